@@ -1,0 +1,467 @@
+using Snn.Backends.Checkpointing;
+using Snn.Core;
+using Snn.Core.Monitors;
+using Snn.Core.Simulation;
+using Snn.Core.Validation;
+
+namespace Snn.Backends.Cpu;
+
+/// <summary>
+/// A network compiled for the CPU. Each step, every thread (one per partition of the neurons):
+/// applies injected currents to its neurons, updates them (reading and clearing their ring slot),
+/// records, meets the others at a barrier, then walks all of this step's spikes through its own
+/// rows of the synapse matrix into the delay rings of its own targets.
+/// </summary>
+internal sealed class CpuSimulation : ISimulation
+{
+    private readonly Network _network;
+    private readonly Partitioning _partitioning;
+    private readonly NeuronGroup[] _groups;
+    private readonly NeuronStateArrays _state;
+    private readonly DelayRing _ring;
+    private readonly SynapseMatrix _matrix;
+    private readonly PreparedInjection[] _injections;
+    private readonly int[][] _injectedByPart;
+    private readonly int[][][] _spikes;
+    private readonly int[][] _spikeCounts;
+    private readonly bool[] _recorded;
+    private readonly SpikeLog[] _logs;
+    private readonly StateMonitorBuffer[] _stateMonitors;
+    private readonly SimulationWorkers? _workers;
+    private long _step;
+    private bool _disposed;
+
+    public CpuSimulation(Network network, CpuBackendOptions options)
+    {
+        _network = network;
+        int neurons = network.NeuronCount;
+        int threads = options.Threads ?? DefaultThreads(neurons);
+        _partitioning = new Partitioning(neurons, threads);
+        var factory = new GroupFactory(options.UseBlockUpdate);
+        _groups = network.Populations.Select(p => p.Accept(factory)).ToArray();
+        _state = new NeuronStateArrays(neurons);
+        foreach (var population in network.Populations)
+        {
+            var initial = population.InitialStates();
+            for (int i = 0; i < initial.Length; i++)
+            {
+                int g = population.Offset + i;
+                _state.V[g] = initial[i].V;
+                _state.U[g] = initial[i].U;
+                _state.SynE[g] = initial[i].SynE;
+                _state.SynI[g] = initial[i].SynI;
+                _state.Refractory[g] = initial[i].RefractoryCountdown;
+            }
+        }
+        _matrix = new SynapseMatrix(network, _partitioning);
+        _ring = new DelayRing(neurons, _matrix.MaxDelay);
+        _injections = network.Injections.Select(i => new PreparedInjection(i, network, _partitioning)).ToArray();
+        int parts = _partitioning.Count;
+        _injectedByPart = new int[parts][];
+        for (int p = 0; p < parts; p++)
+        {
+            var set = new SortedSet<int>();
+            foreach (var injection in _injections)
+            {
+                foreach (int neuron in injection.NeuronsOf(p))
+                {
+                    set.Add(neuron);
+                }
+            }
+            _injectedByPart[p] = [.. set];
+        }
+        _spikes = new int[2][][];
+        _spikeCounts = new int[2][];
+        for (int b = 0; b < 2; b++)
+        {
+            _spikes[b] = new int[parts][];
+            _spikeCounts[b] = new int[parts];
+            for (int p = 0; p < parts; p++)
+            {
+                _spikes[b][p] = new int[_partitioning.End(p) - _partitioning.Start(p)];
+            }
+        }
+        _recorded = new bool[neurons];
+        foreach (var monitor in network.Monitors)
+        {
+            if (monitor is SpikeMonitor or RateMonitor)
+            {
+                foreach (int neuron in monitor.Neurons)
+                {
+                    _recorded[monitor.Population.Offset + neuron] = true;
+                }
+            }
+        }
+        _logs = Enumerable.Range(0, parts).Select(_ => new SpikeLog()).ToArray();
+        _stateMonitors = network.Monitors.OfType<StateMonitor>().Select(m => new StateMonitorBuffer(m, _partitioning)).ToArray();
+        if (parts > 1)
+        {
+            _workers = new SimulationWorkers(parts, RunPart);
+        }
+    }
+
+    public Network Network => _network;
+
+    public long StepCount => _step;
+
+    public double TimeMs => _step * _network.Dt;
+
+    /// <summary>Number of threads (partitions) used.</summary>
+    public int Threads => _partitioning.Count;
+
+    /// <summary>Number of synapses.</summary>
+    public long SynapseCount => _matrix.Count;
+
+    public void Run(double durationMs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Guard.NonNegative(durationMs, nameof(durationMs));
+        long steps = (long)Math.Round(durationMs / _network.Dt);
+        if (steps == 0)
+        {
+            return;
+        }
+        foreach (var monitor in _stateMonitors)
+        {
+            monitor.PrepareUntil(_step + steps - 1);
+        }
+        if (_workers is null)
+        {
+            RunPart(0, _step, steps, null);
+        }
+        else
+        {
+            _workers.Run(_step, steps);
+        }
+        _step += steps;
+    }
+
+    private void RunPart(int part, long first, long steps, SpinBarrier? barrier)
+    {
+        int start = _partitioning.Start(part);
+        int end = _partitioning.End(part);
+        int parts = _partitioning.Count;
+        var log = _logs[part];
+        int sense = 0;
+        for (long step = first; step < first + steps; step++)
+        {
+            ApplyCurrents(part, step);
+            int buffer = (int)(step & 1);
+            var spikes = _spikes[buffer][part];
+            int slot = _ring.SlotOf(step);
+            var buffers = new StepBuffers(_state, _ring, step, slot);
+            int count = 0;
+            foreach (var group in _groups)
+            {
+                int from = Math.Max(start, group.Offset);
+                int to = Math.Min(end, group.End);
+                if (from < to)
+                {
+                    count += group.Update(from, to, buffers, spikes.AsSpan(count));
+                }
+            }
+            _spikeCounts[buffer][part] = count;
+            for (int k = 0; k < count; k++)
+            {
+                if (_recorded[spikes[k]])
+                {
+                    log.Add(step + 1, spikes[k]);
+                }
+            }
+            foreach (var monitor in _stateMonitors)
+            {
+                monitor.Sample(part, step, _state);
+            }
+            barrier?.SignalAndWait(ref sense);
+            for (int q = 0; q < parts; q++)
+            {
+                _matrix.Deliver(part, _spikes[buffer][q].AsSpan(0, _spikeCounts[buffer][q]), _ring, slot);
+            }
+        }
+    }
+
+    private void ApplyCurrents(int part, long step)
+    {
+        if (_injections.Length == 0)
+        {
+            return;
+        }
+        foreach (int neuron in _injectedByPart[part])
+        {
+            _state.Current[neuron] = 0;
+        }
+        foreach (var injection in _injections)
+        {
+            injection.AddTo(_state.Current, part, step);
+        }
+    }
+
+    public SpikeRecord GetSpikes(SpikeMonitor monitor)
+    {
+        CheckMonitor(monitor);
+        var wanted = new bool[monitor.Population.Size];
+        foreach (int neuron in monitor.Neurons)
+        {
+            wanted[neuron] = true;
+        }
+        var (times, neurons) = MergedSpikes(monitor.Population, wanted);
+        return new SpikeRecord(times, neurons, _network.Dt, monitor.Neurons.Count, monitor.Population.Size, TimeMs);
+    }
+
+    public RateRecord GetRate(RateMonitor monitor)
+    {
+        CheckMonitor(monitor);
+        var wanted = new bool[monitor.Population.Size];
+        Array.Fill(wanted, true);
+        var (times, _) = MergedSpikes(monitor.Population, wanted);
+        var counts = new int[_step];
+        foreach (long time in times)
+        {
+            counts[time - 1]++;
+        }
+        return new RateRecord(counts, _network.Dt, monitor.Population.Size);
+    }
+
+    public StateRecord GetState(StateMonitor monitor)
+    {
+        CheckMonitor(monitor);
+        return _stateMonitors.First(m => m.Monitor == monitor).ToRecord(_network.Dt);
+    }
+
+    /// <summary>All recorded spikes of <paramref name="population"/> in time order, ties by neuron.</summary>
+    private (long[] Times, int[] Neurons) MergedSpikes(Population population, bool[] wanted)
+    {
+        var times = new List<long>();
+        var neurons = new List<int>();
+        var cursors = new int[_logs.Length];
+        while (true)
+        {
+            int best = -1;
+            long bestTime = long.MaxValue;
+            for (int p = 0; p < _logs.Length; p++)
+            {
+                if (cursors[p] < _logs[p].Count && _logs[p].Times[cursors[p]] < bestTime)
+                {
+                    best = p;
+                    bestTime = _logs[p].Times[cursors[p]];
+                }
+            }
+            if (best < 0)
+            {
+                break;
+            }
+            var log = _logs[best];
+            int c = cursors[best];
+            while (c < log.Count && log.Times[c] == bestTime)
+            {
+                int local = log.Neurons[c] - population.Offset;
+                if (local >= 0 && local < population.Size && wanted[local])
+                {
+                    times.Add(bestTime);
+                    neurons.Add(local);
+                }
+                c++;
+            }
+            cursors[best] = c;
+        }
+        return ([.. times], [.. neurons]);
+    }
+
+    public float[] GetWeights(Projection projection)
+    {
+        CheckProjection(projection);
+        var positions = _matrix.PositionsOf(projection);
+        var weights = new float[positions.Length];
+        for (int s = 0; s < positions.Length; s++)
+        {
+            weights[s] = _matrix.Weight[positions[s]];
+        }
+        return weights;
+    }
+
+    public void SetWeights(Projection projection, ReadOnlySpan<float> weights)
+    {
+        CheckProjection(projection);
+        var positions = _matrix.PositionsOf(projection);
+        if (weights.Length != positions.Length)
+        {
+            throw new ArgumentException($"weights has {weights.Length} values; projection {projection.Name} has {positions.Length} synapses.", nameof(weights));
+        }
+        bool conductance = projection.Target.SynapseKind == Snn.Core.Models.SynapseKind.Conductance;
+        for (int s = 0; s < weights.Length; s++)
+        {
+            if (!float.IsFinite(weights[s]) || (conductance && weights[s] < 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(weights), weights[s], $"weights[{s}] = {weights[s]} must be finite{(conductance ? " and >= 0 nS" : "")}.");
+            }
+        }
+        for (int s = 0; s < weights.Length; s++)
+        {
+            _matrix.Weight[positions[s]] = weights[s];
+        }
+    }
+
+    public void SaveCheckpoint(Stream stream)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(stream);
+        var writer = new CheckpointWriter();
+        writer.Write(Fingerprint());
+        writer.Write(_step);
+        writer.Write<float>(_state.V);
+        writer.Write<float>(_state.U);
+        writer.Write<float>(_state.SynE);
+        writer.Write<float>(_state.SynI);
+        writer.Write<int>(_state.Refractory);
+        writer.Write<float>(_ring.Data);
+        foreach (var projection in _network.Projections)
+        {
+            writer.Write<float>(GetWeights(projection));
+        }
+        var (times, neurons) = MergedSpikesGlobal();
+        writer.Write<long>(times);
+        writer.Write<int>(neurons);
+        foreach (var monitor in _stateMonitors)
+        {
+            writer.Write(monitor.Rows.Count);
+            foreach (var row in monitor.Rows)
+            {
+                writer.Write<float>(row);
+            }
+        }
+        writer.WriteTo(stream);
+    }
+
+    public void RestoreCheckpoint(Stream stream)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(stream);
+        var reader = new CheckpointReader(stream);
+        int at = reader.Offset;
+        reader.Expect(reader.ReadUInt64(), Fingerprint(), "the network fingerprint", at);
+        at = reader.Offset;
+        long step = reader.ReadInt64();
+        if (step < 0)
+        {
+            throw new InvalidDataException($"Checkpoint corrupt at byte {at}: step {step} is negative.");
+        }
+        int n = _network.NeuronCount;
+        var v = reader.ReadArray<float>(n, "V");
+        var u = reader.ReadArray<float>(n, "U");
+        var synE = reader.ReadArray<float>(n, "SynE");
+        var synI = reader.ReadArray<float>(n, "SynI");
+        var refractory = reader.ReadArray<int>(n, "Refractory");
+        var ring = reader.ReadArray<float>(_ring.Data.LongLength, "delay ring");
+        var weights = _network.Projections.Select(p => reader.ReadArray<float>(_matrix.PositionsOf(p).Length, $"weights of {p.Name}")).ToArray();
+        var times = reader.ReadArray<long>(-1, "spike times");
+        var neurons = reader.ReadArray<int>(times.Length, "spike neurons");
+        var rows = new List<float[]>[_stateMonitors.Length];
+        for (int m = 0; m < _stateMonitors.Length; m++)
+        {
+            at = reader.Offset;
+            int count = reader.ReadInt32();
+            if (count < 0)
+            {
+                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: {count} state samples.");
+            }
+            rows[m] = [];
+            for (int r = 0; r < count; r++)
+            {
+                rows[m].Add(reader.ReadArray<float>(_stateMonitors[m].Monitor.Neurons.Count, "state samples"));
+            }
+        }
+        reader.ExpectEnd();
+        _step = step;
+        v.CopyTo(_state.V, 0);
+        u.CopyTo(_state.U, 0);
+        synE.CopyTo(_state.SynE, 0);
+        synI.CopyTo(_state.SynI, 0);
+        refractory.CopyTo(_state.Refractory, 0);
+        ring.CopyTo(_ring.Data, 0);
+        foreach (var projection in _network.Projections)
+        {
+            SetWeights(projection, weights[projection.Index]);
+        }
+        foreach (var log in _logs)
+        {
+            log.Clear();
+        }
+        for (int s = 0; s < times.Length; s++)
+        {
+            _logs[_partitioning.PartOf(neurons[s])].Add(times[s], neurons[s]);
+        }
+        for (int m = 0; m < _stateMonitors.Length; m++)
+        {
+            _stateMonitors[m].Rows.Clear();
+            _stateMonitors[m].Rows.AddRange(rows[m]);
+        }
+        foreach (var group in _groups)
+        {
+            group.MoveTo(step);
+        }
+    }
+
+    private (long[] Times, int[] Neurons) MergedSpikesGlobal()
+    {
+        var times = new List<long>();
+        var neurons = new List<int>();
+        foreach (var population in _network.Populations)
+        {
+            var wanted = new bool[population.Size];
+            Array.Fill(wanted, true);
+            var (t, local) = MergedSpikes(population, wanted);
+            times.AddRange(t);
+            neurons.AddRange(local.Select(i => i + population.Offset));
+        }
+        return ([.. times], [.. neurons]);
+    }
+
+    /// <summary>A hash of what a checkpoint must match: seed, dt, populations, projections, monitors.</summary>
+    private ulong Fingerprint()
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append($"{_network.Seed}|{_network.Dt:R}|{_ring.Slots}");
+        foreach (var p in _network.Populations)
+        {
+            text.Append($"|P:{p.Name}:{p.Size}:{p.ModelName}");
+        }
+        foreach (var p in _network.Projections)
+        {
+            text.Append($"|J:{p.Name}:{_matrix.PositionsOf(p).Length}");
+        }
+        foreach (var m in _network.Monitors)
+        {
+            text.Append($"|M:{m.GetType().Name}:{m.Population.Name}:{m.Neurons.Count}");
+        }
+        return Fnv1a.Hash(text.ToString());
+    }
+
+    private void CheckMonitor(NeuronMonitor monitor)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        if (!_network.Monitors.Contains(monitor))
+        {
+            throw new ArgumentException("The monitor belongs to another network.", nameof(monitor));
+        }
+    }
+
+    private void CheckProjection(Projection projection)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        if (!_network.Projections.Contains(projection))
+        {
+            throw new ArgumentException($"Projection {projection.Name} belongs to another network.", nameof(projection));
+        }
+    }
+
+    private static int DefaultThreads(int neurons) => Math.Clamp(neurons / 4000, 1, Environment.ProcessorCount);
+
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _workers?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace Snn.Backends.Cpu;
+
+/// <summary>Splits the global neuron range into contiguous parts, one per thread.</summary>
+internal sealed class Partitioning
+{
+    private readonly int[] _bounds;
+
+    public Partitioning(int neurons, int parts)
+    {
+        parts = Math.Max(1, Math.Min(parts, neurons));
+        _bounds = new int[parts + 1];
+        for (int p = 0; p <= parts; p++)
+        {
+            _bounds[p] = (int)((long)neurons * p / parts);
+        }
+    }
+
+    public int Count => _bounds.Length - 1;
+
+    public int Start(int part) => _bounds[part];
+
+    public int End(int part) => _bounds[part + 1];
+
+    public int PartOf(int neuron)
+    {
+        int index = Array.BinarySearch(_bounds, neuron);
+        return index >= 0 ? Math.Min(index, Count - 1) : ~index - 1;
+    }
+}

@@ -1,0 +1,55 @@
+using Snn.Core;
+using Snn.Core.Inputs;
+using Snn.Core.Randomness;
+
+namespace Snn.Backends.Cpu;
+
+/// <summary>A current injection resolved to global neuron indices and per-partition ranges.</summary>
+internal sealed class PreparedInjection
+{
+    private readonly int[] _neurons;
+    private readonly int[] _partStart;
+    private readonly PreparedCurrent _current;
+    private readonly ulong _seed;
+    private readonly uint _stream;
+    private readonly int _offset;
+
+    public PreparedInjection(CurrentInjection injection, Network network, Partitioning partitioning)
+    {
+        _offset = injection.Target.Offset;
+        _neurons = injection.Neurons.Select(n => n + _offset).ToArray();
+        _current = injection.Source.Prepare(network.Dt);
+        _seed = network.Seed;
+        _stream = RngStreams.CurrentNoise(injection.Index);
+        _partStart = new int[partitioning.Count + 1];
+        for (int p = 0; p <= partitioning.Count; p++)
+        {
+            int bound = p == partitioning.Count ? int.MaxValue : partitioning.Start(p);
+            int index = Array.BinarySearch(_neurons, bound);
+            _partStart[p] = index < 0 ? ~index : index;
+        }
+    }
+
+    public ReadOnlySpan<int> NeuronsOf(int part) => _neurons.AsSpan(_partStart[part], _partStart[part + 1] - _partStart[part]);
+
+    /// <summary>Adds this injection's current for <paramref name="step"/> to the neurons of <paramref name="part"/>.</summary>
+    public void AddTo(float[] current, int part, long step)
+    {
+        var neurons = NeuronsOf(part);
+        float mean = _current.MeanAt(step);
+        if (_current.IsPerNeuron)
+        {
+            foreach (int neuron in neurons)
+            {
+                current[neuron] += mean + _current.NoiseAt(step, neuron - _offset, _seed, _stream);
+            }
+        }
+        else if (mean != 0)
+        {
+            foreach (int neuron in neurons)
+            {
+                current[neuron] += mean;
+            }
+        }
+    }
+}

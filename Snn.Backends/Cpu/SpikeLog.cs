@@ -1,0 +1,28 @@
+namespace Snn.Backends.Cpu;
+
+/// <summary>A growable list of (time in steps, global neuron) spikes of one partition, in order.</summary>
+internal sealed class SpikeLog
+{
+    private long[] _times = new long[256];
+    private int[] _neurons = new int[256];
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<long> Times => _times.AsSpan(0, Count);
+
+    public ReadOnlySpan<int> Neurons => _neurons.AsSpan(0, Count);
+
+    public void Add(long time, int neuron)
+    {
+        if (Count == _times.Length)
+        {
+            Array.Resize(ref _times, Count * 2);
+            Array.Resize(ref _neurons, Count * 2);
+        }
+        _times[Count] = time;
+        _neurons[Count] = neuron;
+        Count++;
+    }
+
+    public void Clear() => Count = 0;
+}

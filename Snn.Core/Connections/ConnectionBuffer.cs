@@ -1,0 +1,42 @@
+namespace Snn.Core.Connections;
+
+/// <summary>A growable list of (source, target) pairs, population-local indices.</summary>
+public sealed class ConnectionBuffer
+{
+    private int[] _sources = new int[64];
+    private int[] _targets = new int[64];
+
+    /// <summary>Number of pairs.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The sources, in generation order.</summary>
+    public ReadOnlySpan<int> Sources => _sources.AsSpan(0, Count);
+
+    /// <summary>The targets, in generation order.</summary>
+    public ReadOnlySpan<int> Targets => _targets.AsSpan(0, Count);
+
+    /// <summary>Appends one pair.</summary>
+    public void Add(int source, int target)
+    {
+        if (Count == _sources.Length)
+        {
+            int capacity = checked(Count * 2);
+            Array.Resize(ref _sources, capacity);
+            Array.Resize(ref _targets, capacity);
+        }
+        _sources[Count] = source;
+        _targets[Count] = target;
+        Count++;
+    }
+
+    /// <summary>Reserves room for at least <paramref name="capacity"/> pairs.</summary>
+    public void EnsureCapacity(long capacity)
+    {
+        if (capacity > _sources.Length)
+        {
+            int size = (int)Math.Min(capacity, Array.MaxLength);
+            Array.Resize(ref _sources, size);
+            Array.Resize(ref _targets, size);
+        }
+    }
+}

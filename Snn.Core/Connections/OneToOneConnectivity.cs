@@ -1,0 +1,18 @@
+namespace Snn.Core.Connections;
+
+/// <summary>Source i to target i.</summary>
+public sealed class OneToOneConnectivity : Connectivity
+{
+    /// <inheritdoc />
+    public override void Generate(in ConnectionContext context, ConnectionBuffer output)
+    {
+        if (context.SourceSize != context.TargetSize)
+        {
+            throw new ArgumentException($"One-to-one projection {context.Description} needs equal sizes; source has {context.SourceSize}, target {context.TargetSize}.", "connectivity");
+        }
+        for (int i = 0; i < context.TargetSize; i++)
+        {
+            output.Add(i, i);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using Snn.Core.Validation;
+
+namespace Snn.Core.Models;
+
+/// <summary>
+/// Izhikevich's simple model (Izhikevich 2003, "Simple model of spiking neurons", IEEE TNN 14:1569).
+/// <code>
+/// dv/dt = 0.04 v² + 5 v + 140 − u + I       (v in mV, t in ms)
+/// du/dt = a (b v − u)
+/// v ≥ v_peak:  spike, v ← c, u ← u + d
+/// </code>
+/// v is advanced by forward Euler in sub-steps of at most 0.5 ms and u by one Euler step with the
+/// new v, which at dt = 1 ms is exactly the two half-steps of the paper's code. Synaptic input is a
+/// one-step current pulse whose charge moves v by the weight (mV): at dt = 1 ms this is the paper's
+/// <c>I = I + sum(S(:,fired),2)</c>. <see cref="NeuronState.U"/> holds u.
+/// </summary>
+public struct Izhikevich : INeuronModel<Izhikevich>
+{
+    private float _dt;
+    private float _subStep;
+    private int _subSteps;
+
+    /// <summary>Creates a regular-spiking (RS) neuron.</summary>
+    public Izhikevich()
+    {
+    }
+
+    /// <summary>Recovery time scale a (1/ms). Default 0.02.</summary>
+    public double A { get; init; } = 0.02;
+
+    /// <summary>Recovery sensitivity b to v (dimensionless). Default 0.2.</summary>
+    public double B { get; init; } = 0.2;
+
+    /// <summary>After-spike reset value c of v (mV). Default -65.</summary>
+    public double C { get; init; } = -65;
+
+    /// <summary>After-spike increment d of u. Default 8.</summary>
+    public double D { get; init; } = 8;
+
+    /// <summary>Spike cut-off v_peak (mV). Default 30.</summary>
+    public double VPeak { get; init; } = 30;
+
+    /// <summary>Constant bias current I (the paper's unit, mV/ms). Default 0.</summary>
+    public double Bias { get; init; }
+
+    /// <summary>Regular spiking (excitatory cortical), a/b/c/d = 0.02/0.2/-65/8.</summary>
+    public static Izhikevich RegularSpiking => new() { A = 0.02, B = 0.2, C = -65, D = 8 };
+
+    /// <summary>Intrinsically bursting, 0.02/0.2/-55/4.</summary>
+    public static Izhikevich IntrinsicallyBursting => new() { A = 0.02, B = 0.2, C = -55, D = 4 };
+
+    /// <summary>Chattering (fast rhythmic bursting), 0.02/0.2/-50/2.</summary>
+    public static Izhikevich Chattering => new() { A = 0.02, B = 0.2, C = -50, D = 2 };
+
+    /// <summary>Fast spiking (inhibitory), 0.1/0.2/-65/2.</summary>
+    public static Izhikevich FastSpiking => new() { A = 0.1, B = 0.2, C = -65, D = 2 };
+
+    /// <summary>Low-threshold spiking (inhibitory), 0.02/0.25/-65/2.</summary>
+    public static Izhikevich LowThresholdSpiking => new() { A = 0.02, B = 0.25, C = -65, D = 2 };
+
+    /// <summary>Thalamo-cortical, 0.02/0.25/-65/0.05.</summary>
+    public static Izhikevich ThalamoCortical => new() { A = 0.02, B = 0.25, C = -65, D = 0.05 };
+
+    /// <summary>Resonator, 0.1/0.26/-65/2.</summary>
+    public static Izhikevich Resonator => new() { A = 0.1, B = 0.26, C = -65, D = 2 };
+
+    /// <summary>The preset with the paper's two-letter name: RS, IB, CH, FS, LTS, TC or RZ.</summary>
+    /// <param name="name">The preset name (case-insensitive).</param>
+    public static Izhikevich Preset(string name) => name.ToUpperInvariant() switch
+    {
+        "RS" => RegularSpiking,
+        "IB" => IntrinsicallyBursting,
+        "CH" => Chattering,
+        "FS" => FastSpiking,
+        "LTS" => LowThresholdSpiking,
+        "TC" => ThalamoCortical,
+        "RZ" => Resonator,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, $"name = '{name}' must be one of RS, IB, CH, FS, LTS, TC, RZ."),
+    };
+
+    /// <inheritdoc />
+    public readonly string ModelName => "izhikevich-2003";
+
+    /// <inheritdoc />
+    public readonly SynapseKind SynapseKind => SynapseKind.VoltageJump;
+
+    /// <inheritdoc />
+    public readonly void Validate()
+    {
+        Guard.Finite(A, nameof(A));
+        Guard.Finite(B, nameof(B));
+        Guard.Finite(C, nameof(C));
+        Guard.Finite(D, nameof(D));
+        Guard.Finite(Bias, nameof(Bias));
+        Guard.Finite(VPeak, nameof(VPeak));
+        if (C >= VPeak)
+        {
+            throw new ArgumentOutOfRangeException(nameof(C), C, $"C = {C} mV must be below VPeak = {VPeak} mV.");
+        }
+    }
+
+    /// <summary>The paper's initial state: v = -65 mV, u = b v.</summary>
+    public readonly NeuronState InitialState() => new() { V = -65f, U = (float)(B * -65.0) };
+
+    /// <inheritdoc />
+    public readonly Izhikevich Prepare(double dt)
+    {
+        Guard.Positive(dt, nameof(dt));
+        var prepared = this;
+        prepared._subSteps = (int)Math.Ceiling(dt / 0.5 - 1e-9);
+        prepared._subStep = (float)(dt / prepared._subSteps);
+        prepared._dt = (float)dt;
+        return prepared;
+    }
+
+    /// <inheritdoc />
+    public readonly bool Step(ref NeuronState state, float inputExcitatory, float inputInhibitory, float current, in StepContext context)
+    {
+        float drive = (float)Bias + current + (inputExcitatory + inputInhibitory) / _dt;
+        float v = state.V;
+        float u = state.U;
+        for (int k = 0; k < _subSteps; k++)
+        {
+            v += _subStep * (0.04f * v * v + 5f * v + 140f - u + drive);
+        }
+        u += _dt * (float)A * ((float)B * v - u);
+        if (v >= (float)VPeak)
+        {
+            state.V = (float)C;
+            state.U = u + (float)D;
+            return true;
+        }
+        state.V = v;
+        state.U = u;
+        return false;
+    }
+}

@@ -1,0 +1,131 @@
+using Snn.Core.Validation;
+
+namespace Snn.Core.Models;
+
+/// <summary>
+/// Leaky integrate-and-fire neuron with exponentially decaying conductance-based synapses
+/// (NEST's <c>iaf_cond_exp</c>; the COBA network of Vogels &amp; Abbott 2005 / Brette et al. 2007).
+/// <code>
+/// C_m dV/dt = g_L (E_L − V) + g_e (E_e − V) + g_i (E_i − V) + I_e + I_inj
+/// dg_x/dt   = −g_x / τ_syn,x            (an arriving weight w in nS adds to g_x)
+/// V ≥ V_th:  spike, V ← V_reset, V held for t_ref
+/// </code>
+/// Conductances decay exactly. The membrane uses the exponential-Euler step with the conductances
+/// of the step's start held constant: V ← V∞ + (V − V∞) e^(−h g_tot / C_m), where
+/// g_tot = g_L + g_e + g_i and V∞ = (g_L E_L + g_e E_e + g_i E_i + I) / g_tot. NEST integrates the
+/// same equations with adaptive Runge-Kutta; the two agree to O(h) in the conductance change.
+/// </summary>
+public struct LifConductance : INeuronModel<LifConductance>
+{
+    private float _p11E;
+    private float _p11I;
+    private float _dtOverC;
+    private int _refractorySteps;
+
+    /// <summary>Creates the model with NEST's <c>iaf_cond_exp</c> defaults.</summary>
+    public LifConductance()
+    {
+    }
+
+    /// <summary>Membrane capacitance (pF), &gt; 0. Default 250.</summary>
+    public double CM { get; init; } = 250;
+
+    /// <summary>Leak conductance (nS), &gt; 0. Default 16.6667 (τm = 15 ms).</summary>
+    public double GL { get; init; } = 16.6667;
+
+    /// <summary>Leak reversal potential (mV). Default -70.</summary>
+    public double EL { get; init; } = -70;
+
+    /// <summary>Excitatory reversal potential (mV). Default 0.</summary>
+    public double EExcitatory { get; init; }
+
+    /// <summary>Inhibitory reversal potential (mV). Default -85.</summary>
+    public double EInhibitory { get; init; } = -85;
+
+    /// <summary>Excitatory synaptic time constant (ms), &gt; 0. Default 0.2.</summary>
+    public double TauSynE { get; init; } = 0.2;
+
+    /// <summary>Inhibitory synaptic time constant (ms), &gt; 0. Default 2.</summary>
+    public double TauSynI { get; init; } = 2;
+
+    /// <summary>Absolute refractory period (ms), ≥ 0. Default 2.</summary>
+    public double RefractoryPeriod { get; init; } = 2;
+
+    /// <summary>Reset potential (mV), below <see cref="VThreshold"/>. Default -60.</summary>
+    public double VReset { get; init; } = -60;
+
+    /// <summary>Spike threshold (mV). Default -55.</summary>
+    public double VThreshold { get; init; } = -55;
+
+    /// <summary>Constant bias current (pA). Default 0.</summary>
+    public double IE { get; init; }
+
+    /// <summary>NEST's <c>iaf_cond_exp</c> defaults.</summary>
+    public static LifConductance NestDefault => new();
+
+    /// <inheritdoc />
+    public readonly string ModelName => "lif-conductance (iaf_cond_exp)";
+
+    /// <inheritdoc />
+    public readonly SynapseKind SynapseKind => SynapseKind.Conductance;
+
+    /// <inheritdoc />
+    public readonly void Validate()
+    {
+        Guard.Positive(CM, nameof(CM));
+        Guard.Positive(GL, nameof(GL));
+        Guard.Positive(TauSynE, nameof(TauSynE));
+        Guard.Positive(TauSynI, nameof(TauSynI));
+        Guard.NonNegative(RefractoryPeriod, nameof(RefractoryPeriod));
+        Guard.Finite(EL, nameof(EL));
+        Guard.Finite(EExcitatory, nameof(EExcitatory));
+        Guard.Finite(EInhibitory, nameof(EInhibitory));
+        Guard.Finite(VThreshold, nameof(VThreshold));
+        Guard.Finite(IE, nameof(IE));
+        Guard.Finite(VReset, nameof(VReset));
+        if (VReset >= VThreshold)
+        {
+            throw new ArgumentOutOfRangeException(nameof(VReset), VReset, $"VReset = {VReset} mV must be below VThreshold = {VThreshold} mV.");
+        }
+    }
+
+    /// <inheritdoc />
+    public readonly NeuronState InitialState() => new() { V = (float)EL };
+
+    /// <inheritdoc />
+    public readonly LifConductance Prepare(double dt)
+    {
+        Guard.Positive(dt, nameof(dt));
+        var prepared = this;
+        prepared._p11E = (float)Math.Exp(-dt / TauSynE);
+        prepared._p11I = (float)Math.Exp(-dt / TauSynI);
+        prepared._dtOverC = (float)(dt / CM);
+        prepared._refractorySteps = (int)Math.Round(RefractoryPeriod / dt);
+        return prepared;
+    }
+
+    /// <inheritdoc />
+    public readonly bool Step(ref NeuronState state, float inputExcitatory, float inputInhibitory, float current, in StepContext context)
+    {
+        if (state.RefractoryCountdown == 0)
+        {
+            float gL = (float)GL;
+            float total = gL + state.SynE + state.SynI;
+            float equilibrium = (gL * (float)EL + state.SynE * (float)EExcitatory + state.SynI * (float)EInhibitory + (float)IE + current) / total;
+            state.V = equilibrium + (state.V - equilibrium) * MathF.Exp(-_dtOverC * total);
+        }
+        else
+        {
+            state.RefractoryCountdown--;
+        }
+        state.SynE = state.SynE * _p11E + inputExcitatory;
+        state.SynI = state.SynI * _p11I + inputInhibitory;
+        if (state.V >= (float)VThreshold)
+        {
+            state.V = (float)VReset;
+            state.RefractoryCountdown = _refractorySteps;
+            return true;
+        }
+        return false;
+    }
+}

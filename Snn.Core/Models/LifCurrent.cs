@@ -1,0 +1,203 @@
+using System.Numerics;
+using Snn.Core.Validation;
+
+namespace Snn.Core.Models;
+
+/// <summary>
+/// Leaky integrate-and-fire neuron with exponentially decaying, current-based excitatory and
+/// inhibitory synapses, integrated exactly (NEST's <c>iaf_psc_exp</c>; Tsodyks, Uziel &amp;
+/// Markram 2000; Rotter &amp; Diesmann 1999 for exact integration).
+/// <code>
+/// C_m dV/dt   = -(C_m / τ_m)(V - E_L) + I_syn,e + I_syn,i + I_e + I_inj
+/// dI_syn,x/dt = -I_syn,x / τ_syn,x      (an arriving weight w in pA adds to I_syn,x)
+/// V ≥ V_th:  spike, V ← V_reset, V held for t_ref
+/// </code>
+/// Over one step h the propagators P22 = e^(-h/τm), P11x = e^(-h/τx), P20 = τm/C (1 − P22) and
+/// P21x = τm τx / (C (τx − τm)) (e^(-h/τx) − e^(-h/τm)) are computed once in <see cref="Prepare"/>.
+/// As in NEST, input arriving in a step enters the synaptic current after the membrane update, so
+/// it moves V from the next step on.
+/// </summary>
+public struct LifCurrent : IBlockNeuronModel<LifCurrent>
+{
+    private float _p22;
+    private float _p11E;
+    private float _p11I;
+    private float _p21E;
+    private float _p21I;
+    private float _p20;
+    private int _refractorySteps;
+
+    /// <summary>Creates the model with NEST's <c>iaf_psc_exp</c> defaults.</summary>
+    public LifCurrent()
+    {
+    }
+
+    /// <summary>Membrane capacitance (pF), &gt; 0. Default 250.</summary>
+    public double CM { get; init; } = 250;
+
+    /// <summary>Membrane time constant (ms), &gt; 0. Default 10.</summary>
+    public double TauM { get; init; } = 10;
+
+    /// <summary>Excitatory synaptic time constant (ms), &gt; 0. Default 2.</summary>
+    public double TauSynE { get; init; } = 2;
+
+    /// <summary>Inhibitory synaptic time constant (ms), &gt; 0. Default 2.</summary>
+    public double TauSynI { get; init; } = 2;
+
+    /// <summary>Absolute refractory period (ms), ≥ 0. Default 2.</summary>
+    public double RefractoryPeriod { get; init; } = 2;
+
+    /// <summary>Leak reversal (resting) potential (mV). Default -70.</summary>
+    public double EL { get; init; } = -70;
+
+    /// <summary>Reset potential (mV), below <see cref="VThreshold"/>. Default -70.</summary>
+    public double VReset { get; init; } = -70;
+
+    /// <summary>Spike threshold (mV). Default -55.</summary>
+    public double VThreshold { get; init; } = -55;
+
+    /// <summary>Constant bias current (pA). Default 0.</summary>
+    public double IE { get; init; }
+
+    /// <summary>NEST's <c>iaf_psc_exp</c> defaults.</summary>
+    public static LifCurrent NestDefault => new();
+
+    /// <inheritdoc />
+    public readonly string ModelName => "lif-current (iaf_psc_exp)";
+
+    /// <inheritdoc />
+    public readonly SynapseKind SynapseKind => SynapseKind.Current;
+
+    /// <summary>Number of whole steps the neuron stays refractory after a spike (after <see cref="Prepare"/>).</summary>
+    public readonly int RefractorySteps => _refractorySteps;
+
+    /// <inheritdoc />
+    public readonly void Validate()
+    {
+        Guard.Positive(CM, nameof(CM));
+        Guard.Positive(TauM, nameof(TauM));
+        Guard.Positive(TauSynE, nameof(TauSynE));
+        Guard.Positive(TauSynI, nameof(TauSynI));
+        Guard.NonNegative(RefractoryPeriod, nameof(RefractoryPeriod));
+        Guard.Finite(EL, nameof(EL));
+        Guard.Finite(VThreshold, nameof(VThreshold));
+        Guard.Finite(IE, nameof(IE));
+        Guard.Finite(VReset, nameof(VReset));
+        if (VReset >= VThreshold)
+        {
+            throw new ArgumentOutOfRangeException(nameof(VReset), VReset, $"VReset = {VReset} mV must be below VThreshold = {VThreshold} mV.");
+        }
+    }
+
+    /// <inheritdoc />
+    public readonly NeuronState InitialState() => new() { V = (float)EL };
+
+    /// <inheritdoc />
+    public readonly LifCurrent Prepare(double dt)
+    {
+        Guard.Positive(dt, nameof(dt));
+        var prepared = this;
+        double p22 = Math.Exp(-dt / TauM);
+        prepared._p22 = (float)p22;
+        prepared._p11E = (float)Math.Exp(-dt / TauSynE);
+        prepared._p11I = (float)Math.Exp(-dt / TauSynI);
+        prepared._p20 = (float)(TauM / CM * (1 - p22));
+        prepared._p21E = (float)ExponentialCurrentPropagator.VoltageFromCurrent(TauSynE, TauM, CM, dt);
+        prepared._p21I = (float)ExponentialCurrentPropagator.VoltageFromCurrent(TauSynI, TauM, CM, dt);
+        prepared._refractorySteps = (int)Math.Round(RefractoryPeriod / dt);
+        return prepared;
+    }
+
+    /// <inheritdoc />
+    public readonly bool Step(ref NeuronState state, float inputExcitatory, float inputInhibitory, float current, in StepContext context)
+    {
+        float el = (float)EL;
+        if (state.RefractoryCountdown == 0)
+        {
+            float relative = _p20 * ((float)IE + current) + _p22 * (state.V - el) + _p21E * state.SynE + _p21I * state.SynI;
+            state.V = relative + el;
+        }
+        else
+        {
+            state.RefractoryCountdown--;
+        }
+        state.SynE = state.SynE * _p11E + inputExcitatory;
+        state.SynI = state.SynI * _p11I + inputInhibitory;
+        if (state.V >= (float)VThreshold)
+        {
+            state.V = (float)VReset;
+            state.RefractoryCountdown = _refractorySteps;
+            return true;
+        }
+        return false;
+    }
+
+    /// <inheritdoc />
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    {
+        int n = block.Length;
+        int count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            var el = new Vector<float>((float)EL);
+            var ie = new Vector<float>((float)IE);
+            var p20 = new Vector<float>(_p20);
+            var p22 = new Vector<float>(_p22);
+            var p21E = new Vector<float>(_p21E);
+            var p21I = new Vector<float>(_p21I);
+            var p11E = new Vector<float>(_p11E);
+            var p11I = new Vector<float>(_p11I);
+            var threshold = new Vector<float>((float)VThreshold);
+            var reset = new Vector<float>((float)VReset);
+            var refractorySteps = new Vector<int>(_refractorySteps);
+            int width = Vector<float>.Count;
+            for (; i <= n - width; i += width)
+            {
+                var v = new Vector<float>(block.V[i..]);
+                var synE = new Vector<float>(block.SynE[i..]);
+                var synI = new Vector<float>(block.SynI[i..]);
+                var refractory = new Vector<int>(block.Refractory[i..]);
+                var integrating = Vector.Equals(refractory, Vector<int>.Zero);
+                var relative = p20 * (ie + new Vector<float>(block.Current[i..])) + p22 * (v - el) + p21E * synE + p21I * synI;
+                v = Vector.ConditionalSelect(integrating, relative + el, v);
+                refractory = Vector.ConditionalSelect(integrating, refractory, refractory - Vector<int>.One);
+                (synE * p11E + new Vector<float>(block.InputExcitatory[i..])).CopyTo(block.SynE[i..]);
+                (synI * p11I + new Vector<float>(block.InputInhibitory[i..])).CopyTo(block.SynI[i..]);
+                var fired = Vector.GreaterThanOrEqual(v, threshold);
+                if (fired == Vector<int>.Zero)
+                {
+                    v.CopyTo(block.V[i..]);
+                    refractory.CopyTo(block.Refractory[i..]);
+                    continue;
+                }
+                Vector.ConditionalSelect(fired, reset, v).CopyTo(block.V[i..]);
+                Vector.ConditionalSelect(fired, refractorySteps, refractory).CopyTo(block.Refractory[i..]);
+                for (int lane = 0; lane < width; lane++)
+                {
+                    if (fired[lane] != 0)
+                    {
+                        spikes[count++] = i + lane;
+                    }
+                }
+            }
+        }
+        var context = default(StepContext);
+        for (; i < n; i++)
+        {
+            var state = new NeuronState
+            {
+                V = block.V[i], SynE = block.SynE[i], SynI = block.SynI[i], RefractoryCountdown = block.Refractory[i],
+            };
+            if (Step(ref state, block.InputExcitatory[i], block.InputInhibitory[i], block.Current[i], context))
+            {
+                spikes[count++] = i;
+            }
+            block.V[i] = state.V;
+            block.SynE[i] = state.SynE;
+            block.SynI[i] = state.SynI;
+            block.Refractory[i] = state.RefractoryCountdown;
+        }
+        return count;
+    }
+}
