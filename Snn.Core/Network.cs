@@ -2,6 +2,7 @@ using Snn.Core.Connections;
 using Snn.Core.Inputs;
 using Snn.Core.Models;
 using Snn.Core.Monitors;
+using Snn.Core.Plasticity;
 using Snn.Core.Validation;
 
 namespace Snn.Core;
@@ -17,6 +18,8 @@ public sealed class Network
     private readonly List<Projection> _projections = [];
     private readonly List<CurrentInjection> _injections = [];
     private readonly List<NeuronMonitor> _monitors = [];
+    private readonly List<WeightMonitor> _weightMonitors = [];
+    private readonly List<Modulator> _modulators = [];
 
     /// <summary>Creates an empty network.</summary>
     /// <param name="seed">Seed of every random draw (connectivity, weights, initial state, noise).</param>
@@ -47,6 +50,12 @@ public sealed class Network
 
     /// <summary>The monitors in order of creation.</summary>
     public IReadOnlyList<NeuronMonitor> Monitors => _monitors;
+
+    /// <summary>The weight monitors in order of creation.</summary>
+    public IReadOnlyList<WeightMonitor> WeightMonitors => _weightMonitors;
+
+    /// <summary>The neuromodulators in order of creation.</summary>
+    public IReadOnlyList<Modulator> Modulators => _modulators;
 
     /// <summary>Total number of neurons.</summary>
     public int NeuronCount { get; private set; }
@@ -137,13 +146,7 @@ public sealed class Network
     {
         ThrowIfSealed();
         CheckOwned(population, nameof(population));
-        double interval = intervalMs ?? Dt;
-        Guard.Positive(interval, nameof(intervalMs));
-        int steps = (int)Math.Round(interval / Dt);
-        if (steps < 1 || Math.Abs(steps * Dt - interval) > 1e-9 * interval)
-        {
-            throw new ArgumentOutOfRangeException(nameof(intervalMs), interval, $"intervalMs = {interval} must be a whole multiple (>= 1) of dt = {Dt} ms.");
-        }
+        int steps = IntervalSteps(intervalMs ?? Dt, nameof(intervalMs));
         var monitor = new StateMonitor(_monitors.Count, population, Select(population, neurons, nameof(neurons)), variable, steps);
         _monitors.Add(monitor);
         return monitor;
@@ -159,6 +162,39 @@ public sealed class Network
         return monitor;
     }
 
+    /// <summary>Snapshots every weight of <paramref name="projection"/> every <paramref name="intervalMs"/>
+    /// (a whole number of steps).</summary>
+    public WeightMonitor RecordWeights(Projection projection, double intervalMs)
+    {
+        ThrowIfSealed();
+        ArgumentNullException.ThrowIfNull(projection);
+        if (!_projections.Contains(projection))
+        {
+            throw new ArgumentException($"Projection {projection.Name} belongs to another network.", nameof(projection));
+        }
+        var monitor = new WeightMonitor(_weightMonitors.Count, projection, IntervalSteps(intervalMs, nameof(intervalMs)));
+        _weightMonitors.Add(monitor);
+        return monitor;
+    }
+
+    /// <summary>Adds a global neuromodulatory signal (see <see cref="Modulator"/>).</summary>
+    /// <param name="name">Its name.</param>
+    /// <param name="tauMs">Relaxation time constant (ms), &gt; 0.</param>
+    /// <param name="baseline">Resting value.</param>
+    /// <param name="source">A population whose spikes raise the signal, or null.</param>
+    /// <param name="gainPerSpike">Increase per spike of <paramref name="source"/>.</param>
+    public Modulator AddModulator(string name, double tauMs, double baseline = 0, Population? source = null, double gainPerSpike = 0)
+    {
+        ThrowIfSealed();
+        if (source is not null)
+        {
+            CheckOwned(source, nameof(source));
+        }
+        var modulator = new Modulator(_modulators.Count, name, tauMs, baseline, source, gainPerSpike);
+        _modulators.Add(modulator);
+        return modulator;
+    }
+
     /// <summary>Validates the whole description and forbids further changes. Backends call this
     /// when they compile; it throws an <see cref="ArgumentException"/> naming what is invalid (synapse weights and
     /// delays are checked when an engine instantiates the projections).</summary>
@@ -172,7 +208,22 @@ public sealed class Network
         {
             population.Validate();
         }
+        foreach (var projection in _projections)
+        {
+            projection.ValidatePlasticity();
+        }
         IsSealed = true;
+    }
+
+    private int IntervalSteps(double interval, string name)
+    {
+        Guard.Positive(interval, name);
+        double steps = Math.Round(interval / Dt);
+        if (steps < 1 || steps > int.MaxValue || Math.Abs(steps * Dt - interval) > 1e-9 * interval)
+        {
+            throw new ArgumentOutOfRangeException(name, interval, $"{name} = {interval} must be a whole multiple (>= 1) of dt = {Dt} ms.");
+        }
+        return (int)steps;
     }
 
     internal void ThrowIfSealed()

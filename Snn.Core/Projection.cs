@@ -1,6 +1,7 @@
 using Snn.Core.Connections;
 using Snn.Core.Distributions;
 using Snn.Core.Models;
+using Snn.Core.Plasticity;
 using Snn.Core.Randomness;
 
 namespace Snn.Core;
@@ -38,6 +39,43 @@ public sealed class Projection
 
     /// <summary>The receptor fed.</summary>
     public Receptor Receptor => Synapse.Receptor;
+
+    /// <summary>The plasticity rule of this projection, or null for static synapses.</summary>
+    public PlasticitySpec? Plasticity { get; private set; }
+
+    /// <summary>Makes the synapses plastic under <paramref name="rule"/>, optionally gated by
+    /// <paramref name="modulator"/>.</summary>
+    public Projection WithPlasticity<TRule>(TRule rule, Modulator? modulator = null) where TRule : struct, IPlasticityRule<TRule>
+    {
+        Source.Network.ThrowIfSealed();
+        if (Plasticity is not null)
+        {
+            throw new InvalidOperationException($"Projection {Name} already has the rule {Plasticity.Rule.RuleName}.");
+        }
+        if (modulator is not null && !Source.Network.Modulators.Contains(modulator))
+        {
+            throw new ArgumentException($"Modulator '{modulator.Name}' belongs to another network.", nameof(modulator));
+        }
+        rule.Validate();
+        Plasticity = new PlasticitySpec<TRule>(rule, modulator);
+        return this;
+    }
+
+    internal void ValidatePlasticity()
+    {
+        if (Plasticity is null)
+        {
+            return;
+        }
+        try
+        {
+            Plasticity.Rule.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Projection {Name}: {e.Message}", e.ParamName, e);
+        }
+    }
 
     /// <summary>A readable name, "source->target#index".</summary>
     public string Name => $"{Source.Name}->{Target.Name}#{Index}";

@@ -1,16 +1,20 @@
 using Snn.Backends.Checkpointing;
 using Snn.Core;
 using Snn.Core.Monitors;
+using Snn.Core.Plasticity;
 using Snn.Core.Simulation;
 using Snn.Core.Validation;
 
 namespace Snn.Backends.Cpu;
 
 /// <summary>
-/// A network compiled for the CPU. Each step, every thread (one per partition of the neurons):
-/// applies injected currents to its neurons, updates them (reading and clearing their ring slot),
-/// records, meets the others at a barrier, then walks all of this step's spikes through its own
-/// rows of the synapse matrix into the delay rings of its own targets.
+/// A network compiled for the CPU. Each step k, every thread (one per partition of the neurons)
+/// works on its own targets only: it applies injected currents, lets plastic synapses whose spikes
+/// arrive now run their rule and transmit, updates its neurons (reading and clearing their ring
+/// slot), runs the rules' postsynaptic events and records; it meets the others at a barrier, then
+/// walks all of this step's spikes through its own rows of the synapse matrices (static weights go
+/// straight into the delay rings, plastic spikes into arrival queues), advances the modulators and
+/// runs periodic rule updates and weight snapshots.
 /// </summary>
 internal sealed class CpuSimulation : ISimulation
 {
@@ -27,6 +31,10 @@ internal sealed class CpuSimulation : ISimulation
     private readonly bool[] _recorded;
     private readonly SpikeLog[] _logs;
     private readonly StateMonitorBuffer[] _stateMonitors;
+    private readonly WeightMonitorBuffer[] _weightMonitors;
+    private readonly PlasticProjection?[] _plasticByProjection;
+    private readonly PlasticProjection[] _plastic;
+    private readonly ModulatorState _modulators;
     private readonly SimulationWorkers? _workers;
     private long _step;
     private bool _disposed;
@@ -54,7 +62,15 @@ internal sealed class CpuSimulation : ISimulation
             }
         }
         _matrix = new SynapseMatrix(network, _partitioning);
-        _ring = new DelayRing(neurons, _matrix.MaxDelay);
+        var plasticFactory = new PlasticFactory(_partitioning);
+        _plasticByProjection = network.Projections.Select(p => p.Plasticity?.Accept(plasticFactory, p)).ToArray();
+        _plastic = _plasticByProjection.OfType<PlasticProjection>().ToArray();
+        _ring = new DelayRing(neurons, Math.Max(_matrix.MaxDelay, _plastic.Select(p => p.MaxDelay).DefaultIfEmpty(1).Max()));
+        foreach (var plastic in _plastic)
+        {
+            plastic.Attach(_ring);
+        }
+        _modulators = new ModulatorState(network, _partitioning.Count);
         _injections = network.Injections.Select(i => new PreparedInjection(i, network, _partitioning)).ToArray();
         int parts = _partitioning.Count;
         _injectedByPart = new int[parts][];
@@ -94,6 +110,7 @@ internal sealed class CpuSimulation : ISimulation
         }
         _logs = Enumerable.Range(0, parts).Select(_ => new SpikeLog()).ToArray();
         _stateMonitors = network.Monitors.OfType<StateMonitor>().Select(m => new StateMonitorBuffer(m, _partitioning)).ToArray();
+        _weightMonitors = network.WeightMonitors.Select(m => new WeightMonitorBuffer(m, SynapseCountOf(m.Projection))).ToArray();
         if (parts > 1)
         {
             _workers = new SimulationWorkers(parts, RunPart);
@@ -110,7 +127,7 @@ internal sealed class CpuSimulation : ISimulation
     public int Threads => _partitioning.Count;
 
     /// <summary>Number of synapses.</summary>
-    public long SynapseCount => _matrix.Count;
+    public long SynapseCount => _matrix.Count + _plastic.Sum(p => (long)p.SynapseCount);
 
     public void Run(double durationMs)
     {
@@ -122,6 +139,10 @@ internal sealed class CpuSimulation : ISimulation
             return;
         }
         foreach (var monitor in _stateMonitors)
+        {
+            monitor.PrepareUntil(_step + steps - 1);
+        }
+        foreach (var monitor in _weightMonitors)
         {
             monitor.PrepareUntil(_step + steps - 1);
         }
@@ -149,6 +170,10 @@ internal sealed class CpuSimulation : ISimulation
             int buffer = (int)(step & 1);
             var spikes = _spikes[buffer][part];
             int slot = _ring.SlotOf(step);
+            foreach (var plastic in _plastic)
+            {
+                plastic.ProcessArrivals(part, step, slot);
+            }
             var buffers = new StepBuffers(_state, _ring, step, slot);
             int count = 0;
             foreach (var group in _groups)
@@ -161,6 +186,12 @@ internal sealed class CpuSimulation : ISimulation
                 }
             }
             _spikeCounts[buffer][part] = count;
+            var fired = spikes.AsSpan(0, count);
+            foreach (var plastic in _plastic)
+            {
+                plastic.ProcessPostSpikes(fired, step);
+            }
+            _modulators.CountSpikes(buffer, part, fired);
             for (int k = 0; k < count; k++)
             {
                 if (_recorded[spikes[k]])
@@ -175,8 +206,73 @@ internal sealed class CpuSimulation : ISimulation
             barrier?.SignalAndWait(ref sense);
             for (int q = 0; q < parts; q++)
             {
-                _matrix.Deliver(part, _spikes[buffer][q].AsSpan(0, _spikeCounts[buffer][q]), _ring, slot);
+                var sent = _spikes[buffer][q].AsSpan(0, _spikeCounts[buffer][q]);
+                _matrix.Deliver(part, sent, _ring, slot);
+                foreach (var plastic in _plastic)
+                {
+                    plastic.Deliver(part, sent, slot);
+                }
             }
+            _modulators.Advance(buffer, part);
+            foreach (var plastic in _plastic)
+            {
+                plastic.Periodic(part, step, _modulators.Value(part, plastic.Projection.Plasticity!.Modulator));
+            }
+            SampleWeights(part, step);
+        }
+    }
+
+    private void SampleWeights(int part, long step)
+    {
+        foreach (var monitor in _weightMonitors)
+        {
+            var row = monitor.RowAfter(step);
+            if (row is null)
+            {
+                continue;
+            }
+            var plastic = _plasticByProjection[monitor.Monitor.Projection.Index];
+            if (plastic is not null)
+            {
+                plastic.SampleWeights(part, row);
+            }
+            else if (part == 0)
+            {
+                GetWeights(monitor.Monitor.Projection).CopyTo(row, 0);
+            }
+        }
+    }
+
+    private int SynapseCountOf(Projection projection)
+        => _plasticByProjection[projection.Index]?.SynapseCount ?? _matrix.PositionsOf(projection).Length;
+
+    public WeightRecord GetWeights(WeightMonitor monitor)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        var buffer = _weightMonitors.FirstOrDefault(m => m.Monitor == monitor)
+            ?? throw new ArgumentException("The weight monitor belongs to another network.", nameof(monitor));
+        return buffer.ToRecord(_network.Dt);
+    }
+
+    public double GetModulator(Modulator modulator)
+    {
+        CheckModulator(modulator);
+        return _modulators.Get(modulator);
+    }
+
+    public void SetModulator(Modulator modulator, double value)
+    {
+        CheckModulator(modulator);
+        Guard.Finite(value, nameof(value));
+        _modulators.Set(modulator, value);
+    }
+
+    private void CheckModulator(Modulator modulator)
+    {
+        ArgumentNullException.ThrowIfNull(modulator);
+        if (!_network.Modulators.Contains(modulator))
+        {
+            throw new ArgumentException($"Modulator '{modulator.Name}' belongs to another network.", nameof(modulator));
         }
     }
 
@@ -196,16 +292,18 @@ internal sealed class CpuSimulation : ISimulation
         }
     }
 
-    public SpikeRecord GetSpikes(SpikeMonitor monitor)
+    public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
     {
         CheckMonitor(monitor);
+        Guard.NonNegative(sinceMs, nameof(sinceMs));
+        long since = (long)Math.Round(sinceMs / _network.Dt);
         var wanted = new bool[monitor.Population.Size];
         foreach (int neuron in monitor.Neurons)
         {
             wanted[neuron] = true;
         }
-        var (times, neurons) = MergedSpikes(monitor.Population, wanted);
-        return new SpikeRecord(times, neurons, _network.Dt, monitor.Neurons.Count, monitor.Population.Size, TimeMs);
+        var (times, neurons) = MergedSpikes(monitor.Population, wanted, since);
+        return new SpikeRecord(times, neurons, _network.Dt, monitor.Neurons.Count, monitor.Population.Size, Math.Max(0, TimeMs - since * _network.Dt));
     }
 
     public RateRecord GetRate(RateMonitor monitor)
@@ -213,7 +311,7 @@ internal sealed class CpuSimulation : ISimulation
         CheckMonitor(monitor);
         var wanted = new bool[monitor.Population.Size];
         Array.Fill(wanted, true);
-        var (times, _) = MergedSpikes(monitor.Population, wanted);
+        var (times, _) = MergedSpikes(monitor.Population, wanted, 0);
         var counts = new int[_step];
         foreach (long time in times)
         {
@@ -228,12 +326,17 @@ internal sealed class CpuSimulation : ISimulation
         return _stateMonitors.First(m => m.Monitor == monitor).ToRecord(_network.Dt);
     }
 
-    /// <summary>All recorded spikes of <paramref name="population"/> in time order, ties by neuron.</summary>
-    private (long[] Times, int[] Neurons) MergedSpikes(Population population, bool[] wanted)
+    /// <summary>The recorded spikes of <paramref name="population"/> later than <paramref name="since"/>
+    /// (steps), in time order, ties by neuron.</summary>
+    private (long[] Times, int[] Neurons) MergedSpikes(Population population, bool[] wanted, long since)
     {
         var times = new List<long>();
         var neurons = new List<int>();
         var cursors = new int[_logs.Length];
+        for (int p = 0; p < _logs.Length; p++)
+        {
+            cursors[p] = _logs[p].FirstAfter(since);
+        }
         while (true)
         {
             int best = -1;
@@ -270,6 +373,10 @@ internal sealed class CpuSimulation : ISimulation
     public float[] GetWeights(Projection projection)
     {
         CheckProjection(projection);
+        if (_plasticByProjection[projection.Index] is { } plastic)
+        {
+            return plastic.GetWeights();
+        }
         var positions = _matrix.PositionsOf(projection);
         var weights = new float[positions.Length];
         for (int s = 0; s < positions.Length; s++)
@@ -282,10 +389,10 @@ internal sealed class CpuSimulation : ISimulation
     public void SetWeights(Projection projection, ReadOnlySpan<float> weights)
     {
         CheckProjection(projection);
-        var positions = _matrix.PositionsOf(projection);
-        if (weights.Length != positions.Length)
+        int count = SynapseCountOf(projection);
+        if (weights.Length != count)
         {
-            throw new ArgumentException($"weights has {weights.Length} values; projection {projection.Name} has {positions.Length} synapses.", nameof(weights));
+            throw new ArgumentException($"weights has {weights.Length} values; projection {projection.Name} has {count} synapses.", nameof(weights));
         }
         bool conductance = projection.Target.SynapseKind == Snn.Core.Models.SynapseKind.Conductance;
         for (int s = 0; s < weights.Length; s++)
@@ -295,6 +402,12 @@ internal sealed class CpuSimulation : ISimulation
                 throw new ArgumentOutOfRangeException(nameof(weights), weights[s], $"weights[{s}] = {weights[s]} must be finite{(conductance ? " and >= 0 nS" : "")}.");
             }
         }
+        if (_plasticByProjection[projection.Index] is { } plastic)
+        {
+            plastic.SetWeights(weights);
+            return;
+        }
+        var positions = _matrix.PositionsOf(projection);
         for (int s = 0; s < weights.Length; s++)
         {
             _matrix.Weight[positions[s]] = weights[s];
@@ -323,13 +436,43 @@ internal sealed class CpuSimulation : ISimulation
         writer.Write<int>(neurons);
         foreach (var monitor in _stateMonitors)
         {
-            writer.Write(monitor.Rows.Count);
-            foreach (var row in monitor.Rows)
-            {
-                writer.Write<float>(row);
-            }
+            WriteRows(writer, monitor.Rows);
         }
+        foreach (var monitor in _weightMonitors)
+        {
+            WriteRows(writer, monitor.Rows);
+        }
+        foreach (var plastic in _plastic)
+        {
+            plastic.Save(writer, _step);
+        }
+        writer.Write<float>(_modulators.Snapshot());
         writer.WriteTo(stream);
+    }
+
+    private static void WriteRows(CheckpointWriter writer, List<float[]> rows)
+    {
+        writer.Write(rows.Count);
+        foreach (var row in rows)
+        {
+            writer.Write<float>(row);
+        }
+    }
+
+    private static List<float[]> ReadRows(CheckpointReader reader, int width, string what)
+    {
+        int at = reader.Offset;
+        int count = reader.ReadInt32();
+        if (count < 0)
+        {
+            throw new InvalidDataException($"Checkpoint corrupt at byte {at}: {count} {what}.");
+        }
+        var rows = new List<float[]>(count);
+        for (int r = 0; r < count; r++)
+        {
+            rows.Add(reader.ReadArray<float>(width, what));
+        }
+        return rows;
     }
 
     public void RestoreCheckpoint(Stream stream)
@@ -355,22 +498,16 @@ internal sealed class CpuSimulation : ISimulation
         var weights = _network.Projections.Select(p => reader.ReadArray<float>(_matrix.PositionsOf(p).Length, $"weights of {p.Name}")).ToArray();
         var times = reader.ReadArray<long>(-1, "spike times");
         var neurons = reader.ReadArray<int>(times.Length, "spike neurons");
-        var rows = new List<float[]>[_stateMonitors.Length];
-        for (int m = 0; m < _stateMonitors.Length; m++)
-        {
-            at = reader.Offset;
-            int count = reader.ReadInt32();
-            if (count < 0)
-            {
-                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: {count} state samples.");
-            }
-            rows[m] = [];
-            for (int r = 0; r < count; r++)
-            {
-                rows[m].Add(reader.ReadArray<float>(_stateMonitors[m].Monitor.Neurons.Count, "state samples"));
-            }
-        }
+        var rows = _stateMonitors.Select(m => ReadRows(reader, m.Monitor.Neurons.Count, "state samples")).ToArray();
+        var weightRows = _weightMonitors.Select(m => ReadRows(reader, SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
+        var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
+        var modulators = reader.ReadArray<float>(_modulators.Count, "modulator values");
         reader.ExpectEnd();
+        _modulators.Restore(modulators);
+        for (int j = 0; j < _plastic.Length; j++)
+        {
+            _plastic[j].Apply(plasticStates[j]);
+        }
         _step = step;
         v.CopyTo(_state.V, 0);
         u.CopyTo(_state.U, 0);
@@ -395,6 +532,11 @@ internal sealed class CpuSimulation : ISimulation
             _stateMonitors[m].Rows.Clear();
             _stateMonitors[m].Rows.AddRange(rows[m]);
         }
+        for (int m = 0; m < _weightMonitors.Length; m++)
+        {
+            _weightMonitors[m].Rows.Clear();
+            _weightMonitors[m].Rows.AddRange(weightRows[m]);
+        }
         foreach (var group in _groups)
         {
             group.MoveTo(step);
@@ -409,7 +551,7 @@ internal sealed class CpuSimulation : ISimulation
         {
             var wanted = new bool[population.Size];
             Array.Fill(wanted, true);
-            var (t, local) = MergedSpikes(population, wanted);
+            var (t, local) = MergedSpikes(population, wanted, 0);
             times.AddRange(t);
             neurons.AddRange(local.Select(i => i + population.Offset));
         }
@@ -427,11 +569,19 @@ internal sealed class CpuSimulation : ISimulation
         }
         foreach (var p in _network.Projections)
         {
-            text.Append($"|J:{p.Name}:{_matrix.PositionsOf(p).Length}");
+            text.Append($"|J:{p.Name}:{SynapseCountOf(p)}:{p.Plasticity?.Rule.RuleName}");
         }
         foreach (var m in _network.Monitors)
         {
             text.Append($"|M:{m.GetType().Name}:{m.Population.Name}:{m.Neurons.Count}");
+        }
+        foreach (var m in _network.WeightMonitors)
+        {
+            text.Append($"|W:{m.Projection.Name}:{m.IntervalSteps}");
+        }
+        foreach (var m in _network.Modulators)
+        {
+            text.Append($"|D:{m.Name}");
         }
         return Fnv1a.Hash(text.ToString());
     }

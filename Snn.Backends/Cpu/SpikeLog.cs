@@ -25,4 +25,23 @@ internal sealed class SpikeLog
     }
 
     public void Clear() => Count = 0;
+
+    /// <summary>The index of the first spike later than <paramref name="time"/> (binary search).</summary>
+    public int FirstAfter(long time)
+    {
+        int low = 0, high = Count;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (_times[middle] <= time)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
 }

@@ -9,7 +9,8 @@ namespace Snn.Backends.Cpu;
 /// partition, so a thread walking a spike's row touches only its own targets. Within a row,
 /// synapses keep projection order and then generation order, so the floating-point sums into a
 /// target do not depend on the number of partitions. Per synapse: ring column (target, offset by N
-/// for the inhibitory receptor), weight and delay in steps: 10 bytes.
+/// for the inhibitory receptor), weight and delay in steps: 10 bytes. Plastic projections are kept
+/// apart (<see cref="PlasticProjection"/>).
 /// </summary>
 internal sealed class SynapseMatrix
 {
@@ -23,7 +24,7 @@ internal sealed class SynapseMatrix
         _network = network;
         _partitioning = partitioning;
         _neurons = network.NeuronCount;
-        var tables = network.Projections.Select(p => p.Instantiate()).ToArray();
+        var tables = network.Projections.Select(p => p.Plasticity is null ? p.Instantiate() : Empty).ToArray();
         long total = tables.Sum(t => (long)t.Count);
         if (total > Array.MaxLength)
         {
@@ -67,6 +68,8 @@ internal sealed class SynapseMatrix
         }
         MaxDelay = Math.Max(MaxDelay, 1);
     }
+
+    private static readonly SynapseTable Empty = new([], [], [], []);
 
     public int[] RowStart { get; }
 
@@ -118,7 +121,7 @@ internal sealed class SynapseMatrix
             var positions = new int[_network.Projections.Count][];
             foreach (var p in _network.Projections)
             {
-                var table = p.Instantiate();
+                var table = p.Plasticity is null ? p.Instantiate() : Empty;
                 var map = new int[table.Count];
                 for (int s = 0; s < table.Count; s++)
                 {

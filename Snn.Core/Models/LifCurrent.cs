@@ -111,6 +111,23 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
     /// <inheritdoc />
     public readonly bool Step(ref NeuronState state, float inputExcitatory, float inputInhibitory, float current, in StepContext context)
     {
+        Integrate(ref state, inputExcitatory, inputInhibitory, current);
+        if (state.V >= (float)VThreshold)
+        {
+            state.V = (float)VReset;
+            state.RefractoryCountdown = _refractorySteps;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The sub-threshold part of <see cref="Step"/>: advances V (or the refractory countdown) and
+    /// the synaptic currents by one step without checking the threshold, for models that add their
+    /// own threshold rule on top of this membrane.
+    /// </summary>
+    public readonly void Integrate(ref NeuronState state, float inputExcitatory, float inputInhibitory, float current)
+    {
         float el = (float)EL;
         if (state.RefractoryCountdown == 0)
         {
@@ -123,13 +140,6 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
         }
         state.SynE = state.SynE * _p11E + inputExcitatory;
         state.SynI = state.SynI * _p11I + inputInhibitory;
-        if (state.V >= (float)VThreshold)
-        {
-            state.V = (float)VReset;
-            state.RefractoryCountdown = _refractorySteps;
-            return true;
-        }
-        return false;
     }
 
     /// <inheritdoc />

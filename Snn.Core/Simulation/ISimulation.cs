@@ -1,4 +1,5 @@
 using Snn.Core.Monitors;
+using Snn.Core.Plasticity;
 
 namespace Snn.Core.Simulation;
 
@@ -21,14 +22,25 @@ public interface ISimulation : IDisposable
     /// <summary>Simulates <paramref name="durationMs"/> more milliseconds (rounded to whole steps).</summary>
     void Run(double durationMs);
 
-    /// <summary>The spikes recorded so far by <paramref name="monitor"/>.</summary>
-    SpikeRecord GetSpikes(SpikeMonitor monitor);
+    /// <summary>The spikes recorded by <paramref name="monitor"/> after time <paramref name="sinceMs"/>
+    /// (all so far by default). Reading only the latest spikes is cheap, for closed-loop code that
+    /// runs in short chunks.</summary>
+    SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0);
 
     /// <summary>The samples recorded so far by <paramref name="monitor"/>.</summary>
     StateRecord GetState(StateMonitor monitor);
 
     /// <summary>The per-step spike counts recorded so far by <paramref name="monitor"/>.</summary>
     RateRecord GetRate(RateMonitor monitor);
+
+    /// <summary>The weight snapshots recorded so far by <paramref name="monitor"/>.</summary>
+    WeightRecord GetWeights(WeightMonitor monitor);
+
+    /// <summary>The current value of a neuromodulator.</summary>
+    double GetModulator(Modulator modulator);
+
+    /// <summary>Sets a neuromodulator's value (it then relaxes toward its baseline as the run goes on).</summary>
+    void SetModulator(Modulator modulator, double value);
 
     /// <summary>The current weights of <paramref name="projection"/>, in the order of
     /// <see cref="Projection.Instantiate"/>.</summary>

@@ -1,0 +1,298 @@
+using Snn.Backends.Checkpointing;
+using Snn.Core;
+using Snn.Core.Plasticity;
+
+namespace Snn.Backends.Cpu;
+
+/// <summary>
+/// A plastic projection run with rule <typeparamref name="TRule"/> (the JIT specialises it).
+/// Synapses sit in CSR by source per target partition (for delivery) with an incoming index per
+/// target (for postsynaptic events); a synapse and its target's post state are only ever touched by
+/// the thread that owns the target.
+/// </summary>
+internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule : struct, IPlasticityRule<TRule>
+{
+    private readonly TRule _rule;
+    private readonly Partitioning _partitioning;
+    private readonly int _sourceOffset;
+    private readonly int _sourceSize;
+    private readonly int _targetOffset;
+    private readonly int _targetSize;
+    private readonly int _receptorOffset;
+    private readonly int[] _rowStart;
+    private readonly int[] _target;
+    private readonly ushort[] _delay;
+    private readonly SynapseState[] _synapses;
+    private readonly int[] _canonical;
+    private readonly int[] _positionOf;
+    private readonly int[] _incomingStart;
+    private readonly int[] _incoming;
+    private readonly PostState[] _post;
+    private readonly int _periodSteps;
+    private DelayRing? _ring;
+    private GrowableIntList[][] _queues = [];
+
+    public PlasticProjection(Projection projection, PlasticitySpec<TRule> spec, Partitioning partitioning)
+        : base(projection)
+    {
+        var network = projection.Source.Network;
+        _rule = spec.TypedRule.Prepare(network.Dt);
+        _partitioning = partitioning;
+        _sourceOffset = projection.Source.Offset;
+        _sourceSize = projection.Source.Size;
+        _targetOffset = projection.Target.Offset;
+        _targetSize = projection.Target.Size;
+        _receptorOffset = projection.Receptor == Receptor.Inhibitory ? network.NeuronCount : 0;
+        double period = spec.Rule.PeriodMs;
+        _periodSteps = period > 0 ? Math.Max(1, (int)Math.Round(period / network.Dt)) : 0;
+        var table = projection.Instantiate();
+        int count = table.Count;
+        int rows = _sourceSize + 1;
+        _rowStart = new int[partitioning.Count * rows];
+        for (int s = 0; s < count; s++)
+        {
+            _rowStart[PartOfLocalTarget(table.Targets[s]) * rows + table.Sources[s] + 1]++;
+        }
+        for (int r = 1; r < _rowStart.Length; r++)
+        {
+            _rowStart[r] += _rowStart[r - 1];
+        }
+        var cursor = (int[])_rowStart.Clone();
+        _target = new int[count];
+        _delay = new ushort[count];
+        _synapses = new SynapseState[count];
+        _canonical = new int[count];
+        _positionOf = new int[count];
+        for (int s = 0; s < count; s++)
+        {
+            int position = cursor[PartOfLocalTarget(table.Targets[s]) * rows + table.Sources[s]]++;
+            _target[position] = table.Targets[s];
+            _delay[position] = table.DelaySteps[s];
+            _synapses[position] = new SynapseState { Weight = table.Weights[s], LastStep = -1 };
+            _canonical[position] = s;
+            _positionOf[s] = position;
+        }
+        MaxDelay = count == 0 ? 1 : table.DelaySteps.Max();
+        _incomingStart = new int[_targetSize + 1];
+        foreach (int target in _target)
+        {
+            _incomingStart[target + 1]++;
+        }
+        for (int t = 0; t < _targetSize; t++)
+        {
+            _incomingStart[t + 1] += _incomingStart[t];
+        }
+        var fill = (int[])_incomingStart.Clone();
+        _incoming = new int[count];
+        for (int position = 0; position < count; position++)
+        {
+            _incoming[fill[_target[position]]++] = position;
+        }
+        _post = new PostState[_targetSize];
+        Array.Fill(_post, new PostState { LastStep = -1 });
+    }
+
+    public override int MaxDelay { get; }
+
+    public override int SynapseCount => _synapses.Length;
+
+    public override void Attach(DelayRing ring)
+    {
+        _ring = ring;
+        _queues = new GrowableIntList[_partitioning.Count][];
+        for (int p = 0; p < _queues.Length; p++)
+        {
+            _queues[p] = new GrowableIntList[ring.Slots];
+            for (int s = 0; s < ring.Slots; s++)
+            {
+                _queues[p][s] = new GrowableIntList();
+            }
+        }
+    }
+
+    public override void ProcessArrivals(int part, long step, int slot)
+    {
+        var queue = _queues[part][slot];
+        if (queue.Count == 0)
+        {
+            return;
+        }
+        var ring = _ring!;
+        var data = ring.Data;
+        int slotBase = slot * ring.Stride + _targetOffset + _receptorOffset;
+        foreach (int position in queue.Items)
+        {
+            ref var synapse = ref _synapses[position];
+            int target = _target[position];
+            _rule.OnPreArrival(ref synapse, _post[target], step);
+            data[slotBase + target] += synapse.Weight;
+        }
+        queue.Clear();
+    }
+
+    public override void ProcessPostSpikes(ReadOnlySpan<int> spikes, long step)
+    {
+        foreach (int neuron in spikes)
+        {
+            int target = neuron - _targetOffset;
+            if ((uint)target >= (uint)_targetSize)
+            {
+                continue;
+            }
+            ref var post = ref _post[target];
+            for (int k = _incomingStart[target]; k < _incomingStart[target + 1]; k++)
+            {
+                _rule.OnPostSpike(ref _synapses[_incoming[k]], post, step);
+            }
+            _rule.AfterPostSpike(ref post, step);
+        }
+    }
+
+    public override void Deliver(int part, ReadOnlySpan<int> spikes, int slot)
+    {
+        var queues = _queues[part];
+        int slots = queues.Length;
+        int rowBase = part * (_sourceSize + 1);
+        foreach (int neuron in spikes)
+        {
+            int source = neuron - _sourceOffset;
+            if ((uint)source >= (uint)_sourceSize)
+            {
+                continue;
+            }
+            for (int k = _rowStart[rowBase + source]; k < _rowStart[rowBase + source + 1]; k++)
+            {
+                int arrival = slot + _delay[k];
+                if (arrival >= slots)
+                {
+                    arrival -= slots;
+                }
+                queues[arrival].Add(k);
+            }
+        }
+    }
+
+    public override void Periodic(int part, long step, float modulator)
+    {
+        if (_periodSteps == 0 || (step + 1) % _periodSteps != 0)
+        {
+            return;
+        }
+        var (first, last) = TargetRange(part);
+        for (int target = first; target < last; target++)
+        {
+            var post = _post[target];
+            for (int k = _incomingStart[target]; k < _incomingStart[target + 1]; k++)
+            {
+                _rule.OnPeriod(ref _synapses[_incoming[k]], post, modulator, step);
+            }
+        }
+    }
+
+    public override void SampleWeights(int part, float[] row)
+    {
+        var (first, last) = TargetRange(part);
+        for (int k = _incomingStart[first]; k < _incomingStart[last]; k++)
+        {
+            int position = _incoming[k];
+            row[_canonical[position]] = _synapses[position].Weight;
+        }
+    }
+
+    public override float[] GetWeights()
+    {
+        var weights = new float[_synapses.Length];
+        for (int s = 0; s < weights.Length; s++)
+        {
+            weights[s] = _synapses[_positionOf[s]].Weight;
+        }
+        return weights;
+    }
+
+    public override void SetWeights(ReadOnlySpan<float> weights)
+    {
+        for (int s = 0; s < weights.Length; s++)
+        {
+            _synapses[_positionOf[s]].Weight = weights[s];
+        }
+    }
+
+    public override void Save(CheckpointWriter writer, long step)
+    {
+        var synapses = new SynapseState[_synapses.Length];
+        for (int s = 0; s < synapses.Length; s++)
+        {
+            synapses[s] = _synapses[_positionOf[s]];
+        }
+        writer.Write<SynapseState>(synapses);
+        writer.Write<PostState>(_post);
+        var pendingSynapse = new List<int>();
+        var pendingStep = new List<long>();
+        int slots = _ring!.Slots;
+        int current = _ring.SlotOf(step);
+        foreach (var partQueues in _queues)
+        {
+            for (int slot = 0; slot < slots; slot++)
+            {
+                long arrival = step + (slot - current + slots) % slots;
+                foreach (int position in partQueues[slot].Items)
+                {
+                    pendingSynapse.Add(_canonical[position]);
+                    pendingStep.Add(arrival);
+                }
+            }
+        }
+        writer.Write<int>(pendingSynapse.ToArray());
+        writer.Write<long>(pendingStep.ToArray());
+    }
+
+    public override PlasticCheckpoint Read(CheckpointReader reader)
+    {
+        string name = Projection.Name;
+        var synapses = reader.ReadArray<SynapseState>(_synapses.Length, $"synapse states of {name}");
+        var post = reader.ReadArray<PostState>(_post.Length, $"post states of {name}");
+        int at = reader.Offset;
+        var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");
+        var pendingStep = reader.ReadArray<long>(pendingSynapse.Length, $"pending spike steps of {name}");
+        foreach (int s in pendingSynapse)
+        {
+            if ((uint)s >= (uint)_synapses.Length)
+            {
+                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: pending spike on synapse {s} of {name}, which has {_synapses.Length}.");
+            }
+        }
+        return new PlasticCheckpoint(synapses, post, pendingSynapse, pendingStep);
+    }
+
+    public override void Apply(PlasticCheckpoint checkpoint)
+    {
+        var (synapses, post, pendingSynapse, pendingStep) = checkpoint;
+        for (int s = 0; s < synapses.Length; s++)
+        {
+            _synapses[_positionOf[s]] = synapses[s];
+        }
+        post.CopyTo(_post, 0);
+        foreach (var partQueues in _queues)
+        {
+            foreach (var queue in partQueues)
+            {
+                queue.Clear();
+            }
+        }
+        for (int i = 0; i < pendingSynapse.Length; i++)
+        {
+            int position = _positionOf[pendingSynapse[i]];
+            _queues[PartOfLocalTarget(_target[position])][_ring!.SlotOf(pendingStep[i])].Add(position);
+        }
+    }
+
+    private int PartOfLocalTarget(int target) => _partitioning.PartOf(_targetOffset + target);
+
+    /// <summary>The local targets owned by <paramref name="part"/>.</summary>
+    private (int First, int Last) TargetRange(int part)
+    {
+        int first = Math.Clamp(_partitioning.Start(part) - _targetOffset, 0, _targetSize);
+        int last = Math.Clamp(_partitioning.End(part) - _targetOffset, 0, _targetSize);
+        return (first, last);
+    }
+}

@@ -1,0 +1,25 @@
+using Snn.Core.Validation;
+
+namespace Snn.Learning.Plasticity;
+
+/// <summary>Hard and soft weight bounds shared by the rules.</summary>
+internal static class WeightBounds
+{
+    public static void Validate(double wMin, double wMax)
+    {
+        Guard.Finite(wMin, "WMin");
+        Guard.Finite(wMax, "WMax");
+        if (wMax <= wMin)
+        {
+            throw new ArgumentOutOfRangeException("WMax", wMax, $"WMax = {wMax} must exceed WMin = {wMin}.");
+        }
+    }
+
+    public static float Clamp(float w, double wMin, double wMax) => Math.Clamp(w, (float)wMin, (float)wMax);
+
+    /// <summary>(w − w_min)/(w_max − w_min): the soft-bound depression factor.</summary>
+    public static float FromLower(float w, double wMin, double wMax) => (float)((w - wMin) / (wMax - wMin));
+
+    /// <summary>(w_max − w)/(w_max − w_min): the soft-bound potentiation factor.</summary>
+    public static float ToUpper(float w, double wMin, double wMax) => (float)((wMax - w) / (wMax - wMin));
+}
