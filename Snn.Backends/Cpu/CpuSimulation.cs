@@ -495,7 +495,7 @@ internal sealed class CpuSimulation : ISimulation
         var synI = reader.ReadArray<float>(n, "SynI");
         var refractory = reader.ReadArray<int>(n, "Refractory");
         var ring = reader.ReadArray<float>(_ring.Data.LongLength, "delay ring");
-        var weights = _network.Projections.Select(p => reader.ReadArray<float>(_matrix.PositionsOf(p).Length, $"weights of {p.Name}")).ToArray();
+        var weights = _network.Projections.Select(p => reader.ReadArray<float>(SynapseCountOf(p), $"weights of {p.Name}")).ToArray();
         var times = reader.ReadArray<long>(-1, "spike times");
         var neurons = reader.ReadArray<int>(times.Length, "spike neurons");
         var rows = _stateMonitors.Select(m => ReadRows(reader, m.Monitor.Neurons.Count, "state samples")).ToArray();
