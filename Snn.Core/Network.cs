@@ -20,6 +20,7 @@ public sealed class Network
     private readonly List<NeuronMonitor> _monitors = [];
     private readonly List<WeightMonitor> _weightMonitors = [];
     private readonly List<Modulator> _modulators = [];
+    private readonly List<PoissonDrive> _poissonDrives = [];
 
     /// <summary>Creates an empty network.</summary>
     /// <param name="seed">Seed of every random draw (connectivity, weights, initial state, noise).</param>
@@ -53,6 +54,9 @@ public sealed class Network
 
     /// <summary>The weight monitors in order of creation.</summary>
     public IReadOnlyList<WeightMonitor> WeightMonitors => _weightMonitors;
+
+    /// <summary>The Poisson drives in order of creation.</summary>
+    public IReadOnlyList<PoissonDrive> PoissonDrives => _poissonDrives;
 
     /// <summary>The neuromodulators in order of creation.</summary>
     public IReadOnlyList<Modulator> Modulators => _modulators;
@@ -128,6 +132,29 @@ public sealed class Network
         var injection = new CurrentInjection(_injections.Count, target, source, Select(target, neurons, nameof(neurons)));
         _injections.Add(injection);
         return injection;
+    }
+
+    /// <summary>Drives every neuron of <paramref name="target"/> with independent Poisson input of
+    /// <paramref name="rateHz"/> (total per neuron) through synapses of <paramref name="weight"/>.</summary>
+    public PoissonDrive AddPoissonDrive(Population target, double rateHz, double weight, Receptor receptor = Receptor.Excitatory)
+    {
+        ThrowIfSealed();
+        CheckOwned(target, nameof(target));
+        if (target.SynapseKind == SynapseKind.None)
+        {
+            throw new ArgumentException($"Population '{target.Name}' ({target.ModelName}) is an input source and cannot receive synapses.", nameof(target));
+        }
+        if (rateHz * Dt / 1000.0 > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rateHz), rateHz, $"rateHz = {rateHz} must be at most {1e6 / Dt} Hz (1000 inputs per step).");
+        }
+        var drive = new PoissonDrive(_poissonDrives.Count, target, rateHz, weight, receptor);
+        if (target.SynapseKind == SynapseKind.Conductance && weight < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"weight = {weight} must be >= 0 nS for the conductance-based population '{target.Name}'.");
+        }
+        _poissonDrives.Add(drive);
+        return drive;
     }
 
     /// <summary>Records the spikes of some (default all) neurons.</summary>

@@ -35,6 +35,7 @@ internal sealed class CpuSimulation : ISimulation
     private readonly PlasticProjection?[] _plasticByProjection;
     private readonly PlasticProjection[] _plastic;
     private readonly ModulatorState _modulators;
+    private readonly PreparedPoissonDrive[] _drives;
     private readonly SimulationWorkers? _workers;
     private long _step;
     private bool _disposed;
@@ -71,6 +72,7 @@ internal sealed class CpuSimulation : ISimulation
             plastic.Attach(_ring);
         }
         _modulators = new ModulatorState(network, _partitioning.Count);
+        _drives = network.PoissonDrives.Select(d => new PreparedPoissonDrive(d, network)).ToArray();
         _injections = network.Injections.Select(i => new PreparedInjection(i, network, _partitioning)).ToArray();
         int parts = _partitioning.Count;
         _injectedByPart = new int[parts][];
@@ -173,6 +175,10 @@ internal sealed class CpuSimulation : ISimulation
             foreach (var plastic in _plastic)
             {
                 plastic.ProcessArrivals(part, step, slot);
+            }
+            foreach (var drive in _drives)
+            {
+                drive.AddTo(_ring, slot, step, start, end);
             }
             var buffers = new StepBuffers(_state, _ring, step, slot);
             int count = 0;
@@ -582,6 +588,10 @@ internal sealed class CpuSimulation : ISimulation
         foreach (var m in _network.Modulators)
         {
             text.Append($"|D:{m.Name}");
+        }
+        foreach (var d in _network.PoissonDrives)
+        {
+            text.Append($"|Q:{d.Target.Name}:{d.RateHz:R}");
         }
         return Fnv1a.Hash(text.ToString());
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Snn.Core.Validation;
 
 namespace Snn.Core.Models;
@@ -150,6 +151,13 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
         int i = 0;
         if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
         {
+            ref float vRef = ref MemoryMarshal.GetReference(block.V);
+            ref float synERef = ref MemoryMarshal.GetReference(block.SynE);
+            ref float synIRef = ref MemoryMarshal.GetReference(block.SynI);
+            ref int refractoryRef = ref MemoryMarshal.GetReference(block.Refractory);
+            ref float currentRef = ref MemoryMarshal.GetReference(block.Current);
+            ref float inputERef = ref MemoryMarshal.GetReference(block.InputExcitatory);
+            ref float inputIRef = ref MemoryMarshal.GetReference(block.InputInhibitory);
             var el = new Vector<float>((float)EL);
             var ie = new Vector<float>((float)IE);
             var p20 = new Vector<float>(_p20);
@@ -164,32 +172,32 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
             int width = Vector<float>.Count;
             for (; i <= n - width; i += width)
             {
-                var v = new Vector<float>(block.V[i..]);
-                var synE = new Vector<float>(block.SynE[i..]);
-                var synI = new Vector<float>(block.SynI[i..]);
-                var refractory = new Vector<int>(block.Refractory[i..]);
+                nuint at = (nuint)i;
+                var v = Vector.LoadUnsafe(ref vRef, at);
+                var synE = Vector.LoadUnsafe(ref synERef, at);
+                var synI = Vector.LoadUnsafe(ref synIRef, at);
+                var refractory = Vector.LoadUnsafe(ref refractoryRef, at);
                 var integrating = Vector.Equals(refractory, Vector<int>.Zero);
-                var relative = p20 * (ie + new Vector<float>(block.Current[i..])) + p22 * (v - el) + p21E * synE + p21I * synI;
+                var relative = p20 * (ie + Vector.LoadUnsafe(ref currentRef, at)) + p22 * (v - el) + p21E * synE + p21I * synI;
                 v = Vector.ConditionalSelect(integrating, relative + el, v);
                 refractory = Vector.ConditionalSelect(integrating, refractory, refractory - Vector<int>.One);
-                (synE * p11E + new Vector<float>(block.InputExcitatory[i..])).CopyTo(block.SynE[i..]);
-                (synI * p11I + new Vector<float>(block.InputInhibitory[i..])).CopyTo(block.SynI[i..]);
+                (synE * p11E + Vector.LoadUnsafe(ref inputERef, at)).StoreUnsafe(ref synERef, at);
+                (synI * p11I + Vector.LoadUnsafe(ref inputIRef, at)).StoreUnsafe(ref synIRef, at);
                 var fired = Vector.GreaterThanOrEqual(v, threshold);
-                if (fired == Vector<int>.Zero)
+                if (fired != Vector<int>.Zero)
                 {
-                    v.CopyTo(block.V[i..]);
-                    refractory.CopyTo(block.Refractory[i..]);
-                    continue;
-                }
-                Vector.ConditionalSelect(fired, reset, v).CopyTo(block.V[i..]);
-                Vector.ConditionalSelect(fired, refractorySteps, refractory).CopyTo(block.Refractory[i..]);
-                for (int lane = 0; lane < width; lane++)
-                {
-                    if (fired[lane] != 0)
+                    v = Vector.ConditionalSelect(fired, reset, v);
+                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
+                    for (int lane = 0; lane < width; lane++)
                     {
-                        spikes[count++] = i + lane;
+                        if (fired[lane] != 0)
+                        {
+                            spikes[count++] = i + lane;
+                        }
                     }
                 }
+                v.StoreUnsafe(ref vRef, at);
+                refractory.StoreUnsafe(ref refractoryRef, at);
             }
         }
         var context = default(StepContext);

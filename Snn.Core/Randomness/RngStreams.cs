@@ -27,6 +27,9 @@ public static class RngStreams
     /// <summary>Draws of a plasticity rule on projection <paramref name="projection"/>.</summary>
     public static uint Plasticity(int projection) => 0x0700_0000u | (uint)projection;
 
+    /// <summary>Per-step draws of Poisson drive <paramref name="drive"/>.</summary>
+    public static uint PoissonDrive(int drive) => 0x0800_0000u | (uint)drive;
+
     /// <summary>Free streams for user code and higher layers (0x8000_0000 and above).</summary>
     public static uint User(int index) => 0x8000_0000u | (uint)index;
 }

@@ -14,6 +14,10 @@ namespace Snn.Learning.Plasticity;
 /// f = 1 for <see cref="WeightDependence.Additive"/>; f₊ = (w_max − w)/(w_max − w_min),
 /// f₋ = (w − w_min)/(w_max − w_min) for <see cref="WeightDependence.Multiplicative"/>. Weights
 /// stay in [WMin, WMax] (hard bounds). A₊ and A₋ are in weight units.
+/// With <see cref="AccumulateIntervalMs"/> &gt; 0 the changes are collected in the synapse's
+/// derivative (<see cref="SynapseState.Eligibility"/>) and applied every interval as
+/// w ← w + <see cref="WeightDrift"/> + sd, sd ← <see cref="DerivativeRetention"/>·sd: the scheme of
+/// Izhikevich 2006's <c>spnet</c> (once per second, drift 0.01, retention 0.9).
 /// </summary>
 public struct PairStdp : IPlasticityRule<PairStdp>
 {
@@ -49,14 +53,29 @@ public struct PairStdp : IPlasticityRule<PairStdp>
     /// <summary>All-to-all or nearest-spike pairing.</summary>
     public SpikePairing Pairing { get; init; }
 
-    /// <summary>Izhikevich 2006's polychronization rule: A₊ 0.1, A₋ 0.12, τ 20 ms, weights in [0, 10].</summary>
-    public static PairStdp Polychronization => new() { APlus = 0.1, AMinus = 0.12, TauPlus = 20, TauMinus = 20, WMin = 0, WMax = 10, Pairing = SpikePairing.Nearest };
+    /// <summary>Interval (ms) at which accumulated changes are applied; 0 applies each change at once. Default 0.</summary>
+    public double AccumulateIntervalMs { get; init; }
+
+    /// <summary>Constant added to every weight each accumulation interval (weight units). Default 0.</summary>
+    public double WeightDrift { get; init; }
+
+    /// <summary>Fraction of the accumulated derivative kept after each application, in [0, 1]. Default 0.</summary>
+    public double DerivativeRetention { get; init; }
+
+    /// <summary>Izhikevich 2006's polychronization rule (<c>spnet</c>): nearest-spike traces with A₊ 0.1,
+    /// A₋ 0.12 and τ 20 ms (0.95 per ms), changes applied once per second with drift 0.01 and
+    /// derivative retention 0.9, weights in [0, 10].</summary>
+    public static PairStdp Polychronization => new()
+    {
+        APlus = 0.1, AMinus = 0.12, TauPlus = 20, TauMinus = 20, WMin = 0, WMax = 10, Pairing = SpikePairing.Nearest,
+        AccumulateIntervalMs = 1000, WeightDrift = 0.01, DerivativeRetention = 0.9,
+    };
 
     /// <inheritdoc />
     public readonly string RuleName => $"pair-stdp ({Dependence}, {Pairing})";
 
     /// <inheritdoc />
-    public readonly double PeriodMs => 0;
+    public readonly double PeriodMs => AccumulateIntervalMs;
 
     /// <inheritdoc />
     public readonly void Validate()
@@ -66,6 +85,9 @@ public struct PairStdp : IPlasticityRule<PairStdp>
         Guard.Positive(TauPlus, nameof(TauPlus));
         Guard.Positive(TauMinus, nameof(TauMinus));
         WeightBounds.Validate(WMin, WMax);
+        Guard.NonNegative(AccumulateIntervalMs, nameof(AccumulateIntervalMs));
+        Guard.Finite(WeightDrift, nameof(WeightDrift));
+        Guard.Probability(DerivativeRetention, nameof(DerivativeRetention));
     }
 
     /// <inheritdoc />
@@ -82,7 +104,7 @@ public struct PairStdp : IPlasticityRule<PairStdp>
     {
         float y = post.Post1 * TraceDecay.Factor(step, post.LastStep, _dtOverTauMinus);
         float scale = Dependence == WeightDependence.Additive ? 1f : WeightBounds.FromLower(synapse.Weight, WMin, WMax);
-        synapse.Weight = WeightBounds.Clamp(synapse.Weight - (float)AMinus * y * scale, WMin, WMax);
+        Change(ref synapse, -(float)AMinus * y * scale);
         float x = synapse.Pre1 * TraceDecay.Factor(step, synapse.LastStep, _dtOverTauPlus);
         synapse.Pre1 = Pairing == SpikePairing.AllToAll ? x + 1f : 1f;
         synapse.LastStep = step;
@@ -93,7 +115,7 @@ public struct PairStdp : IPlasticityRule<PairStdp>
     {
         float x = synapse.Pre1 * TraceDecay.Factor(step, synapse.LastStep, _dtOverTauPlus);
         float scale = Dependence == WeightDependence.Additive ? 1f : WeightBounds.ToUpper(synapse.Weight, WMin, WMax);
-        synapse.Weight = WeightBounds.Clamp(synapse.Weight + (float)APlus * x * scale, WMin, WMax);
+        Change(ref synapse, (float)APlus * x * scale);
         synapse.Pre1 = x;
         synapse.LastStep = step;
     }
@@ -109,5 +131,19 @@ public struct PairStdp : IPlasticityRule<PairStdp>
     /// <inheritdoc />
     public readonly void OnPeriod(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
+        synapse.Weight = WeightBounds.Clamp(synapse.Weight + (float)WeightDrift + synapse.Eligibility, WMin, WMax);
+        synapse.Eligibility *= (float)DerivativeRetention;
+    }
+
+    private readonly void Change(ref SynapseState synapse, float change)
+    {
+        if (AccumulateIntervalMs > 0)
+        {
+            synapse.Eligibility += change;
+        }
+        else
+        {
+            synapse.Weight = WeightBounds.Clamp(synapse.Weight + change, WMin, WMax);
+        }
     }
 }
