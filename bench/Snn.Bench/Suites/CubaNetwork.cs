@@ -28,6 +28,15 @@ public static class CubaNetwork
     /// <summary>Inhibitory jump on gi (mV).</summary>
     public const double InhibitoryJumpMv = -20 * 4.5 / 10;
 
+    /// <summary>The excitatory weight in <see cref="LifCurrent"/>'s unit (pA): 1.62 mV · C/τm.</summary>
+    public const double ExcitatoryWeightPa = ExcitatoryJumpMv * Capacitance / TauM;
+
+    /// <summary>The inhibitory weight in <see cref="LifCurrent"/>'s unit (pA): -9 mV · C/τm.</summary>
+    public const double InhibitoryWeightPa = InhibitoryJumpMv * Capacitance / TauM;
+
+    /// <summary>Mean number of synapses each neuron receives (80, as in the 4000-neuron 2 % network).</summary>
+    public const double InDegree = 80;
+
     /// <summary>The neuron model of the benchmark.</summary>
     public static LifCurrent Neuron => new()
     {
@@ -41,8 +50,17 @@ public static class CubaNetwork
         RefractoryPeriod = 5,
     };
 
+    /// <summary>The connection probability for <paramref name="size"/> neurons: min(1, 80/N).</summary>
+    public static double ConnectionProbability(int size) => Math.Min(1.0, InDegree / size);
+
     /// <summary>Builds the network with <paramref name="size"/> neurons, recording every spike.</summary>
-    public static BuiltNetwork Build(int size, ulong seed)
+    public static BuiltNetwork Build(int size, ulong seed) => Build(size, seed, recordSpikes: true);
+
+    /// <summary>Builds the network with <paramref name="size"/> neurons.</summary>
+    /// <param name="size">Number of neurons, at least 5.</param>
+    /// <param name="seed">The network seed.</param>
+    /// <param name="recordSpikes">Whether to record every spike (micro-benchmarks leave it off).</param>
+    public static BuiltNetwork Build(int size, ulong seed, bool recordSpikes)
     {
         if (size < 5)
         {
@@ -50,7 +68,7 @@ public static class CubaNetwork
         }
         var network = new Network(seed, dt: 0.1);
         int excitatory = (int)(0.8 * size);
-        double p = Math.Min(1.0, 80.0 / size);
+        double p = ConnectionProbability(size);
         var model = Neuron;
         var exc = network.AddPopulation("exc", excitatory, model);
         var inh = network.AddPopulation("inh", size - excitatory, model);
@@ -58,15 +76,16 @@ public static class CubaNetwork
         {
             population.WithInitial(StateVariable.V, Dist.Uniform(model.VReset, model.VThreshold));
         }
-        double toCurrent = Capacitance / TauM;
         foreach (var source in new Population[] { exc, inh })
         {
             var synapse = source == exc
-                ? Synapse.Excitatory(ExcitatoryJumpMv * toCurrent)
-                : Synapse.Inhibitory(InhibitoryJumpMv * toCurrent);
+                ? Synapse.Excitatory(ExcitatoryWeightPa)
+                : Synapse.Inhibitory(InhibitoryWeightPa);
             network.Connect(source, exc, Connectivity.Probability(p, allowAutapses: true), synapse);
             network.Connect(source, inh, Connectivity.Probability(p, allowAutapses: true), synapse);
         }
-        return new BuiltNetwork(network, [network.RecordSpikes(exc), network.RecordSpikes(inh)]);
+        return recordSpikes
+            ? new BuiltNetwork(network, [network.RecordSpikes(exc), network.RecordSpikes(inh)])
+            : new BuiltNetwork(network, []);
     }
 }

@@ -1,0 +1,161 @@
+using Google.Protobuf;
+using Snn.Backends.Onnx.Proto;
+
+namespace Snn.Backends.Onnx;
+
+/// <summary>
+/// Collects the nodes and constant tensors of one ONNX graph (the main graph or a loop body) and
+/// hands out unique value names; builders that share a <see cref="NameSource"/> never clash, as
+/// ONNX requires of a subgraph and its enclosing graph.
+/// </summary>
+internal sealed class GraphBuilder(NameSource names)
+{
+    private readonly Dictionary<string, string> _scalarCache = [];
+
+    public List<NodeProto> Nodes { get; } = [];
+
+    public List<TensorProto> Initializers { get; } = [];
+
+    public NameSource Names => names;
+
+    /// <summary>Adds a node with one output and returns the output's name.</summary>
+    public string Op(string opType, params string[] inputs) => OpWith(opType, inputs, []);
+
+    /// <summary>Adds a node with one output and attributes.</summary>
+    public string OpWith(string opType, string[] inputs, AttributeProto[] attributes)
+        => OpMany(opType, inputs, 1, attributes)[0];
+
+    /// <summary>Adds a node with <paramref name="outputs"/> outputs.</summary>
+    public string[] OpMany(string opType, string[] inputs, int outputs, AttributeProto[] attributes)
+    {
+        var node = new NodeProto { OpType = opType, Name = names.Next(opType) };
+        node.Input.AddRange(inputs);
+        var produced = new string[outputs];
+        for (int k = 0; k < outputs; k++)
+        {
+            produced[k] = names.Next(opType.ToLowerInvariant());
+        }
+        node.Output.AddRange(produced);
+        node.Attribute.AddRange(attributes);
+        Nodes.Add(node);
+        return produced;
+    }
+
+    /// <summary>Adds a node writing to the given output names (graph outputs).</summary>
+    public void OpInto(string opType, string[] inputs, string[] outputs, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { OpType = opType, Name = names.Next(opType) };
+        node.Input.AddRange(inputs);
+        node.Output.AddRange(outputs);
+        node.Attribute.AddRange(attributes);
+        Nodes.Add(node);
+    }
+
+    public string Add(string a, string b) => Op("Add", a, b);
+
+    public string Sub(string a, string b) => Op("Sub", a, b);
+
+    public string Mul(string a, string b) => Op("Mul", a, b);
+
+    public string Div(string a, string b) => Op("Div", a, b);
+
+    public string Where(string condition, string whenTrue, string whenFalse) => Op("Where", condition, whenTrue, whenFalse);
+
+    public string Cast(string value, TensorProto.Types.DataType to) => OpWith("Cast", [value], [IntAttribute("to", (long)to)]);
+
+    /// <summary>A float scalar constant (shared between uses).</summary>
+    public string Scalar(float value)
+    {
+        string key = $"f{BitConverter.SingleToInt32Bits(value)}";
+        if (!_scalarCache.TryGetValue(key, out string? name))
+        {
+            name = Constant(TensorOf([value], []));
+            _scalarCache[key] = name;
+        }
+        return name;
+    }
+
+    /// <summary>A double scalar constant (shared between uses).</summary>
+    public string Scalar(double value)
+    {
+        string key = $"d{BitConverter.DoubleToInt64Bits(value)}";
+        if (!_scalarCache.TryGetValue(key, out string? name))
+        {
+            name = Constant(TensorOf([value], []));
+            _scalarCache[key] = name;
+        }
+        return name;
+    }
+
+    /// <summary>An int32 scalar constant (shared between uses).</summary>
+    public string Scalar(int value)
+    {
+        string key = $"i{value}";
+        if (!_scalarCache.TryGetValue(key, out string? name))
+        {
+            name = Constant(TensorOf([value], []));
+            _scalarCache[key] = name;
+        }
+        return name;
+    }
+
+    /// <summary>A 1-D int64 constant.</summary>
+    public string Int64s(params long[] values) => Constant(TensorOf(values, [values.Length]));
+
+    /// <summary>Adds <paramref name="tensor"/> as an initializer under a fresh name and returns the name.</summary>
+    public string Constant(TensorProto tensor)
+    {
+        tensor.Name = names.Next("const");
+        Initializers.Add(tensor);
+        return tensor.Name;
+    }
+
+    public static AttributeProto IntAttribute(string name, long value)
+        => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    public static AttributeProto GraphAttribute(string name, GraphProto graph)
+        => new() { Name = name, Type = AttributeProto.Types.AttributeType.Graph, G = graph };
+
+    public static TensorProto TensorOf(float[] values, long[] dims) => Raw(TensorProto.Types.DataType.Float, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+
+    public static TensorProto TensorOf(double[] values, long[] dims) => Raw(TensorProto.Types.DataType.Double, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+
+    public static TensorProto TensorOf(int[] values, long[] dims) => Raw(TensorProto.Types.DataType.Int32, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+
+    public static TensorProto TensorOf(long[] values, long[] dims) => Raw(TensorProto.Types.DataType.Int64, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+
+    /// <summary>A tensor whose values are stored little-endian in <c>raw_data</c>, as the ONNX
+    /// specification requires.</summary>
+    private static TensorProto Raw(TensorProto.Types.DataType type, long[] dims, ReadOnlySpan<byte> bytes)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("The ONNX exporter writes raw tensor data and needs a little-endian machine.");
+        }
+        var tensor = new TensorProto { DataType = (int)type, RawData = ByteString.CopyFrom(bytes) };
+        tensor.Dims.AddRange(dims);
+        return tensor;
+    }
+
+    /// <summary>A tensor value description with the given element type and dimensions: an
+    /// integer is a fixed size, a string a symbolic dimension ("batch", "steps").</summary>
+    public static ValueInfoProto ValueInfo(string name, TensorProto.Types.DataType type, params object[] dims)
+    {
+        var shape = new TensorShapeProto();
+        foreach (object dim in dims)
+        {
+            shape.Dim.Add(dim switch
+            {
+                string symbol => new TensorShapeProto.Types.Dimension { DimParam = symbol },
+                int size => new TensorShapeProto.Types.Dimension { DimValue = size },
+                long size => new TensorShapeProto.Types.Dimension { DimValue = size },
+                _ => throw new ArgumentException($"Unsupported dimension {dim}.", nameof(dims)),
+            });
+        }
+        return new ValueInfoProto
+        {
+            Name = name,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
+        };
+    }
+}

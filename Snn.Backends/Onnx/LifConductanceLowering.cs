@@ -1,0 +1,67 @@
+using Snn.Backends.Onnx.Proto;
+using Snn.Core;
+using Snn.Core.Models;
+
+namespace Snn.Backends.Onnx;
+
+/// <summary>
+/// <see cref="LifConductance"/> as ONNX operators, in the order of its <c>Step</c>:
+/// g_tot = (g_L + g_e) + g_i, V∞ = ((((g_L E_L) + g_e E_e) + g_i E_i) + I_e + 0) / g_tot,
+/// V ← V∞ + (V − V∞) expf(−(h/C) g_tot) unless refractory, then the conductances decay and take
+/// their input, then V ≥ V_th fires. <c>expf</c> is <see cref="ExpfLowering"/>, the same function
+/// as <see cref="MathF.Exp"/>.
+/// </summary>
+internal sealed class LifConductanceLowering : PopulationLowering
+{
+    private readonly Population<LifConductance> _population;
+    private readonly double _dt;
+
+    public LifConductanceLowering(Population<LifConductance> population)
+        : base(population)
+    {
+        _population = population;
+        _dt = population.Network.Dt;
+        var (v, _, synE, synI, refractory) = InitialValues();
+        Slots =
+        [
+            new StateSlot("V", TensorProto.Types.DataType.Float, StateVariable.V, v, null),
+            new StateSlot("SynE", TensorProto.Types.DataType.Float, StateVariable.SynE, synE, null),
+            new StateSlot("SynI", TensorProto.Types.DataType.Float, StateVariable.SynI, synI, null),
+            new StateSlot("Refractory", TensorProto.Types.DataType.Int32, null, null, refractory),
+        ];
+    }
+
+    public override IReadOnlyList<StateSlot> Slots { get; }
+
+    public override (string[] State, string Spikes) Step(GraphBuilder graph, string[] state, string inputExcitatory, string inputInhibitory)
+    {
+        string v = state[0], synE = state[1], synI = state[2], refractory = state[3];
+        var m = _population.ModelOf;
+        double dt = _dt;
+        string gL = Parameter(graph, i => (float)m(i).GL);
+        string leak = Parameter(graph, i => (float)m(i).GL * (float)m(i).EL);
+        string eE = Parameter(graph, i => (float)m(i).EExcitatory);
+        string eI = Parameter(graph, i => (float)m(i).EInhibitory);
+        string bias = Parameter(graph, i => (float)m(i).IE);
+        string minusDtOverC = Parameter(graph, i => -(float)(dt / m(i).CM));
+        string p11E = Parameter(graph, i => (float)Math.Exp(-dt / m(i).TauSynE));
+        string p11I = Parameter(graph, i => (float)Math.Exp(-dt / m(i).TauSynI));
+
+        string integrating = graph.Op("Equal", refractory, graph.Scalar(0));
+        string total = graph.Add(graph.Add(gL, synE), synI);
+        string drive = graph.Add(leak, graph.Mul(synE, eE));
+        drive = graph.Add(drive, graph.Mul(synI, eI));
+        drive = graph.Add(graph.Add(drive, bias), graph.Scalar(0f));
+        string equilibrium = graph.Div(drive, total);
+        string decay = ExpfLowering.Exp(graph, graph.Mul(minusDtOverC, total));
+        string integrated = graph.Add(equilibrium, graph.Mul(graph.Sub(v, equilibrium), decay));
+        var (held, counting) = Refractory(graph, integrating, integrated, v, refractory);
+        string newSynE = graph.Add(graph.Mul(synE, p11E), inputExcitatory);
+        string newSynI = graph.Add(graph.Mul(synI, p11I), inputInhibitory);
+        var (newV, newRefractory, spikes) = Fire(graph, held, counting,
+            Parameter(graph, i => (float)m(i).VThreshold),
+            Parameter(graph, i => (float)m(i).VReset),
+            IntParameter(graph, i => (int)Math.Round(m(i).RefractoryPeriod / dt)));
+        return ([newV, newSynE, newSynI, newRefractory], spikes);
+    }
+}

@@ -1,0 +1,26 @@
+using Snn.Core;
+
+namespace Snn.Backends.Onnx;
+
+/// <summary>What <see cref="OnnxExporter"/> writes: the model's form and its outputs.</summary>
+public sealed class OnnxExportOptions
+{
+    /// <summary>The whole time loop (default) or one step with explicit state.</summary>
+    public OnnxModelForm Form { get; init; } = OnnxModelForm.TimeLoop;
+
+    /// <summary>The populations whose spikes are outputs (<c>spikes_{name}</c>, 0/1 per neuron and
+    /// step); null means every population that is not an input.</summary>
+    public IReadOnlyList<Population>? OutputPopulations { get; init; }
+
+    /// <summary>Also emit the membrane potential (<c>V_{name}</c>, mV) of every output model population.</summary>
+    public bool IncludeMembrane { get; init; }
+
+    /// <summary>Further state variables to emit after every step.</summary>
+    public IReadOnlyList<OnnxStateOutput> StateOutputs { get; init; } = [];
+
+    /// <summary>An optional linear readout (output <c>readout</c>).</summary>
+    public OnnxLinearReadout? Readout { get; init; }
+
+    /// <summary>Free text stored as the model's doc string.</summary>
+    public string? Description { get; init; }
+}

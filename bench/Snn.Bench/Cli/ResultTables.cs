@@ -1,0 +1,106 @@
+using Snn.Bench.Compare;
+using Snn.Bench.Results;
+using Snn.Bench.Suites;
+using Spectre.Console;
+
+namespace Snn.Bench.Cli;
+
+/// <summary>The Spectre.Console tables <c>snn-bench</c> prints.</summary>
+public static class ResultTables
+{
+    /// <summary>The short table of the default run: spikes, mean rate, wall time, real-time factor.</summary>
+    public static Table Summary(SuiteResult result)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"{result.Suite.ToUpperInvariant()}: {Format.Count(result.Neurons)} neurons, {Format.Count(result.Synapses)} synapses, {Format.Milliseconds(result.SimulatedMs)}"))
+            .AddColumn(new TableColumn("Spikes").RightAligned())
+            .AddColumn(new TableColumn("Mean rate").RightAligned())
+            .AddColumn(new TableColumn("Wall time").RightAligned())
+            .AddColumn(new TableColumn("Real-time factor").RightAligned());
+        table.AddRow(
+            Format.Count(result.Spikes),
+            Format.Hertz(result.MeanRateHz),
+            Format.Seconds(result.WallSeconds),
+            Format.Ratio(result.RealTimeFactor));
+        table.Caption("[grey]real-time factor = wall time / simulated time (below 1: faster than real time)[/]");
+        return table;
+    }
+
+    /// <summary>The full results table of <c>snn-bench run</c>: one column per suite, one row per measurement
+    /// (so that it fits a terminal).</summary>
+    public static Table Results(IReadOnlyList<SuiteResult> results)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("");
+        foreach (var r in results)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(r.Suite)).RightAligned());
+        }
+        (string Name, Func<SuiteResult, string> Value)[] rows =
+        [
+            ("Neurons", r => Format.Count(r.Neurons)),
+            ("Synapses", r => Format.Count(r.Synapses)),
+            ("Simulated time", r => Format.Milliseconds(r.SimulatedMs)),
+            ("Build (compile) time", r => Format.Seconds(r.BuildSeconds)),
+            ("Wall time", r => Format.Seconds(r.WallSeconds)),
+            ("Spikes", r => Format.Count(r.Spikes)),
+            ("Mean rate", r => Format.Hertz(r.MeanRateHz)),
+            ("Synaptic events/s", r => Format.PerSecond(r.SynapticEventsPerSecond)),
+            ("Neuron updates/s", r => Format.PerSecond(r.NeuronUpdatesPerSecond)),
+            ("Real-time factor", r => Format.Ratio(r.RealTimeFactor)),
+            ("Peak memory", r => Format.MiB(r.PeakWorkingSetBytes)),
+            ("Bytes/synapse", r => Format.Fixed(r.BytesPerSynapse, 1)),
+            ("Threads", r => r.Threads?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto"),
+        ];
+        foreach (var (name, value) in rows)
+        {
+            table.AddRow([name, .. results.Select(value)]);
+        }
+        table.Caption("[grey]Wall time excludes compile and JIT. Real-time factor = wall / simulated (below 1: faster than real time). "
+            + "Peak memory: the process's peak working set so far. Bytes/synapse: managed heap growth during compile / synapses.[/]");
+        return table;
+    }
+
+    /// <summary>The suites with their defaults.</summary>
+    public static Table Suites(IReadOnlyList<BenchmarkSuite> suites)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Suite")
+            .AddColumn(new TableColumn("Default size").RightAligned())
+            .AddColumn(new TableColumn("dt").RightAligned())
+            .AddColumn("Network");
+        foreach (var suite in suites)
+        {
+            table.AddRow(Markup.Escape(suite.Name), Format.Count(suite.DefaultSize), Format.Milliseconds(suite.DtMs), Markup.Escape(suite.Description));
+        }
+        return table;
+    }
+
+    /// <summary>The table of <c>snn-bench compare brian2</c>: one column per network size.</summary>
+    public static Table Comparison(IReadOnlyList<ComparisonRow> rows, int repeats)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("");
+        foreach (var row in rows)
+        {
+            table.AddColumn(new TableColumn($"N = {Format.Count(row.Neurons)}").RightAligned());
+        }
+        (string Name, Func<ComparisonRow, string> Value)[] lines =
+        [
+            ("Synapses Snn / Brian2", r => $"{Format.Count(r.OursSynapses)} / {Format.Count(r.Brian2Synapses)}"),
+            ("Snn simulation", r => Format.Seconds(Statistics.Median(r.OursRunSeconds))),
+            ("Snn compile + simulation", r => Format.Seconds(Statistics.Median(r.OursRunSeconds.Zip(r.OursBuildSeconds, (a, b) => a + b).ToArray()))),
+            ("Brian2 (its program)", r => Format.Seconds(Statistics.Median(r.Brian2Seconds))),
+            ("Ratio Snn/Brian2, simulation", r => Format.Fixed(r.MedianRunRatio, 3)),
+            ("Ratio Snn/Brian2, compile + sim.", r => Format.Fixed(r.MedianBuildAndRunRatio, 3)),
+            ("Mean rate Snn", r => Format.Hertz(r.OursRateHz)),
+            ("Mean rate Brian2", r => Format.Hertz(r.Brian2MeanRateHz)),
+        ];
+        foreach (var (name, value) in lines)
+        {
+            table.AddRow([name, .. rows.Select(value)]);
+        }
+        table.Caption($"[grey]Times: medians of {repeats} repetitions; ratios: median over repetitions of Snn / Brian2 (below 1: Snn is faster). "
+            + "Brian2 (cpp_standalone, one thread) times its compiled program, which creates the synapses and then simulates; its C++ compilation is excluded, "
+            + "so 'compile + sim.' is the like-for-like ratio. Brian2's seed differs every run; its rate is the mean over repetitions.[/]");
+        return table;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Snn.Bench.Cli;
+
+/// <summary>The options of <c>snn-bench run</c>.</summary>
+/// <param name="Suites">Suite names, in order.</param>
+/// <param name="Size">Neurons per suite; null for each suite's default.</param>
+/// <param name="DurationMs">Simulated time (ms).</param>
+/// <param name="Threads">Worker threads; null lets the engine choose.</param>
+/// <param name="Seed">Network seed.</param>
+/// <param name="OutDirectory">Where results.json and the plots go.</param>
+/// <param name="Backend">Engine name.</param>
+public sealed record RunSettings(IReadOnlyList<string> Suites, int? Size, double DurationMs, int? Threads, ulong Seed, string OutDirectory, string Backend)
+{
+    /// <summary>Default simulated time (ms).</summary>
+    public const double DefaultDurationMs = 1000;
+
+    /// <summary>Default seed.</summary>
+    public const ulong DefaultSeed = 42;
+
+    /// <summary>Default output folder.</summary>
+    public const string DefaultOutDirectory = "out";
+
+    /// <summary>Default engine.</summary>
+    public const string DefaultBackend = "cpu";
+}

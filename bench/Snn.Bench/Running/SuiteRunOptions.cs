@@ -1,0 +1,11 @@
+namespace Snn.Bench.Running;
+
+/// <summary>How to run one suite.</summary>
+/// <param name="Size">Number of neurons.</param>
+/// <param name="DurationMs">Simulated time (ms), &gt; 0.</param>
+/// <param name="Seed">The network seed.</param>
+/// <param name="Threads">Worker threads; null lets the engine choose.</param>
+/// <param name="Backend">The engine's name (<see cref="BackendFactory.Names"/>).</param>
+/// <param name="ChunkMs">The simulation runs in chunks of this many ms; progress is reported after each.</param>
+/// <param name="WarmUp">Whether to run a small untimed instance first, so that JIT compilation is not timed.</param>
+public sealed record SuiteRunOptions(int Size, double DurationMs, ulong Seed, int? Threads = null, string Backend = "cpu", double ChunkMs = 50, bool WarmUp = true);

@@ -1,0 +1,56 @@
+namespace Snn.Bench.Suites;
+
+/// <summary>
+/// A named benchmark network: what <c>snn-bench list</c> shows and <c>snn-bench run</c> builds.
+/// </summary>
+public sealed class BenchmarkSuite
+{
+    private readonly Func<int, ulong, BuiltNetwork> _build;
+
+    /// <summary>Creates a suite.</summary>
+    /// <param name="name">The name used on the command line (lower case, no spaces).</param>
+    /// <param name="description">One line: the network and its source.</param>
+    /// <param name="defaultSize">Number of neurons when <c>--size</c> is not given.</param>
+    /// <param name="minimumSize">The smallest size the network can be built with.</param>
+    /// <param name="dtMs">The time step the suite uses (ms).</param>
+    /// <param name="build">Builds the network for a size and a seed.</param>
+    public BenchmarkSuite(string name, string description, int defaultSize, int minimumSize, double dtMs, Func<int, ulong, BuiltNetwork> build)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(build);
+        Name = name;
+        Description = description;
+        DefaultSize = defaultSize;
+        MinimumSize = minimumSize;
+        DtMs = dtMs;
+        _build = build;
+    }
+
+    /// <summary>The name used on the command line.</summary>
+    public string Name { get; }
+
+    /// <summary>One line: the network and its source.</summary>
+    public string Description { get; }
+
+    /// <summary>Number of neurons when no size is given.</summary>
+    public int DefaultSize { get; }
+
+    /// <summary>The smallest size the network can be built with.</summary>
+    public int MinimumSize { get; }
+
+    /// <summary>The suite's time step (ms).</summary>
+    public double DtMs { get; }
+
+    /// <summary>Builds the network with <paramref name="size"/> neurons from <paramref name="seed"/>.</summary>
+    public BuiltNetwork Build(int size, ulong seed)
+    {
+        if (size < MinimumSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"size = {size} is too small for suite '{Name}'; it needs at least {MinimumSize} neurons.");
+        }
+        return _build(size, seed);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

@@ -1,0 +1,200 @@
+using Microsoft.ML.OnnxRuntime;
+using Snn.Backends.Onnx;
+using Snn.Core;
+using Snn.Core.Models;
+
+namespace Snn.Backends.Tests.Onnx;
+
+/// <summary>
+/// The exported files themselves, run directly on ONNX Runtime: the streaming single-step form
+/// against the time loop, batching, the linear readout and the metadata.
+/// </summary>
+public class OnnxModelTests
+{
+    private const int Steps = 300;
+
+    [Fact]
+    public void SingleStepModelStreamsTheSameOutputsAsTheTimeLoop()
+    {
+        var network = OnnxTestNetworks.FeedForwardLif(5).Network;
+        var loop = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true });
+        var step = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true, Form = OnnxModelForm.SingleStep });
+        var input = InputOf(network, loop.Layout, Steps);
+        var expected = RunLoop(loop, input, Steps, 1);
+
+        using var session = new InferenceSession(step.Bytes.ToArray());
+        var layout = step.Layout;
+        int width = layout.InputWidth;
+        Array[]? state = null;
+        for (int k = 0; k < Steps; k++)
+        {
+            var names = new List<string> { layout.InputName };
+            var values = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(input.AsSpan(k * width, width).ToArray(), [1, width]) };
+            for (int s = 0; state is not null && s < state.Length; s++)
+            {
+                names.Add(layout.StateInputNames[s]);
+                values.Add(state[s] is int[] ints ? OrtValue.CreateTensorValueFromMemory(ints, [1, ints.Length])
+                    : OrtValue.CreateTensorValueFromMemory((float[])state[s], [1, state[s].Length]));
+            }
+            var outputs = layout.OutputNames.Concat(layout.StateOutputNames).ToArray();
+            using var results = session.Run(new RunOptions(), names, values, outputs);
+            for (int o = 0; o < layout.OutputNames.Count; o++)
+            {
+                var streamed = results[o].GetTensorDataAsSpan<float>().ToArray();
+                var fromLoop = expected[layout.OutputNames[o]].AsSpan(k * streamed.Length, streamed.Length).ToArray();
+                SimulationHelpers.AssertBitIdentical(fromLoop, streamed);
+            }
+            state = new Array[layout.StateOutputNames.Count];
+            for (int s = 0; s < state.Length; s++)
+            {
+                var value = results[layout.OutputNames.Count + s];
+                state[s] = value.GetTensorTypeAndShape().ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int32
+                    ? value.GetTensorDataAsSpan<int>().ToArray() : value.GetTensorDataAsSpan<float>().ToArray();
+            }
+            foreach (var value in values)
+            {
+                value.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void BatchEntriesRunIndependently()
+    {
+        var network = OnnxTestNetworks.RecurrentConductance(6).Network;
+        var model = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true });
+        int width = model.Layout.InputWidth;
+        var first = InputOf(network, model.Layout, Steps);
+        var second = new float[first.Length];
+        var random = new Random(11);
+        for (int i = 0; i < second.Length; i++)
+        {
+            second[i] = random.NextDouble() < 0.01 ? 1 : 0;
+        }
+        var both = new float[2 * first.Length];
+        for (int k = 0; k < Steps; k++)
+        {
+            first.AsSpan(k * width, width).CopyTo(both.AsSpan(2 * k * width));
+            second.AsSpan(k * width, width).CopyTo(both.AsSpan((2 * k + 1) * width));
+        }
+
+        var batched = RunLoop(model, both, Steps, 2);
+        var alone = new[] { RunLoop(model, first, Steps, 1), RunLoop(model, second, Steps, 1) };
+        foreach (string name in model.Layout.OutputNames)
+        {
+            int n = alone[0][name].Length / Steps;
+            for (int b = 0; b < 2; b++)
+            {
+                var entry = new float[Steps * n];
+                for (int k = 0; k < Steps; k++)
+                {
+                    batched[name].AsSpan((2 * k + b) * n, n).CopyTo(entry.AsSpan(k * n));
+                }
+                SimulationHelpers.AssertBitIdentical(alone[b][name], entry);
+            }
+        }
+    }
+
+    [Fact]
+    public void LinearReadoutIsTheWeightedSumOfTheSpikes()
+    {
+        var network = OnnxTestNetworks.FeedForwardLif(7).Network;
+        var output = network.Populations.First(p => p.Name == "output");
+        var random = new Random(3);
+        var weights = Enumerable.Range(0, 3 * output.Size).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+        float[] bias = [0.25f, -1f, 2f];
+        var model = OnnxExporter.Build(network, new OnnxExportOptions
+        {
+            OutputPopulations = [output],
+            Readout = new OnnxLinearReadout(output, OnnxReadoutSignal.Spikes, weights, bias),
+        });
+        var results = RunLoop(model, InputOf(network, model.Layout, Steps), Steps, 1);
+
+        var spikes = results[model.Layout.SpikeOutput(output)];
+        var readout = results[model.Layout.ReadoutOutput!];
+        Assert.Contains(spikes, s => s == 1f);
+        for (int k = 0; k < Steps; k++)
+        {
+            for (int o = 0; o < 3; o++)
+            {
+                double expected = bias[o];
+                for (int i = 0; i < output.Size; i++)
+                {
+                    expected += weights[o * output.Size + i] * spikes[k * output.Size + i];
+                }
+                Assert.Equal(expected, readout[k * 3 + o], 1e-5);
+            }
+        }
+    }
+
+    [Fact]
+    public void ModelCarriesTimeStepPopulationsAndProducerInItsMetadata()
+    {
+        var network = OnnxTestNetworks.RecurrentIzhikevich(1).Network;
+        var model = OnnxExporter.Build(network);
+        using var session = new InferenceSession(model.Bytes.ToArray());
+
+        var metadata = session.ModelMetadata;
+        Assert.Equal("Snn", metadata.ProducerName);
+        Assert.Equal("1", metadata.CustomMetadataMap["snn.dt_ms"]);
+        Assert.Equal("17", metadata.CustomMetadataMap["snn.opset"]);
+        Assert.Equal("thalamus:30:spike-source;exc:40:izhikevich-2003;inh:10:izhikevich-2003", metadata.CustomMetadataMap["snn.populations"]);
+        Assert.Equal("thalamus:30", metadata.CustomMetadataMap["snn.inputs"]);
+        Assert.Contains("mV", metadata.CustomMetadataMap["snn.units"]);
+        Assert.Equal([model.Layout.InputName], session.InputMetadata.Keys);
+        Assert.Equal(model.Layout.StateInputNames, session.OverridableInitializerMetadata.Keys);
+        Assert.Equal(["spikes_exc", "spikes_inh"], model.Layout.OutputNames);
+    }
+
+    [Fact]
+    public void SavedFileLoadsInOnnxRuntime()
+    {
+        var network = OnnxTestNetworks.FeedForwardLif(8).Network;
+        string folder = Directory.CreateTempSubdirectory("snn-onnx-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "net.onnx");
+            var layout = OnnxExporter.Export(network, new OnnxExportOptions { Form = OnnxModelForm.SingleStep }, path);
+
+            using var session = new InferenceSession(path);
+            Assert.Equal(layout.OutputNames.Concat(layout.StateOutputNames), session.OutputMetadata.Keys);
+            Assert.Equal([path], Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The network's own spike-source trains as the input tensor [steps, 1, inputs].</summary>
+    private static float[] InputOf(Network network, OnnxModelLayout layout, int steps)
+    {
+        var input = new float[steps * layout.InputWidth];
+        foreach (var population in layout.InputPopulations)
+        {
+            var trains = ((SpikeSourcePopulation)population).SpikeTimesInSteps();
+            for (int i = 0; i < trains.Length; i++)
+            {
+                foreach (long time in trains[i].Where(t => t <= steps))
+                {
+                    input[(time - 1) * layout.InputWidth + layout.InputOffset(population) + i] = 1;
+                }
+            }
+        }
+        return input;
+    }
+
+    /// <summary>Runs the time-loop model on [steps, batch, inputs] and returns every per-step output.</summary>
+    private static Dictionary<string, float[]> RunLoop(OnnxModel model, float[] input, int steps, int batch)
+    {
+        using var session = new InferenceSession(model.Bytes.ToArray());
+        using var value = OrtValue.CreateTensorValueFromMemory(input, [steps, batch, model.Layout.InputWidth]);
+        using var results = session.Run(new RunOptions(), [model.Layout.InputName], [value], model.Layout.OutputNames.ToArray());
+        var outputs = new Dictionary<string, float[]>();
+        for (int o = 0; o < model.Layout.OutputNames.Count; o++)
+        {
+            outputs[model.Layout.OutputNames[o]] = results[o].GetTensorDataAsSpan<float>().ToArray();
+        }
+        return outputs;
+    }
+}

@@ -1,0 +1,98 @@
+using Snn.Core;
+using Snn.Core.Connections;
+using Snn.Core.Distributions;
+using Snn.Core.Models;
+using Snn.Core.Monitors;
+
+namespace Snn.Backends.Tests.Onnx;
+
+/// <summary>A network for the ONNX tests with the monitors the comparisons read.</summary>
+internal sealed record MonitoredNetwork(Network Network, SpikeMonitor[] Spikes, StateMonitor[] Membranes, double DurationMs);
+
+/// <summary>
+/// The three networks the issue names, each driven by random input spike trains drawn from a
+/// seed: a feed-forward current-based LIF net with per-synapse delays, a recurrent
+/// conductance-based net and a recurrent Izhikevich net. Each is busy enough that any arithmetic
+/// or delivery-order difference would change its spikes.
+/// </summary>
+internal static class OnnxTestNetworks
+{
+    /// <summary>Bernoulli spike trains at <paramref name="rateHz"/>, as spike times (ms) on the grid of dt.</summary>
+    public static double[][] RandomTrains(int seed, int count, double rateHz, double durationMs, double dt)
+    {
+        var random = new Random(seed);
+        long steps = (long)Math.Round(durationMs / dt);
+        double probability = rateHz * dt / 1000;
+        var trains = new double[count][];
+        for (int i = 0; i < count; i++)
+        {
+            var times = new List<double>();
+            for (long k = 0; k < steps; k++)
+            {
+                if (random.NextDouble() < probability)
+                {
+                    times.Add((k + 1) * dt);
+                }
+            }
+            trains[i] = [.. times];
+        }
+        return trains;
+    }
+
+    public static MonitoredNetwork FeedForwardLif(int seed, double durationMs = 60)
+    {
+        var network = new Network((ulong)seed, dt: 0.1);
+        var input = network.AddSpikeSource("input", RandomTrains(seed, 30, 80, durationMs, network.Dt));
+        var model = new LifCurrent { TauM = 10, TauSynE = 2, TauSynI = 4, VThreshold = -55, VReset = -70, EL = -65, RefractoryPeriod = 2 };
+        var hidden = network.AddPopulation("hidden", 40, model);
+        hidden.WithInitial(StateVariable.V, Dist.Uniform(-70, -56));
+        var output = network.AddPopulation("output", 12, model with { TauM = 15 });
+        network.Connect(input, hidden, Connectivity.Probability(0.5), Synapse.Excitatory(Dist.Uniform(100, 400), Dist.Uniform(0.1, 2.5)));
+        network.Connect(input, hidden, Connectivity.Probability(0.2), Synapse.Inhibitory(Dist.Uniform(-300, -50), Dist.Uniform(0.1, 1.0)));
+        network.Connect(hidden, output, Connectivity.FixedInDegree(15, allowMultapses: true), Synapse.Excitatory(Dist.Uniform(150, 450), Dist.Uniform(0.5, 3.0)));
+        return new MonitoredNetwork(network,
+            [network.RecordSpikes(hidden), network.RecordSpikes(output)],
+            [network.RecordState(hidden, StateVariable.V), network.RecordState(output, StateVariable.V)], durationMs);
+    }
+
+    public static MonitoredNetwork RecurrentConductance(int seed, double durationMs = 60)
+    {
+        var network = new Network((ulong)seed, dt: 0.1);
+        var input = network.AddSpikeSource("drive", RandomTrains(seed, 40, 100, durationMs, network.Dt));
+        var model = new LifConductance { TauSynE = 5, TauSynI = 10, VThreshold = -50, VReset = -60, EL = -60, RefractoryPeriod = 5, GL = 10 };
+        var excitatory = network.AddPopulation("exc", 40, model);
+        var inhibitory = network.AddPopulation("inh", 10, model with { RefractoryPeriod = 2 });
+        excitatory.WithInitial(StateVariable.V, Dist.Uniform(-60, -50));
+        inhibitory.WithInitial(StateVariable.V, Dist.Uniform(-60, -50));
+        network.Connect(input, excitatory, Connectivity.Probability(0.3), Synapse.Excitatory(Dist.Uniform(2, 8), Dist.Uniform(0.1, 1)));
+        network.Connect(input, inhibitory, Connectivity.Probability(0.3), Synapse.Excitatory(Dist.Uniform(2, 8)));
+        network.Connect(excitatory, excitatory, Connectivity.Probability(0.2), Synapse.Excitatory(Dist.Uniform(0.5, 3), Dist.Uniform(0.1, 2)));
+        network.Connect(excitatory, inhibitory, Connectivity.Probability(0.3), Synapse.Excitatory(Dist.Uniform(1, 4), Dist.Uniform(0.1, 2)));
+        network.Connect(inhibitory, excitatory, Connectivity.Probability(0.4), Synapse.Inhibitory(Dist.Uniform(5, 20), Dist.Uniform(0.1, 1)));
+        return new MonitoredNetwork(network,
+            [network.RecordSpikes(excitatory), network.RecordSpikes(inhibitory)],
+            [network.RecordState(excitatory, StateVariable.V), network.RecordState(inhibitory, StateVariable.V)], durationMs);
+    }
+
+    public static MonitoredNetwork RecurrentIzhikevich(int seed, double durationMs = 300)
+    {
+        var network = new Network((ulong)seed, dt: 1.0);
+        var input = network.AddSpikeSource("thalamus", RandomTrains(seed, 30, 60, durationMs, network.Dt));
+        var random = new Random(seed + 1000);
+        var excitatoryModels = Enumerable.Range(0, 40).Select(_ =>
+        {
+            double r = random.NextDouble();
+            return Izhikevich.RegularSpiking with { C = -65 + 15 * r * r, D = 8 - 6 * r * r };
+        }).ToArray();
+        var excitatory = network.AddPopulation("exc", excitatoryModels);
+        var inhibitory = network.AddPopulation("inh", 10, Izhikevich.FastSpiking);
+        network.Connect(input, excitatory, Connectivity.Probability(0.3), Synapse.Excitatory(Dist.Uniform(4, 12)));
+        network.Connect(input, inhibitory, Connectivity.Probability(0.3), Synapse.Excitatory(Dist.Uniform(4, 12), Dist.Uniform(1, 3)));
+        network.Connect(excitatory, excitatory, Connectivity.Probability(0.2), Synapse.Excitatory(Dist.Uniform(0, 6), Dist.Uniform(1, 10)));
+        network.Connect(excitatory, inhibitory, Connectivity.Probability(0.3), Synapse.Excitatory(Dist.Uniform(0, 6)));
+        network.Connect(inhibitory, excitatory, Connectivity.Probability(0.5), Synapse.Inhibitory(Dist.Uniform(-8, 0)));
+        return new MonitoredNetwork(network,
+            [network.RecordSpikes(excitatory), network.RecordSpikes(inhibitory)],
+            [network.RecordState(excitatory, StateVariable.V), network.RecordState(inhibitory, StateVariable.V)], durationMs);
+    }
+}

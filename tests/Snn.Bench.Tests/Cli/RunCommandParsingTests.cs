@@ -1,0 +1,112 @@
+using Snn.Bench.Cli;
+
+namespace Snn.Bench.Tests.Cli;
+
+public class RunCommandParsingTests
+{
+    private readonly BenchCli _cli = new(new CapturedConsole().Console);
+
+    [Fact]
+    public void AllRunOptionsAreRead()
+    {
+        var parse = _cli.Root.Parse(["run", "cuba", "izhikevich-2003", "--size", "500", "--duration", "50", "--threads", "2", "--seed", "7", "--out", "dir", "--backend", "cpu"]);
+
+        Assert.Empty(parse.Errors);
+        var settings = _cli.RunSettingsFrom(parse);
+        Assert.Equal(["cuba", "izhikevich-2003"], settings.Suites);
+        Assert.Equal(500, settings.Size);
+        Assert.Equal(50, settings.DurationMs);
+        Assert.Equal(2, settings.Threads);
+        Assert.Equal(7UL, settings.Seed);
+        Assert.Equal("dir", settings.OutDirectory);
+        Assert.Equal("cpu", settings.Backend);
+    }
+
+    [Fact]
+    public void RunOptionsHaveDefaults()
+    {
+        var parse = _cli.Root.Parse("run coba");
+
+        Assert.Empty(parse.Errors);
+        var settings = _cli.RunSettingsFrom(parse);
+        Assert.Equal(["coba"], settings.Suites);
+        Assert.Null(settings.Size);
+        Assert.Equal(1000, settings.DurationMs);
+        Assert.Null(settings.Threads);
+        Assert.Equal(42UL, settings.Seed);
+        Assert.Equal("out", settings.OutDirectory);
+        Assert.Equal("cpu", settings.Backend);
+    }
+
+    [Fact]
+    public void ShortAliasesWork()
+    {
+        var settings = _cli.RunSettingsFrom(_cli.Root.Parse("run cuba -n 800 -t 20 -o results"));
+
+        Assert.Equal(800, settings.Size);
+        Assert.Equal(20, settings.DurationMs);
+        Assert.Equal("results", settings.OutDirectory);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("run nosuch")]
+    [InlineData("run cuba --backend gpu")]
+    [InlineData("run cuba --size 0")]
+    [InlineData("run cuba --duration -5")]
+    [InlineData("run cuba --duration 0")]
+    [InlineData("run cuba --threads 0")]
+    [InlineData("run cuba --seed -1")]
+    [InlineData("run cuba --size many")]
+    public void InvalidRunCommandLinesAreParseErrors(string line)
+    {
+        Assert.NotEmpty(_cli.Root.Parse(line).Errors);
+    }
+
+    [Fact]
+    public void InvalidCommandLineExitsWithNonZeroCode()
+    {
+        var error = new StringWriter();
+
+        int code = _cli.Invoke(["run", "nosuch"], new System.CommandLine.InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("nosuch", error.ToString());
+    }
+
+    [Fact]
+    public void CompareOptionsAreRead()
+    {
+        var parse = _cli.Root.Parse("compare brian2 --sizes 4000,40000 --repeats 5 --duration 500");
+
+        Assert.Empty(parse.Errors);
+        var settings = _cli.CompareSettingsFrom(parse);
+        Assert.Equal("brian2", settings.Peer);
+        Assert.Equal([4000, 40000], settings.Sizes);
+        Assert.Equal(5, settings.Repeats);
+        Assert.Equal(500, settings.DurationMs);
+        Assert.Equal(1, settings.Threads);
+        Assert.Equal("/usr/bin/python3", settings.Python);
+        Assert.Null(settings.Script);
+    }
+
+    [Fact]
+    public void CompareDefaultsToTwoSizesAndThreeRepeats()
+    {
+        var settings = _cli.CompareSettingsFrom(_cli.Root.Parse("compare brian2"));
+
+        Assert.Equal([4000, 40000], settings.Sizes);
+        Assert.Equal(3, settings.Repeats);
+        Assert.Equal(1000, settings.DurationMs);
+    }
+
+    [Theory]
+    [InlineData("compare nest")]
+    [InlineData("compare brian2 --sizes 4000,x")]
+    [InlineData("compare brian2 --sizes 3")]
+    [InlineData("compare brian2 --repeats 0")]
+    public void InvalidCompareCommandLinesAreParseErrors(string line)
+    {
+        Assert.NotEmpty(_cli.Root.Parse(line).Errors);
+    }
+}

@@ -1,0 +1,68 @@
+using Snn.Bench.Compare;
+
+namespace Snn.Bench.Tests.Compare;
+
+public class Brian2PeerTests
+{
+    [Fact]
+    public void ResultLineIsParsed()
+    {
+        string output = "some warning\nN=4000 T=1.0s wall=0.093s spikes=23059 rate=5.76Hz synapses=321621\n";
+
+        var result = Brian2Peer.Parse(output);
+
+        Assert.Equal(new Brian2Result(4000, 1.0, 0.093, 23059, 5.76, 321621), result);
+    }
+
+    [Fact]
+    public void OutputWithoutResultLineGivesNull()
+    {
+        Assert.Null(Brian2Peer.Parse("Traceback (most recent call last):\n  ImportError: No module named brian2"));
+    }
+
+    [Fact]
+    public void ScriptIsFoundInSharedPeersOfAParentFolder()
+    {
+        using var directory = new TemporaryDirectory();
+        string peers = Path.Combine(directory.Path, "shared", "peers");
+        Directory.CreateDirectory(peers);
+        File.WriteAllText(Path.Combine(peers, "brian2_cuba.py"), "");
+        string repo = Path.Combine(directory.Path, "main", "bench", "Snn.Bench");
+        Directory.CreateDirectory(repo);
+
+        Assert.Equal(Path.Combine(peers, "brian2_cuba.py"), Brian2Peer.FindScript(Path.Combine(directory.Path, "elsewhere-missing"), repo));
+    }
+
+    [Fact]
+    public void MissingScriptGivesNull()
+    {
+        using var directory = new TemporaryDirectory();
+
+        Assert.Null(Brian2Peer.FindScript(directory.Path));
+    }
+
+    [Fact]
+    public void MissingInterpreterIsNotAvailable()
+    {
+        Assert.False(new Brian2Peer("/nonexistent/python3", "script.py").IsAvailable());
+    }
+
+    [Fact]
+    public void MedianOfOddAndEvenCounts()
+    {
+        Assert.Equal(2, Statistics.Median([3, 1, 2]));
+        Assert.Equal(2.5, Statistics.Median([4, 1, 3, 2]));
+        Assert.True(double.IsNaN(Statistics.Median([])));
+    }
+
+    [Fact]
+    public void RatiosAreMediansOfPairedRepetitions()
+    {
+        var row = new ComparisonRow(4000, 1, 320_000, 321_000, OursRunSeconds: [0.04, 0.05, 0.06], OursBuildSeconds: [0.01, 0.01, 0.01],
+            Brian2Seconds: [0.1, 0.1, 0.2], OursRateHz: 5.5, Brian2RateHz: [5.0, 6.0, 7.0]);
+
+        Assert.Equal(0.4, row.MedianRunRatio, 12);          // ratios 0.4, 0.5, 0.3
+        Assert.Equal(0.5, row.MedianBuildAndRunRatio, 12);  // ratios 0.5, 0.6, 0.35
+        Assert.Equal(6.0, row.Brian2MeanRateHz, 12);
+    }
+}

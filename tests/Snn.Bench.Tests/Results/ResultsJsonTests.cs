@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Snn.Bench.Results;
+
+namespace Snn.Bench.Tests.Results;
+
+public class ResultsJsonTests
+{
+    private static readonly SuiteResult Sample = new(
+        Suite: "cuba", Backend: "cpu", Neurons: 4000, Synapses: 321_209, Threads: null, Seed: 42, DtMs: 0.1, SimulatedMs: 1000,
+        BuildSeconds: 0.027, WallSeconds: 0.035, Spikes: 21_924, MeanRateHz: 5.481, SynapticEvents: 1_759_694,
+        SynapticEventsPerSecond: 5.0e7, NeuronUpdatesPerSecond: 1.14e9, RealTimeFactor: 0.035, PeakWorkingSetBytes: 53_841_920,
+        ManagedBytesAfterCompile: 3_542_840, BytesPerSynapse: 10.67);
+
+    private static BenchmarkReport Report() => new(BenchmarkReport.CurrentSchema, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+        "snn-bench run cuba", new MachineInfo("Linux", "CPU", 2, ".NET 10", "X64"), [Sample, Sample with { Suite = "coba", Threads = 2 }]);
+
+    [Fact]
+    public void ReportSurvivesARoundTrip()
+    {
+        var report = Report();
+
+        var back = ResultsJson.Deserialize(ResultsJson.Serialize(report));
+
+        Assert.Equal(report.Schema, back.Schema);
+        Assert.Equal(report.CreatedUtc, back.CreatedUtc);
+        Assert.Equal(report.Command, back.Command);
+        Assert.Equal(report.Machine, back.Machine);
+        Assert.Equal(report.Results, back.Results);
+    }
+
+    [Fact]
+    public void EveryResultFieldIsWrittenInCamelCase()
+    {
+        var root = JsonNode.Parse(ResultsJson.Serialize(Report()))!.AsObject();
+        var result = root["results"]!.AsArray()[0]!.AsObject();
+
+        Assert.Equal(["schema", "createdUtc", "command", "machine", "results"], root.Select(p => p.Key));
+        string[] required =
+        [
+            "suite", "backend", "neurons", "synapses", "threads", "seed", "dtMs", "simulatedMs", "buildSeconds", "wallSeconds", "spikes",
+            "meanRateHz", "synapticEvents", "synapticEventsPerSecond", "neuronUpdatesPerSecond", "realTimeFactor", "peakWorkingSetBytes",
+            "managedBytesAfterCompile", "bytesPerSynapse",
+        ];
+        Assert.Equal(required, result.Select(p => p.Key));
+        Assert.Equal(321_209, (long)result["synapses"]!);
+        Assert.Null(result["threads"]);
+    }
+
+    [Fact]
+    public void MissingFieldIsAnError()
+    {
+        var root = JsonNode.Parse(ResultsJson.Serialize(Report()))!.AsObject();
+        root["results"]!.AsArray()[0]!.AsObject().Remove("wallSeconds");
+
+        Assert.Throws<JsonException>(() => ResultsJson.Deserialize(root.ToJsonString()));
+    }
+
+    [Fact]
+    public void NullStringIsAnError()
+    {
+        var root = JsonNode.Parse(ResultsJson.Serialize(Report()))!.AsObject();
+        root["results"]!.AsArray()[0]!.AsObject()["suite"] = null;
+
+        Assert.Throws<JsonException>(() => ResultsJson.Deserialize(root.ToJsonString()));
+    }
+
+    [Fact]
+    public void WriteCreatesResultsJsonInTheFolder()
+    {
+        using var directory = new TemporaryDirectory();
+        string folder = Path.Combine(directory.Path, "nested");
+
+        string path = ResultsJson.Write(Report(), folder);
+
+        Assert.Equal(Path.Combine(folder, "results.json"), path);
+        Assert.Equal(2, ResultsJson.Read(path).Results.Count);
+    }
+}
