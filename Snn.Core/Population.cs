@@ -125,6 +125,19 @@ public abstract class Population
     /// <summary>Calls the visitor's method for this population's concrete type.</summary>
     public abstract TResult Accept<TResult>(IPopulationVisitor<TResult> visitor);
 
+    /// <summary>Adds the model parameters (and initial-state distributions) to a fingerprint.</summary>
+    internal virtual void AddParametersTo(ref StableHash hash)
+    {
+        foreach (var (variable, distribution) in _initial.OrderBy(p => p.Key))
+        {
+            hash.Add($"{variable}={distribution}");
+            if (distribution is ExplicitValues values)
+            {
+                hash.Add(values.Values);
+            }
+        }
+    }
+
     /// <summary>Checks the model parameters; throws naming the population and parameter.</summary>
     internal abstract void Validate();
 

@@ -59,4 +59,18 @@ public sealed class Population<TModel> : Population where TModel : struct, INeur
     }
 
     private protected override NeuronState DefaultState(int neuron) => ModelOf(neuron).InitialState();
+
+    /// <inheritdoc />
+    internal override void AddParametersTo(ref StableHash hash)
+    {
+        base.AddParametersTo(ref hash);
+        if (_perNeuron is null)
+        {
+            hash.Add(Model);
+        }
+        else
+        {
+            hash.Add<TModel>(_perNeuron);
+        }
+    }
 }

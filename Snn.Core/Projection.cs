@@ -113,7 +113,7 @@ public sealed class Projection
             weights[s] = (float)w;
             double d = Value(delay, s, RngStreams.Delays(Index), target, k);
             double steps = Math.Round(d / network.Dt);
-            if (!double.IsFinite(d) || steps < 1 || steps > SynapseTable.MaxDelaySteps)
+            if (!double.IsFinite(d) || d < network.Dt * (1 - 1e-9) || steps > SynapseTable.MaxDelaySteps)
             {
                 throw new ArgumentOutOfRangeException("delay", d,
                     $"Projection {Name}: delay of synapse {s} = {d} ms must be in [dt, {SynapseTable.MaxDelaySteps} dt] = [{network.Dt}, {SynapseTable.MaxDelaySteps * network.Dt}] ms.");

@@ -70,4 +70,15 @@ public sealed class SpikeSourcePopulation : Population
     }
 
     private protected override NeuronState DefaultState(int neuron) => default;
+
+    /// <inheritdoc />
+    internal override void AddParametersTo(ref StableHash hash)
+    {
+        base.AddParametersTo(ref hash);
+        foreach (var train in _times)
+        {
+            hash.Add(train.Length);
+            hash.Add<double>(train);
+        }
+    }
 }

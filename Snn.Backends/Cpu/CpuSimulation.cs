@@ -564,37 +564,8 @@ internal sealed class CpuSimulation : ISimulation
         return ([.. times], [.. neurons]);
     }
 
-    /// <summary>A hash of what a checkpoint must match: seed, dt, populations, projections, monitors.</summary>
-    private ulong Fingerprint()
-    {
-        var text = new System.Text.StringBuilder();
-        text.Append($"{_network.Seed}|{_network.Dt:R}|{_ring.Slots}");
-        foreach (var p in _network.Populations)
-        {
-            text.Append($"|P:{p.Name}:{p.Size}:{p.ModelName}");
-        }
-        foreach (var p in _network.Projections)
-        {
-            text.Append($"|J:{p.Name}:{SynapseCountOf(p)}:{p.Plasticity?.Rule.RuleName}");
-        }
-        foreach (var m in _network.Monitors)
-        {
-            text.Append($"|M:{m.GetType().Name}:{m.Population.Name}:{m.Neurons.Count}");
-        }
-        foreach (var m in _network.WeightMonitors)
-        {
-            text.Append($"|W:{m.Projection.Name}:{m.IntervalSteps}");
-        }
-        foreach (var m in _network.Modulators)
-        {
-            text.Append($"|D:{m.Name}");
-        }
-        foreach (var d in _network.PoissonDrives)
-        {
-            text.Append($"|Q:{d.Target.Name}:{d.RateHz:R}");
-        }
-        return Fnv1a.Hash(text.ToString());
-    }
+    /// <summary>What a checkpoint must match: the network's fingerprint and the ring size.</summary>
+    private ulong Fingerprint() => NetworkFingerprint.Compute(_network) ^ (ulong)_ring.Slots * 0x9E3779B97F4A7C15UL;
 
     private void CheckMonitor(NeuronMonitor monitor)
     {

@@ -5,6 +5,9 @@ namespace Snn.Core.Connections;
 public sealed class AllToAllConnectivity(bool allowAutapses) : Connectivity
 {
     /// <inheritdoc />
+    public override string ToString() => $"all-to-all(autapses={allowAutapses})";
+
+    /// <inheritdoc />
     public override void Generate(in ConnectionContext context, ConnectionBuffer output)
     {
         output.EnsureCapacity(output.Count + (long)context.SourceSize * context.TargetSize);

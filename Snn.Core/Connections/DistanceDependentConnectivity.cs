@@ -19,6 +19,9 @@ public sealed class DistanceDependentConnectivity(double c, double lambda, bool 
     public double ProbabilityAt(double distance) => C * Math.Exp(-(distance / Lambda) * (distance / Lambda));
 
     /// <inheritdoc />
+    public override string ToString() => $"distance({C:R}, {Lambda:R}, autapses={allowAutapses})";
+
+    /// <inheritdoc />
     public override void Generate(in ConnectionContext context, ConnectionBuffer output)
     {
         if (context.SourcePositions.Length != 3 * context.SourceSize || context.TargetPositions.Length != 3 * context.TargetSize)

@@ -20,6 +20,15 @@ public sealed class ExplicitPairsConnectivity : Connectivity
     }
 
     /// <inheritdoc />
+    public override string ToString()
+    {
+        var hash = new StableHash();
+        hash.Add<int>(_sources);
+        hash.Add<int>(_targets);
+        return $"pairs({_sources.Length}, {hash.Value:x16})";
+    }
+
+    /// <inheritdoc />
     public override void Generate(in ConnectionContext context, ConnectionBuffer output)
     {
         Validation.Guard.Indices(_sources, context.SourceSize, "sources");

@@ -12,6 +12,9 @@ public sealed class FixedOutDegreeConnectivity(int k, bool allowAutapses, bool a
     public int K { get; } = k;
 
     /// <inheritdoc />
+    public override string ToString() => $"fixed-out-degree({K}, autapses={allowAutapses}, multapses={allowMultapses})";
+
+    /// <inheritdoc />
     public override void Generate(in ConnectionContext context, ConnectionBuffer output)
     {
         output.EnsureCapacity(output.Count + (long)K * context.SourceSize);

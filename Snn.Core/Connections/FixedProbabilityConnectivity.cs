@@ -12,6 +12,9 @@ public sealed class FixedProbabilityConnectivity(double p, bool allowAutapses) :
     public double P { get; } = p;
 
     /// <inheritdoc />
+    public override string ToString() => $"probability({P:R}, autapses={allowAutapses})";
+
+    /// <inheritdoc />
     public override void Generate(in ConnectionContext context, ConnectionBuffer output)
     {
         if (P <= 0)

@@ -22,6 +22,9 @@ public sealed class FixedTotalNumberConnectivity : Connectivity
     public long N { get; }
 
     /// <inheritdoc />
+    public override string ToString() => $"fixed-total-number({N}, autapses={_allowAutapses})";
+
+    /// <inheritdoc />
     public override void Generate(in ConnectionContext context, ConnectionBuffer output)
     {
         if (N > 0 && context.SamePopulation && !_allowAutapses && context.SourceSize == 1)

@@ -4,6 +4,9 @@ namespace Snn.Core.Connections;
 public sealed class OneToOneConnectivity : Connectivity
 {
     /// <inheritdoc />
+    public override string ToString() => "one-to-one";
+
+    /// <inheritdoc />
     public override void Generate(in ConnectionContext context, ConnectionBuffer output)
     {
         if (context.SourceSize != context.TargetSize)

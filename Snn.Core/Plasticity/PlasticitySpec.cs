@@ -14,6 +14,9 @@ public abstract class PlasticitySpec
     /// <summary>The rule, boxed, for display and validation.</summary>
     public abstract IPlasticityRule Rule { get; }
 
+    /// <summary>Adds the rule's parameters to a fingerprint.</summary>
+    internal abstract void AddParametersTo(ref StableHash hash);
+
     /// <summary>Calls the visitor with the concrete rule type.</summary>
     public abstract TResult Accept<TResult>(IPlasticityVisitor<TResult> visitor, Projection projection);
 }

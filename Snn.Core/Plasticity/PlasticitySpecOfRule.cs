@@ -17,5 +17,8 @@ public sealed class PlasticitySpec<TRule> : PlasticitySpec where TRule : struct,
     public override IPlasticityRule Rule => TypedRule;
 
     /// <inheritdoc />
+    internal override void AddParametersTo(ref StableHash hash) => hash.Add(TypedRule);
+
+    /// <inheritdoc />
     public override TResult Accept<TResult>(IPlasticityVisitor<TResult> visitor, Projection projection) => visitor.Visit(projection, this);
 }

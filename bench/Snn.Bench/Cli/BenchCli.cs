@@ -29,10 +29,9 @@ public sealed class BenchCli
         Description = "Neurons per suite (default: each suite's own size).",
     };
 
-    private readonly Option<double> _duration = new("--duration", "-t")
+    private readonly Option<double?> _duration = new("--duration", "-t")
     {
-        Description = "Simulated time in ms.",
-        DefaultValueFactory = _ => RunSettings.DefaultDurationMs,
+        Description = $"Simulated time in ms (default: the suite's own, else {RunSettings.DefaultDurationMs}).",
     };
 
     private readonly Option<int?> _threads = new("--threads")
@@ -113,7 +112,7 @@ public sealed class BenchCli
         _backend.AcceptOnlyFromAmong([.. BackendFactory.Names]);
         _peer.AcceptOnlyFromAmong("brian2");
         _size.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
-        _duration.Validators.Add(r => Check<double>(r, v => v is > 0 and < double.PositiveInfinity, "--duration must be a finite number of ms > 0."));
+        _duration.Validators.Add(r => Check<double?>(r, v => v is null or (> 0 and < double.PositiveInfinity), "--duration must be a finite number of ms > 0."));
         _compareDuration.Validators.Add(r => Check<double>(r, v => v is > 0 and < double.PositiveInfinity, "--duration must be a finite number of ms > 0."));
         _threads.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--threads must be at least 1."));
         _compareThreads.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--threads must be at least 1."));
@@ -222,12 +221,12 @@ public sealed class BenchCli
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var tasks = suites.Select(s => context.AddTask(Markup.Escape(s.Name), autoStart: false, maxValue: settings.DurationMs)).ToArray();
+                var tasks = suites.Select(s => context.AddTask(Markup.Escape(s.Name), autoStart: false, maxValue: settings.DurationFor(s))).ToArray();
                 for (int i = 0; i < suites.Length; i++)
                 {
                     var task = tasks[i];
                     task.StartTask();
-                    var options = new SuiteRunOptions(settings.Size ?? suites[i].DefaultSize, settings.DurationMs, settings.Seed, settings.Threads, settings.Backend);
+                    var options = new SuiteRunOptions(settings.Size ?? suites[i].DefaultSize, settings.DurationFor(suites[i]), settings.Seed, settings.Threads, settings.Backend);
                     runs.Add(SuiteRunner.Run(suites[i], options, simulated => task.Value = simulated));
                     task.Value = task.MaxValue;
                     task.StopTask();
@@ -240,6 +239,14 @@ public sealed class BenchCli
         foreach (var run in runs)
         {
             written.AddRange(ResultPlots.WriteAll(run, settings.OutDirectory));
+            if (run.Analysis is { } analysis)
+            {
+                foreach (string finding in analysis.Findings)
+                {
+                    _console.MarkupLine(Markup.Escape($"{run.Result.Suite}: {finding}"));
+                }
+                written.AddRange(analysis.WritePlots?.Invoke(settings.OutDirectory) ?? []);
+            }
         }
         _console.MarkupLine("[grey]Wrote " + Markup.Escape(string.Join(", ", written)) + "[/]");
         return 0;

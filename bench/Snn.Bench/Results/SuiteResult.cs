@@ -22,6 +22,8 @@ namespace Snn.Bench.Results;
 /// <param name="PeakWorkingSetBytes">The process's peak working set so far (bytes).</param>
 /// <param name="ManagedBytesAfterCompile">Managed heap after compiling, after a full GC (bytes).</param>
 /// <param name="BytesPerSynapse">(managed heap after compile − before) / synapses, both after a full GC.</param>
+/// <param name="Metrics">The suite's own named results (see <see cref="Suites.SuiteAnalysis"/>), or null.</param>
+/// <param name="Findings">The suite's own findings, one line each, or null.</param>
 public sealed record SuiteResult(
     string Suite,
     string Backend,
@@ -41,4 +43,6 @@ public sealed record SuiteResult(
     double RealTimeFactor,
     long PeakWorkingSetBytes,
     long ManagedBytesAfterCompile,
-    double BytesPerSynapse);
+    double BytesPerSynapse,
+    IReadOnlyDictionary<string, double>? Metrics = null,
+    IReadOnlyList<string>? Findings = null);

@@ -114,7 +114,12 @@ public static class SuiteRunner
             PeakWorkingSetBytes: peak,
             ManagedBytesAfterCompile: after,
             BytesPerSynapse: synapses == 0 ? 0 : (after - before) / (double)synapses);
-        return new SuiteRun(result, spikes);
+        var analysis = built.Analyze?.Invoke(simulation);
+        if (analysis is not null)
+        {
+            result = result with { Metrics = analysis.Metrics, Findings = analysis.Findings };
+        }
+        return new SuiteRun(result, spikes, analysis);
     }
 
     /// <summary>The synapse count and each neuron's out-degree (network-wide index), from the projections' tables.</summary>

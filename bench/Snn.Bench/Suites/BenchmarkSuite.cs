@@ -14,8 +14,10 @@ public sealed class BenchmarkSuite
     /// <param name="minimumSize">The smallest size the network can be built with.</param>
     /// <param name="dtMs">The time step the suite uses (ms).</param>
     /// <param name="build">Builds the network for a size and a seed.</param>
-    public BenchmarkSuite(string name, string description, int defaultSize, int minimumSize, double dtMs, Func<int, ulong, BuiltNetwork> build)
+    /// <param name="defaultDurationMs">Simulated time (ms) when <c>--duration</c> is not given; null for the program's default.</param>
+    public BenchmarkSuite(string name, string description, int defaultSize, int minimumSize, double dtMs, Func<int, ulong, BuiltNetwork> build, double? defaultDurationMs = null)
     {
+        DefaultDurationMs = defaultDurationMs;
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(build);
         Name = name;
@@ -37,6 +39,9 @@ public sealed class BenchmarkSuite
 
     /// <summary>The smallest size the network can be built with.</summary>
     public int MinimumSize { get; }
+
+    /// <summary>Simulated time (ms) when none is given, or null for the program's default.</summary>
+    public double? DefaultDurationMs { get; }
 
     /// <summary>The suite's time step (ms).</summary>
     public double DtMs { get; }

@@ -1,5 +1,6 @@
 using Snn.Core;
 using Snn.Core.Monitors;
+using Snn.Core.Simulation;
 
 namespace Snn.Bench.Suites;
 
@@ -10,4 +11,8 @@ public sealed record BuiltNetwork(Network Network, IReadOnlyList<SpikeMonitor> S
 {
     /// <summary>Number of recorded neurons.</summary>
     public int RecordedNeurons => Spikes.Sum(m => m.Neurons.Count);
+
+    /// <summary>The suite's own analysis of a finished simulation (null for none): it reads the
+    /// monitors the builder created and compares with the published result.</summary>
+    public Func<ISimulation, SuiteAnalysis>? Analyze { get; init; }
 }

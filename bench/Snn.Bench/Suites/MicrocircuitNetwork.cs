@@ -42,6 +42,14 @@ public static class MicrocircuitNetwork
         VReset = P.VReset, TauSynE = P.TauSyn, TauSynI = P.TauSyn,
     };
 
+    /// <summary>Neurons of the full-scale model.</summary>
+    public static int FullSize => P.FullSizes.Sum();
+
+    /// <summary>Builds the network with about <paramref name="size"/> neurons (neuron scale size / 77 169,
+    /// in-degrees unchanged) and Poisson background, for the benchmark suite.</summary>
+    public static BuiltNetwork BuildForSize(int size, ulong seed)
+        => Build(Math.Min(1.0, size / (double)FullSize), 1.0, Background.Poisson, seed);
+
     /// <summary>Builds the network.</summary>
     public static BuiltNetwork Build(double nScale, double kScale, Background background, ulong seed)
     {
@@ -104,7 +112,8 @@ public static class MicrocircuitNetwork
                 network.Inject(populations[target], new DcCurrent(dc));
             }
         }
-        return new BuiltNetwork(network, populations.Select(p => network.RecordSpikes(p)).ToArray());
+        var built = new BuiltNetwork(network, populations.Select(p => network.RecordSpikes(p)).ToArray());
+        return built with { Analyze = simulation => MicrocircuitAnalysis.Analyze(built, simulation, nScale) };
     }
 
     /// <summary>The reference's DC (pA) replacing the mean recurrent input lost by in-degree scaling.</summary>

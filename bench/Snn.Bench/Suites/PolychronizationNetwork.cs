@@ -15,16 +15,15 @@ namespace Snn.Bench.Suites;
 /// with delays 1-20 ms (5 synapses per delay) and initial weight 6, inhibitory ones to random
 /// excitatory neurons with delay 1 ms and weight −5; STDP on excitatory synapses
 /// (<see cref="PairStdp.Polychronization"/>, weights in [0, 10]); each millisecond one random
-/// neuron receives a 20 pA input. The published result after hours of simulated time: bimodal
-/// excitatory weights and gamma-band (30-100 Hz) population rhythm.
+/// neuron receives a 20 pA input (here: every neuron independently with probability 1/N per ms, a
+/// Poisson drive of 1000/N Hz, which has the same statistics). The published result after hours of
+/// simulated time: bimodal excitatory weights and gamma-band (30-100 Hz) population rhythm. Other
+/// sizes keep the 80/20 split and the 100 synapses per neuron.
 /// </summary>
 public static class PolychronizationNetwork
 {
-    /// <summary>Excitatory neurons.</summary>
-    public const int Excitatory = 800;
-
-    /// <summary>Inhibitory neurons.</summary>
-    public const int Inhibitory = 200;
+    /// <summary>Neurons of the paper's network.</summary>
+    public const int PaperSize = 1000;
 
     /// <summary>Synapses per neuron.</summary>
     public const int SynapsesPerNeuron = 100;
@@ -39,22 +38,24 @@ public static class PolychronizationNetwork
     /// <param name="Rate">Spike counts of all neurons per step.</param>
     public sealed record Model(BuiltNetwork Built, Projection Plastic, WeightMonitor Weights, IReadOnlyList<RateMonitor> Rate);
 
-    /// <summary>Builds the network for <paramref name="durationMs"/> of thalamic input.</summary>
-    public static Model Build(ulong seed, double durationMs, double weightSnapshotMs = 10_000)
+    /// <summary>Builds the network of <paramref name="size"/> neurons (the paper: 1000).</summary>
+    public static Model Build(int size, ulong seed, double weightSnapshotMs = 10_000)
     {
+        if (size < 10)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"size = {size} must be at least 10.");
+        }
+        int excitatory = (int)(0.8 * size);
+        int inhibitory = size - excitatory;
         var network = new Network(seed, dt: 1.0);
-        var exc = network.AddPopulation("exc", Excitatory, Izhikevich.RegularSpiking);
-        var inh = network.AddPopulation("inh", Inhibitory, Izhikevich.FastSpiking);
-        int all = Excitatory + Inhibitory;
-        var thalamus = network.AddSpikeSource("thalamus", ThalamicInput(seed, all, durationMs));
-        var excThalamic = Enumerable.Range(0, Excitatory).ToArray();
-        network.Connect(thalamus, exc, Connectivity.Pairs(excThalamic, excThalamic), Synapse.Excitatory(20));
-        var inhSources = Enumerable.Range(Excitatory, Inhibitory).ToArray();
-        network.Connect(thalamus, inh, Connectivity.Pairs(inhSources, Enumerable.Range(0, Inhibitory).ToArray()), Synapse.Excitatory(20));
+        var exc = network.AddPopulation("exc", excitatory, Izhikevich.RegularSpiking);
+        var inh = network.AddPopulation("inh", inhibitory, Izhikevich.FastSpiking);
+        network.AddPoissonDrive(exc, 1000.0 / size, 20);
+        network.AddPoissonDrive(inh, 1000.0 / size, 20);
 
-        var (sources, targets, delays) = ExcitatorySynapses(seed);
-        var toExc = Split(sources, targets, delays, t => t < Excitatory, t => t);
-        var toInh = Split(sources, targets, delays, t => t >= Excitatory, t => t - Excitatory);
+        var (sources, targets, delays) = ExcitatorySynapses(seed, excitatory, size);
+        var toExc = Split(sources, targets, delays, t => t < excitatory, t => t);
+        var toInh = Split(sources, targets, delays, t => t >= excitatory, t => t - excitatory);
         var plastic = network.Connect(exc, exc, Connectivity.Pairs(toExc.Sources, toExc.Targets), Synapse.Excitatory(6, Dist.Explicit(toExc.Delays)))
             .WithPlasticity(PairStdp.Polychronization);
         network.Connect(exc, inh, Connectivity.Pairs(toInh.Sources, toInh.Targets), Synapse.Excitatory(6, Dist.Explicit(toInh.Delays)));
@@ -62,37 +63,26 @@ public static class PolychronizationNetwork
         var weights = network.RecordWeights(plastic, weightSnapshotMs);
         var spikes = new[] { network.RecordSpikes(exc), network.RecordSpikes(inh) };
         var rate = new[] { network.RecordRate(exc), network.RecordRate(inh) };
-        return new Model(new BuiltNetwork(network, spikes), plastic, weights, rate);
+        var model = new Model(new BuiltNetwork(network, spikes), plastic, weights, rate);
+        return model with { Built = model.Built with { Analyze = simulation => PolychronizationAnalysis.Analyze(model, simulation) } };
     }
 
-    /// <summary>One input spike per millisecond to a uniformly drawn neuron (spnet's <c>I(ceil(N*rand))=20</c>).</summary>
-    private static double[][] ThalamicInput(ulong seed, int neurons, double durationMs)
+    /// <summary>Each excitatory neuron: 100 random targets among all neurons (as spnet's
+    /// <c>ceil(N*rand)</c>), delays 1..20 with five synapses each.</summary>
+    private static (int[] Sources, int[] Targets, double[] Delays) ExcitatorySynapses(ulong seed, int excitatory, int size)
     {
-        var times = Enumerable.Range(0, neurons).Select(_ => new List<double>()).ToArray();
-        var rng = new CounterRng(seed, RngStreams.User(1), 0);
-        for (int ms = 1; ms <= (int)durationMs; ms++)
-        {
-            times[rng.NextInt(neurons)].Add(ms);
-        }
-        return times.Select(t => t.ToArray()).ToArray();
-    }
-
-    /// <summary>Each excitatory neuron: 100 random targets among all neurons, delays 1..20 with five
-    /// synapses each, assigned in random order.</summary>
-    private static (int[] Sources, int[] Targets, double[] Delays) ExcitatorySynapses(ulong seed)
-    {
-        int count = Excitatory * SynapsesPerNeuron;
+        int count = excitatory * SynapsesPerNeuron;
         var sources = new int[count];
         var targets = new int[count];
         var delays = new double[count];
         var rng = new CounterRng(seed, RngStreams.User(2), 0);
-        for (int i = 0; i < Excitatory; i++)
+        for (int i = 0; i < excitatory; i++)
         {
             for (int k = 0; k < SynapsesPerNeuron; k++)
             {
                 int s = i * SynapsesPerNeuron + k;
                 sources[s] = i;
-                targets[s] = rng.NextInt(Excitatory + Inhibitory);
+                targets[s] = rng.NextInt(size);
                 delays[s] = k / (SynapsesPerNeuron / MaxDelay) + 1;
             }
         }

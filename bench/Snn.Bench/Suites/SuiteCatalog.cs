@@ -18,8 +18,19 @@ public static class SuiteCatalog
         "Izhikevich 2003: 800 RS/IB/CH + 200 FS/LTS neurons, all-to-all, thalamic noise, dt = 1 ms (IEEE TNN 14:1569, net.m)",
         defaultSize: 1000, minimumSize: 5, dtMs: 1.0, Izhikevich2003Network.Build);
 
+    /// <summary>Izhikevich 2006's polychronization network with STDP, 300 s by default.</summary>
+    public static BenchmarkSuite Polychronization { get; } = new("polychronization",
+        "Polychronization: 800 RS + 200 FS Izhikevich neurons, delays 1-20 ms, STDP, 300 s; checks bimodal weights and gamma rhythm (Izhikevich 2006, spnet.m)",
+        defaultSize: PolychronizationNetwork.PaperSize, minimumSize: 10, dtMs: 1.0, (size, seed) => PolychronizationNetwork.Build(size, seed).Built,
+        defaultDurationMs: 300_000);
+
+    /// <summary>The Potjans-Diesmann 2014 cortical microcircuit, 10 % of the neurons by default.</summary>
+    public static BenchmarkSuite Microcircuit { get; } = new("microcircuit",
+        "Microcircuit: Potjans & Diesmann 2014, 8 populations, Poisson background; --size 77169 for full scale (default 10 % of the neurons, full in-degrees); rates vs reference",
+        defaultSize: 7717, minimumSize: 800, dtMs: 0.1, MicrocircuitNetwork.BuildForSize, defaultDurationMs: 1500);
+
     /// <summary>All suites in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkSuite> All { get; } = [Cuba, Coba, Izhikevich2003];
+    public static IReadOnlyList<BenchmarkSuite> All { get; } = [Cuba, Coba, Izhikevich2003, Polychronization, Microcircuit];
 
     /// <summary>The names of all suites.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();

@@ -31,7 +31,9 @@ public class RunCommandParsingTests
         var settings = _cli.RunSettingsFrom(parse);
         Assert.Equal(["coba"], settings.Suites);
         Assert.Null(settings.Size);
-        Assert.Equal(1000, settings.DurationMs);
+        Assert.Null(settings.DurationMs);
+        Assert.Equal(1000, settings.DurationFor(Snn.Bench.Suites.SuiteCatalog.Coba));
+        Assert.Equal(300_000, settings.DurationFor(Snn.Bench.Suites.SuiteCatalog.Polychronization));
         Assert.Null(settings.Threads);
         Assert.Equal(42UL, settings.Seed);
         Assert.Equal("out", settings.OutDirectory);

@@ -1,0 +1,88 @@
+using Snn.Core.Models;
+using Snn.Core.Validation;
+
+namespace Snn.Backends.Sfq;
+
+/// <summary>
+/// The abstract SFQ neuron: a superconducting loop that stores incoming fluxons and fires one SFQ
+/// pulse when the stored flux reaches a threshold set by its bias current
+/// (<see cref="SfqBiasMapping"/>), after which the loop is reset and its output junction is
+/// refractory; a resistor R in the loop lets the stored flux leak with τ = L / R.
+/// <code>
+/// dq/dt = −q / τ                         q: stored flux (Φ0 units), state field V
+/// pulse through a synapse: q ← q ± 1      (excitatory / inhibitory)
+/// q ≥ n_th (and not refractory): one output pulse, q released (q ← 0), refractory for t_ref
+/// </code>
+/// Synapse weights onto it are signed pass probabilities in [−1, 1] (excitatory receptor
+/// [0, 1], inhibitory [−1, 0]): each weight is the expected number of fluxons a presynaptic pulse
+/// delivers. <see cref="SfqBackend"/> runs it pulse by pulse with stochastic gates; the clock-driven
+/// engines run its mean-field version (each arriving weight adds w to q deterministically), which
+/// is what the sfq-vs-cpu comparison measures.
+/// </summary>
+public struct SfqNeuron : INeuronModel<SfqNeuron>
+{
+    private float _decay;
+    private int _refractorySteps;
+
+    /// <summary>Creates a neuron with threshold 1 Φ0, no leak and a 5 ps refractory time.</summary>
+    public SfqNeuron()
+    {
+    }
+
+    /// <summary>Threshold in stored flux n_th (Φ0), &gt; 0 and at most I_c L / Φ0 of the technology it is built in. Default 1.</summary>
+    public double ThresholdFluxons { get; init; } = 1;
+
+    /// <summary>Leak time constant τ = L / R (ps), &gt; 0; +∞ (default) for a purely superconducting loop.</summary>
+    public double LeakTimeConstantPs { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Refractory (hold) time of the output junction after a pulse (ps), ≥ 0. Default 5.</summary>
+    public double RefractoryPs { get; init; } = 5;
+
+    /// <inheritdoc />
+    public readonly string ModelName => "sfq-neuron";
+
+    /// <inheritdoc />
+    public readonly SynapseKind SynapseKind => SynapseKind.Current;
+
+    /// <inheritdoc />
+    public readonly void Validate()
+    {
+        Guard.Positive(ThresholdFluxons, nameof(ThresholdFluxons));
+        if (double.IsNaN(LeakTimeConstantPs) || LeakTimeConstantPs <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(LeakTimeConstantPs), LeakTimeConstantPs, $"LeakTimeConstantPs = {LeakTimeConstantPs} must be > 0 ps (or +∞ for no leak).");
+        }
+        Guard.NonNegative(RefractoryPs, nameof(RefractoryPs));
+    }
+
+    /// <inheritdoc />
+    public readonly NeuronState InitialState() => default;
+
+    /// <inheritdoc />
+    public readonly SfqNeuron Prepare(double dt)
+    {
+        Guard.Positive(dt, nameof(dt));
+        var prepared = this;
+        prepared._decay = (float)Math.Exp(-dt * SfqConstants.PsPerMs / LeakTimeConstantPs);
+        prepared._refractorySteps = (int)Math.Round(RefractoryPs / SfqConstants.PsPerMs / dt);
+        return prepared;
+    }
+
+    /// <inheritdoc />
+    public readonly bool Step(ref NeuronState state, float inputExcitatory, float inputInhibitory, float current, in StepContext context)
+    {
+        state.V = state.V * _decay + inputExcitatory + inputInhibitory;
+        if (state.RefractoryCountdown > 0)
+        {
+            state.RefractoryCountdown--;
+            return false;
+        }
+        if (state.V >= ThresholdFluxons - 1e-6)
+        {
+            state.V = 0;
+            state.RefractoryCountdown = _refractorySteps;
+            return true;
+        }
+        return false;
+    }
+}
