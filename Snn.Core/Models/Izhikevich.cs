@@ -19,6 +19,12 @@ public struct Izhikevich : INeuronModel<Izhikevich>
     private float _dt;
     private float _subStep;
     private int _subSteps;
+    private float _a;
+    private float _b;
+    private float _c;
+    private float _d;
+    private float _vPeak;
+    private float _bias;
 
     /// <summary>Creates a regular-spiking (RS) neuron.</summary>
     public Izhikevich()
@@ -110,24 +116,30 @@ public struct Izhikevich : INeuronModel<Izhikevich>
         prepared._subSteps = (int)Math.Ceiling(dt / 0.5 - 1e-9);
         prepared._subStep = (float)(dt / prepared._subSteps);
         prepared._dt = (float)dt;
+        prepared._a = (float)A;
+        prepared._b = (float)B;
+        prepared._c = (float)C;
+        prepared._d = (float)D;
+        prepared._vPeak = (float)VPeak;
+        prepared._bias = (float)Bias;
         return prepared;
     }
 
     /// <inheritdoc />
     public readonly bool Step(ref NeuronState state, float inputExcitatory, float inputInhibitory, float current, in StepContext context)
     {
-        float drive = (float)Bias + current + (inputExcitatory + inputInhibitory) / _dt;
+        float drive = _bias + current + (inputExcitatory + inputInhibitory) / _dt;
         float v = state.V;
         float u = state.U;
         for (int k = 0; k < _subSteps; k++)
         {
             v += _subStep * (0.04f * v * v + 5f * v + 140f - u + drive);
         }
-        u += _dt * (float)A * ((float)B * v - u);
-        if (v >= (float)VPeak)
+        u += _dt * _a * (_b * v - u);
+        if (v >= _vPeak)
         {
-            state.V = (float)C;
-            state.U = u + (float)D;
+            state.V = _c;
+            state.U = u + _d;
             return true;
         }
         state.V = v;

@@ -21,6 +21,13 @@ public struct LifConductance : INeuronModel<LifConductance>
     private float _p11I;
     private float _dtOverC;
     private int _refractorySteps;
+    private float _gL;
+    private float _leakDrive;
+    private float _eExcitatory;
+    private float _eInhibitory;
+    private float _ie;
+    private float _threshold;
+    private float _reset;
 
     /// <summary>Creates the model with NEST's <c>iaf_cond_exp</c> defaults.</summary>
     public LifConductance()
@@ -101,6 +108,13 @@ public struct LifConductance : INeuronModel<LifConductance>
         prepared._p11I = (float)Math.Exp(-dt / TauSynI);
         prepared._dtOverC = (float)(dt / CM);
         prepared._refractorySteps = (int)Math.Round(RefractoryPeriod / dt);
+        prepared._gL = (float)GL;
+        prepared._leakDrive = (float)GL * (float)EL;
+        prepared._eExcitatory = (float)EExcitatory;
+        prepared._eInhibitory = (float)EInhibitory;
+        prepared._ie = (float)IE;
+        prepared._threshold = (float)VThreshold;
+        prepared._reset = (float)VReset;
         return prepared;
     }
 
@@ -109,9 +123,8 @@ public struct LifConductance : INeuronModel<LifConductance>
     {
         if (state.RefractoryCountdown == 0)
         {
-            float gL = (float)GL;
-            float total = gL + state.SynE + state.SynI;
-            float equilibrium = (gL * (float)EL + state.SynE * (float)EExcitatory + state.SynI * (float)EInhibitory + (float)IE + current) / total;
+            float total = _gL + state.SynE + state.SynI;
+            float equilibrium = (_leakDrive + state.SynE * _eExcitatory + state.SynI * _eInhibitory + _ie + current) / total;
             state.V = equilibrium + (state.V - equilibrium) * MathF.Exp(-_dtOverC * total);
         }
         else
@@ -120,9 +133,9 @@ public struct LifConductance : INeuronModel<LifConductance>
         }
         state.SynE = state.SynE * _p11E + inputExcitatory;
         state.SynI = state.SynI * _p11I + inputInhibitory;
-        if (state.V >= (float)VThreshold)
+        if (state.V >= _threshold)
         {
-            state.V = (float)VReset;
+            state.V = _reset;
             state.RefractoryCountdown = _refractorySteps;
             return true;
         }

@@ -27,6 +27,10 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
     private float _p21I;
     private float _p20;
     private int _refractorySteps;
+    private float _el;
+    private float _ie;
+    private float _threshold;
+    private float _reset;
 
     /// <summary>Creates the model with NEST's <c>iaf_psc_exp</c> defaults.</summary>
     public LifCurrent()
@@ -106,6 +110,10 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
         prepared._p21E = (float)ExponentialCurrentPropagator.VoltageFromCurrent(TauSynE, TauM, CM, dt);
         prepared._p21I = (float)ExponentialCurrentPropagator.VoltageFromCurrent(TauSynI, TauM, CM, dt);
         prepared._refractorySteps = (int)Math.Round(RefractoryPeriod / dt);
+        prepared._el = (float)EL;
+        prepared._ie = (float)IE;
+        prepared._threshold = (float)VThreshold;
+        prepared._reset = (float)VReset;
         return prepared;
     }
 
@@ -113,9 +121,9 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
     public readonly bool Step(ref NeuronState state, float inputExcitatory, float inputInhibitory, float current, in StepContext context)
     {
         Integrate(ref state, inputExcitatory, inputInhibitory, current);
-        if (state.V >= (float)VThreshold)
+        if (state.V >= _threshold)
         {
-            state.V = (float)VReset;
+            state.V = _reset;
             state.RefractoryCountdown = _refractorySteps;
             return true;
         }
@@ -129,10 +137,10 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
     /// </summary>
     public readonly void Integrate(ref NeuronState state, float inputExcitatory, float inputInhibitory, float current)
     {
-        float el = (float)EL;
+        float el = _el;
         if (state.RefractoryCountdown == 0)
         {
-            float relative = _p20 * ((float)IE + current) + _p22 * (state.V - el) + _p21E * state.SynE + _p21I * state.SynI;
+            float relative = _p20 * (_ie + current) + _p22 * (state.V - el) + _p21E * state.SynE + _p21I * state.SynI;
             state.V = relative + el;
         }
         else
@@ -158,16 +166,16 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
             ref float currentRef = ref MemoryMarshal.GetReference(block.Current);
             ref float inputERef = ref MemoryMarshal.GetReference(block.InputExcitatory);
             ref float inputIRef = ref MemoryMarshal.GetReference(block.InputInhibitory);
-            var el = new Vector<float>((float)EL);
-            var ie = new Vector<float>((float)IE);
+            var el = new Vector<float>(_el);
+            var ie = new Vector<float>(_ie);
             var p20 = new Vector<float>(_p20);
             var p22 = new Vector<float>(_p22);
             var p21E = new Vector<float>(_p21E);
             var p21I = new Vector<float>(_p21I);
             var p11E = new Vector<float>(_p11E);
             var p11I = new Vector<float>(_p11I);
-            var threshold = new Vector<float>((float)VThreshold);
-            var reset = new Vector<float>((float)VReset);
+            var threshold = new Vector<float>(_threshold);
+            var reset = new Vector<float>(_reset);
             var refractorySteps = new Vector<int>(_refractorySteps);
             int width = Vector<float>.Count;
             for (; i <= n - width; i += width)
