@@ -80,30 +80,68 @@ public sealed class Projection
     /// <summary>A readable name, "source->target#index".</summary>
     public string Name => $"{Source.Name}->{Target.Name}#{Index}";
 
-    /// <summary>Generates the realised synapses. The result is the same on every call (it depends
-    /// only on the seed); it is not cached, so engines own the only copy they keep.</summary>
-    public SynapseTable Instantiate()
+    /// <summary>Generates the realised synapses. The result is the same on every call and on any
+    /// number of cores (it depends only on the seed); it is not cached, so engines own the only copy
+    /// they keep. Rules that draw per target are generated in parallel over ranges of targets.</summary>
+    public SynapseTable Instantiate() => InstantiateTargets(0, Target.Size);
+
+    /// <summary>The synapses onto targets in [<paramref name="firstTarget"/>, <paramref name="endTarget"/>),
+    /// in the order <see cref="Instantiate"/> gives them, with the same weights and delays: what one
+    /// rank of a distributed simulation builds. Rules that do not draw per target are generated whole
+    /// and filtered.</summary>
+    public SynapseTable InstantiateTargets(int firstTarget, int endTarget)
     {
+        if (firstTarget < 0 || endTarget > Target.Size || firstTarget > endTarget)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstTarget), firstTarget, $"Target range [{firstTarget}, {endTarget}) must lie in [0, {Target.Size}] of '{Target.Name}'.");
+        }
         var network = Source.Network;
         var context = new ConnectionContext(Source.Size, Target.Size, ReferenceEquals(Source, Target), network.Seed,
             RngStreams.Topology(Index), Source.HasPositions ? Source.Positions.ToArray() : ReadOnlyMemory<float>.Empty,
             Target.HasPositions ? Target.Positions.ToArray() : ReadOnlyMemory<float>.Empty, Name);
-        var buffer = new ConnectionBuffer();
-        Connectivity.Generate(context, buffer);
-        int count = buffer.Count;
-        var sources = buffer.Sources.ToArray();
-        var targets = buffer.Targets.ToArray();
-        var weights = new float[count];
-        var delays = new ushort[count];
+        bool perTarget = Connectivity.GeneratesPerTarget;
+        var ranges = perTarget ? TargetRanges(firstTarget, endTarget) : [(0, Target.Size)];
+        var buffers = new ConnectionBuffer[ranges.Length];
+        ForEachRange(ranges.Length, r =>
+        {
+            buffers[r] = new ConnectionBuffer();
+            Connectivity.Generate(context with { FirstTarget = ranges[r].First, TargetEnd = ranges[r].End }, buffers[r]);
+        });
+        var offsets = new int[ranges.Length + 1];
+        for (int r = 0; r < ranges.Length; r++)
+        {
+            offsets[r + 1] = checked(offsets[r] + buffers[r].Count);
+        }
+        int count = offsets[^1];
+        var sources = new int[count];
+        var targets = new int[count];
+        for (int r = 0; r < ranges.Length; r++)
+        {
+            buffers[r].Sources.CopyTo(sources.AsSpan(offsets[r]));
+            buffers[r].Targets.CopyTo(targets.AsSpan(offsets[r]));
+        }
         var delay = Synapse.Delay ?? Dist.Constant(network.Dt);
         CheckExplicitCount(Synapse.Weight, count, "weight");
         CheckExplicitCount(delay, count, "delay");
-        var perTarget = new int[Target.Size];
+        var weights = new float[count];
+        var delays = new ushort[count];
+        ForEachRange(ranges.Length, r => FillValues(offsets[r], offsets[r + 1], ranges[r], targets, weights, delays, delay));
+        var table = new SynapseTable(sources, targets, weights, delays);
+        return perTarget || (firstTarget == 0 && endTarget == Target.Size) ? table : Filter(table, firstTarget, endTarget);
+    }
+
+    /// <summary>Draws the weight and delay of synapses [first, end), whose targets lie in
+    /// <paramref name="targetRange"/>: each from a stream keyed by the synapse's target and its rank k
+    /// among that target's synapses.</summary>
+    private void FillValues(int first, int end, (int First, int End) targetRange, int[] targets, float[] weights, ushort[] delays, Dist delay)
+    {
+        var network = Source.Network;
+        var counts = new int[targetRange.End - targetRange.First];
         bool conductance = Target.SynapseKind == SynapseKind.Conductance;
-        for (int s = 0; s < count; s++)
+        for (int s = first; s < end; s++)
         {
             int target = targets[s];
-            int k = perTarget[target]++;
+            int k = counts[target - targetRange.First]++;
             double w = Value(Synapse.Weight, s, RngStreams.Weights(Index), target, k);
             if (!double.IsFinite(w) || (conductance && w < 0))
             {
@@ -120,7 +158,55 @@ public sealed class Projection
             }
             delays[s] = (ushort)steps;
         }
-        return new SynapseTable(sources, targets, weights, delays);
+    }
+
+    /// <summary>Ranges of targets of similar size, enough to keep every core busy.</summary>
+    private static (int First, int End)[] TargetRanges(int first, int end)
+    {
+        int targets = end - first;
+        int ranges = Math.Clamp(targets / 256, 1, 4 * Environment.ProcessorCount);
+        var result = new (int, int)[ranges];
+        for (int r = 0; r < ranges; r++)
+        {
+            result[r] = (first + (int)((long)targets * r / ranges), first + (int)((long)targets * (r + 1) / ranges));
+        }
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="body"/> for every range, in parallel when there are several; an
+    /// exception is rethrown as it is, the one of the earliest range first, so errors do not depend
+    /// on scheduling.</summary>
+    private static void ForEachRange(int count, Action<int> body)
+    {
+        if (count == 1)
+        {
+            body(0);
+            return;
+        }
+        var failures = new Exception?[count];
+        Parallel.For(0, count, r =>
+        {
+            try
+            {
+                body(r);
+            }
+            catch (Exception e)
+            {
+                failures[r] = e;
+            }
+        });
+        var first = failures.FirstOrDefault(e => e is not null);
+        if (first is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+    }
+
+    private static SynapseTable Filter(SynapseTable table, int firstTarget, int endTarget)
+    {
+        var keep = Enumerable.Range(0, table.Count).Where(s => table.Targets[s] >= firstTarget && table.Targets[s] < endTarget).ToArray();
+        return new SynapseTable(keep.Select(s => table.Sources[s]).ToArray(), keep.Select(s => table.Targets[s]).ToArray(),
+            keep.Select(s => table.Weights[s]).ToArray(), keep.Select(s => table.DelaySteps[s]).ToArray());
     }
 
     private double Value(Dist distribution, int synapse, uint stream, int target, int k)

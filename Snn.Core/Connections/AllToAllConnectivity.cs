@@ -5,13 +5,16 @@ namespace Snn.Core.Connections;
 public sealed class AllToAllConnectivity(bool allowAutapses) : Connectivity
 {
     /// <inheritdoc />
+    public override bool GeneratesPerTarget => true;
+
+    /// <inheritdoc />
     public override string ToString() => $"all-to-all(autapses={allowAutapses})";
 
     /// <inheritdoc />
     public override void Generate(in ConnectionContext context, ConnectionBuffer output)
     {
-        output.EnsureCapacity(output.Count + (long)context.SourceSize * context.TargetSize);
-        for (int target = 0; target < context.TargetSize; target++)
+        output.EnsureCapacity(output.Count + (long)context.SourceSize * (context.EndTarget - context.FirstTarget));
+        for (int target = context.FirstTarget; target < context.EndTarget; target++)
         {
             for (int source = 0; source < context.SourceSize; source++)
             {

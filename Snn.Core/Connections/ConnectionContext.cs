@@ -17,4 +17,15 @@ public readonly record struct ConnectionContext(
     uint Stream,
     ReadOnlyMemory<float> SourcePositions,
     ReadOnlyMemory<float> TargetPositions,
-    string Description);
+    string Description)
+{
+    /// <summary>The first target to generate synapses for (rules that draw per target honour the
+    /// range; the others always generate the whole projection). Default 0.</summary>
+    public int FirstTarget { get; init; }
+
+    /// <summary>One past the last target to generate synapses for; null for <see cref="TargetSize"/>.</summary>
+    public int? TargetEnd { get; init; }
+
+    /// <summary>One past the last target of the range.</summary>
+    public int EndTarget => TargetEnd ?? TargetSize;
+}

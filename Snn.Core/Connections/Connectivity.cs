@@ -9,6 +9,11 @@ namespace Snn.Core.Connections;
 /// </summary>
 public abstract class Connectivity
 {
+    /// <summary>Whether the rule draws each target's sources independently, target by target and in
+    /// target order, from a stream keyed by the target: then any range of targets can be generated on
+    /// its own (in parallel, or on the rank that owns them) with the same result.</summary>
+    public virtual bool GeneratesPerTarget => false;
+
     /// <summary>Appends the pairs of this rule to <paramref name="output"/>.</summary>
     public abstract void Generate(in ConnectionContext context, ConnectionBuffer output);
 

@@ -19,6 +19,9 @@ public sealed class DistanceDependentConnectivity(double c, double lambda, bool 
     public double ProbabilityAt(double distance) => C * Math.Exp(-(distance / Lambda) * (distance / Lambda));
 
     /// <inheritdoc />
+    public override bool GeneratesPerTarget => true;
+
+    /// <inheritdoc />
     public override string ToString() => $"distance({C:R}, {Lambda:R}, autapses={allowAutapses})";
 
     /// <inheritdoc />
@@ -30,7 +33,7 @@ public sealed class DistanceDependentConnectivity(double c, double lambda, bool 
         }
         var sourcePositions = context.SourcePositions.Span;
         var targetPositions = context.TargetPositions.Span;
-        for (int target = 0; target < context.TargetSize; target++)
+        for (int target = context.FirstTarget; target < context.EndTarget; target++)
         {
             var rng = new CounterRng(context.Seed, context.Stream, (uint)target);
             float tx = targetPositions[3 * target], ty = targetPositions[3 * target + 1], tz = targetPositions[3 * target + 2];

@@ -12,15 +12,18 @@ public sealed class FixedInDegreeConnectivity(int k, bool allowAutapses, bool al
     public int K { get; } = k;
 
     /// <inheritdoc />
+    public override bool GeneratesPerTarget => true;
+
+    /// <inheritdoc />
     public override string ToString() => $"fixed-in-degree({K}, autapses={allowAutapses}, multapses={allowMultapses})";
 
     /// <inheritdoc />
     public override void Generate(in ConnectionContext context, ConnectionBuffer output)
     {
-        output.EnsureCapacity(output.Count + (long)K * context.TargetSize);
+        output.EnsureCapacity(output.Count + (long)K * (context.EndTarget - context.FirstTarget));
         var chosen = new List<int>(K);
         var seen = new HashSet<int>();
-        for (int target = 0; target < context.TargetSize; target++)
+        for (int target = context.FirstTarget; target < context.EndTarget; target++)
         {
             var rng = new CounterRng(context.Seed, context.Stream, (uint)target);
             int excluded = !allowAutapses && context.SamePopulation ? target : -1;

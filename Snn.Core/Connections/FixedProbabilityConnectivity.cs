@@ -12,6 +12,9 @@ public sealed class FixedProbabilityConnectivity(double p, bool allowAutapses) :
     public double P { get; } = p;
 
     /// <inheritdoc />
+    public override bool GeneratesPerTarget => true;
+
+    /// <inheritdoc />
     public override string ToString() => $"probability({P:R}, autapses={allowAutapses})";
 
     /// <inheritdoc />
@@ -21,9 +24,9 @@ public sealed class FixedProbabilityConnectivity(double p, bool allowAutapses) :
         {
             return;
         }
-        output.EnsureCapacity(output.Count + (long)(P * context.SourceSize * context.TargetSize * 1.05) + 16);
+        output.EnsureCapacity(output.Count + (long)(P * context.SourceSize * (context.EndTarget - context.FirstTarget) * 1.05) + 16);
         double logFail = Math.Log(1 - P);
-        for (int target = 0; target < context.TargetSize; target++)
+        for (int target = context.FirstTarget; target < context.EndTarget; target++)
         {
             var rng = new CounterRng(context.Seed, context.Stream, (uint)target);
             int source = -1;

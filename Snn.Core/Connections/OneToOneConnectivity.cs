@@ -4,6 +4,9 @@ namespace Snn.Core.Connections;
 public sealed class OneToOneConnectivity : Connectivity
 {
     /// <inheritdoc />
+    public override bool GeneratesPerTarget => true;
+
+    /// <inheritdoc />
     public override string ToString() => "one-to-one";
 
     /// <inheritdoc />
@@ -13,7 +16,7 @@ public sealed class OneToOneConnectivity : Connectivity
         {
             throw new ArgumentException($"One-to-one projection {context.Description} needs equal sizes; source has {context.SourceSize}, target {context.TargetSize}.", "connectivity");
         }
-        for (int i = 0; i < context.TargetSize; i++)
+        for (int i = context.FirstTarget; i < context.EndTarget; i++)
         {
             output.Add(i, i);
         }
