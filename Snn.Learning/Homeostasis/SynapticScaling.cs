@@ -94,6 +94,6 @@ public struct SynapticScaling : IPlasticityRule<SynapticScaling>
     {
         float rate = RateEstimate(post, step);
         float factor = 1f + (float)(Eta * (TargetRateHz - rate) / TargetRateHz);
-        synapse.Weight = Math.Clamp(synapse.Weight * factor, (float)WMin, (float)WMax);
+        synapse.Weight = Plasticity.WeightBounds.Clamp(synapse.Weight * factor, WMin, WMax);
     }
 }

@@ -96,7 +96,7 @@ public struct InhibitoryStdp : IPlasticityRule<InhibitoryStdp>
     private readonly void Change(ref SynapseState synapse, float magnitudeChange)
     {
         float sign = NegativeWeights ? -1f : 1f;
-        float magnitude = Math.Clamp(sign * synapse.Weight + magnitudeChange, 0f, (float)WMaxMagnitude);
+        float magnitude = WeightBounds.Clamp(sign * synapse.Weight + magnitudeChange, 0, WMaxMagnitude);
         synapse.Weight = sign * magnitude;
     }
 }

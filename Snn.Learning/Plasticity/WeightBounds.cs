@@ -15,7 +15,8 @@ internal static class WeightBounds
         }
     }
 
-    public static float Clamp(float w, double wMin, double wMax) => Math.Clamp(w, (float)wMin, (float)wMax);
+    /// <summary>Clamps without <see cref="Math.Clamp(float, float, float)"/>, whose argument check cannot be compiled into GPU kernels.</summary>
+    public static float Clamp(float w, double wMin, double wMax) => MathF.Min(MathF.Max(w, (float)wMin), (float)wMax);
 
     /// <summary>(w − w_min)/(w_max − w_min): the soft-bound depression factor.</summary>
     public static float FromLower(float w, double wMin, double wMax) => (float)((w - wMin) / (wMax - wMin));

@@ -1,0 +1,315 @@
+using ILGPU;
+using ILGPU.Runtime;
+using Snn.Backends.Checkpointing;
+using Snn.Core;
+using Snn.Core.Plasticity;
+
+namespace Snn.Backends.Gpu;
+
+/// <summary>
+/// A plastic projection run with rule <typeparamref name="TRule"/> on the device: ILGPU compiles
+/// the rule's own methods into <see cref="PlasticityKernels"/>. Synapse and post states live on
+/// the device; the host keeps the canonical order (that of <see cref="Projection.Instantiate"/>).
+/// </summary>
+internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection where TRule : struct, IPlasticityRule<TRule>
+{
+    private readonly TRule _rule;
+    private readonly string _owner;
+    private readonly int _periodSteps;
+    private readonly int _modulator;
+    private readonly int _receptorOffset;
+    private readonly int[] _rowStart;
+    private readonly int[] _source;
+    private readonly int[] _target;
+    private readonly int[] _delay;
+    private readonly SynapseState[] _initial;
+    private readonly int[] _canonical;
+    private readonly int[] _positionOf;
+    private readonly int[] _incomingStart;
+    private readonly int[] _incoming;
+    private MemoryBuffer1D<int, Stride1D.Dense>? _rowStartBuffer;
+    private MemoryBuffer1D<int, Stride1D.Dense>? _targetBuffer;
+    private MemoryBuffer1D<int, Stride1D.Dense>? _delayBuffer;
+    private MemoryBuffer1D<SynapseState, Stride1D.Dense>? _stateBuffer;
+    private MemoryBuffer1D<int, Stride1D.Dense>? _incomingStartBuffer;
+    private MemoryBuffer1D<int, Stride1D.Dense>? _incomingBuffer;
+    private MemoryBuffer1D<PostState, Stride1D.Dense>? _postBuffer;
+    private PlasticSynapses _view;
+    private LaunchShape _arrivalShape;
+    private int _postThreads;
+    private Action<AcceleratorStream, Index1D, TRule, PlasticSynapses, SpikeSink, DeviceRing, long, LaunchShape>? _arrivals;
+    private Action<AcceleratorStream, Index1D, TRule, PlasticSynapses, SpikeSink, int, long, int>? _postSpikes;
+    private Action<AcceleratorStream, Index1D, TRule, PlasticSynapses, ArrayView<float>, int, long>? _periodic;
+
+    public DevicePlasticProjection(Projection projection, PlasticitySpec<TRule> spec)
+        : base(projection)
+    {
+        var network = projection.Source.Network;
+        _rule = spec.TypedRule.Prepare(network.Dt);
+        _owner = $"Projection {projection.Name} ({spec.Rule.RuleName})";
+        double period = spec.Rule.PeriodMs;
+        _periodSteps = period > 0 ? Math.Max(1, (int)Math.Round(period / network.Dt)) : 0;
+        _modulator = spec.Modulator?.Index ?? -1;
+        _receptorOffset = projection.Receptor == Receptor.Inhibitory ? network.NeuronCount : 0;
+        var table = projection.Instantiate();
+        int count = table.Count;
+        var order = new int[count];
+        for (int s = 0; s < count; s++)
+        {
+            order[s] = s;
+        }
+        Array.Sort(order, (a, b) =>
+        {
+            int bySource = table.Sources[a].CompareTo(table.Sources[b]);
+            if (bySource != 0)
+            {
+                return bySource;
+            }
+            int byDelay = table.DelaySteps[a].CompareTo(table.DelaySteps[b]);
+            return byDelay != 0 ? byDelay : a.CompareTo(b);
+        });
+        _rowStart = new int[projection.Source.Size + 1];
+        _source = new int[count];
+        _target = new int[count];
+        _delay = new int[count];
+        _initial = new SynapseState[count];
+        _canonical = order;
+        _positionOf = new int[count];
+        for (int position = 0; position < count; position++)
+        {
+            int s = order[position];
+            _rowStart[table.Sources[s] + 1]++;
+            _source[position] = table.Sources[s];
+            _target[position] = table.Targets[s];
+            _delay[position] = table.DelaySteps[s];
+            _initial[position] = new SynapseState { Weight = table.Weights[s], LastStep = -1 };
+            _positionOf[s] = position;
+        }
+        for (int r = 0; r < projection.Source.Size; r++)
+        {
+            _rowStart[r + 1] += _rowStart[r];
+        }
+        MaxDelay = count == 0 ? 1 : table.DelaySteps.Max();
+        int targets = projection.Target.Size;
+        _incomingStart = new int[targets + 1];
+        foreach (int target in _target)
+        {
+            _incomingStart[target + 1]++;
+        }
+        for (int t = 0; t < targets; t++)
+        {
+            _incomingStart[t + 1] += _incomingStart[t];
+        }
+        var fill = (int[])_incomingStart.Clone();
+        _incoming = new int[count];
+        for (int position = 0; position < count; position++)
+        {
+            _incoming[fill[_target[position]]++] = position;
+        }
+    }
+
+    public override int MaxDelay { get; }
+
+    public override int SynapseCount => _target.Length;
+
+    public override long DeviceBytes
+        => (long)SynapseCount * (3 * sizeof(int) + System.Runtime.CompilerServices.Unsafe.SizeOf<SynapseState>() + sizeof(int))
+        + (_rowStart.LongLength + _incomingStart.LongLength) * sizeof(int)
+        + (long)Projection.Target.Size * System.Runtime.CompilerServices.Unsafe.SizeOf<PostState>();
+
+    public override void Allocate(DeviceContext context)
+    {
+        var accelerator = context.Accelerator;
+        _rowStartBuffer = accelerator.Allocate1D(_rowStart);
+        _targetBuffer = accelerator.Allocate1D(NonEmpty(_target));
+        _delayBuffer = accelerator.Allocate1D(NonEmpty(_delay));
+        _stateBuffer = accelerator.Allocate1D(_initial.Length == 0 ? [default(SynapseState)] : _initial);
+        _incomingStartBuffer = accelerator.Allocate1D(_incomingStart);
+        _incomingBuffer = accelerator.Allocate1D(NonEmpty(_incoming));
+        var post = new PostState[Projection.Target.Size];
+        Array.Fill(post, new PostState { LastStep = -1 });
+        _postBuffer = accelerator.Allocate1D(post);
+        _view = new PlasticSynapses
+        {
+            RowStart = _rowStartBuffer.View,
+            Target = _targetBuffer.View,
+            Delay = _delayBuffer.View,
+            State = _stateBuffer.View,
+            IncomingStart = _incomingStartBuffer.View,
+            Incoming = _incomingBuffer.View,
+            Post = _postBuffer.View,
+            SourceOffset = Projection.Source.Offset,
+            SourceSize = Projection.Source.Size,
+            TargetOffset = Projection.Target.Offset,
+            TargetSize = Projection.Target.Size,
+            Column = Projection.Target.Offset + _receptorOffset,
+        };
+        int lanes = context.Lanes;
+        int workers = Math.Clamp(context.MaxThreads / (MaxDelay * lanes), 1, Math.Max(1, Projection.Source.Size));
+        _arrivalShape = new LaunchShape { Lanes = lanes, Workers = workers };
+        _postThreads = Math.Clamp(Projection.Target.Size, 1, context.MaxThreads);
+        _arrivals = context.Load(_owner, $"{typeof(TRule).Name}.OnPreArrival",
+            () => accelerator.LoadAutoGroupedKernel<Index1D, TRule, PlasticSynapses, SpikeSink, DeviceRing, long, LaunchShape>(PlasticityKernels.Arrivals));
+        _postSpikes = context.Load(_owner, $"{typeof(TRule).Name}.OnPostSpike/AfterPostSpike",
+            () => accelerator.LoadAutoGroupedKernel<Index1D, TRule, PlasticSynapses, SpikeSink, int, long, int>(PlasticityKernels.PostSpikes));
+        if (_periodSteps > 0)
+        {
+            _periodic = context.Load(_owner, $"{typeof(TRule).Name}.OnPeriod",
+                () => accelerator.LoadAutoGroupedKernel<Index1D, TRule, PlasticSynapses, ArrayView<float>, int, long>(PlasticityKernels.Periodic));
+        }
+    }
+
+    public override void LaunchArrivals(DeviceContext context, long step)
+    {
+        if (SynapseCount > 0)
+        {
+            long threads = (long)MaxDelay * _arrivalShape.Workers * _arrivalShape.Lanes;
+            _arrivals!(context.Stream, checked((int)threads), _rule, _view, context.Sink, context.Ring, step, _arrivalShape);
+        }
+    }
+
+    public override void LaunchPostSpikes(DeviceContext context, long step, int slot)
+    {
+        if (SynapseCount > 0)
+        {
+            _postSpikes!(context.Stream, _postThreads, _rule, _view, context.Sink, slot, step, _postThreads);
+        }
+    }
+
+    public override void LaunchPeriodic(DeviceContext context, long step)
+    {
+        if (_periodSteps > 0 && SynapseCount > 0 && (step + 1) % _periodSteps == 0)
+        {
+            _periodic!(context.Stream, SynapseCount, _rule, _view, context.Modulators, _modulator, step);
+        }
+    }
+
+    public override float[] GetWeights()
+    {
+        var states = States();
+        var weights = new float[SynapseCount];
+        for (int s = 0; s < weights.Length; s++)
+        {
+            weights[s] = states[_positionOf[s]].Weight;
+        }
+        return weights;
+    }
+
+    public override void SetWeights(ReadOnlySpan<float> weights)
+    {
+        if (SynapseCount == 0)
+        {
+            return;
+        }
+        var states = States();
+        for (int s = 0; s < weights.Length; s++)
+        {
+            states[_positionOf[s]].Weight = weights[s];
+        }
+        _stateBuffer!.View.SubView(0, SynapseCount).CopyFromCPU(states);
+    }
+
+    public override void Save(CheckpointWriter writer, long step, Func<long, int[]> spikesOf)
+    {
+        var states = States();
+        var synapses = new SynapseState[SynapseCount];
+        for (int s = 0; s < synapses.Length; s++)
+        {
+            synapses[s] = states[_positionOf[s]];
+        }
+        writer.Write<SynapseState>(synapses);
+        writer.Write<PostState>(_postBuffer!.GetAsArray1D());
+        var pendingSynapse = new List<int>();
+        var pendingStep = new List<long>();
+        for (long fired = Math.Max(0, step - MaxDelay); fired < step; fired++)
+        {
+            foreach (int neuron in spikesOf(fired))
+            {
+                int source = neuron - Projection.Source.Offset;
+                if (source < 0 || source >= Projection.Source.Size)
+                {
+                    continue;
+                }
+                for (int k = _rowStart[source]; k < _rowStart[source + 1]; k++)
+                {
+                    if (fired + _delay[k] >= step)
+                    {
+                        pendingSynapse.Add(_canonical[k]);
+                        pendingStep.Add(fired + _delay[k]);
+                    }
+                }
+            }
+        }
+        writer.Write<int>(pendingSynapse.ToArray());
+        writer.Write<long>(pendingStep.ToArray());
+    }
+
+    public override PlasticState Read(CheckpointReader reader)
+    {
+        string name = Projection.Name;
+        var synapses = reader.ReadArray<SynapseState>(SynapseCount, $"synapse states of {name}");
+        var post = reader.ReadArray<PostState>(Projection.Target.Size, $"post states of {name}");
+        int at = reader.Offset;
+        var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");
+        var pendingStep = reader.ReadArray<long>(pendingSynapse.Length, $"pending spike steps of {name}");
+        foreach (int s in pendingSynapse)
+        {
+            if ((uint)s >= (uint)SynapseCount)
+            {
+                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: pending spike on synapse {s} of {name}, which has {SynapseCount}.");
+            }
+        }
+        return new PlasticState(synapses, post, pendingSynapse, pendingStep);
+    }
+
+    public override IEnumerable<(long Step, int Neuron)> Apply(PlasticState state, long step)
+    {
+        var (synapses, post, pendingSynapse, pendingStep) = state;
+        if (SynapseCount > 0)
+        {
+            var states = new SynapseState[SynapseCount];
+            for (int s = 0; s < synapses.Length; s++)
+            {
+                states[_positionOf[s]] = synapses[s];
+            }
+            _stateBuffer!.View.SubView(0, SynapseCount).CopyFromCPU(states);
+        }
+        _postBuffer!.CopyFromCPU(post);
+        var spikes = new List<(long, int)>(pendingSynapse.Length);
+        for (int i = 0; i < pendingSynapse.Length; i++)
+        {
+            int position = _positionOf[pendingSynapse[i]];
+            long fired = pendingStep[i] - _delay[position];
+            if (pendingStep[i] < step || fired >= step)
+            {
+                throw new InvalidDataException($"Checkpoint corrupt: a spike on synapse {pendingSynapse[i]} of {Projection.Name} arrives in step {pendingStep[i]}, outside [{step}, {step + _delay[position] - 1}].");
+            }
+            spikes.Add((fired, Projection.Source.Offset + _source[position]));
+        }
+        return spikes;
+    }
+
+    public override void Dispose()
+    {
+        _rowStartBuffer?.Dispose();
+        _targetBuffer?.Dispose();
+        _delayBuffer?.Dispose();
+        _stateBuffer?.Dispose();
+        _incomingStartBuffer?.Dispose();
+        _incomingBuffer?.Dispose();
+        _postBuffer?.Dispose();
+    }
+
+    private SynapseState[] States()
+    {
+        if (SynapseCount == 0)
+        {
+            return [];
+        }
+        var states = new SynapseState[SynapseCount];
+        _stateBuffer!.View.SubView(0, SynapseCount).CopyToCPU(states);
+        return states;
+    }
+
+    private static int[] NonEmpty(int[] values) => values.Length == 0 ? [0] : values;
+}

@@ -1,0 +1,48 @@
+using ILGPU;
+using Snn.Core.Plasticity;
+
+namespace Snn.Backends.Gpu;
+
+/// <summary>
+/// The synapses of one plastic projection on the device: CSR by source with each row sorted by
+/// delay (so the synapses a spike reaches after d steps are one contiguous run), an incoming
+/// index per target for postsynaptic events, the rule's synapse and post states.
+/// </summary>
+internal struct PlasticSynapses
+{
+    /// <summary>Row of local source j: [RowStart[j], RowStart[j + 1]), ascending delay.</summary>
+    public ArrayView<int> RowStart;
+
+    /// <summary>Local target of each synapse.</summary>
+    public ArrayView<int> Target;
+
+    /// <summary>Delay of each synapse (steps).</summary>
+    public ArrayView<int> Delay;
+
+    /// <summary>State of each synapse.</summary>
+    public ArrayView<SynapseState> State;
+
+    /// <summary>Incoming synapses of local target t: Incoming[IncomingStart[t] .. IncomingStart[t + 1]).</summary>
+    public ArrayView<int> IncomingStart;
+
+    /// <summary>Synapse positions grouped by target.</summary>
+    public ArrayView<int> Incoming;
+
+    /// <summary>Post state of each target.</summary>
+    public ArrayView<PostState> Post;
+
+    /// <summary>Global index of the first source neuron.</summary>
+    public int SourceOffset;
+
+    /// <summary>Number of source neurons.</summary>
+    public int SourceSize;
+
+    /// <summary>Global index of the first target neuron.</summary>
+    public int TargetOffset;
+
+    /// <summary>Number of target neurons.</summary>
+    public int TargetSize;
+
+    /// <summary>Ring column of local target 0 (global target, offset by N for inhibitory).</summary>
+    public int Column;
+}

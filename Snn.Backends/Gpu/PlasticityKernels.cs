@@ -1,0 +1,105 @@
+using ILGPU;
+using Snn.Core.Plasticity;
+
+namespace Snn.Backends.Gpu;
+
+/// <summary>
+/// Kernels of a plastic projection, generic over the rule struct so that ILGPU compiles the
+/// rule's own methods. Presynaptic spikes are not queued: the spike lists of the last steps stay on
+/// the device, and in step k the synapses with delay d of the sources that fired in step k − d run
+/// <see cref="IPlasticityRule{TRule}.OnPreArrival"/> and transmit their updated weight.
+/// </summary>
+internal static class PlasticityKernels
+{
+    /// <summary>
+    /// Arrivals of step <paramref name="step"/> (ring slot step mod Slots). Teams of
+    /// <see cref="LaunchShape.Lanes"/> threads: team t handles delay 1 + t / Workers and strides
+    /// over the spikes of that many steps ago; its lanes stride over the synapses of that delay.
+    /// </summary>
+    public static void Arrivals<TRule>(Index1D index, TRule rule, PlasticSynapses synapses, SpikeSink sink, DeviceRing ring, long step, LaunchShape shape)
+        where TRule : struct, IPlasticityRule<TRule>
+    {
+        int lane = index % shape.Lanes;
+        int team = index / shape.Lanes;
+        int delay = 1 + team / shape.Workers;
+        if (step - delay < 0)
+        {
+            return;
+        }
+        int slot = (int)(step % ring.Slots);
+        int historySlot = (int)((step - delay) % ring.Slots);
+        int count = sink.Counts[historySlot];
+        long spikeBase = (long)historySlot * sink.Neurons;
+        for (int s = team % shape.Workers; s < count; s += shape.Workers)
+        {
+            int source = sink.History[spikeBase + s] - synapses.SourceOffset;
+            if (source < 0 || source >= synapses.SourceSize)
+            {
+                continue;
+            }
+            int last = synapses.RowStart[source + 1];
+            int first = LowerBound(synapses.Delay, synapses.RowStart[source], last, delay);
+            int end = LowerBound(synapses.Delay, first, last, delay + 1);
+            for (int k = first + lane; k < end; k += shape.Lanes)
+            {
+                int target = synapses.Target[k];
+                ref var synapse = ref synapses.State[k];
+                rule.OnPreArrival(ref synapse, synapses.Post[target], step);
+                Atomic.Add(ref ring.Data[ring.At(slot, synapses.Column + target)], synapse.Weight);
+            }
+        }
+    }
+
+    /// <summary>Postsynaptic events of step <paramref name="step"/>: one thread per spike of the
+    /// step (grid-stride over <paramref name="threads"/>) runs the rule on each incoming synapse of
+    /// the neuron, then once on its post state.</summary>
+    public static void PostSpikes<TRule>(Index1D index, TRule rule, PlasticSynapses synapses, SpikeSink sink, int slot, long step, int threads)
+        where TRule : struct, IPlasticityRule<TRule>
+    {
+        int count = sink.Counts[slot];
+        long spikeBase = (long)slot * sink.Neurons;
+        for (int s = index; s < count; s += threads)
+        {
+            int target = sink.History[spikeBase + s] - synapses.TargetOffset;
+            if (target < 0 || target >= synapses.TargetSize)
+            {
+                continue;
+            }
+            ref var post = ref synapses.Post[target];
+            int last = synapses.IncomingStart[target + 1];
+            for (int k = synapses.IncomingStart[target]; k < last; k++)
+            {
+                rule.OnPostSpike(ref synapses.State[synapses.Incoming[k]], post, step);
+            }
+            rule.AfterPostSpike(ref post, step);
+        }
+    }
+
+    /// <summary>The periodic update of synapse <paramref name="index"/> at the end of
+    /// <paramref name="step"/>, with the value of modulator <paramref name="modulator"/> (0 when it is −1).</summary>
+    public static void Periodic<TRule>(Index1D index, TRule rule, PlasticSynapses synapses, ArrayView<float> modulators, int modulator, long step)
+        where TRule : struct, IPlasticityRule<TRule>
+    {
+        float value = modulator >= 0 ? modulators[modulator] : 0f;
+        rule.OnPeriod(ref synapses.State[index], synapses.Post[synapses.Target[index]], value, step);
+    }
+
+    /// <summary>The first position in [<paramref name="first"/>, <paramref name="last"/>) whose
+    /// value is at least <paramref name="value"/> (the values ascend).</summary>
+    private static int LowerBound(ArrayView<int> values, int first, int last, int value)
+    {
+        while (first < last)
+        {
+            int middle = (first + last) >> 1;
+            if (values[middle] < value)
+            {
+                first = middle + 1;
+            }
+            else
+            {
+                last = middle;
+            }
+        }
+        return first;
+    }
+}
