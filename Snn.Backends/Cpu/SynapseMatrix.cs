@@ -17,14 +17,25 @@ internal sealed class SynapseMatrix
     private readonly Network _network;
     private readonly Partitioning _partitioning;
     private readonly int _neurons;
+    private readonly Func<int, bool>? _keepTarget;
     private int[][]? _positions;
 
     public SynapseMatrix(Network network, Partitioning partitioning)
+        : this(network, partitioning, null)
+    {
+    }
+
+    /// <summary>Builds the matrix, keeping only the synapses onto global target neurons for which
+    /// <paramref name="keepTarget"/> is true (all when null): a distributed engine keeps the synapses
+    /// onto its own neurons. Each projection is generated whole and filtered at once, so only one
+    /// projection's full table is held at a time.</summary>
+    public SynapseMatrix(Network network, Partitioning partitioning, Func<int, bool>? keepTarget)
     {
         _network = network;
         _partitioning = partitioning;
         _neurons = network.NeuronCount;
-        var tables = network.Projections.Select(p => p.Plasticity is null ? p.Instantiate() : Empty).ToArray();
+        _keepTarget = keepTarget;
+        var tables = network.Projections.Select(p => p.Plasticity is null ? Kept(p, p.Instantiate(), keepTarget) : Empty).ToArray();
         long total = tables.Sum(t => (long)t.Count);
         if (total > Array.MaxLength)
         {
@@ -45,6 +56,7 @@ internal sealed class SynapseMatrix
                 RowStart[part * rowsPerPart + projection.Source.Offset + table.Sources[s] + 1]++;
             }
             MaxDelay = Math.Max(MaxDelay, table.Count == 0 ? 0 : table.DelaySteps.Max());
+            MinDelay = Math.Min(MinDelay, table.Count == 0 ? int.MaxValue : table.DelaySteps.Min());
         }
         for (int r = 1; r < RowStart.Length; r++)
         {
@@ -71,6 +83,40 @@ internal sealed class SynapseMatrix
 
     private static readonly SynapseTable Empty = new([], [], [], []);
 
+    /// <summary>The synapses of <paramref name="table"/> whose target is kept, in generation order.</summary>
+    private static SynapseTable Kept(Projection projection, SynapseTable table, Func<int, bool>? keepTarget)
+    {
+        if (keepTarget is null)
+        {
+            return table;
+        }
+        int kept = 0;
+        for (int s = 0; s < table.Count; s++)
+        {
+            if (keepTarget(projection.Target.Offset + table.Targets[s]))
+            {
+                kept++;
+            }
+        }
+        var sources = new int[kept];
+        var targets = new int[kept];
+        var weights = new float[kept];
+        var delays = new ushort[kept];
+        int k = 0;
+        for (int s = 0; s < table.Count; s++)
+        {
+            if (keepTarget(projection.Target.Offset + table.Targets[s]))
+            {
+                sources[k] = table.Sources[s];
+                targets[k] = table.Targets[s];
+                weights[k] = table.Weights[s];
+                delays[k] = table.DelaySteps[s];
+                k++;
+            }
+        }
+        return new SynapseTable(sources, targets, weights, delays);
+    }
+
     public int[] RowStart { get; }
 
     public int[] Column { get; }
@@ -80,6 +126,9 @@ internal sealed class SynapseMatrix
     public ushort[] Delay { get; }
 
     public int MaxDelay { get; }
+
+    /// <summary>The smallest delay of the kept synapses (steps); <see cref="int.MaxValue"/> when there are none.</summary>
+    public int MinDelay { get; } = int.MaxValue;
 
     public long Count => Weight.LongLength;
 
@@ -111,7 +160,7 @@ internal sealed class SynapseMatrix
     }
 
     /// <summary>Where each synapse of <paramref name="projection"/> (in generation order) lives in the
-    /// matrix. Computed on first use by replaying the build.</summary>
+    /// matrix, −1 for a synapse that was not kept. Computed on first use by replaying the build.</summary>
     public int[] PositionsOf(Projection projection)
     {
         if (_positions is null)
@@ -125,7 +174,13 @@ internal sealed class SynapseMatrix
                 var map = new int[table.Count];
                 for (int s = 0; s < table.Count; s++)
                 {
-                    int part = _partitioning.PartOf(p.Target.Offset + table.Targets[s]);
+                    int target = p.Target.Offset + table.Targets[s];
+                    if (_keepTarget is not null && !_keepTarget(target))
+                    {
+                        map[s] = -1;
+                        continue;
+                    }
+                    int part = _partitioning.PartOf(target);
                     map[s] = cursor[part * rowsPerPart + p.Source.Offset + table.Sources[s]]++;
                 }
                 positions[p.Index] = map;

@@ -113,6 +113,11 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         {
             throw new NotSupportedException($"The network has the neuromodulator '{modulator.Name}'; the ONNX export does not support neuromodulators.");
         }
+        foreach (var drive in _network.PoissonDrives)
+        {
+            throw new NotSupportedException(
+                $"Population '{drive.Target.Name}' receives a Poisson drive ({drive.RateHz} Hz); the ONNX export has no random inputs (give it a spike-source population instead).");
+        }
     }
 
     private void ChooseOutputs()

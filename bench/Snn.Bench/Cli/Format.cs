@@ -52,4 +52,22 @@ public static class Format
 
     /// <summary>A wall/simulated ratio: 0.042 (three significant digits for small values).</summary>
     public static string Ratio(double value) => value.ToString(value >= 10 ? "F1" : value >= 1 ? "F2" : "F3", Invariant);
+
+    /// <summary>An energy with an SI prefix down to zepto (3.21 aJ, 1.50 fJ); "-" for NaN.</summary>
+    public static string Joules(double joules)
+    {
+        if (double.IsNaN(joules))
+        {
+            return "-";
+        }
+        string[] prefixes = ["J", "mJ", "µJ", "nJ", "pJ", "fJ", "aJ", "zJ"];
+        int k = 0;
+        double v = joules;
+        while (v != 0 && Math.Abs(v) < 1 && k < prefixes.Length - 1)
+        {
+            v *= 1000;
+            k++;
+        }
+        return v.ToString(Math.Abs(v) >= 100 ? "F0" : Math.Abs(v) >= 10 ? "F1" : "F2", Invariant) + " " + prefixes[k];
+    }
 }

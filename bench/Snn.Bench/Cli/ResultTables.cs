@@ -1,6 +1,8 @@
 using Snn.Bench.Compare;
 using Snn.Bench.Results;
+using Snn.Bench.Studies;
 using Snn.Bench.Suites;
+using Snn.Datasets.Catalog;
 using Spectre.Console;
 
 namespace Snn.Bench.Cli;
@@ -71,6 +73,50 @@ public static class ResultTables
         foreach (var suite in suites)
         {
             table.AddRow(Markup.Escape(suite.Name), Format.Count(suite.DefaultSize), Format.Milliseconds(suite.DtMs), Markup.Escape(suite.Description));
+        }
+        return table;
+    }
+
+    /// <summary>The studies.</summary>
+    public static Table Studies(IReadOnlyList<BenchmarkStudy> studies)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Study").AddColumn("What it measures");
+        foreach (var study in studies)
+        {
+            table.AddRow(Markup.Escape(study.Name), Markup.Escape(study.Description));
+        }
+        return table;
+    }
+
+    /// <summary>The data sets found on this machine: name, directory, complete or the missing files.</summary>
+    public static Table LocalDatasets(IReadOnlyList<LocalDataset> datasets)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Data sets on this machine")
+            .AddColumn("Data set").AddColumn("Where").AddColumn("Status");
+        foreach (var dataset in datasets)
+        {
+            string where = (dataset.IsSystem ? "system package: " : "cache: ") + dataset.Directory;
+            string status = dataset.IsComplete
+                ? "[green]complete[/]"
+                : "[yellow]missing " + Markup.Escape(string.Join(", ", dataset.MissingFiles)) + "[/]";
+            table.AddRow(Markup.Escape(dataset.Entry.Name), Markup.Escape(where), status);
+        }
+        return table;
+    }
+
+    /// <summary>The catalogue of downloadable data sets with their published sizes ("unknown" where none is published).</summary>
+    public static Table DatasetCatalogue(IReadOnlyList<DatasetEntry> entries)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Catalogue")
+            .AddColumn("Data set").AddColumn("Title").AddColumn(new TableColumn("Files").RightAligned())
+            .AddColumn(new TableColumn("Size").RightAligned()).AddColumn("Download");
+        foreach (var entry in entries)
+        {
+            long known = entry.Files.Sum(f => f.SizeBytes ?? 0);
+            bool allKnown = entry.Files.All(f => f.SizeBytes is not null);
+            string size = allKnown ? Format.MiB(known) : known > 0 ? "> " + Format.MiB(known) : "unknown";
+            table.AddRow(Markup.Escape(entry.Name), Markup.Escape(entry.Title), entry.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                size, entry.CanDownload ? "automatic" : "by hand (page below)");
         }
         return table;
     }

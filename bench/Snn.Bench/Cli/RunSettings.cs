@@ -1,14 +1,15 @@
 namespace Snn.Bench.Cli;
 
 /// <summary>The options of <c>snn-bench run</c>.</summary>
-/// <param name="Suites">Suite names, in order.</param>
+/// <param name="Suites">Suite and study names, in order (suites run first, then studies).</param>
 /// <param name="Size">Neurons per suite; null for each suite's default.</param>
 /// <param name="DurationMs">Simulated time (ms); null for each suite's default.</param>
 /// <param name="Threads">Worker threads; null lets the engine choose.</param>
 /// <param name="Seed">Network seed.</param>
 /// <param name="OutDirectory">Where results.json and the plots go.</param>
 /// <param name="Backend">Engine name.</param>
-public sealed record RunSettings(IReadOnlyList<string> Suites, int? Size, double? DurationMs, int? Threads, ulong Seed, string OutDirectory, string Backend)
+/// <param name="Quick">Studies run their reduced form (smaller sweeps and networks).</param>
+public sealed record RunSettings(IReadOnlyList<string> Suites, int? Size, double? DurationMs, int? Threads, ulong Seed, string OutDirectory, string Backend, bool Quick = false)
 {
     /// <summary>The simulated time (ms) for <paramref name="suite"/>: the given one, else the suite's, else the default.</summary>
     public double DurationFor(Suites.BenchmarkSuite suite) => DurationMs ?? suite.DefaultDurationMs ?? DefaultDurationMs;

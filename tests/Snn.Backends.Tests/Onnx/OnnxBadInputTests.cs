@@ -37,6 +37,18 @@ public class OnnxBadInputTests
     }
 
     [Fact]
+    public void PoissonDriveIsRefusedNamingThePopulation()
+    {
+        var network = new Network(1);
+        var target = network.AddPopulation("background", 3, new LifCurrent());
+        network.AddPoissonDrive(target, 8000, 87.8);
+
+        var error = Assert.Throws<NotSupportedException>(() => OnnxExporter.Build(network));
+        Assert.Contains("'background'", error.Message);
+        Assert.Contains("Poisson drive", error.Message);
+    }
+
+    [Fact]
     public void FailedExportWritesNoFile()
     {
         var network = new Network(1);

@@ -12,8 +12,12 @@ public class ResultsJsonTests
         SynapticEventsPerSecond: 5.0e7, NeuronUpdatesPerSecond: 1.14e9, RealTimeFactor: 0.035, PeakWorkingSetBytes: 53_841_920,
         ManagedBytesAfterCompile: 3_542_840, BytesPerSynapse: 10.67);
 
+    private static readonly StudyResult Study = new("sfq-xor", 42, Quick: true, WallSeconds: 0.9,
+        new Dictionary<string, double> { ["nominal_separation_ghz"] = 3.9, ["pattern_00_latency_ps"] = double.NaN },
+        ["nominal: all four patterns correct"], ["sfq-xor-global-bias.png"]);
+
     private static BenchmarkReport Report() => new(BenchmarkReport.CurrentSchema, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
-        "snn-bench run cuba", new MachineInfo("Linux", "CPU", 2, ".NET 10", "X64"), [Sample, Sample with { Suite = "coba", Threads = 2 }]);
+        "snn-bench run cuba", new MachineInfo("Linux", "CPU", 2, ".NET 10", "X64"), [Sample, Sample with { Suite = "coba", Threads = 2 }], [Study]);
 
     [Fact]
     public void ReportSurvivesARoundTrip()
@@ -27,6 +31,12 @@ public class ResultsJsonTests
         Assert.Equal(report.Command, back.Command);
         Assert.Equal(report.Machine, back.Machine);
         Assert.Equal(report.Results, back.Results);
+        var study = Assert.Single(back.Studies);
+        Assert.Equal(Study.Study, study.Study);
+        Assert.Equal(Study.Metrics, study.Metrics);
+        Assert.Equal(Study.Findings, study.Findings);
+        Assert.Equal(Study.Files, study.Files);
+        Assert.Equal("snn-bench/results/v2", back.Schema);
     }
 
     [Fact]
@@ -35,16 +45,20 @@ public class ResultsJsonTests
         var root = JsonNode.Parse(ResultsJson.Serialize(Report()))!.AsObject();
         var result = root["results"]!.AsArray()[0]!.AsObject();
 
-        Assert.Equal(["schema", "createdUtc", "command", "machine", "results"], root.Select(p => p.Key));
+        Assert.Equal(["schema", "createdUtc", "command", "machine", "results", "studies"], root.Select(p => p.Key));
         string[] required =
         [
             "suite", "backend", "neurons", "synapses", "threads", "seed", "dtMs", "simulatedMs", "buildSeconds", "wallSeconds", "spikes",
             "meanRateHz", "synapticEvents", "synapticEventsPerSecond", "neuronUpdatesPerSecond", "realTimeFactor", "peakWorkingSetBytes",
-            "managedBytesAfterCompile", "bytesPerSynapse",
+            "managedBytesAfterCompile", "bytesPerSynapse", "metrics", "findings",
         ];
         Assert.Equal(required, result.Select(p => p.Key));
         Assert.Equal(321_209, (long)result["synapses"]!);
         Assert.Null(result["threads"]);
+        Assert.Null(result["metrics"]);
+        var study = root["studies"]!.AsArray()[0]!.AsObject();
+        Assert.Equal(["study", "seed", "quick", "wallSeconds", "metrics", "findings", "files"], study.Select(p => p.Key));
+        Assert.Equal("NaN", (string)study["metrics"]!["pattern_00_latency_ps"]!);
     }
 
     [Fact]
@@ -52,6 +66,15 @@ public class ResultsJsonTests
     {
         var root = JsonNode.Parse(ResultsJson.Serialize(Report()))!.AsObject();
         root["results"]!.AsArray()[0]!.AsObject().Remove("wallSeconds");
+
+        Assert.Throws<JsonException>(() => ResultsJson.Deserialize(root.ToJsonString()));
+    }
+
+    [Fact]
+    public void VersionOneFileWithoutStudiesIsAnError()
+    {
+        var root = JsonNode.Parse(ResultsJson.Serialize(Report()))!.AsObject();
+        root.Remove("studies");
 
         Assert.Throws<JsonException>(() => ResultsJson.Deserialize(root.ToJsonString()));
     }

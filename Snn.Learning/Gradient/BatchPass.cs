@@ -1,0 +1,432 @@
+using System.Numerics.Tensors;
+using Snn.Core.Randomness;
+
+namespace Snn.Learning.Gradient;
+
+/// <summary>
+/// Training forward and backward passes over one batch (backpropagation through time). Samples are
+/// split into a fixed number of shards processed in parallel; each shard owns its gradient and
+/// statistics buffers, reduced in shard order, so results do not depend on the thread count.
+/// Every buffer is allocated once for the largest batch; a pass allocates nothing.
+/// </summary>
+internal sealed class BatchPass
+{
+    /// <summary>Shards of a batch (the parallelism and the reduction order).</summary>
+    public const int Shards = 8;
+
+    private readonly IReadOnlyList<DelayLayer> _layers;
+    private readonly int _steps;
+    private readonly int _capacity;
+    private readonly int _classes;
+    private readonly float _decay;
+    private readonly float _alpha;
+    private readonly float _dropout;
+    private readonly float[][] _inputs;
+    private readonly float[][] _xhat;
+    private readonly float[][] _membrane;
+    private readonly float[][] _masks;
+    private readonly float[][] _shardGrad;
+    private readonly double[] _shardSum;
+    private readonly double[] _shardSumSquares;
+    private readonly float[][] _mean;
+    private readonly float[][] _inverseStd;
+    private readonly float[][] _gradientMean;
+    private readonly float[][] _gradientProductMean;
+    private readonly Scratch[] _scratch;
+    private readonly float[] _losses;
+    private readonly int[] _predicted;
+    private SpikeTensorSet? _data;
+    private int[] _batch = [];
+    private int _count;
+
+    public BatchPass(DelayNetworkConfig config, IReadOnlyList<DelayLayer> layers, int steps, int capacity)
+    {
+        _layers = layers;
+        _steps = steps;
+        _capacity = capacity;
+        _classes = config.Classes;
+        _decay = (float)(1 - 1 / config.TauSteps);
+        _alpha = (float)config.SurrogateAlpha;
+        _dropout = (float)config.Dropout;
+        int count = layers.Count;
+        _inputs = new float[count][];
+        _xhat = new float[count][];
+        _membrane = new float[count][];
+        _masks = new float[count][];
+        _shardGrad = new float[count][];
+        _mean = new float[count][];
+        _inverseStd = new float[count][];
+        _gradientMean = new float[count][];
+        _gradientProductMean = new float[count][];
+        int widest = 0;
+        int maxOutputs = 0;
+        for (int l = 0; l < count; l++)
+        {
+            var layer = layers[l];
+            _inputs[l] = l == 0 ? [] : new float[(long)capacity * steps * layer.Inputs];
+            _xhat[l] = new float[(long)capacity * steps * layer.Outputs];
+            _membrane[l] = new float[(long)capacity * steps * layer.Outputs];
+            _masks[l] = layer.Spiking ? new float[capacity * layer.Outputs] : [];
+            _shardGrad[l] = new float[(long)Shards * layer.Effective.Length];
+            _mean[l] = new float[layer.Outputs];
+            _inverseStd[l] = new float[layer.Outputs];
+            _gradientMean[l] = new float[layer.Outputs];
+            _gradientProductMean[l] = new float[layer.Outputs];
+            widest = Math.Max(widest, layer.Inputs);
+            maxOutputs = Math.Max(maxOutputs, layer.Outputs);
+        }
+        _shardSum = new double[Shards * maxOutputs];
+        _shardSumSquares = new double[Shards * maxOutputs];
+        _scratch = new Scratch[Shards];
+        for (int s = 0; s < Shards; s++)
+        {
+            _scratch[s] = new Scratch(steps, widest, maxOutputs, config.Classes);
+        }
+        _losses = new float[capacity];
+        _predicted = new int[capacity];
+    }
+
+    /// <summary>
+    /// Test hook: emit the smooth spikes S(h − 1) = atan(π α (h − 1) / 2)/π + ½ (whose derivative is
+    /// the surrogate) instead of Heaviside ones, keeping the Heaviside reset, so finite differences
+    /// of the forward pass equal the surrogate gradient.
+    /// </summary>
+    public bool SmoothSpikes { get; set; }
+
+    /// <summary>Samples in the last forward pass.</summary>
+    public int Count => _count;
+
+    /// <summary>Predicted class of batch sample <paramref name="b"/> in the last forward pass.</summary>
+    public int Predicted(int b) => _predicted[b];
+
+    /// <summary>
+    /// Runs the training forward pass on samples <paramref name="batch"/>[0 … count) of
+    /// <paramref name="data"/> with batch statistics and dropout; the layers' effective kernels
+    /// must be built. Returns the mean loss.
+    /// </summary>
+    public double Forward(SpikeTensorSet data, int[] batch, int count, long iteration, ulong seed)
+    {
+        _data = data;
+        _batch = batch;
+        _count = count;
+        for (int l = 0; l < _layers.Count; l++)
+        {
+            var layer = _layers[l];
+            int layerIndex = l;
+            Parallel.For(0, Shards, shard => ConvolveShard(layerIndex, shard));
+            if (layer.Spiking)
+            {
+                if (layer.BatchNorm)
+                {
+                    Statistics(layer, l);
+                }
+                Parallel.For(0, Shards, shard => SpikeShard(layerIndex, shard, iteration, seed));
+            }
+            else
+            {
+                Parallel.For(0, Shards, shard => ReadoutShard(layerIndex, shard));
+            }
+        }
+        double loss = 0;
+        for (int b = 0; b < count; b++)
+        {
+            loss += _losses[b];
+        }
+        return loss / count;
+    }
+
+    /// <summary>Backpropagates the last forward pass into the layers' gradients (weights, positions
+    /// when <paramref name="positions"/>, batch norm). <paramref name="sigma"/> is the kernel width used.</summary>
+    public void Backward(float sigma, bool positions)
+    {
+        for (int l = _layers.Count - 1; l >= 0; l--)
+        {
+            var layer = _layers[l];
+            int layerIndex = l;
+            Array.Clear(_shardGrad[l]);
+            if (layer.Spiking)
+            {
+                Parallel.For(0, Shards, shard => SurrogateShard(layerIndex, shard));
+                if (layer.BatchNorm)
+                {
+                    BatchNormGradients(layer, l);
+                }
+            }
+            Parallel.For(0, Shards, shard => KernelShard(layerIndex, shard));
+            var total = _shardGrad[l].AsSpan(0, layer.Effective.Length);
+            for (int s = 1; s < Shards; s++)
+            {
+                TensorPrimitives.Add(total, _shardGrad[l].AsSpan(s * layer.Effective.Length, layer.Effective.Length), total);
+            }
+            layer.KernelGradients(total, sigma, positions, _scratch[0].Wide);
+        }
+    }
+
+    private (int Start, int End) Range(int shard) => (shard * _count / Shards, (shard + 1) * _count / Shards);
+
+    private ReadOnlySpan<float> InputOf(int l, int b)
+    {
+        if (l == 0)
+        {
+            int size = _steps * _data!.Channels;
+            return _data.Data.AsSpan(_batch[b] * size, size);
+        }
+        int width = _layers[l].Inputs;
+        return _inputs[l].AsSpan(b * _steps * width, _steps * width);
+    }
+
+    private Span<float> Slice(float[] buffer, int b, int width) => buffer.AsSpan(b * _steps * width, _steps * width);
+
+    private void ConvolveShard(int l, int shard)
+    {
+        var layer = _layers[l];
+        var scratch = _scratch[shard];
+        int o = layer.Outputs;
+        var sum = _shardSum.AsSpan(shard * o, o);
+        var squares = _shardSumSquares.AsSpan(shard * o, o);
+        sum.Clear();
+        squares.Clear();
+        var (start, end) = Range(shard);
+        for (int b = start; b < end; b++)
+        {
+            SpikeKernels.ListNonZeros(InputOf(l, b), _steps, layer.Inputs, scratch.RowStart, scratch.Index, scratch.Value);
+            var z = Slice(_xhat[l], b, o);
+            SpikeKernels.Convolve(layer.Effective, layer.Inputs, o, layer.Kernel, _steps, scratch.RowStart, scratch.Index, scratch.Value, z);
+            if (layer.Spiking && layer.BatchNorm)
+            {
+                for (int i = 0; i < z.Length; i++)
+                {
+                    int k = i % o;
+                    sum[k] += z[i];
+                    squares[k] += (double)z[i] * z[i];
+                }
+            }
+        }
+    }
+
+    private void Statistics(DelayLayer layer, int l)
+    {
+        int o = layer.Outputs;
+        double n = (double)_count * _steps;
+        for (int k = 0; k < o; k++)
+        {
+            double sum = 0;
+            double squares = 0;
+            for (int s = 0; s < Shards; s++)
+            {
+                sum += _shardSum[s * o + k];
+                squares += _shardSumSquares[s * o + k];
+            }
+            double mean = sum / n;
+            double variance = Math.Max(squares / n - mean * mean, 0);
+            _mean[l][k] = (float)mean;
+            _inverseStd[l][k] = (float)(1 / Math.Sqrt(variance + DelayLayer.BatchNormEpsilon));
+            float momentum = DelayLayer.BatchNormMomentum;
+            layer.RunningMean[k] = (1 - momentum) * layer.RunningMean[k] + momentum * (float)mean;
+            double unbiased = n > 1 ? variance * n / (n - 1) : variance;
+            layer.RunningVar[k] = (1 - momentum) * layer.RunningVar[k] + momentum * (float)unbiased;
+        }
+    }
+
+    private void SpikeShard(int l, int shard, long iteration, ulong seed)
+    {
+        var layer = _layers[l];
+        var scratch = _scratch[shard];
+        int o = layer.Outputs;
+        var v = scratch.State.AsSpan(0, o);
+        float keep = 1 - _dropout;
+        float scale = 1 / keep;
+        var (start, end) = Range(shard);
+        for (int b = start; b < end; b++)
+        {
+            var mask = _masks[l].AsSpan(b * o, o);
+            if (_dropout > 0)
+            {
+                var rng = new CounterRng(seed, DelayRandomStreams.Dropout(l), (uint)iteration, (ulong)b * (ulong)((o + 3) / 4));
+                for (int k = 0; k < o; k++)
+                {
+                    mask[k] = (rng.NextUInt() >> 8) * (1f / (1 << 24)) < keep ? scale : 0f;
+                }
+            }
+            else
+            {
+                mask.Fill(1f);
+            }
+            var xhat = Slice(_xhat[l], b, o);
+            var membrane = Slice(_membrane[l], b, o);
+            var output = Slice(_inputs[l + 1], b, o);
+            v.Clear();
+            for (int t = 0; t < _steps; t++)
+            {
+                var x = xhat.Slice(t * o, o);
+                var h = membrane.Slice(t * o, o);
+                if (layer.BatchNorm)
+                {
+                    TensorPrimitives.Subtract(x, _mean[l], x);
+                    TensorPrimitives.Multiply(x, _inverseStd[l], x);
+                    TensorPrimitives.MultiplyAdd(x, layer.Gamma, layer.Beta, h);
+                    TensorPrimitives.MultiplyAdd(v, _decay, h, h);
+                }
+                else
+                {
+                    TensorPrimitives.MultiplyAdd(v, _decay, x, h);
+                }
+                var spikes = output.Slice(t * o, o);
+                for (int k = 0; k < o; k++)
+                {
+                    float hk = h[k];
+                    bool fired = hk >= 1f;
+                    v[k] = fired ? 0f : hk;
+                    spikes[k] = SmoothSpikes
+                        ? (MathF.Atan(MathF.PI / 2 * _alpha * (hk - 1f)) / MathF.PI + 0.5f) * mask[k]
+                        : fired ? mask[k] : 0f;
+                }
+            }
+        }
+    }
+
+    private void ReadoutShard(int l, int shard)
+    {
+        var layer = _layers[l];
+        var scratch = _scratch[shard];
+        int o = layer.Outputs;
+        float scale = 1f / _count;
+        var (start, end) = Range(shard);
+        for (int b = start; b < end; b++)
+        {
+            var z = Slice(_xhat[l], b, o);
+            var membrane = Slice(_membrane[l], b, o);
+            membrane[..o].Clear();
+            TensorPrimitives.Add(membrane[..o], z[..o], membrane[..o]);
+            for (int t = 1; t < _steps; t++)
+            {
+                TensorPrimitives.MultiplyAdd(membrane.Slice((t - 1) * o, o), _decay, z.Slice(t * o, o), membrane.Slice(t * o, o));
+            }
+            _losses[b] = SpikeKernels.ReadoutLoss(membrane, _steps, o, _data!.Labels[_batch[b]], scale, scratch.Small, out _predicted[b]);
+        }
+    }
+
+    private void SurrogateShard(int l, int shard)
+    {
+        var layer = _layers[l];
+        var scratch = _scratch[shard];
+        int o = layer.Outputs;
+        var dv = scratch.State.AsSpan(0, o);
+        var sum = _shardSum.AsSpan(shard * o, o);
+        var products = _shardSumSquares.AsSpan(shard * o, o);
+        sum.Clear();
+        products.Clear();
+        var (start, end) = Range(shard);
+        for (int b = start; b < end; b++)
+        {
+            var mask = _masks[l].AsSpan(b * o, o);
+            var membrane = Slice(_membrane[l], b, o);
+            var xhat = Slice(_xhat[l], b, o);
+            var dOut = Slice(_inputs[l + 1], b, o);
+            dv.Clear();
+            for (int t = _steps - 1; t >= 0; t--)
+            {
+                var h = membrane.Slice(t * o, o);
+                var dSpike = dOut.Slice(t * o, o);
+                var x = xhat.Slice(t * o, o);
+                for (int k = 0; k < o; k++)
+                {
+                    float hk = h[k];
+                    float dh = dSpike[k] * mask[k] * SpikeKernels.Surrogate(hk - 1f, _alpha) + (hk >= 1f ? 0f : dv[k]);
+                    h[k] = dh;
+                    dv[k] = dh * _decay;
+                    sum[k] += dh;
+                    products[k] += (double)dh * x[k];
+                }
+            }
+        }
+    }
+
+    private void BatchNormGradients(DelayLayer layer, int l)
+    {
+        int o = layer.Outputs;
+        double n = (double)_count * _steps;
+        for (int k = 0; k < o; k++)
+        {
+            double sum = 0;
+            double products = 0;
+            for (int s = 0; s < Shards; s++)
+            {
+                sum += _shardSum[s * o + k];
+                products += _shardSumSquares[s * o + k];
+            }
+            layer.BetaGrad[k] = (float)sum;
+            layer.GammaGrad[k] = (float)products;
+            _gradientMean[l][k] = (float)(sum / n);
+            _gradientProductMean[l][k] = (float)(products / n);
+        }
+    }
+
+    private void KernelShard(int l, int shard)
+    {
+        var layer = _layers[l];
+        var scratch = _scratch[shard];
+        int o = layer.Outputs;
+        var (start, end) = Range(shard);
+        var gradient = _shardGrad[l].AsSpan(shard * layer.Effective.Length, layer.Effective.Length);
+        var gain = scratch.Wide.AsSpan(0, o);
+        if (layer.Spiking && layer.BatchNorm)
+        {
+            TensorPrimitives.Multiply(layer.Gamma, _inverseStd[l], gain);
+        }
+        for (int b = start; b < end; b++)
+        {
+            Span<float> dz;
+            if (layer.Spiking)
+            {
+                var dy = Slice(_membrane[l], b, o);
+                if (layer.BatchNorm)
+                {
+                    dz = Slice(_xhat[l], b, o);
+                    for (int t = 0; t < _steps; t++)
+                    {
+                        var x = dz.Slice(t * o, o);
+                        TensorPrimitives.Multiply(x, _gradientProductMean[l], x);
+                        TensorPrimitives.Subtract(dy.Slice(t * o, o), x, x);
+                        TensorPrimitives.Subtract(x, _gradientMean[l], x);
+                        TensorPrimitives.Multiply(x, gain, x);
+                    }
+                }
+                else
+                {
+                    dz = dy;
+                }
+            }
+            else
+            {
+                dz = Slice(_membrane[l], b, o);
+                for (int t = _steps - 2; t >= 0; t--)
+                {
+                    TensorPrimitives.MultiplyAdd(dz.Slice((t + 1) * o, o), _decay, dz.Slice(t * o, o), dz.Slice(t * o, o));
+                }
+            }
+            SpikeKernels.ListNonZeros(InputOf(l, b), _steps, layer.Inputs, scratch.RowStart, scratch.Index, scratch.Value);
+            SpikeKernels.AccumulateKernelGradient(gradient, layer.Inputs, o, layer.Kernel, _steps, scratch.RowStart, scratch.Index, scratch.Value, dz);
+            if (l > 0)
+            {
+                SpikeKernels.InputGradient(layer.Effective, layer.Inputs, o, layer.Kernel, _steps, dz, Slice(_inputs[l], b, layer.Inputs));
+            }
+        }
+    }
+
+    /// <summary>Per-shard work buffers.</summary>
+    private sealed class Scratch(int steps, int widest, int maxOutputs, int classes)
+    {
+        public int[] RowStart { get; } = new int[steps + 1];
+
+        public int[] Index { get; } = new int[steps * widest];
+
+        public float[] Value { get; } = new float[steps * widest];
+
+        public float[] State { get; } = new float[maxOutputs];
+
+        public float[] Wide { get; } = new float[5 * maxOutputs];
+
+        public float[] Small { get; } = new float[3 * classes];
+    }
+}

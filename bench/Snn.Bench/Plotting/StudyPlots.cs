@@ -1,0 +1,58 @@
+using ScottPlot;
+
+namespace Snn.Bench.Plotting;
+
+/// <summary>The studies' plots: several lines over one swept parameter.</summary>
+public static class StudyPlots
+{
+    private const int Width = 1000;
+    private const int Height = 550;
+
+    private static readonly Color[] Palette =
+        [Colors.Navy, Colors.Crimson, Colors.DarkGreen, Colors.DarkOrange, Colors.Purple, Colors.Teal, Colors.SaddleBrown, Colors.Gray];
+
+    /// <summary>Writes one line per series over <paramref name="x"/>, with a dotted horizontal
+    /// reference line; returns the path.</summary>
+    /// <param name="path">The PNG to write.</param>
+    /// <param name="title">The plot's title.</param>
+    /// <param name="xLabel">The x axis label.</param>
+    /// <param name="yLabel">The y axis label.</param>
+    /// <param name="x">The swept values.</param>
+    /// <param name="series">Each line's legend text and values (as many as <paramref name="x"/>; NaN leaves a gap).</param>
+    /// <param name="reference">The y of the reference line.</param>
+    /// <param name="referenceLabel">The reference line's legend text.</param>
+    /// <param name="dashedLast">Draw the last series dashed (a derived quantity).</param>
+    public static string Lines(string path, string title, string xLabel, string yLabel, double[] x,
+        IReadOnlyList<(string Name, double[] Y)> series, double reference, string referenceLabel, bool dashedLast = false)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(series);
+        var plot = new Plot();
+        for (int s = 0; s < series.Count; s++)
+        {
+            var (name, y) = series[s];
+            if (y.Length != x.Length)
+            {
+                throw new ArgumentException($"series '{name}' has {y.Length} values for {x.Length} x values.", nameof(series));
+            }
+            var line = plot.Add.ScatterLine(x, y, Palette[s % Palette.Length]);
+            line.LegendText = name;
+            line.LineWidth = 2;
+            line.MarkerSize = 5;
+            line.MarkerShape = MarkerShape.FilledCircle;
+            if (dashedLast && s == series.Count - 1)
+            {
+                line.LinePattern = LinePattern.Dashed;
+            }
+        }
+        var referenceLine = plot.Add.HorizontalLine(reference, 1.5f, Colors.Black, LinePattern.Dotted);
+        referenceLine.LegendText = referenceLabel;
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.ShowLegend(Alignment.UpperRight);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        plot.SavePng(path, Width, Height);
+        return path;
+    }
+}

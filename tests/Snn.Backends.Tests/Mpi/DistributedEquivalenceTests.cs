@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using Snn.Backends.Cpu;
+using Snn.MpiDriver;
+
+namespace Snn.Backends.Tests.Mpi;
+
+/// <summary>
+/// The MPI engine against the one-process CPU engine: the driver (tests/Snn.MpiDriver) builds the
+/// same network on every rank under <c>mpirun --oversubscribe</c>, and its spikes, sampled states,
+/// rates and gathered weights must be bit-identical to <see cref="CpuBackend"/>'s for 1, 2 and 3
+/// ranks. Both probes have random weights, so summing a target's inputs in another order would
+/// change the spikes. A failing or dying rank must end the whole job with a message, never hang.
+/// </summary>
+[Collection(MultithreadedCollection.Name)]
+public class DistributedEquivalenceTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+
+    private static DriverResult Reference(string network, int size, ulong seed, double ms)
+    {
+        var built = TestNetworks.Build(network, size, seed);
+        using var simulation = new CpuBackend(new CpuBackendOptions { Threads = 1 }).Compile(built.Network);
+        var clock = Stopwatch.StartNew();
+        simulation.Run(ms);
+        return DriverResult.Collect(simulation, built, clock.Elapsed.TotalSeconds);
+    }
+
+    private static DriverResult Distributed(int ranks, string network, int size, ulong seed, double ms, int? stripe = null)
+    {
+        string[] arguments = ["run", network, size.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture), ms.ToString(CultureInfo.InvariantCulture)];
+        var outcome = MpiLauncher.Launch(ranks, arguments, Deadline, stripe is null ? null : [stripe.Value.ToString(CultureInfo.InvariantCulture)]);
+        Assert.True(outcome.ExitCode == 0 && outcome.Result is not null, $"mpirun -np {ranks} exited with {outcome.ExitCode}:\n{outcome.Output}");
+        Assert.Equal(ranks, outcome.Result.Ranks);
+        return outcome.Result;
+    }
+
+    private static void AssertSameRecords(DriverResult expected, DriverResult actual)
+    {
+        Assert.Equal(expected.SpikeSteps.Length, actual.SpikeSteps.Length);
+        for (int m = 0; m < expected.SpikeSteps.Length; m++)
+        {
+            Assert.Equal(expected.SpikeSteps[m], actual.SpikeSteps[m]);
+            Assert.Equal(expected.SpikeNeurons[m], actual.SpikeNeurons[m]);
+        }
+        Assert.Equal(expected.StateBits, actual.StateBits);
+        Assert.Equal(expected.RateCounts, actual.RateCounts);
+        Assert.Equal(expected.WeightBits, actual.WeightBits);
+    }
+
+    [MpiFact]
+    public void CubaSpikesAreIdenticalOnOneTwoAndThreeRanks()
+    {
+        var reference = Reference("cuba", 1000, 42, 150);
+        Assert.True(reference.SpikeSteps[0].Length > 500, $"the probe network is nearly silent ({reference.SpikeSteps[0].Length} spikes)");
+        foreach (int ranks in new[] { 1, 2, 3 })
+        {
+            var distributed = Distributed(ranks, "cuba", 1000, 42, 150);
+            Assert.Equal(1, distributed.IntervalSteps);
+            AssertSameRecords(reference, distributed);
+        }
+    }
+
+    [MpiFact]
+    public void HeterogeneousDelaysGiveIdenticalSpikesOnTwoAndThreeRanksWithAnyStripe()
+    {
+        var reference = Reference("delays", 1000, 7, 150);
+        Assert.True(reference.SpikeSteps[0].Length > 200, $"the probe network is nearly silent ({reference.SpikeSteps[0].Length} spikes)");
+        var two = Distributed(2, "delays", 1000, 7, 150);
+        Assert.Equal(10, two.IntervalSteps);
+        AssertSameRecords(reference, two);
+        AssertSameRecords(reference, Distributed(3, "delays", 1000, 7, 150, stripe: 1));
+    }
+
+    [MpiFact]
+    public void ARankThatThrowsFailsEveryRankWithItsMessage()
+    {
+        var outcome = MpiLauncher.Launch(2, ["run", "faulty", "1000", "1", "20"], Deadline);
+        Assert.NotEqual(0, outcome.ExitCode);
+        Assert.Contains("failed while simulating", outcome.Output);
+        Assert.Contains("injected fault in neuron 5 at step 50", outcome.Output);
+        Assert.Null(outcome.Result);
+    }
+
+    [MpiFact]
+    public void ARankThatDiesEndsTheJobInsteadOfHanging()
+    {
+        var outcome = MpiLauncher.Launch(2, ["die", "1000", "1"], Deadline);
+        Assert.NotEqual(0, outcome.ExitCode);
+        Assert.Contains("rank 1 exits without finalising MPI", outcome.Output);
+    }
+}

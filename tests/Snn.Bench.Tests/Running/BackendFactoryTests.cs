@@ -1,0 +1,59 @@
+using Snn.Backends.Cpu;
+using Snn.Backends.EventDriven;
+using Snn.Backends.Onnx;
+using Snn.Bench.Cli;
+using Snn.Bench.Running;
+
+namespace Snn.Bench.Tests.Running;
+
+public class BackendFactoryTests
+{
+    [Fact]
+    public void EveryNamedEngineIsCreated()
+    {
+        Assert.Equal(["cpu", "event-driven", "onnx"], BackendFactory.Names);
+        Assert.IsType<CpuBackend>(BackendFactory.Create("cpu", 2));
+        Assert.IsType<EventDrivenBackend>(BackendFactory.Create("Event-Driven", null));
+        Assert.Equal(3, Assert.IsType<OnnxBackend>(BackendFactory.Create("onnx", 3)).IntraOpThreads);
+        foreach (string name in BackendFactory.Names)
+        {
+            Assert.Equal(name, BackendFactory.Create(name, null).Name);
+        }
+    }
+
+    [Fact]
+    public void UnknownEngineOrZeroThreadsIsAnArgumentError()
+    {
+        Assert.Throws<ArgumentException>(() => BackendFactory.Create("gpu", null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BackendFactory.Create("cpu", 0));
+    }
+
+    [Theory]
+    [InlineData("event-driven")]
+    [InlineData("onnx")]
+    public void CubaRunsOnTheEngine(string backend)
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "cuba", "--size", "100", "--duration", "10", "--backend", backend, "--out", directory.Path]);
+
+        Assert.Equal(0, code);
+        Assert.Equal(backend, Assert.Single(Snn.Bench.Results.ResultsJson.Read(Path.Combine(directory.Path, "results.json")).Results).Backend);
+    }
+
+    [Theory]
+    [InlineData("event-driven", "izhikevich-2003", "DcCurrent")]
+    [InlineData("event-driven", "coba", "LifCurrent")]
+    [InlineData("onnx", "izhikevich-2003", "current injection")]
+    public void SuiteTheEngineCannotRunIsTheEnginesMessageAndExitCodeOne(string backend, string suite, string message)
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", suite, "--size", "100", "--duration", "10", "--backend", backend, "--out", directory.Path]);
+
+        Assert.Equal(1, code);
+        Assert.Contains(message, console.Text);
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.ML.OnnxRuntime;
+using SkiaSharp;
+using Snn.Bench.Cli;
+using Snn.Bench.Results;
+using Snn.Bench.Studies;
+
+namespace Snn.Bench.Tests.Studies;
+
+public class StudyCommandTests
+{
+    private readonly BenchCli _cli = new(new CapturedConsole().Console);
+
+    [Fact]
+    public void SuitesAndStudiesMixInOneRunCommand()
+    {
+        var parse = _cli.Root.Parse("run cuba sfq-xor onnx-roundtrip --quick");
+
+        Assert.Empty(parse.Errors);
+        var settings = _cli.RunSettingsFrom(parse);
+        Assert.Equal(["cuba", "sfq-xor", "onnx-roundtrip"], settings.Suites);
+        Assert.True(settings.Quick);
+        Assert.False(_cli.RunSettingsFrom(_cli.Root.Parse("run sfq-vs-cpu")).Quick);
+    }
+
+    [Fact]
+    public void ListShowsTheStudiesInATableOfTheirOwn()
+    {
+        var console = new CapturedConsole();
+
+        Assert.Equal(0, new BenchCli(console.Console).Invoke(["list"]));
+        Assert.Contains("Study", console.Text);
+        foreach (string name in StudyCatalog.Names)
+        {
+            Assert.Contains(name, console.Text);
+        }
+    }
+
+    [Fact]
+    public void QuickSfqXorWritesMarginsAndRobustnessToResultsJsonAndTwoPlots()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "sfq-xor", "--quick", "--out", directory.Path]);
+
+        Assert.Equal(0, code);
+        var report = ResultsJson.Read(Path.Combine(directory.Path, ResultsJson.FileName));
+        Assert.Empty(report.Results);
+        var study = Assert.Single(report.Studies);
+        Assert.Equal("sfq-xor", study.Study);
+        Assert.True(study.Quick);
+        Assert.Equal(1, study.Metrics["nominal_all_correct"]);
+        Assert.True(study.Metrics["nominal_separation_ghz"] > 0);
+        Assert.True(study.Metrics["energy_per_classification_j"] > 0);
+        Assert.True(study.Metrics["junctions"] > 0);
+        Assert.True(study.Metrics["margin_global_low_percent"] <= 0);
+        Assert.True(study.Metrics["margin_global_high_percent"] >= 0);
+        Assert.Contains(study.Metrics.Keys, k => k.StartsWith("robustness_jitter", StringComparison.Ordinal));
+        Assert.Equal(4, study.Metrics.Keys.Count(k => k.EndsWith("_rate_ghz", StringComparison.Ordinal)));
+        Assert.Equal([SfqXorAnalysis.GlobalPlot, SfqXorAnalysis.ProjectionPlot], study.Files);
+        foreach (string file in study.Files)
+        {
+            using var bitmap = SKBitmap.Decode(Path.Combine(directory.Path, file));
+            Assert.NotNull(bitmap);
+            Assert.Equal(1000, bitmap.Width);
+        }
+        Assert.Contains("margin global", console.Text);
+    }
+
+    [Fact]
+    public void SfqVsCpuReportsBothEnginesRatesPerPattern()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "sfq-vs-cpu", "--out", directory.Path]);
+
+        Assert.Equal(0, code);
+        var study = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, ResultsJson.FileName)).Studies);
+        foreach (string pattern in new[] { "00", "01", "10", "11" })
+        {
+            Assert.True(study.Metrics[$"pattern_{pattern}_sfq_rate_ghz"] >= 0);
+            Assert.True(study.Metrics[$"pattern_{pattern}_cpu_rate_ghz"] >= 0);
+            Assert.True(study.Metrics[$"pattern_{pattern}_sfq_energy_j"] > 0);
+        }
+        Assert.True(study.Metrics["pattern_01_cpu_rate_ghz"] > study.Metrics["pattern_11_cpu_rate_ghz"]);
+        Assert.Contains("SFQ rate", console.Text);
+    }
+
+    [Fact]
+    public void OnnxRoundTripOfASmallDemoGivesIdenticalSpikesAndWritesALoadableModel()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "onnx-roundtrip", "--size", "60", "--duration", "30", "--out", directory.Path]);
+
+        Assert.Equal(0, code);
+        var study = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, ResultsJson.FileName)).Studies);
+        Assert.Equal(1, study.Metrics["identical_spikes"]);
+        Assert.True(study.Metrics["spikes_cpu"] > 0, "the demo network is silent: nothing was compared");
+        Assert.Equal(0, study.Metrics["max_membrane_difference_mv"]);
+        Assert.True(study.Metrics["onnx_samples_per_second"] > 0);
+        Assert.Equal([OnnxRoundTripAnalysis.ModelFile], study.Files);
+        using var session = new InferenceSession(Path.Combine(directory.Path, OnnxRoundTripAnalysis.ModelFile));
+        Assert.Contains("spikes_in", session.InputMetadata.Keys);
+        Assert.Contains("spikes_output", session.OutputMetadata.Keys);
+        Assert.Contains("IDENTICAL", console.Text);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using Snn.Backends.Mpi;
+using Snn.MpiDriver;
+
+// The MPI test driver, started by the tests under mpirun on every rank:
+//   run <network> <size> <seed> <ms> <output.json> [stripe]   simulate in two pieces and record
+//   die <size> <seed> <output.json>                           rank 1 exits mid-run without MPI_Finalize
+// Rank 0 writes the result file.
+return MpiSession.Run(session =>
+{
+    string command = args.Length > 0 ? args[0] : "";
+    switch (command)
+    {
+        case "run" when args.Length is 6 or 7:
+        {
+            int size = int.Parse(args[2], CultureInfo.InvariantCulture);
+            ulong seed = ulong.Parse(args[3], CultureInfo.InvariantCulture);
+            double ms = double.Parse(args[4], CultureInfo.InvariantCulture);
+            int? stripe = args.Length == 7 ? int.Parse(args[6], CultureInfo.InvariantCulture) : null;
+            var built = TestNetworks.Build(args[1], size, seed);
+            using var simulation = new MpiBackend(session, new MpiBackendOptions { StripeSize = stripe }).CompileDistributed(built.Network);
+            var clock = Stopwatch.StartNew();
+            double first = Math.Round(ms * 0.37, 1);
+            simulation.Run(first);
+            simulation.Run(ms - first);
+            double seconds = clock.Elapsed.TotalSeconds;
+            var result = DriverResult.Collect(simulation, built, seconds);
+            if (session.Rank == 0)
+            {
+                result.Save(args[5]);
+            }
+            return 0;
+        }
+        case "die" when args.Length == 4:
+        {
+            var built = TestNetworks.Build("cuba", int.Parse(args[1], CultureInfo.InvariantCulture), ulong.Parse(args[2], CultureInfo.InvariantCulture));
+            using var simulation = new MpiBackend(session).CompileDistributed(built.Network);
+            simulation.Run(10);
+            if (session.Rank == 1)
+            {
+                Console.Error.WriteLine("rank 1 exits without finalising MPI");
+                Environment.Exit(3);
+            }
+            simulation.Run(10);
+            return 0;
+        }
+        default:
+            Console.Error.WriteLine("usage: run <cuba|delays|faulty> <size> <seed> <ms> <output.json> [stripe] | die <size> <seed> <output.json>");
+            return 2;
+    }
+});
