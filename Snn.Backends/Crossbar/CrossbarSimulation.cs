@@ -1,0 +1,620 @@
+using Snn.Backends.Cpu;
+using Snn.Core;
+using Snn.Core.Monitors;
+using Snn.Core.Plasticity;
+using Snn.Core.Randomness;
+using Snn.Core.Simulation;
+using Snn.Core.Validation;
+
+namespace Snn.Backends.Crossbar;
+
+/// <summary>
+/// A network running with every projection on simulated resistive crossbars and its neurons in
+/// digital periphery (the CPU engine's model code). Each step k: injected currents and Poisson drives
+/// are applied, every neuron is updated from its delay-ring slot, and the spikes of step k drive the
+/// rows of the tiles of every projection leaving their population (one read pulse per spiking source);
+/// each tile's column currents are summed by Kirchhoff's law (with wire drop and per-read noise when
+/// set), digitised by the ADC, scaled back to weight units, summed over the row-tiles of a column in
+/// the periphery and written into the delay ring at slot k + delay of the tile set.
+/// <para>When the read is linear (<see cref="CrossbarOptions.IsLinearRead"/>) the engine adds each
+/// cell pair's effective weight into the ring in exactly the CPU engine's order (source neuron, then
+/// projection, then target), which is the same arithmetic as digitising an exact column sum; so with
+/// an ideal device and periphery the spikes equal the CPU engine's bit for bit (multapses excepted:
+/// a crossbar cell holds their summed weight).</para>
+/// </summary>
+public sealed class CrossbarSimulation : ISimulation
+{
+    private readonly Network _network;
+    private readonly CrossbarOptions _options;
+    private readonly ulong _key;
+    private readonly NeuronGroup[] _groups;
+    private readonly NeuronStateArrays _state;
+    private readonly DelayRing _ring;
+    private readonly SynapseTable[] _tables;
+    private readonly PreparedInjection[] _injections;
+    private readonly int[] _injected;
+    private readonly PreparedPoissonDrive[] _drives;
+    private readonly bool[] _recorded;
+    private readonly SpikeLog _log = new();
+    private readonly StateMonitorBuffer[] _stateMonitors;
+    private readonly Partitioning _partitioning;
+    private readonly int[] _spikes;
+    private readonly int _updatedNeurons;
+    private readonly AnalogToDigitalConverter? _adc;
+    private TileSet[][] _tileSets;
+    private TileSet[] _allSets;
+    private int[] _rowStart = [];
+    private int[] _column = [];
+    private float[] _weight = [];
+    private ushort[] _delay = [];
+    private int[] _active = [];
+    private double[] _partial = [];
+    private double[] _currents = [];
+    private double[] _squares = [];
+    private ReadScratch _scratch;
+    private long _step;
+    private long _tileReads;
+    private long _rowActivations;
+    private long _cellReads;
+    private long _conversions;
+    private long _synapticOperations;
+    private long _neuronUpdates;
+    private long _spikeCount;
+    private long _readSteps;
+    private double _cellEnergy;
+    private bool _disposed;
+
+    internal CrossbarSimulation(Network network, CrossbarOptions options)
+    {
+        _network = network;
+        _options = options;
+        _key = CrossbarStreams.Key(network.Seed, options.ChipSeed);
+        int neurons = network.NeuronCount;
+        _partitioning = new Partitioning(neurons, 1);
+        _groups = network.Populations.Select(p => p.Accept(new GroupFactory(true))).ToArray();
+        _state = new NeuronStateArrays(neurons);
+        foreach (var population in network.Populations)
+        {
+            var initial = population.InitialStates();
+            for (int i = 0; i < initial.Length; i++)
+            {
+                int g = population.Offset + i;
+                _state.V[g] = initial[i].V;
+                _state.U[g] = initial[i].U;
+                _state.SynE[g] = initial[i].SynE;
+                _state.SynI[g] = initial[i].SynI;
+                _state.Refractory[g] = initial[i].RefractoryCountdown;
+            }
+            if (population.SynapseKind != Snn.Core.Models.SynapseKind.None)
+            {
+                _updatedNeurons += population.Size;
+            }
+        }
+        _tables = network.Projections.Select(p => p.Instantiate()).ToArray();
+        _tileSets = network.Projections.Select(p => ProjectionMapper.Map(p, _tables[p.Index], options, _key, null)).ToArray();
+        _allSets = _tileSets.SelectMany(s => s).ToArray();
+        int maxDelay = _allSets.Select(s => s.DelaySteps).DefaultIfEmpty(1).Max();
+        _ring = new DelayRing(neurons, Math.Max(maxDelay, 1));
+        _scratch = new ReadScratch(options.TileRows, options.TileColumns);
+        PrepareBuffers();
+        if (options.AdcBits is int bits)
+        {
+            _adc = new AnalogToDigitalConverter(bits, options.AdcFullScale * options.ReadVoltage * (options.Device.GMax - options.Device.GMin));
+        }
+        _drives = network.PoissonDrives.Select(d => new PreparedPoissonDrive(d, network)).ToArray();
+        _injections = network.Injections.Select(i => new PreparedInjection(i, network, _partitioning)).ToArray();
+        _injected = [.. _injections.SelectMany(i => i.NeuronsOf(0).ToArray()).Distinct().Order()];
+        _spikes = new int[neurons];
+        _recorded = new bool[neurons];
+        foreach (var monitor in network.Monitors)
+        {
+            if (monitor is SpikeMonitor or RateMonitor)
+            {
+                foreach (int neuron in monitor.Neurons)
+                {
+                    _recorded[monitor.Population.Offset + neuron] = true;
+                }
+            }
+        }
+        _stateMonitors = network.Monitors.OfType<StateMonitor>().Select(m => new StateMonitorBuffer(m, _partitioning)).ToArray();
+    }
+
+    /// <inheritdoc />
+    public Network Network => _network;
+
+    /// <summary>The settings this chip was compiled with.</summary>
+    public CrossbarOptions Options => _options;
+
+    /// <inheritdoc />
+    public long StepCount => _step;
+
+    /// <inheritdoc />
+    public double TimeMs => _step * _network.Dt;
+
+    /// <summary>Tiles allocated for all projections.</summary>
+    public int TileCount => _allSets.Sum(s => s.TileCount);
+
+    /// <summary>Tile sets of <paramref name="projection"/>: one per distinct delay.</summary>
+    public int TileSetCount(Projection projection)
+    {
+        CheckProjection(projection);
+        return _tileSets[projection.Index].Length;
+    }
+
+    /// <summary>The programmed cells of <paramref name="projection"/>, one entry per synapse.</summary>
+    public ProjectionConductances GetConductances(Projection projection)
+    {
+        CheckProjection(projection);
+        var details = new ProjectionConductances(_tables[projection.Index].Count);
+        ProjectionMapper.Map(projection, _tables[projection.Index], _options, _key, details);
+        return details;
+    }
+
+    /// <inheritdoc />
+    public void Run(double durationMs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Guard.NonNegative(durationMs, nameof(durationMs));
+        long steps = (long)Math.Round(durationMs / _network.Dt);
+        foreach (var monitor in _stateMonitors)
+        {
+            monitor.PrepareUntil(_step + steps - 1);
+        }
+        for (long k = 0; k < steps; k++)
+        {
+            Step(_step);
+            _step++;
+        }
+    }
+
+    private void Step(long step)
+    {
+        if (_injections.Length > 0)
+        {
+            foreach (int neuron in _injected)
+            {
+                _state.Current[neuron] = 0;
+            }
+            foreach (var injection in _injections)
+            {
+                injection.AddTo(_state.Current, 0, step);
+            }
+        }
+        int slot = _ring.SlotOf(step);
+        foreach (var drive in _drives)
+        {
+            drive.AddTo(_ring, slot, step, 0, _ring.Neurons);
+        }
+        var buffers = new StepBuffers(_state, _ring, step, slot);
+        int count = 0;
+        foreach (var group in _groups)
+        {
+            count += group.Update(group.Offset, group.End, buffers, _spikes.AsSpan(count));
+        }
+        var fired = _spikes.AsSpan(0, count);
+        foreach (int neuron in fired)
+        {
+            if (_recorded[neuron])
+            {
+                _log.Add(step + 1, neuron);
+            }
+        }
+        foreach (var monitor in _stateMonitors)
+        {
+            monitor.Sample(0, step, _state);
+        }
+        _spikeCount += count;
+        _neuronUpdates += _updatedNeurons;
+        if (_options.IsLinearRead)
+        {
+            DeliverLinear(fired, slot);
+        }
+        bool read = false;
+        for (int t = 0; t < _allSets.Length; t++)
+        {
+            read |= ReadTileSet(t, fired, slot, step);
+        }
+        if (read)
+        {
+            _readSteps++;
+        }
+    }
+
+    /// <summary>Adds every spiking source's cell-pair weights into the ring, in the CPU engine's order.</summary>
+    private void DeliverLinear(ReadOnlySpan<int> fired, int slot)
+    {
+        var data = _ring.Data;
+        int slots = _ring.Slots;
+        int stride = _ring.Stride;
+        foreach (int source in fired)
+        {
+            for (int k = _rowStart[source]; k < _rowStart[source + 1]; k++)
+            {
+                int arrival = slot + _delay[k];
+                if (arrival >= slots)
+                {
+                    arrival -= slots;
+                }
+                data[(long)arrival * stride + _column[k]] += _weight[k];
+            }
+        }
+    }
+
+    /// <summary>Counts the cost of one tile set's reads this step and, unless the read is linear,
+    /// performs them and writes the digitised outputs into the ring.</summary>
+    /// <returns>Whether any tile of the set was read.</returns>
+    private bool ReadTileSet(int index, ReadOnlySpan<int> fired, int slot, long step)
+    {
+        var set = _allSets[index];
+        var source = set.Projection.Source;
+        int first = LowerBound(fired, source.Offset);
+        int last = LowerBound(fired, source.Offset + source.Size);
+        int n = last - first;
+        if (n == 0)
+        {
+            return false;
+        }
+        var active = _active.AsSpan(0, n);
+        for (int k = 0; k < n; k++)
+        {
+            active[k] = fired[first + k] - source.Offset;
+        }
+        int targets = set.Targets;
+        double energy = 0;
+        for (int k = 0; k < n; k++)
+        {
+            energy += set.RowConductance[active[k]];
+            for (int c = 0; c < targets; c++)
+            {
+                if (set.Used[(long)active[k] * targets + c])
+                {
+                    _synapticOperations++;
+                }
+            }
+        }
+        double voltage = _options.ReadVoltage;
+        _cellEnergy += voltage * voltage * _options.ReadPulseWidth * energy * 1e-6;
+        _rowActivations += (long)n * set.ColumnBlocks;
+        _cellReads += (long)n * set.Stride;
+        bool linear = _options.IsLinearRead;
+        var partial = _partial.AsSpan(0, targets);
+        partial.Clear();
+        int start = 0;
+        while (start < n)
+        {
+            int block = active[start] / set.TileRows;
+            int end = start;
+            while (end < n && active[end] / set.TileRows == block)
+            {
+                end++;
+            }
+            _tileReads += set.ColumnBlocks;
+            _conversions += targets;
+            if (!linear)
+            {
+                ReadRowBlock(index, set, active[start..end], block, partial, step);
+            }
+            start = end;
+        }
+        if (!linear)
+        {
+            int arrival = slot + set.DelaySteps;
+            if (arrival >= _ring.Slots)
+            {
+                arrival -= _ring.Slots;
+            }
+            int receptor = set.Projection.Receptor == Receptor.Inhibitory ? _ring.Neurons : 0;
+            var ring = _ring.Data.AsSpan((int)((long)arrival * _ring.Stride) + receptor + set.Projection.Target.Offset, targets);
+            double scale = set.OutputScale / voltage;
+            for (int c = 0; c < targets; c++)
+            {
+                ring[c] += (float)(partial[c] * scale);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Reads the tiles of one row block for the active rows and accumulates each column
+    /// pair's digitised differential current (µA) into <paramref name="partial"/>.</summary>
+    private void ReadRowBlock(int index, TileSet set, ReadOnlySpan<int> rows, int block, Span<double> partial, long step)
+    {
+        double voltage = _options.ReadVoltage;
+        double readNoise = _options.Device.ReadNoise;
+        int rowEnd = (block + 1) * set.TileRows;
+        uint stream = CrossbarStreams.ReadNoise(index);
+        for (int cb = 0; cb < set.ColumnBlocks; cb++)
+        {
+            int firstTarget = cb * set.TileTargets;
+            int count = Math.Min(set.TileTargets, set.Targets - firstTarget);
+            var currents = _currents.AsSpan(0, 2 * count);
+            CrossbarTile.ReadUnchecked(set.Conductance, rowEnd, set.Stride, 2 * firstTarget, 2 * count, rows, voltage, _options.WireResistance, currents, _scratch);
+            var squares = _squares.AsSpan(0, 2 * count);
+            if (readNoise > 0)
+            {
+                squares.Clear();
+                foreach (int row in rows)
+                {
+                    var g = set.Conductance.AsSpan((int)((long)row * set.Stride) + 2 * firstTarget, 2 * count);
+                    for (int j = 0; j < g.Length; j++)
+                    {
+                        squares[j] += g[j] * g[j];
+                    }
+                }
+            }
+            for (int c = 0; c < count; c++)
+            {
+                double current = currents[2 * c] - currents[2 * c + 1];
+                if (readNoise > 0)
+                {
+                    double sigma = voltage * readNoise * Math.Sqrt(squares[2 * c] + squares[2 * c + 1]);
+                    var draw = Philox.Block(_key, (uint)step, (uint)((ulong)step >> 32), stream, (uint)(block * set.Targets + firstTarget + c));
+                    current += sigma * CrossbarStreams.Normal(draw);
+                }
+                partial[firstTarget + c] += _adc is { } adc ? adc.Convert(current) : current;
+            }
+        }
+    }
+
+    private static int LowerBound(ReadOnlySpan<int> sorted, int value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /// <summary>Sizes the scratch arrays and, for linear reads, builds the per-source lists of cell
+    /// pairs: by global source, then projection and delay (tile-set order), then target.</summary>
+    private void PrepareBuffers()
+    {
+        int maxSources = _allSets.Select(s => s.Sources).DefaultIfEmpty(0).Max();
+        int maxTargets = _allSets.Select(s => s.Targets).DefaultIfEmpty(0).Max();
+        _active = new int[Math.Max(1, maxSources)];
+        _partial = new double[Math.Max(1, maxTargets)];
+        _currents = new double[Math.Max(2, _options.TileColumns)];
+        _squares = new double[Math.Max(2, _options.TileColumns)];
+        if (!_options.IsLinearRead)
+        {
+            return;
+        }
+        int neurons = _network.NeuronCount;
+        var counts = new int[neurons + 1];
+        foreach (var set in _allSets)
+        {
+            for (int r = 0; r < set.Sources; r++)
+            {
+                for (int c = 0; c < set.Targets; c++)
+                {
+                    if (set.Used[(long)r * set.Targets + c])
+                    {
+                        counts[set.Projection.Source.Offset + r + 1]++;
+                    }
+                }
+            }
+        }
+        for (int i = 1; i <= neurons; i++)
+        {
+            counts[i] += counts[i - 1];
+        }
+        _rowStart = (int[])counts.Clone();
+        int total = counts[neurons];
+        _column = new int[total];
+        _weight = new float[total];
+        _delay = new ushort[total];
+        var cursor = counts;
+        foreach (var set in _allSets)
+        {
+            int receptor = set.Projection.Receptor == Receptor.Inhibitory ? neurons : 0;
+            for (int r = 0; r < set.Sources; r++)
+            {
+                int source = set.Projection.Source.Offset + r;
+                for (int c = 0; c < set.Targets; c++)
+                {
+                    if (set.Used[(long)r * set.Targets + c])
+                    {
+                        int at = cursor[source]++;
+                        _column[at] = set.Projection.Target.Offset + c + receptor;
+                        _weight[at] = (float)set.Weight(r, c);
+                        _delay[at] = (ushort)set.DelaySteps;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The hardware cost of the run so far (see <see cref="CostReport"/>).</summary>
+    public CostReport Cost()
+    {
+        var energy = _options.Energy;
+        int bits = _options.AdcBits ?? 8;
+        int tiles = TileCount;
+        int extra = _tileSets.Sum(sets => sets.Skip(1).Sum(s => s.TileCount));
+        long programmed = _allSets.Sum(s => 2L * s.Used.LongCount(u => u));
+        int adcMux = Math.Min(_options.ColumnsPerAdc, _options.TileColumns / 2);
+        double readLatency = _readSteps * (_options.ReadPulseWidth + adcMux * energy.AdcConversionTime);
+        double neuronLatency = _step * Math.Ceiling(_updatedNeurons / (double)energy.NeuronLanes) * energy.NeuronUpdateTime;
+        double staticEnergy = energy.StaticPowerPerTile * tiles * (readLatency + neuronLatency);
+        string adcSource = _options.AdcBits is null
+            ? $"ideal ADC, costed as 8-bit: FoM {energy.AdcEnergyPerStep:E3} J/step × 2^8"
+            : $"FoM {energy.AdcEnergyPerStep:E3} J/step × 2^{bits} (Walden scaling of ISAAC's measured 8-bit ADC)";
+        var items = new List<CostItem>
+        {
+            new("tiles", tiles, "count", CostProvenance.Counted, $"{_options.TileRows}×{_options.TileColumns} cells, one tile set per projection and delay"),
+            new("extra tiles for delays", extra, "count", CostProvenance.Counted, "tile sets beyond the first of each projection"),
+            new("programmed cells", programmed, "count", CostProvenance.Counted, "two cells per synapse (differential pair)"),
+            new("synaptic operations", _synapticOperations, "count", CostProvenance.Counted, "synapses of spiking sources"),
+            new("tile reads", _tileReads, "count", CostProvenance.Counted, "tiles with at least one active row"),
+            new("cell reads", _cellReads, "count", CostProvenance.Counted, "active rows × mapped bit lines"),
+            new("ADC conversions", _conversions, "count", CostProvenance.Counted, "one per mapped weight column per tile read"),
+            new("neuron updates", _neuronUpdates, "count", CostProvenance.Counted, "digital periphery, every neuron every step"),
+            new("spikes", _spikeCount, "count", CostProvenance.Counted, "all populations"),
+            new("cell read energy", _cellEnergy, "J", CostProvenance.Modelled, $"V²·G·t with V = {_options.ReadVoltage} V, t = {_options.ReadPulseWidth:E2} s, G of the cells read"),
+            new("row driver energy", _rowActivations * energy.RowDriverEnergy, "J", CostProvenance.PreSilicon, $"{energy.RowDriverEnergy:E3} J per row pulse (ISAAC DAC estimate)"),
+            new("ADC energy", _conversions * energy.AdcEnergyPerStep * Math.Pow(2, bits), "J", CostProvenance.Modelled, adcSource),
+            new("accumulate energy", _conversions * energy.AccumulateEnergy, "J", CostProvenance.Measured, $"{energy.AccumulateEnergy:E3} J per add (Horowitz ISSCC 2014, 45 nm)"),
+            new("neuron update energy", _neuronUpdates * energy.NeuronUpdateEnergy, "J", CostProvenance.Measured, $"{energy.NeuronUpdateEnergy:E3} J per update (Horowitz ISSCC 2014 arithmetic, 45 nm)"),
+            new("static energy", staticEnergy, "J", CostProvenance.PreSilicon, $"{energy.StaticPowerPerTile:E3} W per tile × latency"),
+            new("read latency", readLatency, "s", CostProvenance.Modelled, $"per step with reads: pulse + {adcMux} muxed conversions × {energy.AdcConversionTime:E2} s"),
+            new("neuron latency", neuronLatency, "s", CostProvenance.Modelled, $"per step: ⌈neurons/{energy.NeuronLanes}⌉ × {energy.NeuronUpdateTime:E2} s"),
+        };
+        return new CostReport
+        {
+            Tiles = tiles,
+            ExtraDelayTiles = extra,
+            ProgrammedCells = programmed,
+            Steps = _step,
+            TileReads = _tileReads,
+            RowActivations = _rowActivations,
+            CellReads = _cellReads,
+            AdcConversions = _conversions,
+            SynapticOperations = _synapticOperations,
+            NeuronUpdates = _neuronUpdates,
+            Spikes = _spikeCount,
+            Items = items,
+        };
+    }
+
+    /// <inheritdoc />
+    public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
+    {
+        CheckMonitor(monitor);
+        Guard.NonNegative(sinceMs, nameof(sinceMs));
+        long since = (long)Math.Round(sinceMs / _network.Dt);
+        var wanted = new bool[monitor.Population.Size];
+        foreach (int neuron in monitor.Neurons)
+        {
+            wanted[neuron] = true;
+        }
+        var (times, neurons) = Recorded(monitor.Population, wanted, since);
+        return new SpikeRecord(times, neurons, _network.Dt, monitor.Neurons.Count, monitor.Population.Size, Math.Max(0, TimeMs - since * _network.Dt));
+    }
+
+    /// <inheritdoc />
+    public RateRecord GetRate(RateMonitor monitor)
+    {
+        CheckMonitor(monitor);
+        var wanted = new bool[monitor.Population.Size];
+        Array.Fill(wanted, true);
+        var (times, _) = Recorded(monitor.Population, wanted, 0);
+        var counts = new int[_step];
+        foreach (long time in times)
+        {
+            counts[time - 1]++;
+        }
+        return new RateRecord(counts, _network.Dt, monitor.Population.Size);
+    }
+
+    /// <inheritdoc />
+    public StateRecord GetState(StateMonitor monitor)
+    {
+        CheckMonitor(monitor);
+        return _stateMonitors.First(m => m.Monitor == monitor).ToRecord(_network.Dt);
+    }
+
+    private (long[] Times, int[] Neurons) Recorded(Population population, bool[] wanted, long since)
+    {
+        var times = new List<long>();
+        var neurons = new List<int>();
+        for (int k = _log.FirstAfter(since); k < _log.Count; k++)
+        {
+            int local = _log.Neurons[k] - population.Offset;
+            if (local >= 0 && local < population.Size && wanted[local])
+            {
+                times.Add(_log.Times[k]);
+                neurons.Add(local);
+            }
+        }
+        return ([.. times], [.. neurons]);
+    }
+
+    /// <summary>Not supported: weight monitors are refused at compile time (crossbar weights are static).</summary>
+    public WeightRecord GetWeights(WeightMonitor monitor)
+        => throw new NotSupportedException("The crossbar backend has no weight monitors (its weights are static); read GetWeights(projection) instead.");
+
+    /// <summary>Not supported: networks with modulators are refused at compile time.</summary>
+    public double GetModulator(Modulator modulator)
+        => throw new NotSupportedException("The crossbar backend does not run neuromodulators.");
+
+    /// <summary>Not supported: networks with modulators are refused at compile time.</summary>
+    public void SetModulator(Modulator modulator, double value)
+        => throw new NotSupportedException("The crossbar backend does not run neuromodulators.");
+
+    /// <summary>The weights the chip realises at inference time, one per synapse in generation order
+    /// (multapses of one delay report their shared cell pair's weight); no read noise, wire drop or ADC.</summary>
+    public float[] GetWeights(Projection projection)
+    {
+        CheckProjection(projection);
+        var table = _tables[projection.Index];
+        var sets = _tileSets[projection.Index];
+        var weights = new float[table.Count];
+        for (int s = 0; s < table.Count; s++)
+        {
+            var set = sets.First(t => t.DelaySteps == table.DelaySteps[s]);
+            weights[s] = (float)set.Weight(table.Sources[s], table.Targets[s]);
+        }
+        return weights;
+    }
+
+    /// <summary>Reprograms <paramref name="projection"/> with new target weights (same order and count as
+    /// <see cref="Projection.Instantiate"/>); the chip's device draws stay those of its cells.</summary>
+    public void SetWeights(Projection projection, ReadOnlySpan<float> weights)
+    {
+        CheckProjection(projection);
+        var table = _tables[projection.Index];
+        if (weights.Length != table.Count)
+        {
+            throw new ArgumentException($"weights has {weights.Length} values; projection {projection.Name} has {table.Count} synapses.", nameof(weights));
+        }
+        for (int s = 0; s < weights.Length; s++)
+        {
+            if (!float.IsFinite(weights[s]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(weights), weights[s], $"weights[{s}] = {weights[s]} must be finite.");
+            }
+        }
+        var updated = new SynapseTable(table.Sources, table.Targets, weights.ToArray(), table.DelaySteps);
+        _tables[projection.Index] = updated;
+        _tileSets[projection.Index] = ProjectionMapper.Map(projection, updated, _options, _key, null);
+        _allSets = _tileSets.SelectMany(s => s).ToArray();
+        PrepareBuffers();
+    }
+
+    /// <summary>Not supported yet: the crossbar backend has no checkpoints.</summary>
+    public void SaveCheckpoint(Stream stream)
+        => throw new NotSupportedException("The crossbar backend does not write checkpoints yet.");
+
+    /// <summary>Not supported yet: the crossbar backend has no checkpoints.</summary>
+    public void RestoreCheckpoint(Stream stream)
+        => throw new NotSupportedException("The crossbar backend does not read checkpoints yet.");
+
+    private void CheckMonitor(NeuronMonitor monitor)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        if (!_network.Monitors.Contains(monitor))
+        {
+            throw new ArgumentException("The monitor belongs to another network.", nameof(monitor));
+        }
+    }
+
+    private void CheckProjection(Projection projection)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        if (!_network.Projections.Contains(projection))
+        {
+            throw new ArgumentException($"Projection {projection.Name} belongs to another network.", nameof(projection));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _disposed = true;
+}

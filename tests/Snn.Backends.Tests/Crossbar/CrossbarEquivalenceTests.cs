@@ -1,0 +1,114 @@
+using Snn.Backends.Crossbar;
+using Snn.Core;
+using Snn.Core.Connections;
+using Snn.Core.Distributions;
+using Snn.Core.Models;
+using Snn.Core.Plasticity;
+
+namespace Snn.Backends.Tests.Crossbar;
+
+public sealed class CrossbarEquivalenceTests
+{
+    [Fact]
+    public void IdealChipReproducesCpuSpikesExactly()
+    {
+        var cpuNetwork = SimulationHelpers.Cuba(400, seed: 5, heterogeneous: true);
+        var chipNetwork = SimulationHelpers.Cuba(400, seed: 5, heterogeneous: true);
+        using var cpu = SimulationHelpers.Run(cpuNetwork.Network, 150);
+        using var chip = new CrossbarBackend(new CrossbarOptions { TileRows = 64, TileColumns = 64 }).CompileCrossbar(chipNetwork.Network);
+        chip.Run(150);
+        var expected = cpu.GetSpikes(cpuNetwork.ExcitatorySpikes);
+        var actual = chip.GetSpikes(chipNetwork.ExcitatorySpikes);
+        Assert.True(expected.Steps.Length > 100, $"only {expected.Steps.Length} spikes");
+        Assert.Equal(expected.Steps, actual.Steps);
+        Assert.Equal(expected.Neurons, actual.Neurons);
+        Assert.Equal(cpu.GetSpikes(cpuNetwork.InhibitorySpikes).Neurons, chip.GetSpikes(chipNetwork.InhibitorySpikes).Neurons);
+        Assert.Equal(cpu.GetWeights(cpuNetwork.Projections[0]), chip.GetWeights(chipNetwork.Projections[0]));
+    }
+
+    [Fact]
+    public void ProjectionWithSeveralDelaysGetsOneTileSetPerDelay()
+    {
+        var network = SimulationHelpers.Cuba(400, seed: 5, heterogeneous: true);
+        using var chip = new CrossbarBackend(new CrossbarOptions { TileRows = 64, TileColumns = 64 }).CompileCrossbar(network.Network);
+        chip.Run(5);
+        int sets = chip.TileSetCount(network.Projections[0]);
+        Assert.Equal(20, sets);
+        var cost = chip.Cost();
+        Assert.True(cost.ExtraDelayTiles > 0);
+        Assert.Equal(cost.Tiles, network.Projections.Sum(p => chip.TileSetCount(p) * ((p.Source.Size + 63) / 64) * ((p.Target.Size + 31) / 32)));
+    }
+
+    [Fact]
+    public void AsGrownChipRealisesTheSwitchedWeights()
+    {
+        var device = ResistiveDevice.ReRamHighConductance with { StuckOnRate = 0, StuckOffRate = 0 };
+        var switched = StochasticSwitching.Draw(device, 30 * 20, 0.5, seed: 1, index: 0);
+        var network = new Network(seed: 1, dt: 1);
+        var input = network.AddSpikeSource("in", Enumerable.Range(0, 30).Select(_ => new[] { 1.0 }).ToArray());
+        var output = network.AddPopulation("out", 20, new WindowedLif());
+        var projection = network.Connect(input, output, Connectivity.AllToAll(), Synapse.Excitatory(Dist.Explicit(switched.Weights.Select(w => (double)w).ToArray()), 1));
+        var options = new CrossbarOptions { Device = device, AsGrown = new Dictionary<string, SwitchedConductances> { [projection.Name] = switched } };
+        using var chip = new CrossbarBackend(options).CompileCrossbar(network);
+        var weights = chip.GetWeights(projection);
+        for (int s = 0; s < weights.Length; s++)
+        {
+            Assert.Equal(switched.Weights[s], weights[s], 5);
+        }
+        double std = CrossbarTestNetworks.Std(switched.Weights.Select(w => (double)w).ToArray());
+        Assert.InRange(std, 0.45, 0.55);
+        Assert.InRange(switched.Weights.Average(w => (double)w), -0.06, 0.06);
+    }
+
+    [Fact]
+    public void PlasticProjectionsAreRefusedByName()
+    {
+        var network = new Network(seed: 1, dt: 1);
+        var a = network.AddPopulation("a", 2, new LifCurrent());
+        var b = network.AddPopulation("b", 2, new LifCurrent());
+        network.Connect(a, b, Connectivity.AllToAll(), Synapse.Excitatory(1.0, 1)).WithPlasticity(new TestRule());
+        var error = Assert.Throws<NotSupportedException>(() => new CrossbarBackend().Compile(network));
+        Assert.Contains("a->b#0", error.Message);
+    }
+
+    [Fact]
+    public void InvalidSettingsAreRejectedWithTheirName()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new CrossbarOptions { TileColumns = 7 }.Validate());
+        Assert.Equal("TileColumns", error.ParamName);
+        var device = Assert.Throws<ArgumentOutOfRangeException>(() => (ResistiveDevice.Ideal with { GMin = 5, GMax = 1 }).Validate());
+        Assert.Equal("GMax", device.ParamName);
+        var rate = Assert.Throws<ArgumentOutOfRangeException>(() => (ResistiveDevice.Ideal with { StuckOnRate = 1.5 }).Validate());
+        Assert.Equal("StuckOnRate", rate.ParamName);
+    }
+
+    /// <summary>A rule that never changes a weight: enough to make a projection plastic.</summary>
+    private readonly struct TestRule : IPlasticityRule<TestRule>
+    {
+        public string RuleName => "frozen";
+
+        public double PeriodMs => 0;
+
+        public void Validate()
+        {
+        }
+
+        public TestRule Prepare(double dt) => this;
+
+        public void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+        {
+        }
+
+        public void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+        {
+        }
+
+        public void AfterPostSpike(ref PostState post, long step)
+        {
+        }
+
+        public void OnPeriod(ref SynapseState synapse, in PostState post, float modulator, long step)
+        {
+        }
+    }
+}
