@@ -1,0 +1,153 @@
+using Snn.Core.Plasticity;
+using Snn.Core.Validation;
+
+namespace Snn.Learning.Reservoir;
+
+/// <summary>
+/// The astrocyte-modulated STDP of Ivanov &amp; Michmizos (2021, NALSM). Traces follow
+/// x ← d·(x + c·s) per 1 ms step (d = 0.90477, c = 0.1), one per presynaptic synapse end (counted at
+/// the spike's arrival) and one per postsynaptic neuron. With s the spikes and A(t) the astrocyte:
+/// <code>
+/// excitatory or input j:  ΔW_ij = η₊·x_j·s_i − A(t)·x_i·s_j       W ∈ [WMin, WMax] (E [0, 3], input [−3, 3])
+/// inhibitory j:           ΔW_ij = −A(t)·x_j·s_i + η₊·x_i·s_j      W ∈ [−3, 0]
+/// </code>
+/// A(t) arrives as the projection's modulator, which Core hands to rules only in
+/// <c>OnPeriod</c>: every <see cref="AstrocyteSampleIntervalMs"/> the rule copies it into the
+/// synapse's <see cref="SynapseState.Eligibility"/> field (unused otherwise) and spike events read it
+/// from there, so an event in step k uses A as it stood at the end of the last period (one step
+/// earlier at the default 1 ms). η₊ decays as η₊·<see cref="PotentiationDecayPerMs"/>^(steps since
+/// the window start) (the paper's ×0.99 per ms during a sample; 1 during initialisation).
+/// With <see cref="WindowSteps"/> &gt; 0, traces from an earlier window count as zero and spikes
+/// arriving in a window's first step (sent in the previous window) change nothing, matching
+/// <see cref="NalsmNeuron.WindowSteps"/>. Defined for dt = 1 ms.
+/// </summary>
+public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
+{
+    private float _logTraceDecay;
+    private float _traceJump;
+    private float _logPotentiationDecay;
+
+    /// <summary>Creates the rule with the paper's parameters for excitatory synapses in [0, 3].</summary>
+    public AstrocyteStdp()
+    {
+    }
+
+    /// <summary>Which form of the rule applies.</summary>
+    public PresynapticType Presynaptic { get; init; }
+
+    /// <summary>Potentiation rate η₊ (weight units per unit trace), ≥ 0. Default 0.15.</summary>
+    public double PotentiationRate { get; init; } = 0.15;
+
+    /// <summary>Factor by which η₊ shrinks per ms since the window start, in (0, 1]. Default 1.</summary>
+    public double PotentiationDecayPerMs { get; init; } = 1;
+
+    /// <summary>Trace decay per 1 ms step d, in (0, 1). Default 0.90477 (τ ≈ 10 ms).</summary>
+    public double TraceDecay { get; init; } = 0.90477;
+
+    /// <summary>Trace increment per spike c (before the step's decay), &gt; 0. Default 0.1.</summary>
+    public double TraceIncrement { get; init; } = 0.1;
+
+    /// <summary>Lower weight bound (mV per unit kernel). Default 0.</summary>
+    public double WMin { get; init; }
+
+    /// <summary>Upper weight bound, &gt; WMin. Default 3.</summary>
+    public double WMax { get; init; } = 3;
+
+    /// <summary>Presentation window (steps), ≥ 0; 0 means traces are never reset. Default 0.</summary>
+    public int WindowSteps { get; init; }
+
+    /// <summary>How often A(t) is copied into the synapses (ms), ≥ 1 step. Default 1 (every step, exact).</summary>
+    public double AstrocyteSampleIntervalMs { get; init; } = 1;
+
+    /// <inheritdoc />
+    public readonly string RuleName => $"astrocyte-stdp ({Presynaptic})";
+
+    /// <inheritdoc />
+    public readonly double PeriodMs => AstrocyteSampleIntervalMs;
+
+    /// <inheritdoc />
+    public readonly void Validate()
+    {
+        Guard.NonNegative(PotentiationRate, nameof(PotentiationRate));
+        if (!(PotentiationDecayPerMs > 0 && PotentiationDecayPerMs <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PotentiationDecayPerMs), PotentiationDecayPerMs, $"PotentiationDecayPerMs = {PotentiationDecayPerMs} must be in (0, 1].");
+        }
+        if (!(TraceDecay > 0 && TraceDecay < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TraceDecay), TraceDecay, $"TraceDecay = {TraceDecay} must be in (0, 1).");
+        }
+        Guard.Positive(TraceIncrement, nameof(TraceIncrement));
+        Guard.Finite(WMin, nameof(WMin));
+        Guard.Finite(WMax, nameof(WMax));
+        if (WMax <= WMin)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WMax), WMax, $"WMax = {WMax} must exceed WMin = {WMin}.");
+        }
+        Guard.InRange(WindowSteps, 0, int.MaxValue, nameof(WindowSteps));
+        Guard.InRange(AstrocyteSampleIntervalMs, 1, double.MaxValue, nameof(AstrocyteSampleIntervalMs));
+    }
+
+    /// <inheritdoc />
+    public readonly AstrocyteStdp Prepare(double dt)
+    {
+        if (dt != 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dt), dt, $"dt = {dt} ms: the NALSM rule is defined on 1 ms steps (dt = 1).");
+        }
+        var prepared = this;
+        prepared._logTraceDecay = (float)Math.Log(TraceDecay);
+        prepared._traceJump = (float)(TraceDecay * TraceIncrement);
+        prepared._logPotentiationDecay = (float)Math.Log(PotentiationDecayPerMs);
+        return prepared;
+    }
+
+    /// <inheritdoc />
+    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+    {
+        long start = WindowStart(step);
+        if (start == step && WindowSteps > 0)
+        {
+            return;
+        }
+        float postTrace = Trace(post.Post1, post.LastStep, start, step);
+        float change = Presynaptic == PresynapticType.Excitatory
+            ? -synapse.Eligibility * postTrace
+            : Potentiation(step, start) * postTrace;
+        synapse.Weight = Math.Clamp(synapse.Weight + change, (float)WMin, (float)WMax);
+        synapse.Pre1 = Trace(synapse.Pre1, synapse.LastStep, start, step) + _traceJump;
+        synapse.LastStep = step;
+    }
+
+    /// <inheritdoc />
+    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+    {
+        long start = WindowStart(step);
+        float preTrace = Trace(synapse.Pre1, synapse.LastStep, start, step);
+        float change = Presynaptic == PresynapticType.Excitatory
+            ? Potentiation(step, start) * preTrace
+            : -synapse.Eligibility * preTrace;
+        synapse.Weight = Math.Clamp(synapse.Weight + change, (float)WMin, (float)WMax);
+    }
+
+    /// <inheritdoc />
+    public readonly void AfterPostSpike(ref PostState post, long step)
+    {
+        post.Post1 = Trace(post.Post1, post.LastStep, WindowStart(step), step) + _traceJump;
+        post.LastStep = step;
+    }
+
+    /// <inheritdoc />
+    public readonly void OnPeriod(ref SynapseState synapse, in PostState post, float modulator, long step)
+        => synapse.Eligibility = modulator;
+
+    /// <summary>The trace valid at the end of <paramref name="lastStep"/>, decayed to <paramref name="step"/>
+    /// (zero when it belongs to an earlier window or was never set).</summary>
+    private readonly float Trace(float value, long lastStep, long windowStart, long step)
+        => lastStep < windowStart || lastStep < 0 ? 0f : value * MathF.Exp((step - lastStep) * _logTraceDecay);
+
+    private readonly float Potentiation(long step, long windowStart)
+        => (float)PotentiationRate * (_logPotentiationDecay == 0 ? 1f : MathF.Exp((step - windowStart) * _logPotentiationDecay));
+
+    private readonly long WindowStart(long step) => WindowSteps > 0 ? step - step % WindowSteps : 0;
+}

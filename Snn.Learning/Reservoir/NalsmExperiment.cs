@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Snn.Core.Simulation;
+using Snn.Learning.Readout;
+
+namespace Snn.Learning.Reservoir;
+
+/// <summary>
+/// The Fashion-MNIST experiment of Ivanov &amp; Michmizos (2021), "Increasing liquid state machine
+/// performance with edge-of-chaos dynamics organized by astrocyte-modulated plasticity", NeurIPS
+/// 2021 (NALSM 1000: 83.05 ± 0.21 %, NALSM 8000: 85.61 ± 0.18 % test accuracy): build the liquid,
+/// initialise it with plasticity on random short presentations (W_INI), present every sample from
+/// W_INI and count spikes, normalise (c/‖c‖₁ over the training maximum) and train a softmax readout
+/// with validation-based epoch selection (and, optionally, a ridge readout). The first
+/// <see cref="NalsmOptions.TrainCount"/> training images train, the last
+/// <see cref="NalsmOptions.ValidationCount"/> validate, the first <see cref="NalsmOptions.TestCount"/>
+/// test images test.
+/// </summary>
+public static class NalsmExperiment
+{
+    /// <summary>Runs the whole protocol and both readouts; the number of classes is the largest label + 1.</summary>
+    /// <param name="options">The protocol (validated).</param>
+    /// <param name="backend">The engine (e.g. the CPU backend; one thread per network is best, the
+    /// experiment runs <see cref="NalsmOptions.Workers"/> networks at once).</param>
+    /// <param name="train">The training set (train + validation), e.g. Fashion-MNIST's 60 000 images as pixel/255.</param>
+    /// <param name="test">The test set.</param>
+    /// <param name="progress">Receives progress per phase.</param>
+    /// <param name="cancellationToken">Stops between chunks.</param>
+    public static NalsmResult Run(NalsmOptions options, IBackend backend, LabelledImages train, LabelledImages test,
+        IProgress<ReservoirProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        options.Validate();
+        if (train.Count < options.TrainCount + options.ValidationCount)
+        {
+            throw new ArgumentException($"train has {train.Count} images; TrainCount + ValidationCount = {options.TrainCount + options.ValidationCount} are needed.", nameof(train));
+        }
+        if (test.Count < options.TestCount)
+        {
+            throw new ArgumentException($"test has {test.Count} images; TestCount = {options.TestCount} are needed.", nameof(test));
+        }
+        if (train.Images[0].Length != options.Liquid.InputCount || test.Images[0].Length != options.Liquid.InputCount)
+        {
+            throw new ArgumentException($"Images have {train.Images[0].Length} (train) and {test.Images[0].Length} (test) pixels; Liquid.InputCount = {options.Liquid.InputCount}.", nameof(train));
+        }
+        int validationStart = train.Count - options.ValidationCount;
+        var trainImages = train.Images.AsSpan(0, options.TrainCount).ToArray();
+        var validationImages = train.Images.AsSpan(validationStart, options.ValidationCount).ToArray();
+        var testImages = test.Images.AsSpan(0, options.TestCount).ToArray();
+        float scale = Math.Max(Math.Max(InputEncoding.NormalizationScale(trainImages), InputEncoding.NormalizationScale(validationImages)),
+            InputEncoding.NormalizationScale(testImages));
+        var trainP = Encode(trainImages, scale);
+        var validationP = Encode(validationImages, scale);
+        var testP = Encode(testImages, scale);
+
+        var topology = LiquidTopology.Build(options.Liquid);
+        var simulator = new LiquidSimulator(topology, options, backend);
+        var clock = Stopwatch.StartNew();
+        simulator.Initialize(trainP, progress, cancellationToken);
+        double initSeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        var trainResponses = simulator.Present(trainP, 0, "features train", progress, cancellationToken);
+        var validationResponses = simulator.Present(validationP, (ulong)validationStart, "features validation", progress, cancellationToken);
+        var testResponses = simulator.Present(testP, 1UL << 32, "features test", progress, cancellationToken);
+        double featureSeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        var xTrain = FeatureScaling.L1Normalize(trainResponses.Counts);
+        var xValidation = FeatureScaling.L1Normalize(validationResponses.Counts);
+        var xTest = FeatureScaling.L1Normalize(testResponses.Counts);
+        float maximum = FeatureScaling.Maximum(xTrain);
+        FeatureScaling.Scale(xTrain, maximum);
+        FeatureScaling.Scale(xValidation, maximum);
+        FeatureScaling.Scale(xTest, maximum);
+        var yTrain = train.Labels.AsSpan(0, options.TrainCount).ToArray();
+        var yValidation = train.Labels.AsSpan(validationStart, options.ValidationCount).ToArray();
+        var yTest = test.Labels.AsSpan(0, options.TestCount).ToArray();
+        int classes = Math.Max(2, Math.Max(Max(yTrain), Math.Max(Max(yValidation), Max(yTest))) + 1);
+        var softmax = SoftmaxReadout.Train(xTrain, yTrain, classes, options.Softmax, xValidation, yValidation, progress);
+        double? ridgeTest = null;
+        double? ridgeValidation = null;
+        if (options.RidgePenalty is { } penalty)
+        {
+            var ridge = RidgeReadout.Fit(xTrain, yTrain, classes, penalty);
+            ridgeTest = ridge.Accuracy(xTest, yTest);
+            ridgeValidation = ridge.Accuracy(xValidation, yValidation);
+        }
+        double readoutSeconds = clock.Elapsed.TotalSeconds;
+        int presented = options.TrainCount + options.ValidationCount + options.TestCount;
+        return new NalsmResult
+        {
+            Options = options,
+            TestAccuracy = softmax.Accuracy(xTest, yTest),
+            ValidationAccuracy = softmax.Accuracy(xValidation, yValidation),
+            BestEpoch = softmax.BestEpoch,
+            RidgeTestAccuracy = ridgeTest,
+            RidgeValidationAccuracy = ridgeValidation,
+            BranchingFactor = trainResponses.Branching.Value,
+            MeanRateHz = trainResponses.MeanRateHz,
+            LiquidSynapses = topology.Excitatory.Count + topology.Inhibitory.Count,
+            InputSynapses = topology.Input.Count,
+            InitializationSeconds = initSeconds,
+            FeatureSeconds = featureSeconds,
+            ReadoutSeconds = readoutSeconds,
+            FeatureMsPerSample = 1000 * featureSeconds / presented,
+            InitializationMsPerSample = options.InitializationSamples == 0 || options.Mode == ReservoirMode.Static ? 0 : 1000 * initSeconds / options.InitializationSamples,
+        };
+    }
+
+    private static float[][] Encode(float[][] images, float scale)
+    {
+        var result = new float[images.Length][];
+        for (int i = 0; i < images.Length; i++)
+        {
+            result[i] = InputEncoding.Probabilities(images[i], scale);
+        }
+        return result;
+    }
+
+    private static int Max(int[] values)
+    {
+        int max = 0;
+        foreach (int v in values)
+        {
+            max = Math.Max(max, v);
+        }
+        return max;
+    }
+}
