@@ -77,6 +77,23 @@ public sealed class CheckpointReader
         return result;
     }
 
+    /// <summary>Reads rows written by <see cref="CheckpointWriter.WriteRows"/>, each of <paramref name="width"/> values.</summary>
+    public List<float[]> ReadRows(int width, string what)
+    {
+        int at = Offset;
+        int count = ReadInt32();
+        if (count < 0)
+        {
+            throw new InvalidDataException($"Checkpoint corrupt at byte {at}: {count} {what}.");
+        }
+        var rows = new List<float[]>(count);
+        for (int r = 0; r < count; r++)
+        {
+            rows.Add(ReadArray<float>(width, what));
+        }
+        return rows;
+    }
+
     /// <summary>Requires <paramref name="actual"/> to equal <paramref name="expected"/>, naming the field's offset.</summary>
     public void Expect<T>(T actual, T expected, string what, int at) where T : IEquatable<T>
     {

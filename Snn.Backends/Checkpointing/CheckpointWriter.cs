@@ -58,6 +58,16 @@ public sealed class CheckpointWriter
         _buffer.Write(MemoryMarshal.AsBytes(values));
     }
 
+    /// <summary>Writes a count and that many length-prefixed rows (monitor samples).</summary>
+    public void WriteRows(IReadOnlyList<float[]> rows)
+    {
+        Write(rows.Count);
+        foreach (var row in rows)
+        {
+            Write<float>(row);
+        }
+    }
+
     /// <summary>Appends the checksum and copies the checkpoint to <paramref name="stream"/>.</summary>
     public void WriteTo(Stream stream)
     {

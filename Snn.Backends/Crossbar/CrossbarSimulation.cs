@@ -1,4 +1,5 @@
 using Snn.Backends.Cpu;
+using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Monitors;
 using Snn.Core.Plasticity;
@@ -488,30 +489,17 @@ public sealed class CrossbarSimulation : ISimulation
     public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
     {
         CheckMonitor(monitor);
-        Guard.NonNegative(sinceMs, nameof(sinceMs));
-        long since = (long)Math.Round(sinceMs / _network.Dt);
-        var wanted = new bool[monitor.Population.Size];
-        foreach (int neuron in monitor.Neurons)
-        {
-            wanted[neuron] = true;
-        }
-        var (times, neurons) = Recorded(monitor.Population, wanted, since);
-        return new SpikeRecord(times, neurons, _network.Dt, monitor.Neurons.Count, monitor.Population.Size, Math.Max(0, TimeMs - since * _network.Dt));
+        long since = MonitorRecords.SinceStep(sinceMs, _network.Dt);
+        var (times, neurons) = Recorded(monitor.Population, MonitorRecords.Mask(monitor), since);
+        return MonitorRecords.Spikes(monitor, times, neurons, _network.Dt, since, TimeMs);
     }
 
     /// <inheritdoc />
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);
-        var wanted = new bool[monitor.Population.Size];
-        Array.Fill(wanted, true);
-        var (times, _) = Recorded(monitor.Population, wanted, 0);
-        var counts = new int[_step];
-        foreach (long time in times)
-        {
-            counts[time - 1]++;
-        }
-        return new RateRecord(counts, _network.Dt, monitor.Population.Size);
+        var (times, _) = Recorded(monitor.Population, MonitorRecords.Mask(monitor), 0);
+        return MonitorRecords.Rate(monitor, times, _step, _network.Dt);
     }
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
 using Snn.Backends.Checkpointing;
+using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Inputs;
 using Snn.Core.Monitors;
@@ -364,29 +365,16 @@ internal sealed class GpuSimulation : ISimulation
     public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
     {
         CheckMonitor(monitor);
-        Guard.NonNegative(sinceMs, nameof(sinceMs));
-        long since = (long)Math.Round(sinceMs / _network.Dt);
-        var wanted = new bool[monitor.Population.Size];
-        foreach (int neuron in monitor.Neurons)
-        {
-            wanted[neuron] = true;
-        }
-        var (times, neurons) = SpikesOf(monitor.Population, wanted, since);
-        return new SpikeRecord(times, neurons, _network.Dt, monitor.Neurons.Count, monitor.Population.Size, Math.Max(0, TimeMs - since * _network.Dt));
+        long since = MonitorRecords.SinceStep(sinceMs, _network.Dt);
+        var (times, neurons) = SpikesOf(monitor.Population, MonitorRecords.Mask(monitor), since);
+        return MonitorRecords.Spikes(monitor, times, neurons, _network.Dt, since, TimeMs);
     }
 
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);
-        var wanted = new bool[monitor.Population.Size];
-        Array.Fill(wanted, true);
-        var (times, _) = SpikesOf(monitor.Population, wanted, 0);
-        var counts = new int[_step];
-        foreach (long time in times)
-        {
-            counts[time - 1]++;
-        }
-        return new RateRecord(counts, _network.Dt, monitor.Population.Size);
+        var (times, _) = SpikesOf(monitor.Population, MonitorRecords.Mask(monitor), 0);
+        return MonitorRecords.Rate(monitor, times, _step, _network.Dt);
     }
 
     public StateRecord GetState(StateMonitor monitor)
@@ -556,11 +544,11 @@ internal sealed class GpuSimulation : ISimulation
         writer.Write<int>(neurons.ToArray());
         foreach (var monitor in _stateMonitors)
         {
-            WriteRows(writer, monitor.Rows);
+            writer.WriteRows(monitor.Rows);
         }
         foreach (var (_, rows) in _weightMonitors)
         {
-            WriteRows(writer, rows);
+            writer.WriteRows(rows);
         }
         var history = _history.GetAsArray1D();
         var counts = _historyCounts.GetAsArray1D();
@@ -601,8 +589,8 @@ internal sealed class GpuSimulation : ISimulation
         var weights = _network.Projections.Select(p => reader.ReadArray<float>(SynapseCountOf(p), $"weights of {p.Name}")).ToArray();
         var times = reader.ReadArray<long>(-1, "spike times");
         var neurons = reader.ReadArray<int>(times.Length, "spike neurons");
-        var rows = _stateMonitors.Select(m => ReadRows(reader, m.Monitor.Neurons.Count, "state samples")).ToArray();
-        var weightRows = _weightMonitors.Select(m => ReadRows(reader, SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
+        var rows = _stateMonitors.Select(m => reader.ReadRows(m.Monitor.Neurons.Count, "state samples")).ToArray();
+        var weightRows = _weightMonitors.Select(m => reader.ReadRows(SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
         var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
         var modulators = reader.ReadArray<float>(_modulatorParameters.Length, "modulator values");
         reader.ExpectEnd();
@@ -667,31 +655,6 @@ internal sealed class GpuSimulation : ISimulation
         }
         _history.CopyFromCPU(history);
         _historyCounts.CopyFromCPU(counts);
-    }
-
-    private static void WriteRows(CheckpointWriter writer, List<float[]> rows)
-    {
-        writer.Write(rows.Count);
-        foreach (var row in rows)
-        {
-            writer.Write<float>(row);
-        }
-    }
-
-    private static List<float[]> ReadRows(CheckpointReader reader, int width, string what)
-    {
-        int at = reader.Offset;
-        int count = reader.ReadInt32();
-        if (count < 0)
-        {
-            throw new InvalidDataException($"Checkpoint corrupt at byte {at}: {count} {what}.");
-        }
-        var rows = new List<float[]>(count);
-        for (int r = 0; r < count; r++)
-        {
-            rows.Add(reader.ReadArray<float>(width, what));
-        }
-        return rows;
     }
 
     /// <summary>What a checkpoint must match, computed as the CPU engine does (the network's

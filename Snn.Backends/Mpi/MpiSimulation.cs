@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using Snn.Backends.Cpu;
+using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Monitors;
 using Snn.Core.Plasticity;
@@ -425,30 +426,17 @@ public sealed class MpiSimulation : ISimulation
     public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
     {
         CheckMonitor(monitor);
-        Guard.NonNegative(sinceMs, nameof(sinceMs));
-        long since = (long)Math.Round(sinceMs / _network.Dt);
-        var wanted = new bool[monitor.Population.Size];
-        foreach (int neuron in monitor.Neurons)
-        {
-            wanted[neuron] = true;
-        }
-        var (times, neurons) = Recorded(monitor.Population, wanted, since);
-        return new SpikeRecord(times, neurons, _network.Dt, monitor.Neurons.Count, monitor.Population.Size, Math.Max(0, TimeMs - since * _network.Dt));
+        long since = MonitorRecords.SinceStep(sinceMs, _network.Dt);
+        var (times, neurons) = Recorded(monitor.Population, MonitorRecords.Mask(monitor), since);
+        return MonitorRecords.Spikes(monitor, times, neurons, _network.Dt, since, TimeMs);
     }
 
     /// <inheritdoc />
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);
-        var wanted = new bool[monitor.Population.Size];
-        Array.Fill(wanted, true);
-        var (times, _) = Recorded(monitor.Population, wanted, 0);
-        var counts = new int[_step];
-        foreach (long time in times)
-        {
-            counts[time - 1]++;
-        }
-        return new RateRecord(counts, _network.Dt, monitor.Population.Size);
+        var (times, _) = Recorded(monitor.Population, MonitorRecords.Mask(monitor), 0);
+        return MonitorRecords.Rate(monitor, times, _step, _network.Dt);
     }
 
     /// <summary>Collective: the samples of <paramref name="monitor"/> from every rank.</summary>

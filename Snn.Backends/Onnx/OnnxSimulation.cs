@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Monitors;
 using Snn.Core.Plasticity;
@@ -171,13 +172,8 @@ internal sealed class OnnxSimulation : ISimulation
     public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
     {
         CheckMonitor(monitor);
-        Guard.NonNegative(sinceMs, nameof(sinceMs));
-        long since = (long)Math.Round(sinceMs / _network.Dt);
-        var wanted = new bool[monitor.Population.Size];
-        foreach (int neuron in monitor.Neurons)
-        {
-            wanted[neuron] = true;
-        }
+        long since = MonitorRecords.SinceStep(sinceMs, _network.Dt);
+        var wanted = MonitorRecords.Mask(monitor);
         var (allTimes, allNeurons) = _spikes[monitor.Population];
         var times = new List<long>();
         var neurons = new List<int>();
@@ -189,7 +185,7 @@ internal sealed class OnnxSimulation : ISimulation
                 neurons.Add(allNeurons[s]);
             }
         }
-        return new SpikeRecord([.. times], [.. neurons], _network.Dt, monitor.Neurons.Count, monitor.Population.Size, Math.Max(0, TimeMs - since * _network.Dt));
+        return MonitorRecords.Spikes(monitor, [.. times], [.. neurons], _network.Dt, since, TimeMs);
     }
 
     public StateRecord GetState(StateMonitor monitor)
@@ -207,12 +203,7 @@ internal sealed class OnnxSimulation : ISimulation
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);
-        var counts = new int[_step];
-        foreach (long time in _spikes[monitor.Population].Times)
-        {
-            counts[time - 1]++;
-        }
-        return new RateRecord(counts, _network.Dt, monitor.Population.Size);
+        return MonitorRecords.Rate(monitor, _spikes[monitor.Population].Times, _step, _network.Dt);
     }
 
     public WeightRecord GetWeights(WeightMonitor monitor)

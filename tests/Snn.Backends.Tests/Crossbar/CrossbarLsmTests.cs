@@ -4,17 +4,12 @@ namespace Snn.Backends.Tests.Crossbar;
 
 public sealed class CrossbarLsmTests
 {
-    /// <summary>The real N-MNIST recording of /work/shared/data (Orchard et al. 2015, CC BY-SA 4.0),
-    /// decoded here from its 5-byte records (x, y, polarity bit + 23-bit µs timestamp).</summary>
+    /// <summary>The real N-MNIST recording (Orchard et al. 2015, CC BY-SA 4.0; the copy committed with
+    /// the Snn.Datasets fixtures), decoded here from its 5-byte records (x, y, polarity bit + 23-bit µs
+    /// timestamp).</summary>
     private static (int[] X, int[] Y, long[] T, bool[] On) NMnistSample()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "shared", "data", "nmnist-sample.bin")))
-        {
-            directory = directory.Parent;
-        }
-        Assert.True(directory is not null, "shared/data/nmnist-sample.bin was not found above the test directory.");
-        var bytes = File.ReadAllBytes(Path.Combine(directory!.FullName, "shared", "data", "nmnist-sample.bin"));
+        var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Crossbar", "Fixtures", "nmnist-sample.bin"));
         int count = bytes.Length / 5;
         var (x, y, t, on) = (new int[count], new int[count], new long[count], new bool[count]);
         for (int e = 0; e < count; e++)
