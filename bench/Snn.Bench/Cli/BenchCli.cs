@@ -2,14 +2,17 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Diagnostics;
+using Snn.Backends.Mpi;
 using Snn.Backends.Onnx;
 using Snn.Bench.Compare;
 using Snn.Bench.Export;
+using Snn.Bench.Nir;
 using Snn.Bench.Plotting;
 using Snn.Bench.Results;
 using Snn.Bench.Running;
 using Snn.Bench.Studies;
 using Snn.Bench.Suites;
+using Snn.Core.Interop.Nir;
 using Snn.Datasets.Catalog;
 using Spectre.Console;
 
@@ -17,7 +20,9 @@ namespace Snn.Bench.Cli;
 
 /// <summary>
 /// The <c>snn-bench</c> command line (System.CommandLine 2.0): with no arguments it simulates the
-/// standard CUBA network; <c>list</c>, <c>run</c>, <c>compare</c>, <c>export</c> and <c>datasets</c> do the rest.
+/// standard CUBA network; <c>list</c>, <c>run</c>, <c>compare</c>, <c>export</c>, <c>nir</c> and <c>datasets</c> do the rest.
+/// <c>run --backend mpi</c> (the default under Open MPI's <c>mpirun</c>) runs the suites inside an
+/// MPI session on every rank; rank 0 alone prints and writes files.
 /// </summary>
 public sealed class BenchCli
 {
@@ -63,8 +68,74 @@ public sealed class BenchCli
 
     private readonly Option<string> _backend = new("--backend")
     {
+        Description = "Engine to run on (default: mpi under mpirun, else cpu). mpi: start with mpirun -np K dotnet snn-bench.dll run ...",
+        DefaultValueFactory = _ => BackendFactory.DefaultName,
+    };
+
+    private readonly Option<string?> _data = new("--data")
+    {
+        Description = "Studies: the folder of the data set they read (delays-shd: shd_train.h5 and shd_test.h5; delays-ablation: Fashion-MNIST's IDX files).",
+    };
+
+    private readonly Argument<string> _nirFile = new("file")
+    {
+        Description = "The .nir file to import.",
+    };
+
+    private readonly Option<double> _nirDt = new("--dt")
+    {
+        Description = "Simulation time step (ms).",
+        DefaultValueFactory = _ => NirImportSettings.DefaultDtMs,
+    };
+
+    private readonly Option<double> _nirDuration = new("--duration", "-t")
+    {
+        Description = "Simulated time (ms).",
+        DefaultValueFactory = _ => NirImportSettings.DefaultDurationMs,
+    };
+
+    private readonly Option<double> _nirRate = new("--input-rate")
+    {
+        Description = "Rate of the Poisson spike trains on every channel of every Input node (Hz, 0 to 10000).",
+        DefaultValueFactory = _ => NirImportSettings.DefaultInputRateHz,
+    };
+
+    private readonly Option<ulong> _nirSeed = new("--seed")
+    {
+        Description = "Seed of the input trains.",
+        DefaultValueFactory = _ => RunSettings.DefaultSeed,
+    };
+
+    private readonly Option<string> _nirBackend = new("--backend")
+    {
         Description = "Engine to run on.",
         DefaultValueFactory = _ => RunSettings.DefaultBackend,
+    };
+
+    private readonly Option<int?> _nirThreads = new("--threads")
+    {
+        Description = "Worker threads (default: the engine's choice).",
+    };
+
+    private readonly Argument<string> _nirNetwork = new("network")
+    {
+        Description = $"The network to export: {ExportableNetworks.NirDemoName} (the suites have features NIR cannot express), {ExportableNetworks.DemoName} or a suite.",
+    };
+
+    private readonly Option<string?> _nirOut = new("--out", "-o")
+    {
+        Description = "The .nir file to write (default: <network>.nir in the current folder).",
+    };
+
+    private readonly Option<int?> _nirSize = new("--size", "-n")
+    {
+        Description = "Neurons of a suite, or hidden neurons of a demo (default: the network's own).",
+    };
+
+    private readonly Option<ulong> _nirExportSeed = new("--seed")
+    {
+        Description = "Network seed.",
+        DefaultValueFactory = _ => RunSettings.DefaultSeed,
     };
 
     private readonly Argument<string> _peer = new("peer")
@@ -162,6 +233,13 @@ public sealed class BenchCli
         _suites.AcceptOnlyFromAmong([.. SuiteCatalog.Names, .. StudyCatalog.Names]);
         _exportNetwork.AcceptOnlyFromAmong([.. ExportableNetworks.Names]);
         _backend.AcceptOnlyFromAmong([.. BackendFactory.Names]);
+        _nirBackend.AcceptOnlyFromAmong([.. BackendFactory.Names.Where(n => !BackendFactory.IsMpi(n))]);
+        _nirNetwork.AcceptOnlyFromAmong([.. ExportableNetworks.Names]);
+        _nirSize.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
+        _nirDt.Validators.Add(r => Check<double>(r, v => v is > 0 and <= 1000, "--dt must be a number of ms in (0, 1000]."));
+        _nirDuration.Validators.Add(r => Check<double>(r, v => v is > 0 and < double.PositiveInfinity, "--duration must be a finite number of ms > 0."));
+        _nirRate.Validators.Add(r => Check<double>(r, v => v is >= 0 and <= 10_000, "--input-rate must be a rate in [0, 10000] Hz."));
+        _nirThreads.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--threads must be at least 1."));
         _peer.AcceptOnlyFromAmong("brian2");
         _size.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
         _exportSize.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
@@ -181,7 +259,7 @@ public sealed class BenchCli
 
         RunCommand = new Command("run", "Run suites with a progress bar; print a results table and write results.json and PNG plots.")
         {
-            _suites, _size, _duration, _threads, _seed, _out, _backend, _quick,
+            _suites, _size, _duration, _threads, _seed, _out, _backend, _quick, _data,
         };
         RunCommand.SetAction(parse => Guarded(() => Run(RunSettingsFrom(parse), CommandText(parse))));
         Root.Add(RunCommand);
@@ -206,6 +284,21 @@ public sealed class BenchCli
         };
         DatasetsCommand.SetAction(parse => Guarded(() => Datasets(DatasetsSettingsFrom(parse))));
         Root.Add(DatasetsCommand);
+
+        NirImportCommand = new Command("import", "Import a NIR graph, drive its Input nodes with Poisson spike trains and print each Output node's spike counts.")
+        {
+            _nirFile, _nirDt, _nirDuration, _nirRate, _nirSeed, _nirBackend, _nirThreads,
+        };
+        NirImportCommand.SetAction(parse => Guarded(() => NirImport(NirImportSettingsFrom(parse))));
+        NirExportCommand = new Command("export", "Write a network as a NIR graph (NirExporter); what NIR cannot express is an error.")
+        {
+            _nirNetwork, _nirOut, _nirSize, _nirExportSeed,
+        };
+        NirExportCommand.SetAction(parse => Guarded(() => NirExport(NirExportSettingsFrom(parse))));
+        Root.Add(new Command("nir", "NIR (neuromorphic intermediate representation) graphs: import and run one, or export a network.")
+        {
+            NirImportCommand, NirExportCommand,
+        });
     }
 
     /// <summary>The root command.</summary>
@@ -223,6 +316,12 @@ public sealed class BenchCli
     /// <summary>The <c>datasets</c> command.</summary>
     public Command DatasetsCommand { get; }
 
+    /// <summary>The <c>nir import</c> command.</summary>
+    public Command NirImportCommand { get; }
+
+    /// <summary>The <c>nir export</c> command.</summary>
+    public Command NirExportCommand { get; }
+
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public int Invoke(string[] args, InvocationConfiguration? configuration = null) => Root.Parse(args).Invoke(configuration);
 
@@ -238,7 +337,30 @@ public sealed class BenchCli
             parse.GetValue(_seed),
             parse.GetValue(_out) ?? RunSettings.DefaultOutDirectory,
             parse.GetValue(_backend) ?? RunSettings.DefaultBackend,
-            parse.GetValue(_quick));
+            parse.GetValue(_quick),
+            parse.GetValue(_data));
+    }
+
+    /// <summary>The settings of a parsed <c>nir import</c> command line.</summary>
+    public NirImportSettings NirImportSettingsFrom(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new NirImportSettings(
+            parse.GetValue(_nirFile) ?? "",
+            parse.GetValue(_nirDt),
+            parse.GetValue(_nirDuration),
+            parse.GetValue(_nirRate),
+            parse.GetValue(_nirSeed),
+            parse.GetValue(_nirBackend) ?? RunSettings.DefaultBackend,
+            parse.GetValue(_nirThreads));
+    }
+
+    /// <summary>The settings of a parsed <c>nir export</c> command line.</summary>
+    public NirExportSettings NirExportSettingsFrom(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        string network = parse.GetValue(_nirNetwork) ?? ExportableNetworks.NirDemoName;
+        return new NirExportSettings(network, parse.GetValue(_nirOut) ?? network.ToLowerInvariant() + ".nir", parse.GetValue(_nirSize), parse.GetValue(_nirExportSeed));
     }
 
     /// <summary>The settings of a parsed <c>export</c> command line.</summary>
@@ -298,10 +420,37 @@ public sealed class BenchCli
     }
 
     /// <summary>Runs the suites and studies of <paramref name="settings"/> (suites first), prints the
-    /// results table and the studies' findings, and writes their files and results.json.</summary>
+    /// results table and the studies' findings, and writes their files and results.json. With the
+    /// <c>mpi</c> engine every rank runs the suites inside an MPI session and rank 0 alone prints and
+    /// writes; under <c>mpirun</c> with several ranks another engine is refused (each rank would run
+    /// the whole suite on its own).</summary>
     public int Run(RunSettings settings, string command = "snn-bench run")
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (BackendFactory.IsMpi(settings.Backend))
+        {
+            var studies = settings.Suites.Where(n => !SuiteCatalog.Contains(n)).ToArray();
+            if (studies.Length > 0)
+            {
+                _console.MarkupLine("[red]" + Markup.Escape($"Studies ({string.Join(", ", studies)}) do not run on the mpi engine; run them without mpirun and --backend mpi.") + "[/]");
+                return 1;
+            }
+            return MpiSession.Run(session =>
+            {
+                var console = session.Rank == 0 ? _console : SilentConsole();
+                return Guarded(() => Run(settings, command, session, console), console);
+            });
+        }
+        if (BackendFactory.MpirunRanks is > 1)
+        {
+            _console.MarkupLine("[red]" + Markup.Escape($"This process is one of {BackendFactory.MpirunRanks} ranks started by mpirun, but --backend is {settings.Backend}: every rank would run the whole suite alone. Use --backend mpi (the default under mpirun).") + "[/]");
+            return 1;
+        }
+        return Run(settings, command, null, _console);
+    }
+
+    private int Run(RunSettings settings, string command, MpiSession? session, IAnsiConsole console)
+    {
         var suites = settings.Suites.Where(SuiteCatalog.Contains).Select(SuiteCatalog.Find).ToArray();
         var studies = settings.Suites.Where(n => !SuiteCatalog.Contains(n)).Select(StudyCatalog.Find).ToArray();
         foreach (var suite in suites)
@@ -309,13 +458,22 @@ public sealed class BenchCli
             int size = settings.Size ?? suite.DefaultSize;
             if (size < suite.MinimumSize)
             {
-                _console.MarkupLine($"[red]--size {size} is too small for suite '{Markup.Escape(suite.Name)}' (at least {suite.MinimumSize}).[/]");
+                console.MarkupLine($"[red]--size {size} is too small for suite '{Markup.Escape(suite.Name)}' (at least {suite.MinimumSize}).[/]");
+                return 1;
+            }
+        }
+        StudyContext Context(Action<string>? status) => new(settings.Seed, settings.Size, settings.DurationMs, settings.Threads, settings.Quick, status, settings.DataDirectory);
+        foreach (var study in studies)
+        {
+            if (study.CheckInputs(Context(null)) is { } problem)
+            {
+                console.MarkupLine("[red]" + Markup.Escape(problem) + "[/]");
                 return 1;
             }
         }
         var runs = new List<SuiteRun>();
         var studyRuns = new List<(BenchmarkStudy Study, SuiteAnalysis Analysis, double WallSeconds)>();
-        _console.Progress()
+        console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .Start(context =>
@@ -326,7 +484,8 @@ public sealed class BenchCli
                 {
                     var task = tasks[i];
                     task.StartTask();
-                    var options = new SuiteRunOptions(settings.Size ?? suites[i].DefaultSize, settings.DurationFor(suites[i]), settings.Seed, settings.Threads, settings.Backend);
+                    var options = new SuiteRunOptions(settings.Size ?? suites[i].DefaultSize, settings.DurationFor(suites[i]), settings.Seed, settings.Threads, settings.Backend,
+                        Session: session);
                     runs.Add(SuiteRunner.Run(suites[i], options, simulated => task.Value = simulated));
                     task.Value = task.MaxValue;
                     task.StopTask();
@@ -337,8 +496,7 @@ public sealed class BenchCli
                     string name = Markup.Escape(studies[i].Name);
                     task.IsIndeterminate = true;
                     task.StartTask();
-                    var study = new StudyContext(settings.Seed, settings.Size, settings.DurationMs, settings.Threads, settings.Quick,
-                        stage => task.Description = $"{name}: {Markup.Escape(stage)}");
+                    var study = Context(stage => task.Description = $"{name}: {Markup.Escape(stage)}");
                     long start = Stopwatch.GetTimestamp();
                     var analysis = studies[i].Run(study);
                     studyRuns.Add((studies[i], analysis, Stopwatch.GetElapsedTime(start).TotalSeconds));
@@ -348,31 +506,36 @@ public sealed class BenchCli
                     task.StopTask();
                 }
             });
+        if (session is { Rank: > 0 })
+        {
+            return 0; // every collective call is behind us; rank 0 reports
+        }
         var results = runs.Select(r => r.Result).ToArray();
         if (results.Length > 0)
         {
-            _console.Write(ResultTables.Results(results));
+            console.Write(ResultTables.Results(results));
+        }
+        foreach (var result in results.Where(r => r.RankTimings is not null))
+        {
+            console.Write(ResultTables.RankTimings(result));
         }
         var written = new List<string>();
         foreach (var run in runs)
         {
             written.AddRange(ResultPlots.WriteAll(run, settings.OutDirectory));
-            if (run.Analysis is { } analysis)
+            foreach (string finding in run.Result.Findings ?? [])
             {
-                foreach (string finding in analysis.Findings)
-                {
-                    _console.MarkupLine(Markup.Escape($"{run.Result.Suite}: {finding}"));
-                }
-                written.AddRange(analysis.WritePlots?.Invoke(settings.OutDirectory) ?? []);
+                console.MarkupLine(Markup.Escape($"{run.Result.Suite}: {finding}"));
             }
+            written.AddRange(run.Analysis?.WritePlots?.Invoke(settings.OutDirectory) ?? []);
         }
         var studyResults = new List<StudyResult>();
         foreach (var (study, analysis, wallSeconds) in studyRuns)
         {
-            _console.Write(new Rule($"[bold]{Markup.Escape(study.Name)}[/] [grey]({Format.Seconds(wallSeconds)})[/]").LeftJustified());
+            console.Write(new Rule($"[bold]{Markup.Escape(study.Name)}[/] [grey]({Format.Seconds(wallSeconds)})[/]").LeftJustified());
             foreach (string finding in analysis.Findings)
             {
-                _console.WriteLine(finding);
+                console.WriteLine(finding);
             }
             var files = analysis.WritePlots?.Invoke(settings.OutDirectory) ?? [];
             written.AddRange(files);
@@ -380,7 +543,7 @@ public sealed class BenchCli
         }
         var report = new BenchmarkReport(BenchmarkReport.CurrentSchema, DateTimeOffset.UtcNow, command, MachineInfo.Current(), results, studyResults);
         written.Insert(0, ResultsJson.Write(report, settings.OutDirectory));
-        _console.MarkupLine("[grey]Wrote " + Markup.Escape(string.Join(", ", written)) + "[/]");
+        console.MarkupLine("[grey]Wrote " + Markup.Escape(string.Join(", ", written)) + "[/]");
         return 0;
     }
 
@@ -404,6 +567,40 @@ public sealed class BenchCli
         {
             _console.MarkupLine(Markup.Escape($"state inputs (optional) {string.Join(", ", layout.StateInputNames)}"));
         }
+        return 0;
+    }
+
+    /// <summary>Imports a NIR graph, runs it with Poisson inputs and prints each output's spike counts.</summary>
+    public int NirImport(NirImportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var result = NirRunner.Run(settings);
+        _console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{settings.Path} (NIR {result.Version ?? "version not recorded"}): {Format.Count(result.Neurons)} neurons, {Format.Count(result.Synapses)} synapses; dt {Format.Milliseconds(settings.DtMs)}, {Format.Milliseconds(settings.DurationMs)} on {settings.Backend} (compile {Format.Seconds(result.CompileSeconds)}, run {Format.Seconds(result.RunSeconds)})")));
+        foreach (var input in result.Inputs)
+        {
+            _console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"input {input.Input}: {input.Channels} channels, Poisson {settings.InputRateHz:G4} Hz each (seed {settings.Seed}): {Format.Count(input.Spikes)} spikes")));
+        }
+        _console.Write(ResultTables.NirOutputs(result.Outputs, settings.DurationMs));
+        return 0;
+    }
+
+    /// <summary>Writes a network as a NIR graph; what NIR cannot express is the exporter's message and exit code 1.</summary>
+    public int NirExport(NirExportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var network = ExportableNetworks.Build(settings.Network, settings.Size, settings.Seed);
+        var graph = NirExporter.ToGraph(network);
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(settings.OutPath));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        NirFile.Write(graph, settings.OutPath);
+        long bytes = new FileInfo(settings.OutPath).Length;
+        var types = graph.Nodes.Values.GroupBy(n => n.Type).Select(g => $"{g.Count()} {g.Key}");
+        _console.MarkupLine(Markup.Escape($"Exported {settings.Network}: {Format.Count(network.NeuronCount)} neurons, {Format.Count(network.Projections.Count)} projections, to {settings.OutPath} ({Format.Count(bytes)} bytes; NIR {NirFile.WriterVersion}): {graph.Nodes.Count} nodes ({string.Join(", ", types)}), {graph.Edges.Count} edges."));
         return 0;
     }
 
@@ -476,19 +673,30 @@ public sealed class BenchCli
         return 0;
     }
 
-    /// <summary>Runs an action; an error it reports by exception becomes a red message and exit code 1.</summary>
-    private int Guarded(Func<int> action)
+    /// <summary>Runs an action; an error it reports by exception becomes a red message (on
+    /// <paramref name="console"/>, default the command line's) and exit code 1.</summary>
+    private int Guarded(Func<int> action, IAnsiConsole? console = null)
     {
         try
         {
             return action();
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or InvalidDataException or UnauthorizedAccessException
+            or TimeoutException or NotSupportedException or MpiUnavailableException)
         {
-            _console.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
+            (console ?? _console).MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
             return 1;
         }
     }
+
+    /// <summary>A console that prints nothing: MPI ranks other than 0 run silently.</summary>
+    private static IAnsiConsole SilentConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+        Out = new AnsiConsoleOutput(TextWriter.Null),
+    });
 
     private static string CommandText(ParseResult parse) => "snn-bench " + string.Join(' ', parse.Tokens.Select(t => t.Value));
 

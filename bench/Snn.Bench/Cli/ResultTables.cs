@@ -1,4 +1,6 @@
+using System.Globalization;
 using Snn.Bench.Compare;
+using Snn.Bench.Nir;
 using Snn.Bench.Results;
 using Snn.Bench.Studies;
 using Snn.Bench.Suites;
@@ -51,16 +53,78 @@ public static class ResultTables
             ("Real-time factor", r => Format.Ratio(r.RealTimeFactor)),
             ("Peak memory", r => Format.MiB(r.PeakWorkingSetBytes)),
             ("Bytes/synapse", r => Format.Fixed(r.BytesPerSynapse, 1)),
-            ("Threads", r => r.Threads?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto"),
+            ("Threads", r => r.Threads?.ToString(CultureInfo.InvariantCulture) ?? "auto"),
         ];
         foreach (var (name, value) in rows)
         {
             table.AddRow([name, .. results.Select(value)]);
         }
+        if (results.Any(r => r.Ranks is not null))
+        {
+            (string Name, Func<SuiteResult, string> Value)[] mpiRows =
+            [
+                ("MPI ranks", r => r.Ranks?.ToString(CultureInfo.InvariantCulture) ?? "-"),
+                ("Exchange interval", r => r.IntervalSteps is int steps ? Steps(steps) : "-"),
+                ("Communication (most)", r => r.RankTimings is { Count: > 0 } t ? t.Max(x => x.CommunicationShare).ToString("P1", CultureInfo.InvariantCulture) : "-"),
+            ];
+            foreach (var (name, value) in mpiRows)
+            {
+                table.AddRow([name, .. results.Select(value)]);
+            }
+        }
         table.Caption("[grey]Wall time excludes compile and JIT. Real-time factor = wall / simulated (below 1: faster than real time). "
             + "Peak memory: the process's peak working set so far. Bytes/synapse: managed heap growth during compile / synapses.[/]");
         return table;
     }
+
+    /// <summary>The per-rank time split of an <c>mpi</c> run: one row per rank.</summary>
+    public static Table RankTimings(SuiteResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"{result.Suite} on {result.Ranks} MPI ranks (spikes exchanged every {Steps(result.IntervalSteps ?? 0)})"))
+            .AddColumn(new TableColumn("Rank").RightAligned())
+            .AddColumn(new TableColumn("Compute").RightAligned())
+            .AddColumn(new TableColumn("Communication").RightAligned())
+            .AddColumn(new TableColumn("Comm. share").RightAligned())
+            .AddColumn(new TableColumn("Exchanges").RightAligned())
+            .AddColumn(new TableColumn("Spikes sent").RightAligned())
+            .AddColumn(new TableColumn("Bytes received").RightAligned());
+        foreach (var t in result.RankTimings ?? [])
+        {
+            table.AddRow(t.Rank.ToString(CultureInfo.InvariantCulture), Format.Seconds(t.ComputeSeconds), Format.Seconds(t.CommunicationSeconds),
+                t.CommunicationShare.ToString("P1", CultureInfo.InvariantCulture), Format.Count(t.Exchanges), Format.Count(t.SpikesSent), Format.Count(t.BytesReceived));
+        }
+        table.Caption("[grey]Communication: time inside the spike-exchange collectives, waiting for slower ranks included.[/]");
+        return table;
+    }
+
+    /// <summary>The outputs of an imported NIR graph: spikes, mean rate and the first counts per neuron
+    /// (or, for a non-spiking output, the final membrane potentials).</summary>
+    public static Table NirOutputs(IReadOnlyList<NirOutputCounts> outputs, double durationMs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        const int shown = 20;
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Output").AddColumn("Population").AddColumn(new TableColumn("Neurons").RightAligned())
+            .AddColumn(new TableColumn("Spikes").RightAligned()).AddColumn(new TableColumn("Mean rate").RightAligned())
+            .AddColumn($"Spikes per neuron (first {shown}) or final v");
+        foreach (var output in outputs)
+        {
+            string detail = output.CountsPerNeuron is { } counts
+                ? string.Join(" ", counts.Take(shown).Select(c => c.ToString(CultureInfo.InvariantCulture))) + (counts.Length > shown ? " ..." : "")
+                : "v = " + string.Join(" ", (output.FinalMembrane ?? []).Take(shown).Select(v => v.ToString("G3", CultureInfo.InvariantCulture)));
+            string rate = output.CountsPerNeuron is null ? "-" : Format.Hertz(output.Spikes / (output.Neurons * durationMs / 1000.0));
+            table.AddRow(Markup.Escape(output.Output), Markup.Escape(output.Population), Format.Count(output.Neurons), Format.Count(output.Spikes), rate, Markup.Escape(detail));
+        }
+        if (outputs.Count == 0)
+        {
+            table.Caption("[grey]The graph has no Output node.[/]");
+        }
+        return table;
+    }
+
+    private static string Steps(int steps) => steps == 1 ? "1 step" : steps.ToString(CultureInfo.InvariantCulture) + " steps";
 
     /// <summary>The suites with their defaults.</summary>
     public static Table Suites(IReadOnlyList<BenchmarkSuite> suites)
@@ -115,7 +179,7 @@ public static class ResultTables
             long known = entry.Files.Sum(f => f.SizeBytes ?? 0);
             bool allKnown = entry.Files.All(f => f.SizeBytes is not null);
             string size = allKnown ? Format.MiB(known) : known > 0 ? "> " + Format.MiB(known) : "unknown";
-            table.AddRow(Markup.Escape(entry.Name), Markup.Escape(entry.Title), entry.Files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            table.AddRow(Markup.Escape(entry.Name), Markup.Escape(entry.Title), entry.Files.Count.ToString(CultureInfo.InvariantCulture),
                 size, entry.CanDownload ? "automatic" : "by hand (page below)");
         }
         return table;

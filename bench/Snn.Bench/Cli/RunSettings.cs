@@ -9,7 +9,9 @@ namespace Snn.Bench.Cli;
 /// <param name="OutDirectory">Where results.json and the plots go.</param>
 /// <param name="Backend">Engine name.</param>
 /// <param name="Quick">Studies run their reduced form (smaller sweeps and networks).</param>
-public sealed record RunSettings(IReadOnlyList<string> Suites, int? Size, double? DurationMs, int? Threads, ulong Seed, string OutDirectory, string Backend, bool Quick = false)
+/// <param name="DataDirectory">Studies: the folder of the data set they read; null for their default.</param>
+public sealed record RunSettings(IReadOnlyList<string> Suites, int? Size, double? DurationMs, int? Threads, ulong Seed, string OutDirectory, string Backend, bool Quick = false,
+    string? DataDirectory = null)
 {
     /// <summary>The simulated time (ms) for <paramref name="suite"/>: the given one, else the suite's, else the default.</summary>
     public double DurationFor(Suites.BenchmarkSuite suite) => DurationMs ?? suite.DefaultDurationMs ?? DefaultDurationMs;
@@ -23,6 +25,6 @@ public sealed record RunSettings(IReadOnlyList<string> Suites, int? Size, double
     /// <summary>Default output folder.</summary>
     public const string DefaultOutDirectory = "out";
 
-    /// <summary>Default engine.</summary>
+    /// <summary>Default engine (outside <c>mpirun</c>; under it, <c>mpi</c>).</summary>
     public const string DefaultBackend = "cpu";
 }

@@ -5,24 +5,28 @@ using Snn.Core;
 namespace Snn.Bench.Export;
 
 /// <summary>
-/// The networks <c>snn-bench export</c> can write to ONNX: <see cref="DemoName"/>
-/// (<see cref="OnnxDemoNetwork"/>, spike-source inputs and LIF layers, which the exporter takes
-/// whole) and every suite (the exporter refuses, with a <see cref="NotSupportedException"/>, those
-/// with current injections or plasticity; those with Poisson drives are refused here).
+/// The networks <c>snn-bench export</c> can write to ONNX and <c>snn-bench nir export</c> to NIR:
+/// <see cref="DemoName"/> (<see cref="OnnxDemoNetwork"/>, spike-source inputs and LIF layers, which
+/// the ONNX exporter takes whole), <see cref="NirDemoName"/> (<see cref="NirDemoNetwork"/>, which
+/// both take whole) and every suite (the exporters refuse, with a <see cref="NotSupportedException"/>,
+/// what they cannot express; for ONNX, Poisson drives are refused here).
 /// </summary>
 public static class ExportableNetworks
 {
     /// <summary>The name of the ONNX demo network.</summary>
     public const string DemoName = "onnx-demo";
 
+    /// <summary>The name of the NIR demo network.</summary>
+    public const string NirDemoName = "nir-demo";
+
     /// <summary>The demo's default number of hidden neurons.</summary>
     public const int DemoHidden = 200;
 
-    /// <summary>All names: the demo, then the suites.</summary>
-    public static IReadOnlyList<string> Names { get; } = [DemoName, .. SuiteCatalog.Names];
+    /// <summary>All names: the demos, then the suites.</summary>
+    public static IReadOnlyList<string> Names { get; } = [DemoName, NirDemoName, .. SuiteCatalog.Names];
 
     /// <summary>Builds network <paramref name="name"/> (case-insensitive) with <paramref name="size"/>
-    /// neurons (the demo: hidden neurons; null: the default) from <paramref name="seed"/>.</summary>
+    /// neurons (the demos: hidden neurons; null: the default) from <paramref name="seed"/>.</summary>
     /// <exception cref="ArgumentException">Unknown name or a size the network cannot have.</exception>
     public static Network Build(string name, int? size, ulong seed)
     {
@@ -30,6 +34,10 @@ public static class ExportableNetworks
         if (string.Equals(name, DemoName, StringComparison.OrdinalIgnoreCase))
         {
             return OnnxDemoNetwork.Create(seed, hidden: size ?? DemoHidden).Network;
+        }
+        if (string.Equals(name, NirDemoName, StringComparison.OrdinalIgnoreCase))
+        {
+            return NirDemoNetwork.Create(seed, size ?? NirDemoNetwork.DefaultHidden);
         }
         var suite = SuiteCatalog.Find(name);
         return suite.Build(size ?? suite.DefaultSize, seed).Network;

@@ -22,8 +22,9 @@ public static class StudyPlots
     /// <param name="reference">The y of the reference line.</param>
     /// <param name="referenceLabel">The reference line's legend text.</param>
     /// <param name="dashedLast">Draw the last series dashed (a derived quantity).</param>
+    /// <param name="legend">Where the legend goes; null for the upper right corner (rising curves want the lower right).</param>
     public static string Lines(string path, string title, string xLabel, string yLabel, double[] x,
-        IReadOnlyList<(string Name, double[] Y)> series, double reference, string referenceLabel, bool dashedLast = false)
+        IReadOnlyList<(string Name, double[] Y)> series, double reference, string referenceLabel, bool dashedLast = false, Alignment? legend = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(series);
@@ -50,7 +51,7 @@ public static class StudyPlots
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(legend ?? Alignment.UpperRight);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         plot.SavePng(path, Width, Height);
         return path;

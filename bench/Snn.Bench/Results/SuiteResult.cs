@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Snn.Bench.Results;
 
 /// <summary>
 /// The measurements of one suite run: one row of the results table and of <c>results.json</c>.
 /// </summary>
 /// <param name="Suite">The suite's name.</param>
-/// <param name="Backend">The engine ("cpu").</param>
+/// <param name="Backend">The engine ("cpu", "gpu", "mpi", ...).</param>
 /// <param name="Neurons">Number of neurons.</param>
 /// <param name="Synapses">Number of synapses.</param>
 /// <param name="Threads">Requested worker threads; null when the engine chose.</param>
@@ -24,6 +26,9 @@ namespace Snn.Bench.Results;
 /// <param name="BytesPerSynapse">(managed heap after compile − before) / synapses, both after a full GC.</param>
 /// <param name="Metrics">The suite's own named results (see <see cref="Suites.SuiteAnalysis"/>), or null.</param>
 /// <param name="Findings">The suite's own findings, one line each, or null.</param>
+/// <param name="Ranks">MPI ranks of an <c>mpi</c> run; null (and absent from the JSON) for other engines.</param>
+/// <param name="RankTimings">Each rank's compute and communication time, by rank; null (absent) for other engines.</param>
+/// <param name="IntervalSteps">Steps between two spike exchanges of an <c>mpi</c> run (the smallest delay); null (absent) for other engines.</param>
 public sealed record SuiteResult(
     string Suite,
     string Backend,
@@ -45,4 +50,7 @@ public sealed record SuiteResult(
     long ManagedBytesAfterCompile,
     double BytesPerSynapse,
     IReadOnlyDictionary<string, double>? Metrics = null,
-    IReadOnlyList<string>? Findings = null);
+    IReadOnlyList<string>? Findings = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Ranks = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RankTiming>? RankTimings = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? IntervalSteps = null);

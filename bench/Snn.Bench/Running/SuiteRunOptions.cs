@@ -1,3 +1,5 @@
+using Snn.Backends.Mpi;
+
 namespace Snn.Bench.Running;
 
 /// <summary>How to run one suite.</summary>
@@ -8,4 +10,6 @@ namespace Snn.Bench.Running;
 /// <param name="Backend">The engine's name (<see cref="BackendFactory.Names"/>).</param>
 /// <param name="ChunkMs">The simulation runs in chunks of this many ms; progress is reported after each.</param>
 /// <param name="WarmUp">Whether to run a small untimed instance first, so that JIT compilation is not timed.</param>
-public sealed record SuiteRunOptions(int Size, double DurationMs, ulong Seed, int? Threads = null, string Backend = "cpu", double ChunkMs = 50, bool WarmUp = true);
+/// <param name="Session">This rank's MPI session, for <c>Backend = "mpi"</c>; null otherwise.</param>
+public sealed record SuiteRunOptions(int Size, double DurationMs, ulong Seed, int? Threads = null, string Backend = "cpu", double ChunkMs = 50, bool WarmUp = true,
+    MpiSession? Session = null);

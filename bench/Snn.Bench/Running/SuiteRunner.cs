@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using Snn.Backends.Gpu;
+using Snn.Backends.Mpi;
 using Snn.Bench.Results;
 using Snn.Bench.Suites;
 using Snn.Core;
@@ -21,6 +24,10 @@ namespace Snn.Bench.Running;
 /// of several suites it is the peak so far, not of this suite alone.</item>
 /// <item>Synaptic events are counted exactly: the out-degree of each neuron (from the projections'
 /// synapse tables, generated again after the run) summed over its spikes.</item>
+/// <item>On the <c>mpi</c> engine every rank runs this method with the same arguments, so every rank
+/// makes the same collective calls in the same order (compile, run, <see cref="MpiSimulation.GatherTimings"/>,
+/// the suite's analysis); wall and build time, memory and the spikes are this rank's own
+/// (every rank receives every spike), and the result adds each rank's compute and communication time.</item>
 /// </list>
 /// </summary>
 public static class SuiteRunner
@@ -41,7 +48,7 @@ public static class SuiteRunner
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.ChunkMs, $"ChunkMs = {options.ChunkMs} must be > 0.");
         }
-        var backend = BackendFactory.Create(options.Backend, options.Threads);
+        var backend = BackendFactory.Create(options.Backend, options.Threads, options.Session);
         if (options.WarmUp)
         {
             var warm = suite.Build(Math.Max(suite.MinimumSize, Math.Min(options.Size, WarmUpSize)), options.Seed);
@@ -74,6 +81,7 @@ public static class SuiteRunner
         double wallSeconds = (double)ticks / Stopwatch.Frequency;
         double simulatedMs = steps * network.Dt;
 
+        var timings = simulation is MpiSimulation distributed ? distributed.GatherTimings() : null;
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         long peak = process.PeakWorkingSet64;
@@ -115,9 +123,19 @@ public static class SuiteRunner
             ManagedBytesAfterCompile: after,
             BytesPerSynapse: synapses == 0 ? 0 : (after - before) / (double)synapses);
         var analysis = built.Analyze?.Invoke(simulation);
-        if (analysis is not null)
+        var findings = new List<string>(analysis?.Findings ?? []);
+        if (simulation is MpiSimulation mpi && timings is not null)
         {
-            result = result with { Metrics = analysis.Metrics, Findings = analysis.Findings };
+            result = result with { Ranks = mpi.Ranks, IntervalSteps = mpi.IntervalSteps, RankTimings = timings.Select(RankTiming.From).ToArray() };
+            findings.Add(DescribeRanks(mpi, timings));
+        }
+        if (backend is GpuBackend)
+        {
+            findings.Add(DescribeAccelerator());
+        }
+        if (analysis is not null || findings.Count > 0)
+        {
+            result = result with { Metrics = analysis?.Metrics, Findings = findings };
         }
         return new SuiteRun(result, spikes, analysis);
     }
@@ -139,6 +157,22 @@ public static class SuiteRunner
             }
         }
         return (total, outDegree);
+    }
+
+    /// <summary>The accelerators a <c>gpu</c> run may have used (the engine does not say which it took).</summary>
+    private static string DescribeAccelerator()
+    {
+        var devices = IlgpuDevices.InAutoOrder();
+        return devices.Count == 0
+            ? "gpu: ILGPU lists no accelerator here"
+            : $"gpu: GpuAccelerator.Auto, most likely on {devices[0]} (the first that ILGPU lists here: {string.Join(", ", devices)}; Auto falls back to the next when one cannot be opened, and GpuSimulation does not report the one it took)";
+    }
+
+    private static string DescribeRanks(MpiSimulation simulation, MpiRunTiming[] timings)
+    {
+        var slowest = timings.MaxBy(t => t.CommunicationShare);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"mpi: {simulation.Ranks} ranks, spikes exchanged every {simulation.IntervalSteps} step(s) ({timings[0].Exchanges} exchanges); communication {slowest.CommunicationShare:P1} of rank {slowest.Rank}'s time (the most), {timings.Min(t => t.CommunicationShare):P1} at least");
     }
 
     private static long SettledHeap()

@@ -11,13 +11,17 @@ namespace Snn.Bench.Studies;
 public sealed class BenchmarkStudy
 {
     private readonly Func<StudyContext, SuiteAnalysis> _run;
+    private readonly Func<StudyContext, string?>? _checkInputs;
 
     /// <summary>Creates a study.</summary>
     /// <param name="name">The name used on the command line (lower case, no spaces).</param>
     /// <param name="description">One line: what it measures and its source.</param>
     /// <param name="run">Runs the study and returns its metrics, findings and file writer.</param>
-    public BenchmarkStudy(string name, string description, Func<StudyContext, SuiteAnalysis> run)
+    /// <param name="checkInputs">Says why the study cannot run (a data set it needs is missing), or
+    /// returns null; checked before anything runs. Null: it always can.</param>
+    public BenchmarkStudy(string name, string description, Func<StudyContext, SuiteAnalysis> run, Func<StudyContext, string?>? checkInputs = null)
     {
+        _checkInputs = checkInputs;
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(run);
@@ -37,6 +41,14 @@ public sealed class BenchmarkStudy
     {
         ArgumentNullException.ThrowIfNull(context);
         return _run(context);
+    }
+
+    /// <summary>Why the study cannot run with <paramref name="context"/> (for example a missing data
+    /// set, with where to get it), or null when it can.</summary>
+    public string? CheckInputs(StudyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return _checkInputs?.Invoke(context);
     }
 
     /// <inheritdoc />

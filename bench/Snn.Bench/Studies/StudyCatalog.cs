@@ -20,8 +20,20 @@ public static class StudyCatalog
         + "identical spikes, membrane difference, samples/s; writes onnx-demo.onnx. --quick: 80 hidden, 50 ms",
         OnnxRoundTripAnalysis.Run);
 
+    /// <summary>The ablation of learnable delays on a timing task and on row-sequential Fashion-MNIST.</summary>
+    public static BenchmarkStudy DelaysAblation { get; } = new("delays-ablation",
+        "Learnable delays (Hammouamri et al. 2024, Table 2): no / fixed random / learned (DCLS) delays, 3 seeds each, on the synthetic temporal-pattern task "
+        + "and row-sequential Fashion-MNIST (Debian's dataset-fashion-mnist or --data); mean ± sd, learning curves. Minutes to an hour; --quick: a few minutes; --size N: N training samples per task",
+        DelayAblationAnalysis.Run);
+
+    /// <summary>The SHD recipe with learned delays.</summary>
+    public static BenchmarkStudy DelaysShd { get; } = new("delays-shd",
+        "Learned delays on the Spiking Heidelberg Digits (ShdRecipe, paper 95.07 %): --data DIR with shd_train.h5 and shd_test.h5 (default <cache>/shd); "
+        + "full: 150 epochs (hours); --quick: 1000/500 samples, 3 epochs; --size N: N training samples",
+        DelayShdAnalysis.Run, DelayShdAnalysis.CheckInputs);
+
     /// <summary>All studies in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip];
+    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, DelaysAblation, DelaysShd];
 
     /// <summary>The names of all studies.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();

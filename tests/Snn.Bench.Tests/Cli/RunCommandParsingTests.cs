@@ -53,7 +53,7 @@ public class RunCommandParsingTests
     [Theory]
     [InlineData("run")]
     [InlineData("run nosuch")]
-    [InlineData("run cuba --backend gpu")]
+    [InlineData("run cuba --backend tpu")]
     [InlineData("run cuba --size 0")]
     [InlineData("run cuba --duration -5")]
     [InlineData("run cuba --duration 0")]
@@ -63,6 +63,26 @@ public class RunCommandParsingTests
     public void InvalidRunCommandLinesAreParseErrors(string line)
     {
         Assert.NotEmpty(_cli.Root.Parse(line).Errors);
+    }
+
+    [Theory]
+    [InlineData("gpu")]
+    [InlineData("mpi")]
+    public void GpuAndMpiAreBackendChoices(string backend)
+    {
+        var parse = _cli.Root.Parse($"run cuba --backend {backend}");
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(backend, _cli.RunSettingsFrom(parse).Backend);
+    }
+
+    [Fact]
+    public void DataFolderIsReadForStudies()
+    {
+        var settings = _cli.RunSettingsFrom(_cli.Root.Parse("run delays-shd --data /data/shd --quick"));
+
+        Assert.Equal("/data/shd", settings.DataDirectory);
+        Assert.Null(_cli.RunSettingsFrom(_cli.Root.Parse("run delays-shd")).DataDirectory);
     }
 
     [Fact]

@@ -99,4 +99,35 @@ public class ResultsJsonTests
         Assert.Equal(Path.Combine(folder, "results.json"), path);
         Assert.Equal(2, ResultsJson.Read(path).Results.Count);
     }
+
+    [Fact]
+    public void MpiRunWritesRanksIntervalAndEveryRanksTiming()
+    {
+        var mpi = Sample with
+        {
+            Backend = "mpi", Ranks = 2, IntervalSteps = 1,
+            RankTimings = [new RankTiming(0, 0.5, 0.25, 1 / 3.0, 200, 30, 1808), new RankTiming(1, 0.4, 0.35, 0.35 / 0.75, 200, 22, 1808)],
+        };
+        string json = ResultsJson.Serialize(Report() with { Results = [mpi] });
+
+        var result = JsonNode.Parse(json)!["results"]!.AsArray()[0]!.AsObject();
+        Assert.Equal(2, (int)result["ranks"]!);
+        Assert.Equal(1, (int)result["intervalSteps"]!);
+        var rank = result["rankTimings"]!.AsArray()[1]!.AsObject();
+        Assert.Equal(["rank", "computeSeconds", "communicationSeconds", "communicationShare", "exchanges", "spikesSent", "bytesReceived"], rank.Select(p => p.Key));
+        var back = Assert.Single(ResultsJson.Deserialize(json).Results);
+        Assert.Equal(mpi.RankTimings, back.RankTimings);
+        Assert.Equal(2, back.Ranks);
+    }
+
+    [Fact]
+    public void MpiFieldsAreAbsentForOtherEngines()
+    {
+        var result = JsonNode.Parse(ResultsJson.Serialize(Report()))!["results"]!.AsArray()[0]!.AsObject();
+
+        Assert.False(result.ContainsKey("ranks"));
+        Assert.False(result.ContainsKey("rankTimings"));
+        Assert.False(result.ContainsKey("intervalSteps"));
+        Assert.Null(Assert.Single(ResultsJson.Deserialize(ResultsJson.Serialize(Report() with { Results = [Sample] })).Results).RankTimings);
+    }
 }

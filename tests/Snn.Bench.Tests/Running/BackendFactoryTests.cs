@@ -1,5 +1,6 @@
 using Snn.Backends.Cpu;
 using Snn.Backends.EventDriven;
+using Snn.Backends.Gpu;
 using Snn.Backends.Onnx;
 using Snn.Bench.Cli;
 using Snn.Bench.Running;
@@ -11,11 +12,12 @@ public class BackendFactoryTests
     [Fact]
     public void EveryNamedEngineIsCreated()
     {
-        Assert.Equal(["cpu", "event-driven", "onnx"], BackendFactory.Names);
+        Assert.Equal(["cpu", "event-driven", "onnx", "gpu", "mpi"], BackendFactory.Names);
         Assert.IsType<CpuBackend>(BackendFactory.Create("cpu", 2));
         Assert.IsType<EventDrivenBackend>(BackendFactory.Create("Event-Driven", null));
         Assert.Equal(3, Assert.IsType<OnnxBackend>(BackendFactory.Create("onnx", 3)).IntraOpThreads);
-        foreach (string name in BackendFactory.Names)
+        Assert.Equal(GpuAccelerator.Auto, Assert.IsType<GpuBackend>(BackendFactory.Create("gpu", null)).Options.Accelerator);
+        foreach (string name in BackendFactory.Names.Where(n => !BackendFactory.IsMpi(n)))
         {
             Assert.Equal(name, BackendFactory.Create(name, null).Name);
         }
@@ -24,8 +26,34 @@ public class BackendFactoryTests
     [Fact]
     public void UnknownEngineOrZeroThreadsIsAnArgumentError()
     {
-        Assert.Throws<ArgumentException>(() => BackendFactory.Create("gpu", null));
+        Assert.Throws<ArgumentException>(() => BackendFactory.Create("tpu", null));
         Assert.Throws<ArgumentOutOfRangeException>(() => BackendFactory.Create("cpu", 0));
+    }
+
+    [Fact]
+    public void MpiEngineWithoutASessionSaysHowToStartIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BackendFactory.Create("mpi", null));
+
+        Assert.Contains("mpirun", error.Message);
+    }
+
+    /// <summary>End to end (a few seconds: ILGPU's CPU accelerator when the machine has no GPU).</summary>
+    [Fact]
+    public void CubaRunsOnTheGpuEngineAndNamesTheAccelerator()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "cuba", "--size", "200", "--duration", "5", "--backend", "gpu", "--out", directory.Path]);
+
+        Assert.Equal(0, code);
+        var result = Assert.Single(Snn.Bench.Results.ResultsJson.Read(Path.Combine(directory.Path, "results.json")).Results);
+        Assert.Equal("gpu", result.Backend);
+        Assert.Equal(200, result.Neurons);
+        Assert.Null(result.Ranks);
+        Assert.Contains(result.Findings ?? [], f => f.StartsWith("gpu: GpuAccelerator.Auto, most likely on ", StringComparison.Ordinal));
+        Assert.Contains("GpuAccelerator.Auto", console.Text);
     }
 
     [Theory]
