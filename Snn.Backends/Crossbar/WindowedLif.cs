@@ -13,7 +13,7 @@ namespace Snn.Backends.Crossbar;
 /// otherwise:  V ← Decay·V + (I_e + I_i);   V &gt; VThreshold: spike, V ← 0
 /// </code>
 /// Units are dimensionless (weights are voltage jumps). Dt is irrelevant: one step is one time bin.
-/// The same equations as Snn.Learning's <c>DiscreteLif</c> (which Backends cannot reference) plus
+/// The same equations as <see cref="DiscreteLif"/> plus
 /// the window reset.
 /// </summary>
 public struct WindowedLif : INeuronModel<WindowedLif>

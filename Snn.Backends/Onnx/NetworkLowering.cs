@@ -47,9 +47,10 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             Population<LifCurrent> lif => new LifCurrentLowering(lif),
             Population<LifConductance> lif => new LifConductanceLowering(lif),
             Population<Izhikevich> izhikevich => new IzhikevichLowering(izhikevich),
+            Population<DiscreteLif> discrete => new DiscreteLifLowering(discrete),
             _ => throw new NotSupportedException(
                 $"Population '{population.Name}' uses the model '{population.ModelName}', which the ONNX export does not support " +
-                "(supported: LifCurrent, LifConductance, Izhikevich; spike and Poisson sources become model inputs)."),
+                "(supported: LifCurrent, LifConductance, Izhikevich, DiscreteLif; spike and Poisson sources become model inputs)."),
         };
     }
 
@@ -409,7 +410,7 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             ["snn.form"] = _options.Form == OnnxModelForm.TimeLoop ? "time-loop" : "single-step",
             ["snn.dt_ms"] = Invariant(_network.Dt),
             ["snn.seed"] = _network.Seed.ToString(CultureInfo.InvariantCulture),
-            ["snn.units"] = "time ms; V mV; SynE/SynI pA (current-based) or nS (conductance-based); U model units; spikes 1 = fired in the step; refractory in steps",
+            ["snn.units"] = "time ms; V mV; SynE/SynI pA (current-based) or nS (conductance-based); U model units; spikes 1 = fired in the step; refractory and bias-onset countdowns in steps",
             ["snn.timing"] = "step k integrates from k*dt to (k+1)*dt; a spike in step k has time (k+1)*dt; a synapse of delay d steps delivers it in step k+d",
             ["snn.populations"] = string.Join(";", _network.Populations.Select(p => $"{p.Name}:{p.Size}:{p.ModelName}")),
             ["snn.inputs"] = string.Join(";", _inputs.Select(p => $"{p.Name}:{p.Size}")),

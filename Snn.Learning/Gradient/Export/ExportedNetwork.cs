@@ -31,7 +31,7 @@ public sealed class ExportedNetwork
     /// <summary>The input spike sources (one per channel).</summary>
     public SpikeSourcePopulation Input { get; }
 
-    /// <summary>The hidden LIF populations (<see cref="DiscreteLif"/>).</summary>
+    /// <summary>The hidden LIF populations (<see cref="Snn.Core.Models.DiscreteLif"/>).</summary>
     public IReadOnlyList<Population> Hidden { get; }
 
     /// <summary>The non-spiking readout population.</summary>

@@ -74,7 +74,17 @@ public sealed class BenchCli
 
     private readonly Option<string?> _data = new("--data")
     {
-        Description = "Studies: the folder of the data set they read (delays-shd: shd_train.h5 and shd_test.h5; delays-ablation: Fashion-MNIST's IDX files).",
+        Description = "Studies: the folder of the data set they read (delays-shd: shd_train.h5 and shd_test.h5; delays-ablation, nalsm-fmnist: Fashion-MNIST's IDX files; crossbar-lsm: N-MNIST with Train/<digit>/*.bin and Test/<digit>/*.bin).",
+    };
+
+    private readonly Option<int?> _liquid = new("--liquid")
+    {
+        Description = "nalsm-fmnist only: liquid neurons, 1000 or 8000 (default 1000).",
+    };
+
+    private readonly Option<string?> _variant = new("--variant")
+    {
+        Description = "nalsm-fmnist only: nalsm (astrocyte-modulated STDP), lsm-stdp (STDP, fixed A) or lsm (fixed weights) (default nalsm).",
     };
 
     private readonly Argument<string> _nirFile = new("file")
@@ -233,6 +243,8 @@ public sealed class BenchCli
         _suites.AcceptOnlyFromAmong([.. SuiteCatalog.Names, .. StudyCatalog.Names]);
         _exportNetwork.AcceptOnlyFromAmong([.. ExportableNetworks.Names]);
         _backend.AcceptOnlyFromAmong([.. BackendFactory.Names]);
+        _liquid.Validators.Add(r => Check<int?>(r, v => v is null || NalsmAnalysis.Liquids.Contains(v.Value), "--liquid must be 1000 or 8000."));
+        _variant.AcceptOnlyFromAmong([.. NalsmAnalysis.Variants]);
         _nirBackend.AcceptOnlyFromAmong([.. BackendFactory.Names.Where(n => !BackendFactory.IsMpi(n))]);
         _nirNetwork.AcceptOnlyFromAmong([.. ExportableNetworks.Names]);
         _nirSize.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
@@ -259,7 +271,7 @@ public sealed class BenchCli
 
         RunCommand = new Command("run", "Run suites with a progress bar; print a results table and write results.json and PNG plots.")
         {
-            _suites, _size, _duration, _threads, _seed, _out, _backend, _quick, _data,
+            _suites, _size, _duration, _threads, _seed, _out, _backend, _quick, _data, _liquid, _variant,
         };
         RunCommand.SetAction(parse => Guarded(() => Run(RunSettingsFrom(parse), CommandText(parse))));
         Root.Add(RunCommand);
@@ -338,7 +350,9 @@ public sealed class BenchCli
             parse.GetValue(_out) ?? RunSettings.DefaultOutDirectory,
             parse.GetValue(_backend) ?? RunSettings.DefaultBackend,
             parse.GetValue(_quick),
-            parse.GetValue(_data));
+            parse.GetValue(_data),
+            parse.GetValue(_liquid),
+            parse.GetValue(_variant));
     }
 
     /// <summary>The settings of a parsed <c>nir import</c> command line.</summary>
@@ -462,7 +476,13 @@ public sealed class BenchCli
                 return 1;
             }
         }
-        StudyContext Context(Action<string>? status) => new(settings.Seed, settings.Size, settings.DurationMs, settings.Threads, settings.Quick, status, settings.DataDirectory);
+        if ((settings.Liquid is not null || settings.Variant is not null) && !studies.Contains(StudyCatalog.NalsmFashionMnist))
+        {
+            console.MarkupLine("[red]" + Markup.Escape($"--liquid and --variant apply only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
+            return 1;
+        }
+        StudyContext Context(Action<string>? status, Action<double>? fraction = null)
+            => new(settings.Seed, settings.Size, settings.DurationMs, settings.Threads, settings.Quick, status, settings.DataDirectory, settings.Liquid, settings.Variant, fraction);
         foreach (var study in studies)
         {
             if (study.CheckInputs(Context(null)) is { } problem)
@@ -496,7 +516,11 @@ public sealed class BenchCli
                     string name = Markup.Escape(studies[i].Name);
                     task.IsIndeterminate = true;
                     task.StartTask();
-                    var study = Context(stage => task.Description = $"{name}: {Markup.Escape(stage)}");
+                    var study = Context(stage => task.Description = $"{name}: {Markup.Escape(stage)}", done =>
+                    {
+                        task.IsIndeterminate = false;
+                        task.Value = done * task.MaxValue;
+                    });
                     long start = Stopwatch.GetTimestamp();
                     var analysis = studies[i].Run(study);
                     studyRuns.Add((studies[i], analysis, Stopwatch.GetElapsedTime(start).TotalSeconds));

@@ -10,8 +10,10 @@ namespace Snn.Bench.Cli;
 /// <param name="Backend">Engine name.</param>
 /// <param name="Quick">Studies run their reduced form (smaller sweeps and networks).</param>
 /// <param name="DataDirectory">Studies: the folder of the data set they read; null for their default.</param>
+/// <param name="Liquid"><c>nalsm-fmnist</c> only: liquid neurons (1000 or 8000); null for the study's default.</param>
+/// <param name="Variant"><c>nalsm-fmnist</c> only: nalsm, lsm-stdp or lsm; null for the study's default.</param>
 public sealed record RunSettings(IReadOnlyList<string> Suites, int? Size, double? DurationMs, int? Threads, ulong Seed, string OutDirectory, string Backend, bool Quick = false,
-    string? DataDirectory = null)
+    string? DataDirectory = null, int? Liquid = null, string? Variant = null)
 {
     /// <summary>The simulated time (ms) for <paramref name="suite"/>: the given one, else the suite's, else the default.</summary>
     public double DurationFor(Suites.BenchmarkSuite suite) => DurationMs ?? suite.DefaultDurationMs ?? DefaultDurationMs;

@@ -2,7 +2,7 @@ using ScottPlot;
 
 namespace Snn.Bench.Plotting;
 
-/// <summary>The studies' plots: several lines over one swept parameter.</summary>
+/// <summary>The studies' plots: several lines over one swept parameter, or one bar per arm.</summary>
 public static class StudyPlots
 {
     private const int Width = 1000;
@@ -55,5 +55,61 @@ public static class StudyPlots
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         plot.SavePng(path, Width, Height);
         return path;
+    }
+
+    /// <summary>Writes one labelled bar per arm (labels under the bars, wrapped to fit), with a dotted
+    /// horizontal reference line; returns the path.</summary>
+    /// <param name="path">The PNG to write.</param>
+    /// <param name="title">The plot's title.</param>
+    /// <param name="yLabel">The y axis label.</param>
+    /// <param name="bars">Each bar's label and value.</param>
+    /// <param name="reference">The y of the reference line.</param>
+    /// <param name="referenceLabel">The reference line's legend text.</param>
+    public static string Bars(string path, string title, string yLabel, IReadOnlyList<(string Label, double Value)> bars, double reference, string referenceLabel)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        var plot = new Plot();
+        var positions = new double[bars.Count];
+        var labels = new string[bars.Count];
+        for (int i = 0; i < bars.Count; i++)
+        {
+            positions[i] = i;
+            labels[i] = Wrap(bars[i].Label, 16);
+            var bar = plot.Add.Bar(i, bars[i].Value);
+            bar.Color = Palette[i % Palette.Length];
+        }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, labels);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
+        plot.Axes.Bottom.MinimumSize = 90;
+        var referenceLine = plot.Add.HorizontalLine(reference, 1.5f, Colors.Black, LinePattern.Dotted);
+        referenceLine.LegendText = referenceLabel;
+        plot.Axes.Margins(bottom: 0);
+        plot.Title(title);
+        plot.YLabel(yLabel);
+        plot.ShowLegend(Alignment.UpperRight);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        plot.SavePng(path, Width, Height);
+        return path;
+    }
+
+    /// <summary>Breaks <paramref name="text"/> into lines of at most <paramref name="width"/> characters at spaces (a longer word keeps its own line).</summary>
+    private static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        string line = "";
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+        lines.Add(line);
+        return string.Join('\n', lines);
     }
 }

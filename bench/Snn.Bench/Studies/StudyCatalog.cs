@@ -32,8 +32,26 @@ public static class StudyCatalog
         + "full: 150 epochs (hours); --quick: 1000/500 samples, 3 epochs; --size N: N training samples",
         DelayShdAnalysis.Run, DelayShdAnalysis.CheckInputs);
 
+    /// <summary>The random LSM in software and on simulated resistive-memory chips.</summary>
+    public static BenchmarkStudy CrossbarLsm { get; } = new("crossbar-lsm",
+        "Random LSM 256-200-10 (Lin et al. 2025) on Fashion-MNIST (Debian's dataset-fashion-mnist), software vs stochastic-switching weights vs crossbar presets: "
+        + "accuracy and energy per inference per arm; with --data DIR holding N-MNIST (Train/, Test/) also the paper's recipe on it. Full: 1000/500 samples (minutes); --quick: 300/150; --size N: N/(N/2)",
+        CrossbarLsmAnalysis.Run, CrossbarLsmAnalysis.CheckInputs);
+
+    /// <summary>The crossbar LSM against one non-ideality at a time.</summary>
+    public static BenchmarkStudy CrossbarSweep { get; } = new("crossbar-sweep",
+        "Crossbar LSM on Fashion-MNIST against one non-ideality at a time (levels, read/programming noise, drift, stuck-at, ADC bits, wire resistance) on the 50-225 uS ReRAM range: "
+        + "accuracy vs software, energy per inference, one PNG per parameter. Full: every point, 1000/500 samples; --quick: a few points, 300/150; --size N: a few points, N/(N/2)",
+        CrossbarSweepAnalysis.Run, CrossbarSweepAnalysis.CheckInputs);
+
+    /// <summary>The NALSM protocol on Fashion-MNIST.</summary>
+    public static BenchmarkStudy NalsmFashionMnist { get; } = new("nalsm-fmnist",
+        "NALSM (Ivanov & Michmizos 2021; paper 83.05 % with 1000, 85.61 % with 8000 neurons) on Fashion-MNIST: --liquid 1000|8000, --variant nalsm|lsm-stdp|lsm; "
+        + "accuracy (softmax, ridge), branching factor, rate, phase timings. Full: the paper's protocol (hours); --quick: 5000/1000/1000 samples; --size N: N training samples",
+        NalsmAnalysis.Run, NalsmAnalysis.CheckInputs);
+
     /// <summary>All studies in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, DelaysAblation, DelaysShd];
+    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, DelaysAblation, DelaysShd, CrossbarLsm, CrossbarSweep, NalsmFashionMnist];
 
     /// <summary>The names of all studies.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();

@@ -8,9 +8,15 @@ namespace Snn.Bench.Studies;
 /// <param name="Quick">Smaller sweeps and networks: a first look in seconds (and what the tests run).</param>
 /// <param name="Status">Receives a line whenever the study starts a new stage; null to ignore.</param>
 /// <param name="DataDirectory">The folder of the data set a study reads (<c>--data</c>); null for its default place.</param>
+/// <param name="Liquid">Liquid neurons of <c>nalsm-fmnist</c> (<c>--liquid</c>, 1000 or 8000); null for its default.</param>
+/// <param name="Variant">Reservoir variant of <c>nalsm-fmnist</c> (<c>--variant</c>: nalsm, lsm-stdp, lsm); null for its default.</param>
+/// <param name="Fraction">Receives the fraction of the study done, in [0, 1], where the study can tell; null to ignore.</param>
 public sealed record StudyContext(ulong Seed, int? Size = null, double? DurationMs = null, int? Threads = null, bool Quick = false, Action<string>? Status = null,
-    string? DataDirectory = null)
+    string? DataDirectory = null, int? Liquid = null, string? Variant = null, Action<double>? Fraction = null)
 {
     /// <summary>Reports a stage to <see cref="Status"/>.</summary>
     public void Report(string stage) => Status?.Invoke(stage);
+
+    /// <summary>Reports the fraction of the study done (clamped to [0, 1]) to <see cref="Fraction"/>.</summary>
+    public void ReportFraction(double done) => Fraction?.Invoke(Math.Clamp(done, 0, 1));
 }

@@ -1,4 +1,7 @@
 using Snn.Backends.Onnx;
+using Snn.Core;
+using Snn.Core.Connections;
+using Snn.Core.Models;
 using Snn.Core.Monitors;
 using Snn.Core.Simulation;
 
@@ -32,13 +35,38 @@ public class OnnxEquivalenceTests
     public void RecurrentIzhikevichNetworkGivesTheCpuEnginesSpikes(int seed)
         => AssertEquivalent(() => OnnxTestNetworks.RecurrentIzhikevich(seed));
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void RecurrentDiscreteLifNetworkGivesTheCpuEnginesSpikes(int seed)
+        => AssertEquivalent(() => OnnxTestNetworks.RecurrentDiscreteLif(seed));
+
     [Fact]
     public void RunsInChunksContinueFromTheCarriedState()
+        => AssertChunksMatchOneRun(seed => OnnxTestNetworks.RecurrentConductance(seed));
+
+    [Fact]
+    public void DiscreteLifRunsInChunksKeepTheBiasOnsetCountdown()
+        => AssertChunksMatchOneRun(seed => OnnxTestNetworks.RecurrentDiscreteLif(seed, durationMs: 15));
+
+    [Fact]
+    public void DiscreteLifBiasOnsetBeyondInt32IsRejected()
     {
-        var whole = OnnxTestNetworks.RecurrentConductance(4);
+        var network = new Network(1, dt: 1.0);
+        var input = network.AddSpikeSource("input", [[1.0]]);
+        var late = network.AddPopulation("late", 2, new DiscreteLif { BiasOnsetStep = (long)int.MaxValue + 1 });
+        network.Connect(input, late, Connectivity.AllToAll(), Synapse.Excitatory(0.5));
+        var error = Assert.Throws<NotSupportedException>(() => new OnnxBackend().Compile(network));
+        Assert.Contains("BiasOnsetStep = 2147483648", error.Message);
+    }
+
+    private static void AssertChunksMatchOneRun(Func<int, MonitoredNetwork> build)
+    {
+        var whole = build(4);
         using var reference = new OnnxBackend().Compile(whole.Network);
         reference.Run(whole.DurationMs);
-        var chunked = OnnxTestNetworks.RecurrentConductance(4);
+        var chunked = build(4);
         using var simulation = new OnnxBackend().Compile(chunked.Network);
         simulation.Run(whole.DurationMs / 3);
         simulation.Run(whole.DurationMs - whole.DurationMs / 3);

@@ -95,4 +95,31 @@ internal static class OnnxTestNetworks
             [network.RecordSpikes(excitatory), network.RecordSpikes(inhibitory)],
             [network.RecordState(excitatory, StateVariable.V), network.RecordState(inhibitory, StateVariable.V)], durationMs);
     }
+
+    /// <summary>A recurrent <see cref="DiscreteLif"/> net like the ones gradient training exports:
+    /// per-neuron decays, biases and bias onsets (a few neurons non-spiking), excitatory and
+    /// inhibitory voltage jumps with per-synapse delays, and a non-spiking readout.</summary>
+    public static MonitoredNetwork RecurrentDiscreteLif(int seed, double durationMs = 120)
+    {
+        var network = new Network((ulong)seed, dt: 1.0);
+        var input = network.AddSpikeSource("input", RandomTrains(seed, 24, 120, durationMs, network.Dt));
+        var random = new Random(seed + 2000);
+        var hiddenModels = Enumerable.Range(0, 40).Select(i => new DiscreteLif
+        {
+            Decay = (float)(0.5 + 0.45 * random.NextDouble()),
+            Bias = (float)(0.2 * random.NextDouble() - 0.05),
+            BiasOnsetStep = random.Next(0, 8),
+            Spiking = i % 9 != 4,
+        }).ToArray();
+        var hidden = network.AddPopulation("hidden", hiddenModels);
+        hidden.WithInitial(StateVariable.V, Dist.Uniform(0, 0.9));
+        var readout = network.AddPopulation("readout", 5, new DiscreteLif { Decay = 0.8f, Spiking = false });
+        network.Connect(input, hidden, Connectivity.Probability(0.4), Synapse.Excitatory(Dist.Uniform(0.1, 0.7), Dist.Uniform(1, 6)));
+        network.Connect(input, hidden, Connectivity.Probability(0.2), Synapse.Inhibitory(Dist.Uniform(-0.5, -0.05), Dist.Uniform(1, 4)));
+        network.Connect(hidden, hidden, Connectivity.Probability(0.15), Synapse.Excitatory(Dist.Uniform(0, 0.4), Dist.Uniform(1, 9)));
+        network.Connect(hidden, readout, Connectivity.AllToAll(), Synapse.Excitatory(Dist.Uniform(-0.3, 0.3), Dist.Uniform(1, 5)));
+        return new MonitoredNetwork(network,
+            [network.RecordSpikes(hidden), network.RecordSpikes(readout)],
+            [network.RecordState(hidden, StateVariable.V), network.RecordState(readout, StateVariable.V)], durationMs);
+    }
 }

@@ -1,12 +1,11 @@
-using Snn.Core.Models;
 using Snn.Core.Validation;
 
-namespace Snn.Learning.Gradient.Export;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// The discrete-time LIF neuron of step-based surrogate-gradient training (SpikingJelly's
 /// <c>LIFNode</c> with <c>decay_input = False</c>, hard reset to 0), as a Snn.Core model, so a
-/// trained <see cref="DelayNetwork"/> runs on any backend:
+/// trained Snn.Learning <c>DelayNetwork</c> runs on any backend (and exports to ONNX):
 /// <code>
 /// V ← Decay · V + ((I_e + I_i) + Bias)        (I: voltage jumps arriving this step;
 ///                                              Bias only from step BiasOnsetStep on)

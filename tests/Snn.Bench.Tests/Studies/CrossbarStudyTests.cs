@@ -1,0 +1,91 @@
+using SkiaSharp;
+using Snn.Backends.Crossbar;
+using Snn.Bench.Cli;
+using Snn.Bench.Results;
+using Snn.Bench.Studies;
+
+namespace Snn.Bench.Tests.Studies;
+
+public class CrossbarStudyTests
+{
+    /// <summary>End to end (a few seconds): every standard arm on 20 training and 10 test images.</summary>
+    [FashionMnistFact]
+    public void TinyCrossbarLsmReportsEveryArmAndABarChart()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "crossbar-lsm", "--size", "20", "--out", directory.Path]);
+
+        Assert.Equal(0, code);
+        var study = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, ResultsJson.FileName)).Studies);
+        Assert.Equal("crossbar-lsm", study.Study);
+        Assert.Equal(20, study.Metrics["fashion_mnist_train_samples"]);
+        Assert.Equal(10, study.Metrics["fashion_mnist_test_samples"]);
+        foreach (var arm in CrossbarLsmExperiment.StandardConfigurations(CrossbarLsmAnalysis.SwitchingDevice))
+        {
+            string key = "fashion_mnist_" + CrossbarLsmAnalysis.Key(arm.Name);
+            Assert.InRange(study.Metrics[key + "_accuracy_percent"], 0, 100);
+            Assert.Equal(arm.Crossbar is null, double.IsNaN(study.Metrics[key + "_energy_per_inference_nj"]));
+            Assert.Contains(arm.Name + ":", console.Text);
+        }
+        Assert.Equal(0, study.Metrics["n_mnist_ran"]);
+        Assert.Contains("N-MNIST not present", console.Text);
+        Assert.Equal([CrossbarLsmAnalysis.Plot], study.Files);
+        using var bitmap = SKBitmap.Decode(Path.Combine(directory.Path, CrossbarLsmAnalysis.Plot));
+        Assert.NotNull(bitmap);
+    }
+
+    /// <summary>End to end (a few seconds): the brief sweep on 20 training and 10 test images.</summary>
+    [FashionMnistFact]
+    public void TinyCrossbarSweepWritesOnePlotPerParameter()
+    {
+        using var directory = new TemporaryDirectory();
+
+        int code = new BenchCli(new CapturedConsole().Console).Invoke(["run", "crossbar-sweep", "--size", "20", "--out", directory.Path]);
+
+        Assert.Equal(0, code);
+        var study = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, ResultsJson.FileName)).Studies);
+        Assert.InRange(study.Metrics["software_accuracy_percent"], 0, 100);
+        var parameters = Enum.GetValues<SweepParameter>();
+        Assert.Equal(parameters.Length, study.Files.Count);
+        foreach (var parameter in parameters)
+        {
+            Assert.Contains(CrossbarSweepAnalysis.PlotFile(parameter), study.Files);
+            Assert.True(study.Metrics.ContainsKey(CrossbarLsmAnalysis.Key(parameter.ToString()) + "_largest_drop_points"));
+        }
+        Assert.InRange(study.Metrics["adcbits_8_accuracy_percent"], 0, 100);
+        Assert.True(study.Metrics["adcbits_8_energy_per_inference_nj"] > 0);
+    }
+
+    [Fact]
+    public void NMnistFolderWithoutSplitsIsReportedWithWhereToGetIt()
+    {
+        using var directory = new TemporaryDirectory();
+
+        string? missing = CrossbarDataSets.NMnistMissing(directory.Path);
+
+        Assert.NotNull(missing);
+        Assert.Contains("Train/ and Test/", missing);
+        Assert.Contains("--data DIR", missing);
+        Assert.Contains("DatasetDownloader", CrossbarDataSets.NMnistMissing(null));
+    }
+
+    [Fact]
+    public void FashionMnistMissingFromAFolderSaysHowToInstallIt()
+    {
+        using var directory = new TemporaryDirectory();
+
+        string? missing = CrossbarDataSets.FashionMnistMissing(directory.Path);
+
+        Assert.NotNull(missing);
+        Assert.Contains("apt-get install dataset-fashion-mnist", missing);
+    }
+
+    [Fact]
+    public void ArmNamesBecomeMetricKeys()
+    {
+        Assert.Equal("crossbar_reram_50_225us_as_grown_switching_weights", CrossbarLsmAnalysis.Key("crossbar reram-50-225uS, as-grown switching weights"));
+        Assert.Equal("software_switching_weights_reram_50_225us", CrossbarLsmAnalysis.Key("software, switching weights (reram-50-225uS)"));
+    }
+}

@@ -1,0 +1,106 @@
+using Snn.Bench.Cli;
+using Snn.Bench.Results;
+using Snn.Bench.Studies;
+using Snn.Learning.Reservoir;
+
+namespace Snn.Bench.Tests.Studies;
+
+public class NalsmStudyTests
+{
+    private readonly BenchCli _cli = new(new CapturedConsole().Console);
+
+    [Fact]
+    public void LiquidAndVariantOptionsAreRead()
+    {
+        var parse = _cli.Root.Parse(["run", "nalsm-fmnist", "--liquid", "8000", "--variant", "lsm-stdp", "--quick"]);
+
+        Assert.Empty(parse.Errors);
+        var settings = _cli.RunSettingsFrom(parse);
+        Assert.Equal(8000, settings.Liquid);
+        Assert.Equal("lsm-stdp", settings.Variant);
+        Assert.True(settings.Quick);
+    }
+
+    [Fact]
+    public void LiquidAndVariantDefaultToNull()
+    {
+        var settings = _cli.RunSettingsFrom(_cli.Root.Parse("run nalsm-fmnist"));
+
+        Assert.Null(settings.Liquid);
+        Assert.Null(settings.Variant);
+    }
+
+    [Theory]
+    [InlineData("--liquid", "2000")]
+    [InlineData("--variant", "astro")]
+    public void UnknownLiquidOrVariantIsAParseError(string option, string value)
+    {
+        Assert.NotEmpty(_cli.Root.Parse(["run", "nalsm-fmnist", option, value]).Errors);
+    }
+
+    [Fact]
+    public void LiquidWithoutTheNalsmStudyIsRefused()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "cuba", "--liquid", "1000", "--out", directory.Path]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("apply only to nalsm-fmnist", console.Text);
+    }
+
+    [Theory]
+    [InlineData(null, null, ReservoirMode.Astrocyte, 1000, 0.015)]
+    [InlineData(8000, "nalsm", ReservoirMode.Astrocyte, 8000, 0.0075)]
+    [InlineData(8000, "lsm-stdp", ReservoirMode.Stdp, 8000, 0.015)]
+    [InlineData(1000, "lsm", ReservoirMode.Static, 1000, 0.015)]
+    public void VariantAndLiquidSelectThePaperPreset(int? liquid, string? variant, ReservoirMode mode, int neurons, double astrocyteWeight)
+    {
+        var options = NalsmAnalysis.Options(new StudyContext(7, Liquid: liquid, Variant: variant));
+
+        Assert.Equal(mode, options.Mode);
+        Assert.Equal(neurons, options.Liquid.GridX * options.Liquid.GridY * options.Liquid.GridZ);
+        Assert.Equal(astrocyteWeight, options.AstrocyteWeight);
+        Assert.Equal(mode == ReservoirMode.Static ? 0 : 50_000, options.InitializationSamples);
+        Assert.Equal(7UL, options.Seed);
+    }
+
+    [Fact]
+    public void QuickAndSizeShrinkTheCounts()
+    {
+        var quick = NalsmAnalysis.Options(new StudyContext(1, Quick: true));
+        var tiny = NalsmAnalysis.Options(new StudyContext(1, Size: 40, Variant: NalsmAnalysis.Lsm));
+
+        Assert.Equal(NalsmOptions.Quick.TrainCount, quick.TrainCount);
+        Assert.Equal(NalsmOptions.Quick.InitializationSamples, quick.InitializationSamples);
+        Assert.Equal(40, tiny.TrainCount);
+        Assert.Equal(10, tiny.TestCount);
+        Assert.Equal(0, tiny.InitializationSamples);
+        Assert.Equal(NalsmAnalysis.TinyPresentationMs, tiny.PresentationMs);
+    }
+
+    /// <summary>End to end (a few seconds): NALSM 1000 on 10 training, 10 validation and 10 test images.</summary>
+    [FashionMnistFact]
+    public void TinyNalsmRunReportsAccuracyBranchingAndTimings()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "nalsm-fmnist", "--size", "10", "--liquid", "1000", "--variant", "nalsm", "--out", directory.Path]);
+
+        Assert.Equal(0, code);
+        var study = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, ResultsJson.FileName)).Studies);
+        Assert.Equal("nalsm-fmnist", study.Study);
+        Assert.Equal(1000, study.Metrics["liquid_neurons"]);
+        Assert.Equal(10, study.Metrics["train_samples"]);
+        Assert.InRange(study.Metrics["test_accuracy_percent"], 0, 100);
+        Assert.InRange(study.Metrics["validation_accuracy_percent"], 0, 100);
+        Assert.InRange(study.Metrics["ridge_test_accuracy_percent"], 0, 100);
+        Assert.True(study.Metrics["branching_factor"] > 0);
+        Assert.True(study.Metrics["mean_rate_hz"] > 0);
+        Assert.True(study.Metrics["feature_seconds"] > 0);
+        Assert.Equal(NalsmAnalysis.PaperNalsm1000Percent, study.Metrics["paper_accuracy_percent"]);
+        Assert.Contains("paper NALSM 1000: 83.05", console.Text);
+    }
+}
