@@ -21,9 +21,15 @@ internal sealed class Partitioning
 
     public int End(int part) => _bounds[part + 1];
 
+    /// <summary>The part that owns <paramref name="neuron"/>: a linear scan, since there are only
+    /// as many parts as threads and this runs once per synapse while the network is built.</summary>
     public int PartOf(int neuron)
     {
-        int index = Array.BinarySearch(_bounds, neuron);
-        return index >= 0 ? Math.Min(index, Count - 1) : ~index - 1;
+        int part = 0;
+        while (part < _bounds.Length - 2 && neuron >= _bounds[part + 1])
+        {
+            part++;
+        }
+        return part;
     }
 }
