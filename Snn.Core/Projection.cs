@@ -87,8 +87,8 @@ public sealed class Projection
 
     /// <summary>The synapses onto targets in [<paramref name="firstTarget"/>, <paramref name="endTarget"/>),
     /// in the order <see cref="Instantiate"/> gives them, with the same weights and delays: what one
-    /// rank of a distributed simulation builds. Rules that do not draw per target are generated whole
-    /// and filtered.</summary>
+    /// rank of a distributed simulation builds. Rules that do not draw per target, and explicit
+    /// weight or delay lists (indexed over the whole projection), are generated whole and filtered.</summary>
     public SynapseTable InstantiateTargets(int firstTarget, int endTarget)
     {
         if (firstTarget < 0 || endTarget > Target.Size || firstTarget > endTarget)
@@ -99,7 +99,9 @@ public sealed class Projection
         var context = new ConnectionContext(Source.Size, Target.Size, ReferenceEquals(Source, Target), network.Seed,
             RngStreams.Topology(Index), Source.HasPositions ? Source.Positions.ToArray() : ReadOnlyMemory<float>.Empty,
             Target.HasPositions ? Target.Positions.ToArray() : ReadOnlyMemory<float>.Empty, Name);
-        bool perTarget = Connectivity.GeneratesPerTarget;
+        bool partial = firstTarget != 0 || endTarget != Target.Size;
+        bool explicitValues = Synapse.Weight is ExplicitValues || Synapse.Delay is ExplicitValues;
+        bool perTarget = Connectivity.GeneratesPerTarget && !(partial && explicitValues);
         var ranges = perTarget ? TargetRanges(firstTarget, endTarget) : [(0, Target.Size)];
         var buffers = new ConnectionBuffer[ranges.Length];
         ForEachRange(ranges.Length, r =>
@@ -127,7 +129,7 @@ public sealed class Projection
         var delays = new ushort[count];
         ForEachRange(ranges.Length, r => FillValues(offsets[r], offsets[r + 1], ranges[r], targets, weights, delays, delay));
         var table = new SynapseTable(sources, targets, weights, delays);
-        return perTarget || (firstTarget == 0 && endTarget == Target.Size) ? table : Filter(table, firstTarget, endTarget);
+        return perTarget || !partial ? table : Filter(table, firstTarget, endTarget);
     }
 
     /// <summary>Draws the weight and delay of synapses [first, end), whose targets lie in

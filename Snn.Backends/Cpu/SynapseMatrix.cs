@@ -27,15 +27,18 @@ internal sealed class SynapseMatrix
 
     /// <summary>Builds the matrix, keeping only the synapses onto global target neurons for which
     /// <paramref name="keepTarget"/> is true (all when null): a distributed engine keeps the synapses
-    /// onto its own neurons. Each projection is generated whole and filtered at once, so only one
-    /// projection's full table is held at a time.</summary>
-    public SynapseMatrix(Network network, Partitioning partitioning, Func<int, bool>? keepTarget)
+    /// onto its own neurons. <paramref name="localTable"/> may generate a projection's kept synapses
+    /// directly (in generation order); where it returns null the projection is generated whole and
+    /// filtered at once, so only one projection's full table is held at a time.</summary>
+    public SynapseMatrix(Network network, Partitioning partitioning, Func<int, bool>? keepTarget, Func<Projection, SynapseTable?>? localTable = null)
     {
         _network = network;
         _partitioning = partitioning;
         _neurons = network.NeuronCount;
         _keepTarget = keepTarget;
-        var tables = network.Projections.Select(p => p.Plasticity is null ? Kept(p, p.Instantiate(), keepTarget) : Empty).ToArray();
+        var tables = network.Projections
+            .Select(p => p.Plasticity is null ? localTable?.Invoke(p) ?? Kept(p, p.Instantiate(), keepTarget) : Empty)
+            .ToArray();
         long total = tables.Sum(t => (long)t.Count);
         if (total > Array.MaxLength)
         {

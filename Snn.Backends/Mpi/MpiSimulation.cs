@@ -91,7 +91,7 @@ public sealed class MpiSimulation : ISimulation
             _segments = Segments(groups, _ranges);
             LocalNeuronCount = _ranges.Sum(r => r.End - r.Start);
             SetInitialState(network);
-            matrix = new SynapseMatrix(network, new Partitioning(neurons, 1), neuron => _layout.OwnerOf(neuron) == session.Rank);
+            matrix = new SynapseMatrix(network, new Partitioning(neurons, 1), neuron => _layout.OwnerOf(neuron) == session.Rank, RankLocalTable);
             _injections = network.Injections.Select(i => new OwnedInjection(i, network, n => _layout.OwnerOf(n) == session.Rank)).ToArray();
             _injected = _injections.SelectMany(i => i.Neurons.ToArray()).Distinct().Order().ToArray();
             _drives = network.PoissonDrives.Select(d => new PreparedPoissonDrive(d, network)).ToArray();
@@ -573,5 +573,32 @@ public sealed class MpiSimulation : ISimulation
     /// <summary>Releases nothing shared: the <see cref="MpiSession"/> stays open for the caller to dispose.</summary>
     public void Dispose()
     {
+    }
+
+    /// <summary>The synapses onto this rank's neurons, generated for its own target ranges only when
+    /// the projection's rule draws per target (so construction needs neither communication nor the
+    /// whole projection); null for the other rules, which are generated whole and filtered.</summary>
+    private SynapseTable? RankLocalTable(Projection projection)
+    {
+        if (!projection.Connectivity.GeneratesPerTarget)
+        {
+            return null;
+        }
+        var parts = new List<SynapseTable>();
+        int offset = projection.Target.Offset;
+        foreach (var (start, end) in _ranges)
+        {
+            int first = Math.Max(start, offset) - offset;
+            int last = Math.Min(end, offset + projection.Target.Size) - offset;
+            if (first < last)
+            {
+                parts.Add(projection.InstantiateTargets(first, last));
+            }
+        }
+        return new SynapseTable(
+            [.. parts.SelectMany(t => t.Sources)],
+            [.. parts.SelectMany(t => t.Targets)],
+            [.. parts.SelectMany(t => t.Weights)],
+            [.. parts.SelectMany(t => t.DelaySteps)]);
     }
 }

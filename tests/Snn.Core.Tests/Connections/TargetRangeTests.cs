@@ -56,6 +56,24 @@ public class TargetRangeTests
     }
 
     [Fact]
+    public void ExplicitWeightsKeepTheirWholeProjectionIndexInATargetRange()
+    {
+        Projection Make()
+        {
+            var network = new Network(seed: 4);
+            var a = network.AddPopulation("a", 50, new LifCurrent());
+            var b = network.AddPopulation("b", 40, new LifCurrent());
+            var weights = Enumerable.Range(0, 50 * 40).Select(i => (double)i).ToArray();
+            return network.Connect(a, b, Connectivity.AllToAll(), Synapse.Excitatory(Dist.Explicit(weights)));
+        }
+        var whole = Make().Instantiate();
+        var part = Make().InstantiateTargets(10, 20);
+        var expected = Enumerable.Range(0, whole.Count).Where(s => whole.Targets[s] is >= 10 and < 20).ToArray();
+        Assert.Equal(expected.Select(s => whole.Weights[s]), part.Weights);
+        Assert.Equal(expected.Select(s => (float)s), part.Weights);
+    }
+
+    [Fact]
     public void TargetRangeOutsideThePopulationIsRejected()
     {
         var projection = Build("probability");
