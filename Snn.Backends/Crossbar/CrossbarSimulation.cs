@@ -585,23 +585,9 @@ public sealed class CrossbarSimulation : ISimulation
     public void RestoreCheckpoint(Stream stream)
         => throw new NotSupportedException("The crossbar backend does not read checkpoints yet.");
 
-    private void CheckMonitor(NeuronMonitor monitor)
-    {
-        ArgumentNullException.ThrowIfNull(monitor);
-        if (!_network.Monitors.Contains(monitor))
-        {
-            throw new ArgumentException("The monitor belongs to another network.", nameof(monitor));
-        }
-    }
+    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor);
 
-    private void CheckProjection(Projection projection)
-    {
-        ArgumentNullException.ThrowIfNull(projection);
-        if (!_network.Projections.Contains(projection))
-        {
-            throw new ArgumentException($"Projection {projection.Name} belongs to another network.", nameof(projection));
-        }
-    }
+    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection);
 
     /// <inheritdoc />
     public void Dispose() => _disposed = true;

@@ -482,18 +482,7 @@ internal sealed class GpuSimulation : ISimulation
     {
         CheckProjection(projection);
         int count = SynapseCountOf(projection);
-        if (weights.Length != count)
-        {
-            throw new ArgumentException($"weights has {weights.Length} values; projection {projection.Name} has {count} synapses.", nameof(weights));
-        }
-        bool conductance = projection.Target.SynapseKind == Snn.Core.Models.SynapseKind.Conductance;
-        for (int s = 0; s < weights.Length; s++)
-        {
-            if (!float.IsFinite(weights[s]) || (conductance && weights[s] < 0))
-            {
-                throw new ArgumentOutOfRangeException(nameof(weights), weights[s], $"weights[{s}] = {weights[s]} must be finite{(conductance ? " and >= 0 nS" : "")}.");
-            }
-        }
+        SimulationChecks.Weights(projection, weights, count);
         if (_plasticByProjection[projection.Index] is { } plastic)
         {
             plastic.SetWeights(weights);
@@ -700,23 +689,9 @@ internal sealed class GpuSimulation : ISimulation
 
     private static T[] NonEmpty<T>(T[] values) where T : unmanaged => values.Length == 0 ? [default] : values;
 
-    private void CheckMonitor(NeuronMonitor monitor)
-    {
-        ArgumentNullException.ThrowIfNull(monitor);
-        if (!_network.Monitors.Contains(monitor))
-        {
-            throw new ArgumentException("The monitor belongs to another network.", nameof(monitor));
-        }
-    }
+    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor);
 
-    private void CheckProjection(Projection projection)
-    {
-        ArgumentNullException.ThrowIfNull(projection);
-        if (!_network.Projections.Contains(projection))
-        {
-            throw new ArgumentException($"Projection {projection.Name} belongs to another network.", nameof(projection));
-        }
-    }
+    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection);
 
     public void Dispose()
     {

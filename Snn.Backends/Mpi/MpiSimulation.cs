@@ -504,18 +504,7 @@ public sealed class MpiSimulation : ISimulation
     {
         CheckProjection(projection);
         var positions = _matrix.PositionsOf(projection);
-        if (weights.Length != positions.Length)
-        {
-            throw new ArgumentException($"weights has {weights.Length} values; projection {projection.Name} has {positions.Length} synapses.", nameof(weights));
-        }
-        bool conductance = projection.Target.SynapseKind == Snn.Core.Models.SynapseKind.Conductance;
-        for (int s = 0; s < weights.Length; s++)
-        {
-            if (!float.IsFinite(weights[s]) || (conductance && weights[s] < 0))
-            {
-                throw new ArgumentOutOfRangeException(nameof(weights), weights[s], $"weights[{s}] = {weights[s]} must be finite{(conductance ? " and >= 0 nS" : "")}.");
-            }
-        }
+        SimulationChecks.Weights(projection, weights, positions.Length);
         for (int s = 0; s < weights.Length; s++)
         {
             if (positions[s] >= 0)
@@ -552,23 +541,9 @@ public sealed class MpiSimulation : ISimulation
     public void RestoreCheckpoint(Stream stream) => throw new NotSupportedException(
         "Checkpoints of a distributed (MPI) simulation are not supported yet; run the network on CpuBackend to checkpoint it.");
 
-    private void CheckMonitor(NeuronMonitor monitor)
-    {
-        ArgumentNullException.ThrowIfNull(monitor);
-        if (!_network.Monitors.Contains(monitor))
-        {
-            throw new ArgumentException("The monitor belongs to another network.", nameof(monitor));
-        }
-    }
+    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor);
 
-    private void CheckProjection(Projection projection)
-    {
-        ArgumentNullException.ThrowIfNull(projection);
-        if (!_network.Projections.Contains(projection))
-        {
-            throw new ArgumentException($"Projection {projection.Name} belongs to another network.", nameof(projection));
-        }
-    }
+    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection);
 
     /// <summary>Releases nothing shared: the <see cref="MpiSession"/> stays open for the caller to dispose.</summary>
     public void Dispose()

@@ -239,14 +239,7 @@ internal sealed class OnnxSimulation : ISimulation
     public void RestoreCheckpoint(Stream stream)
         => throw new NotSupportedException("The ONNX backend does not restore checkpoints; its state is the model's state inputs (see OnnxModelLayout.StateInputNames).");
 
-    private void CheckMonitor(NeuronMonitor monitor)
-    {
-        ArgumentNullException.ThrowIfNull(monitor);
-        if (!_network.Monitors.Contains(monitor))
-        {
-            throw new ArgumentException("The monitor belongs to another network.", nameof(monitor));
-        }
-    }
+    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor);
 
     public void Dispose()
     {

@@ -1,0 +1,46 @@
+using Snn.Core;
+using Snn.Core.Models;
+using Snn.Core.Monitors;
+
+namespace Snn.Backends.Recording;
+
+/// <summary>The argument checks every engine's <c>ISimulation</c> makes, with the same messages.</summary>
+internal static class SimulationChecks
+{
+    /// <summary>Requires <paramref name="monitor"/> to belong to <paramref name="network"/>.</summary>
+    public static void Monitor(Network network, NeuronMonitor monitor)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        if (!network.Monitors.Contains(monitor))
+        {
+            throw new ArgumentException("The monitor belongs to another network.", nameof(monitor));
+        }
+    }
+
+    /// <summary>Requires <paramref name="projection"/> to belong to <paramref name="network"/>.</summary>
+    public static void Projection(Network network, Projection projection)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        if (!network.Projections.Contains(projection))
+        {
+            throw new ArgumentException($"Projection {projection.Name} belongs to another network.", nameof(projection));
+        }
+    }
+
+    /// <summary>Requires one finite weight per synapse (non-negative for conductance-based targets).</summary>
+    public static void Weights(Projection projection, ReadOnlySpan<float> weights, int count)
+    {
+        if (weights.Length != count)
+        {
+            throw new ArgumentException($"weights has {weights.Length} values; projection {projection.Name} has {count} synapses.", nameof(weights));
+        }
+        bool conductance = projection.Target.SynapseKind == SynapseKind.Conductance;
+        for (int s = 0; s < weights.Length; s++)
+        {
+            if (!float.IsFinite(weights[s]) || (conductance && weights[s] < 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(weights), weights[s], $"weights[{s}] = {weights[s]} must be finite{(conductance ? " and >= 0 nS" : "")}.");
+            }
+        }
+    }
+}
