@@ -175,7 +175,7 @@ internal sealed class CpuSimulation : ISimulation
             int slot = _ring.SlotOf(step);
             foreach (var plastic in _plastic)
             {
-                plastic.ProcessArrivals(part, step, slot);
+                plastic.ProcessArrivals(part, step, slot, _modulators.Value(part, plastic.Projection.Plasticity!.Modulator));
             }
             foreach (var drive in _drives)
             {
@@ -196,7 +196,7 @@ internal sealed class CpuSimulation : ISimulation
             var fired = spikes.AsSpan(0, count);
             foreach (var plastic in _plastic)
             {
-                plastic.ProcessPostSpikes(fired, step);
+                plastic.ProcessPostSpikes(fired, step, _modulators.Value(part, plastic.Projection.Plasticity!.Modulator));
             }
             _modulators.CountSpikes(buffer, part, fired);
             for (int k = 0; k < count; k++)

@@ -17,9 +17,9 @@ internal abstract class PlasticProjection(Projection projection)
     /// <summary>Allocates the arrival queues once the ring's slot count is known.</summary>
     public abstract void Attach(DelayRing ring);
 
-    public abstract void ProcessArrivals(int part, long step, int slot);
+    public abstract void ProcessArrivals(int part, long step, int slot, float modulator);
 
-    public abstract void ProcessPostSpikes(ReadOnlySpan<int> spikes, long step);
+    public abstract void ProcessPostSpikes(ReadOnlySpan<int> spikes, long step, float modulator);
 
     public abstract void Deliver(int part, ReadOnlySpan<int> spikes, int slot);
 

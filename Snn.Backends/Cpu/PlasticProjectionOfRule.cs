@@ -110,7 +110,7 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
         }
     }
 
-    public override void ProcessArrivals(int part, long step, int slot)
+    public override void ProcessArrivals(int part, long step, int slot, float modulator)
     {
         var queue = _queues[part][slot];
         if (queue.Count == 0)
@@ -124,13 +124,13 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
         {
             ref var synapse = ref _synapses[position];
             int target = _target[position];
-            _rule.OnPreArrival(ref synapse, _post[target], step);
+            _rule.OnPreArrival(ref synapse, _post[target], modulator, step);
             data[slotBase + target] += synapse.Weight;
         }
         queue.Clear();
     }
 
-    public override void ProcessPostSpikes(ReadOnlySpan<int> spikes, long step)
+    public override void ProcessPostSpikes(ReadOnlySpan<int> spikes, long step, float modulator)
     {
         foreach (int neuron in spikes)
         {
@@ -142,7 +142,7 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
             ref var post = ref _post[target];
             for (int k = _incomingStart[target]; k < _incomingStart[target + 1]; k++)
             {
-                _rule.OnPostSpike(ref _synapses[_incoming[k]], post, step);
+                _rule.OnPostSpike(ref _synapses[_incoming[k]], post, modulator, step);
             }
             _rule.AfterPostSpike(ref post, step);
         }

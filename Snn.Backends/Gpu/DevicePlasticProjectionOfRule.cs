@@ -39,7 +39,7 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
     private int _postThreads;
     private Action<AcceleratorStream, Index1D, TRule, PlasticSynapses, SpikeSink, DeviceRing, long, LaunchShape>? _arrivals;
     private Action<AcceleratorStream, Index1D, TRule, PlasticSynapses, SpikeSink, int, long, int>? _postSpikes;
-    private Action<AcceleratorStream, Index1D, TRule, PlasticSynapses, ArrayView<float>, int, long>? _periodic;
+    private Action<AcceleratorStream, Index1D, TRule, PlasticSynapses, long>? _periodic;
 
     public DevicePlasticProjection(Projection projection, PlasticitySpec<TRule> spec)
         : base(projection)
@@ -143,6 +143,8 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
             TargetOffset = Projection.Target.Offset,
             TargetSize = Projection.Target.Size,
             Column = Projection.Target.Offset + _receptorOffset,
+            Modulators = context.Modulators,
+            ModulatorIndex = _modulator,
         };
         int lanes = context.Lanes;
         int workers = Math.Clamp(context.MaxThreads / (MaxDelay * lanes), 1, Math.Max(1, Projection.Source.Size));
@@ -155,7 +157,7 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
         if (_periodSteps > 0)
         {
             _periodic = context.Load(_owner, $"{typeof(TRule).Name}.OnPeriod",
-                () => accelerator.LoadAutoGroupedKernel<Index1D, TRule, PlasticSynapses, ArrayView<float>, int, long>(PlasticityKernels.Periodic));
+                () => accelerator.LoadAutoGroupedKernel<Index1D, TRule, PlasticSynapses, long>(PlasticityKernels.Periodic));
         }
     }
 
@@ -180,7 +182,7 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
     {
         if (_periodSteps > 0 && SynapseCount > 0 && (step + 1) % _periodSteps == 0)
         {
-            _periodic!(context.Stream, SynapseCount, _rule, _view, context.Modulators, _modulator, step);
+            _periodic!(context.Stream, SynapseCount, _rule, _view, step);
         }
     }
 

@@ -45,4 +45,13 @@ internal struct PlasticSynapses
 
     /// <summary>Ring column of local target 0 (global target, offset by N for inhibitory).</summary>
     public int Column;
+
+    /// <summary>The values of all the network's modulators.</summary>
+    public ArrayView<float> Modulators;
+
+    /// <summary>Index of the projection's modulator in <see cref="Modulators"/>, or −1 when it has none.</summary>
+    public int ModulatorIndex;
+
+    /// <summary>The value of the projection's modulator (0 when it has none).</summary>
+    public readonly float ModulatorValue() => ModulatorIndex >= 0 ? Modulators[ModulatorIndex] : 0f;
 }

@@ -44,7 +44,7 @@ internal static class PlasticityKernels
             {
                 int target = synapses.Target[k];
                 ref var synapse = ref synapses.State[k];
-                rule.OnPreArrival(ref synapse, synapses.Post[target], step);
+                rule.OnPreArrival(ref synapse, synapses.Post[target], synapses.ModulatorValue(), step);
                 Atomic.Add(ref ring.Data[ring.At(slot, synapses.Column + target)], synapse.Weight);
             }
         }
@@ -66,22 +66,22 @@ internal static class PlasticityKernels
                 continue;
             }
             ref var post = ref synapses.Post[target];
+            float modulator = synapses.ModulatorValue();
             int last = synapses.IncomingStart[target + 1];
             for (int k = synapses.IncomingStart[target]; k < last; k++)
             {
-                rule.OnPostSpike(ref synapses.State[synapses.Incoming[k]], post, step);
+                rule.OnPostSpike(ref synapses.State[synapses.Incoming[k]], post, modulator, step);
             }
             rule.AfterPostSpike(ref post, step);
         }
     }
 
     /// <summary>The periodic update of synapse <paramref name="index"/> at the end of
-    /// <paramref name="step"/>, with the value of modulator <paramref name="modulator"/> (0 when it is −1).</summary>
-    public static void Periodic<TRule>(Index1D index, TRule rule, PlasticSynapses synapses, ArrayView<float> modulators, int modulator, long step)
+    /// <paramref name="step"/>, with the value of the projection's modulator.</summary>
+    public static void Periodic<TRule>(Index1D index, TRule rule, PlasticSynapses synapses, long step)
         where TRule : struct, IPlasticityRule<TRule>
     {
-        float value = modulator >= 0 ? modulators[modulator] : 0f;
-        rule.OnPeriod(ref synapses.State[index], synapses.Post[synapses.Target[index]], value, step);
+        rule.OnPeriod(ref synapses.State[index], synapses.Post[synapses.Target[index]], synapses.ModulatorValue(), step);
     }
 
     /// <summary>The first position in [<paramref name="first"/>, <paramref name="last"/>) whose

@@ -21,6 +21,9 @@ public interface IPlasticityRule
 /// (<see cref="OnPostSpike"/> for each incoming synapse, then <see cref="AfterPostSpike"/> once per
 /// neuron), then, every <see cref="IPlasticityRule.PeriodMs"/>, <see cref="OnPeriod"/> for every
 /// synapse. A rule brings traces up to date itself from <see cref="SynapseState.LastStep"/>.
+/// Spike events receive the value of the projection's modulator as it stood at the start of the
+/// step (after the previous step's update, or as last set from user code; 0 when it has none), so a
+/// modulated rule needs no periodic pass to read it.
 /// </summary>
 /// <typeparam name="TRule">The rule type itself.</typeparam>
 public interface IPlasticityRule<TRule> : IPlasticityRule where TRule : struct, IPlasticityRule<TRule>
@@ -28,11 +31,13 @@ public interface IPlasticityRule<TRule> : IPlasticityRule where TRule : struct, 
     /// <summary>Returns a copy with decay factors computed for <paramref name="dt"/> (ms).</summary>
     TRule Prepare(double dt);
 
-    /// <summary>A presynaptic spike arrives at the synapse in <paramref name="step"/>.</summary>
-    void OnPreArrival(ref SynapseState synapse, in PostState post, long step);
+    /// <summary>A presynaptic spike arrives at the synapse in <paramref name="step"/>; <paramref name="modulator"/>
+    /// is the projection's modulator value at the start of the step (0 when it has none).</summary>
+    void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step);
 
-    /// <summary>The postsynaptic neuron fired in <paramref name="step"/>; called for each of its incoming synapses.</summary>
-    void OnPostSpike(ref SynapseState synapse, in PostState post, long step);
+    /// <summary>The postsynaptic neuron fired in <paramref name="step"/>; called for each of its incoming
+    /// synapses, with the modulator value as for <see cref="OnPreArrival"/>.</summary>
+    void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step);
 
     /// <summary>The postsynaptic neuron fired in <paramref name="step"/>; called once after its synapses.</summary>
     void AfterPostSpike(ref PostState post, long step);

@@ -73,12 +73,12 @@ public struct SynapticScaling : IPlasticityRule<SynapticScaling>
     public readonly float RateEstimate(in PostState post, long step) => post.Post1 * MathF.Exp(-(step - post.LastStep) * _dtOverTau);
 
     /// <inheritdoc />
-    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
     }
 
     /// <inheritdoc />
-    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
     }
 

@@ -57,14 +57,14 @@ public struct ErrorModulatedHebbian : IPlasticityRule<ErrorModulatedHebbian>
     }
 
     /// <inheritdoc />
-    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         synapse.Pre1 = synapse.Pre1 * TraceDecay.Factor(step, synapse.LastStep, _dtOverTau) + 1f;
         synapse.LastStep = step;
     }
 
     /// <inheritdoc />
-    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
     }
 

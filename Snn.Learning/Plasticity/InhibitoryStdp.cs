@@ -64,7 +64,7 @@ public struct InhibitoryStdp : IPlasticityRule<InhibitoryStdp>
     }
 
     /// <inheritdoc />
-    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         float y = post.Post1 * TraceDecay.Factor(step, post.LastStep, _dtOverTau);
         Change(ref synapse, (float)Eta * (y - _alpha));
@@ -73,7 +73,7 @@ public struct InhibitoryStdp : IPlasticityRule<InhibitoryStdp>
     }
 
     /// <inheritdoc />
-    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         float x = synapse.Pre1 * TraceDecay.Factor(step, synapse.LastStep, _dtOverTau);
         Change(ref synapse, (float)Eta * x);

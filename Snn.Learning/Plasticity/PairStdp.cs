@@ -100,7 +100,7 @@ public struct PairStdp : IPlasticityRule<PairStdp>
     }
 
     /// <inheritdoc />
-    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         float y = post.Post1 * TraceDecay.Factor(step, post.LastStep, _dtOverTauMinus);
         float scale = Dependence == WeightDependence.Additive ? 1f : WeightBounds.FromLower(synapse.Weight, WMin, WMax);
@@ -111,7 +111,7 @@ public struct PairStdp : IPlasticityRule<PairStdp>
     }
 
     /// <inheritdoc />
-    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         float x = synapse.Pre1 * TraceDecay.Factor(step, synapse.LastStep, _dtOverTauPlus);
         float scale = Dependence == WeightDependence.Additive ? 1f : WeightBounds.ToUpper(synapse.Weight, WMin, WMax);

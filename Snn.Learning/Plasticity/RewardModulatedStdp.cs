@@ -81,7 +81,7 @@ public struct RewardModulatedStdp : IPlasticityRule<RewardModulatedStdp>
     }
 
     /// <inheritdoc />
-    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         Advance(ref synapse, step);
         float y = post.Post1 * TraceDecay.Factor(step, post.LastStep, _dtOverTauMinus);
@@ -90,7 +90,7 @@ public struct RewardModulatedStdp : IPlasticityRule<RewardModulatedStdp>
     }
 
     /// <inheritdoc />
-    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         Advance(ref synapse, step);
         synapse.Eligibility += (float)APlus * synapse.Pre1;

@@ -96,7 +96,7 @@ public struct TripletStdp : IPlasticityRule<TripletStdp>
     }
 
     /// <inheritdoc />
-    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         float o1 = post.Post1 * TraceDecay.Factor(step, post.LastStep, _dtOverTauMinus);
         float r1 = synapse.Pre1 * TraceDecay.Factor(step, synapse.LastStep, _dtOverTauPlus);
@@ -108,7 +108,7 @@ public struct TripletStdp : IPlasticityRule<TripletStdp>
     }
 
     /// <inheritdoc />
-    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         float r1 = synapse.Pre1 * TraceDecay.Factor(step, synapse.LastStep, _dtOverTauPlus);
         float r2 = synapse.Pre2 * TraceDecay.Factor(step, synapse.LastStep, _dtOverTauX);

@@ -11,11 +11,9 @@ namespace Snn.Learning.Reservoir;
 /// excitatory or input j:  ΔW_ij = η₊·x_j·s_i − A(t)·x_i·s_j       W ∈ [WMin, WMax] (E [0, 3], input [−3, 3])
 /// inhibitory j:           ΔW_ij = −A(t)·x_j·s_i + η₊·x_i·s_j      W ∈ [−3, 0]
 /// </code>
-/// A(t) arrives as the projection's modulator, which Core hands to rules only in
-/// <c>OnPeriod</c>: every <see cref="AstrocyteSampleIntervalMs"/> the rule copies it into the
-/// synapse's <see cref="SynapseState.Eligibility"/> field (unused otherwise) and spike events read it
-/// from there, so an event in step k uses A as it stood at the end of the last period (one step
-/// earlier at the default 1 ms). η₊ decays as η₊·<see cref="PotentiationDecayPerMs"/>^(steps since
+/// A(t) arrives as the projection's modulator, which the engine hands to both spike events: an
+/// event in step k uses A as it stood at the end of step k − 1. The rule needs no periodic pass.
+/// η₊ decays as η₊·<see cref="PotentiationDecayPerMs"/>^(steps since
 /// the window start) (the paper's ×0.99 per ms during a sample; 1 during initialisation).
 /// With <see cref="WindowSteps"/> &gt; 0, traces from an earlier window count as zero and spikes
 /// arriving in a window's first step (sent in the previous window) change nothing, matching
@@ -56,14 +54,11 @@ public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
     /// <summary>Presentation window (steps), ≥ 0; 0 means traces are never reset. Default 0.</summary>
     public int WindowSteps { get; init; }
 
-    /// <summary>How often A(t) is copied into the synapses (ms), ≥ 1 step. Default 1 (every step, exact).</summary>
-    public double AstrocyteSampleIntervalMs { get; init; } = 1;
-
     /// <inheritdoc />
     public readonly string RuleName => $"astrocyte-stdp ({Presynaptic})";
 
     /// <inheritdoc />
-    public readonly double PeriodMs => AstrocyteSampleIntervalMs;
+    public readonly double PeriodMs => 0;
 
     /// <inheritdoc />
     public readonly void Validate()
@@ -85,7 +80,6 @@ public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
             throw new ArgumentOutOfRangeException(nameof(WMax), WMax, $"WMax = {WMax} must exceed WMin = {WMin}.");
         }
         Guard.InRange(WindowSteps, 0, int.MaxValue, nameof(WindowSteps));
-        Guard.InRange(AstrocyteSampleIntervalMs, 1, double.MaxValue, nameof(AstrocyteSampleIntervalMs));
     }
 
     /// <inheritdoc />
@@ -103,7 +97,7 @@ public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
     }
 
     /// <inheritdoc />
-    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         long start = WindowStart(step);
         if (start == step && WindowSteps > 0)
@@ -112,7 +106,7 @@ public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
         }
         float postTrace = Trace(post.Post1, post.LastStep, start, step);
         float change = Presynaptic == PresynapticType.Excitatory
-            ? -synapse.Eligibility * postTrace
+            ? -modulator * postTrace
             : Potentiation(step, start) * postTrace;
         synapse.Weight = Math.Clamp(synapse.Weight + change, (float)WMin, (float)WMax);
         synapse.Pre1 = Trace(synapse.Pre1, synapse.LastStep, start, step) + _traceJump;
@@ -120,13 +114,13 @@ public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
     }
 
     /// <inheritdoc />
-    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         long start = WindowStart(step);
         float preTrace = Trace(synapse.Pre1, synapse.LastStep, start, step);
         float change = Presynaptic == PresynapticType.Excitatory
             ? Potentiation(step, start) * preTrace
-            : -synapse.Eligibility * preTrace;
+            : -modulator * preTrace;
         synapse.Weight = Math.Clamp(synapse.Weight + change, (float)WMin, (float)WMax);
     }
 
@@ -139,7 +133,8 @@ public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
 
     /// <inheritdoc />
     public readonly void OnPeriod(ref SynapseState synapse, in PostState post, float modulator, long step)
-        => synapse.Eligibility = modulator;
+    {
+    }
 
     /// <summary>The trace valid at the end of <paramref name="lastStep"/>, decayed to <paramref name="step"/>
     /// (zero when it belongs to an earlier window or was never set).</summary>

@@ -19,7 +19,7 @@ namespace Snn.Learning.Reservoir;
 /// time: a modulator with source = liquid (gain 1, no decay) counts the liquid's spikes, the
 /// <see cref="Astrocyte"/> is advanced in user code (it also needs the input spikes, a second source
 /// Core's <see cref="Modulator"/> cannot subtract, and the per-ms decay of w_A and b_A), and its A
-/// is written into a second modulator that the rules read (A lags by up to 2 ms: τ_A is 100 ms).
+/// is written into a second modulator that the rules read (A lags by 1 ms: τ_A is 100 ms).
 /// </summary>
 public sealed class LiquidSimulator
 {
@@ -233,7 +233,6 @@ public sealed class LiquidSimulator
                     WMin = group.WMin,
                     WMax = group.WMax,
                     WindowSteps = window,
-                    AstrocyteSampleIntervalMs = _options.AstrocyteSampleIntervalMs,
                 }, signal);
             }
         }

@@ -35,9 +35,6 @@ public sealed record NalsmOptions
     /// <summary>Per-ms decay of η₊, A, w_A and b_A while a sample is presented for its features, in (0, 1]. Default 0.99.</summary>
     public double PresentationDecayPerMs { get; init; } = 0.99;
 
-    /// <summary>How often the astrocyte signal is copied into the synapses (ms), ≥ 1. Default 1 (exact).</summary>
-    public double AstrocyteSampleIntervalMs { get; init; } = 1;
-
     /// <summary>Number of random training presentations that initialise the liquid, ≥ 0. Default 50 000.</summary>
     public int InitializationSamples { get; init; } = 50_000;
 
@@ -110,7 +107,6 @@ public sealed record NalsmOptions
         {
             throw new ArgumentOutOfRangeException(nameof(PresentationDecayPerMs), PresentationDecayPerMs, $"PresentationDecayPerMs = {PresentationDecayPerMs} must be in (0, 1].");
         }
-        Guard.InRange(AstrocyteSampleIntervalMs, 1, double.MaxValue, nameof(AstrocyteSampleIntervalMs));
         Guard.InRange(InitializationSamples, 0, int.MaxValue, nameof(InitializationSamples));
         Guard.InRange(InitializationMs, 2, 1_000_000, nameof(InitializationMs));
         Guard.InRange(PresentationMs, 2, 1_000_000, nameof(PresentationMs));

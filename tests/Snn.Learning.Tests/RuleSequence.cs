@@ -19,12 +19,12 @@ internal static class RuleSequence
         {
             if (isPost)
             {
-                prepared.OnPostSpike(ref synapse, post, step);
+                prepared.OnPostSpike(ref synapse, post, 0f, step);
                 prepared.AfterPostSpike(ref post, step);
             }
             else
             {
-                prepared.OnPreArrival(ref synapse, post, step);
+                prepared.OnPreArrival(ref synapse, post, 0f, step);
             }
         }
         return synapse.Weight;

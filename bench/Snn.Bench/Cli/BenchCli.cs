@@ -44,6 +44,21 @@ public sealed class BenchCli
         Description = "Neurons per suite (default: each suite's own size).",
     };
 
+    private readonly Option<double?> _scale = new("--scale")
+    {
+        Description = "microcircuit only: fraction of the full model's neurons in (0, 1] (the reference's N_scaling), instead of --size.",
+    };
+
+    private readonly Option<double?> _kScale = new("--k-scale")
+    {
+        Description = "microcircuit only: in-degree scale in (0, 1] (the reference's K_scaling: weights x1/sqrt(K) and its DC compensation of the lost mean input) (default 1 at full scale, 0.5 below it).",
+    };
+
+    private readonly Option<double?> _powerWatts = new("--power-watts")
+    {
+        Description = "Suites: the machine's mean power draw while simulating (W, e.g. from a wall meter), for energy per synaptic event (default: the CPU packages' RAPL counters where readable, else no energy).",
+    };
+
     private readonly Option<double?> _duration = new("--duration", "-t")
     {
         Description = $"Simulated time in ms (default: the suite's own, else {RunSettings.DefaultDurationMs}).",
@@ -254,6 +269,9 @@ public sealed class BenchCli
         _nirThreads.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--threads must be at least 1."));
         _peer.AcceptOnlyFromAmong("brian2");
         _size.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
+        _scale.Validators.Add(r => Check<double?>(r, v => v is null or (> 0 and <= 1), "--scale must be a fraction in (0, 1]."));
+        _kScale.Validators.Add(r => Check<double?>(r, v => v is null or (> 0 and <= 1), "--k-scale must be a fraction in (0, 1]."));
+        _powerWatts.Validators.Add(r => Check<double?>(r, v => v is null or (> 0 and < double.PositiveInfinity), "--power-watts must be a finite power in W > 0."));
         _exportSize.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
         _duration.Validators.Add(r => Check<double?>(r, v => v is null or (> 0 and < double.PositiveInfinity), "--duration must be a finite number of ms > 0."));
         _compareDuration.Validators.Add(r => Check<double>(r, v => v is > 0 and < double.PositiveInfinity, "--duration must be a finite number of ms > 0."));
@@ -271,7 +289,7 @@ public sealed class BenchCli
 
         RunCommand = new Command("run", "Run suites with a progress bar; print a results table and write results.json and PNG plots.")
         {
-            _suites, _size, _duration, _threads, _seed, _out, _backend, _quick, _data, _liquid, _variant,
+            _suites, _size, _scale, _kScale, _powerWatts, _duration, _threads, _seed, _out, _backend, _quick, _data, _liquid, _variant,
         };
         RunCommand.SetAction(parse => Guarded(() => Run(RunSettingsFrom(parse), CommandText(parse))));
         Root.Add(RunCommand);
@@ -352,7 +370,10 @@ public sealed class BenchCli
             parse.GetValue(_quick),
             parse.GetValue(_data),
             parse.GetValue(_liquid),
-            parse.GetValue(_variant));
+            parse.GetValue(_variant),
+            parse.GetValue(_scale),
+            parse.GetValue(_kScale),
+            parse.GetValue(_powerWatts));
     }
 
     /// <summary>The settings of a parsed <c>nir import</c> command line.</summary>
@@ -467,9 +488,25 @@ public sealed class BenchCli
     {
         var suites = settings.Suites.Where(SuiteCatalog.Contains).Select(SuiteCatalog.Find).ToArray();
         var studies = settings.Suites.Where(n => !SuiteCatalog.Contains(n)).Select(StudyCatalog.Find).ToArray();
+        if (settings.Scale is not null && settings.Size is not null)
+        {
+            console.MarkupLine("[red]--scale and --size both set the number of neurons: give one.[/]");
+            return 1;
+        }
+        if (settings.Scale is not null && suites.FirstOrDefault(s => s.FullSize is null) is { } unscalable)
+        {
+            console.MarkupLine("[red]" + Markup.Escape($"--scale applies only to suites with a published full scale (microcircuit); '{unscalable.Name}' has none.") + "[/]");
+            return 1;
+        }
+        if (settings.InDegreeScale is not null && (suites.Length == 0 || suites.FirstOrDefault(s => !s.ScalesInDegrees) is not null))
+        {
+            string name = suites.FirstOrDefault(s => !s.ScalesInDegrees)?.Name ?? "no suite";
+            console.MarkupLine("[red]" + Markup.Escape($"--k-scale applies only to suites that scale in-degrees (microcircuit); the run has '{name}'.") + "[/]");
+            return 1;
+        }
         foreach (var suite in suites)
         {
-            int size = settings.Size ?? suite.DefaultSize;
+            int size = settings.SizeFor(suite);
             if (size < suite.MinimumSize)
             {
                 console.MarkupLine($"[red]--size {size} is too small for suite '{Markup.Escape(suite.Name)}' (at least {suite.MinimumSize}).[/]");
@@ -504,8 +541,8 @@ public sealed class BenchCli
                 {
                     var task = tasks[i];
                     task.StartTask();
-                    var options = new SuiteRunOptions(settings.Size ?? suites[i].DefaultSize, settings.DurationFor(suites[i]), settings.Seed, settings.Threads, settings.Backend,
-                        Session: session);
+                    var options = new SuiteRunOptions(settings.SizeFor(suites[i]), settings.DurationFor(suites[i]), settings.Seed, settings.Threads, settings.Backend,
+                        Session: session, InDegreeScale: settings.InDegreeScale, PowerWatts: settings.PowerWatts);
                     runs.Add(SuiteRunner.Run(suites[i], options, simulated => task.Value = simulated));
                     task.Value = task.MaxValue;
                     task.StopTask();

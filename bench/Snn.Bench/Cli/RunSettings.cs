@@ -12,9 +12,16 @@ namespace Snn.Bench.Cli;
 /// <param name="DataDirectory">Studies: the folder of the data set they read; null for their default.</param>
 /// <param name="Liquid"><c>nalsm-fmnist</c> only: liquid neurons (1000 or 8000); null for the study's default.</param>
 /// <param name="Variant"><c>nalsm-fmnist</c> only: nalsm, lsm-stdp or lsm; null for the study's default.</param>
+/// <param name="Scale">Suites with a full scale only: the fraction of its neurons, in (0, 1], instead of <paramref name="Size"/>; null for none.</param>
+/// <param name="InDegreeScale">Suites that scale in-degrees only: the in-degree scale, in (0, 1]; null for the suite's default.</param>
+/// <param name="PowerWatts">Suites: the machine's mean power draw while simulating (W); null to read RAPL counters where possible.</param>
 public sealed record RunSettings(IReadOnlyList<string> Suites, int? Size, double? DurationMs, int? Threads, ulong Seed, string OutDirectory, string Backend, bool Quick = false,
-    string? DataDirectory = null, int? Liquid = null, string? Variant = null)
+    string? DataDirectory = null, int? Liquid = null, string? Variant = null, double? Scale = null, double? InDegreeScale = null, double? PowerWatts = null)
 {
+    /// <summary>The number of neurons for <paramref name="suite"/>: from <see cref="Scale"/> of its full size, else <see cref="Size"/>, else its default.</summary>
+    public int SizeFor(Suites.BenchmarkSuite suite)
+        => Scale is double scale && suite.FullSize is int full ? Math.Max(1, (int)Math.Round(scale * full)) : Size ?? suite.DefaultSize;
+
     /// <summary>The simulated time (ms) for <paramref name="suite"/>: the given one, else the suite's, else the default.</summary>
     public double DurationFor(Suites.BenchmarkSuite suite) => DurationMs ?? suite.DefaultDurationMs ?? DefaultDurationMs;
 

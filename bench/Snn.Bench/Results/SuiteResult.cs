@@ -29,6 +29,7 @@ namespace Snn.Bench.Results;
 /// <param name="Ranks">MPI ranks of an <c>mpi</c> run; null (and absent from the JSON) for other engines.</param>
 /// <param name="RankTimings">Each rank's compute and communication time, by rank; null (absent) for other engines.</param>
 /// <param name="IntervalSteps">Steps between two spike exchanges of an <c>mpi</c> run (the smallest delay); null (absent) for other engines.</param>
+/// <param name="Energy">The simulation's energy when the machine's power is known (RAPL counters or <c>--power-watts</c>); null (absent) otherwise.</param>
 public sealed record SuiteResult(
     string Suite,
     string Backend,
@@ -53,4 +54,5 @@ public sealed record SuiteResult(
     IReadOnlyList<string>? Findings = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Ranks = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RankTiming>? RankTimings = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? IntervalSteps = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? IntervalSteps = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EnergyMeasurement? Energy = null);

@@ -11,5 +11,8 @@ namespace Snn.Bench.Running;
 /// <param name="ChunkMs">The simulation runs in chunks of this many ms; progress is reported after each.</param>
 /// <param name="WarmUp">Whether to run a small untimed instance first, so that JIT compilation is not timed.</param>
 /// <param name="Session">This rank's MPI session, for <c>Backend = "mpi"</c>; null otherwise.</param>
+/// <param name="PowerWatts">The machine's mean power draw during the run (W, &gt; 0), e.g. from a wall meter; null to read the
+/// CPU packages' RAPL counters where they can be read (<see cref="RaplMeter"/>), else to report no energy.</param>
+/// <param name="InDegreeScale">In-degree scale in (0, 1] for suites that support it (<see cref="Suites.BenchmarkSuite.ScalesInDegrees"/>); null for the suite's default.</param>
 public sealed record SuiteRunOptions(int Size, double DurationMs, ulong Seed, int? Threads = null, string Backend = "cpu", double ChunkMs = 50, bool WarmUp = true,
-    MpiSession? Session = null);
+    MpiSession? Session = null, double? InDegreeScale = null, double? PowerWatts = null);

@@ -24,6 +24,10 @@ namespace Snn.Bench.Running;
 /// of several suites it is the peak so far, not of this suite alone.</item>
 /// <item>Synaptic events are counted exactly: the out-degree of each neuron (from the projections'
 /// synapse tables, generated again after the run) summed over its spikes.</item>
+/// <item>Energy: <see cref="SuiteRunOptions.PowerWatts"/> × wall time when given, else the RAPL
+/// package counters read around the timed chunks (<see cref="RaplMeter"/>), else none; per synaptic
+/// event it is divided by the exact event count. On the <c>mpi</c> engine it is this rank's
+/// machine's (RAPL) or this rank's share (given power).</item>
 /// <item>On the <c>mpi</c> engine every rank runs this method with the same arguments, so every rank
 /// makes the same collective calls in the same order (compile, run, <see cref="MpiSimulation.GatherTimings"/>,
 /// the suite's analysis); wall and build time, memory and the spikes are this rank's own
@@ -56,7 +60,7 @@ public static class SuiteRunner
             warmSimulation.Run(Math.Min(WarmUpMs, options.DurationMs));
         }
 
-        var built = suite.Build(options.Size, options.Seed);
+        var built = suite.Build(options.Size, options.Seed, options.InDegreeScale);
         var network = built.Network;
         long before = SettledHeap();
         var watch = Stopwatch.StartNew();
@@ -69,12 +73,19 @@ public static class SuiteRunner
         long chunkSteps = Math.Max(1, (long)Math.Round(options.ChunkMs / network.Dt));
         long done = 0;
         long ticks = 0;
+        var rapl = options.PowerWatts is null ? RaplMeter.TryOpen() : null;
+        double raplJoules = 0;
         while (done < steps)
         {
             long now = Math.Min(chunkSteps, steps - done);
+            var energyBefore = rapl?.Read();
             long start = Stopwatch.GetTimestamp();
             simulation.Run(now * network.Dt);
             ticks += Stopwatch.GetTimestamp() - start;
+            if (rapl is not null)
+            {
+                raplJoules += rapl.JoulesBetween(energyBefore!, rapl.Read());
+            }
             done += now;
             progress?.Invoke(done * network.Dt);
         }
@@ -121,9 +132,17 @@ public static class SuiteRunner
             RealTimeFactor: wallSeconds / (simulatedMs / 1000.0),
             PeakWorkingSetBytes: peak,
             ManagedBytesAfterCompile: after,
-            BytesPerSynapse: synapses == 0 ? 0 : (after - before) / (double)synapses);
+            BytesPerSynapse: synapses == 0 ? 0 : (after - before) / (double)synapses,
+            Energy: options.PowerWatts is double watts ? EnergyMeasurement.From(watts * wallSeconds, wallSeconds, events, EnergyMeasurement.GivenPower)
+                : rapl is not null ? EnergyMeasurement.From(raplJoules, wallSeconds, events, EnergyMeasurement.Rapl)
+                : null);
         var analysis = built.Analyze?.Invoke(simulation);
         var findings = new List<string>(analysis?.Findings ?? []);
+        if (result.Energy is { } energy)
+        {
+            findings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"energy ({energy.Source}): {energy.Joules:G4} J over {wallSeconds:G4} s ({energy.Watts:G4} W), {energy.JoulesPerSynapticEvent * 1e9:G4} nJ per synaptic event"));
+        }
         if (simulation is MpiSimulation mpi && timings is not null)
         {
             result = result with { Ranks = mpi.Ranks, IntervalSteps = mpi.IntervalSteps, RankTimings = timings.Select(RankTiming.From).ToArray() };

@@ -6,6 +6,7 @@ namespace Snn.Bench.Suites;
 public sealed class BenchmarkSuite
 {
     private readonly Func<int, ulong, BuiltNetwork> _build;
+    private readonly Func<int, ulong, double, BuiltNetwork>? _buildWithInDegreeScale;
 
     /// <summary>Creates a suite.</summary>
     /// <param name="name">The name used on the command line (lower case, no spaces).</param>
@@ -15,8 +16,13 @@ public sealed class BenchmarkSuite
     /// <param name="dtMs">The time step the suite uses (ms).</param>
     /// <param name="build">Builds the network for a size and a seed.</param>
     /// <param name="defaultDurationMs">Simulated time (ms) when <c>--duration</c> is not given; null for the program's default.</param>
-    public BenchmarkSuite(string name, string description, int defaultSize, int minimumSize, double dtMs, Func<int, ulong, BuiltNetwork> build, double? defaultDurationMs = null)
+    /// <param name="fullSize">Neurons of the published full-scale model, for <c>--scale</c>; null when the suite has no full scale.</param>
+    /// <param name="buildWithInDegreeScale">Builds the network for a size, a seed and an in-degree scale in (0, 1] (<c>--k-scale</c>); null when the suite cannot scale in-degrees.</param>
+    public BenchmarkSuite(string name, string description, int defaultSize, int minimumSize, double dtMs, Func<int, ulong, BuiltNetwork> build, double? defaultDurationMs = null,
+        int? fullSize = null, Func<int, ulong, double, BuiltNetwork>? buildWithInDegreeScale = null)
     {
+        FullSize = fullSize;
+        _buildWithInDegreeScale = buildWithInDegreeScale;
         DefaultDurationMs = defaultDurationMs;
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(build);
@@ -46,14 +52,33 @@ public sealed class BenchmarkSuite
     /// <summary>The suite's time step (ms).</summary>
     public double DtMs { get; }
 
-    /// <summary>Builds the network with <paramref name="size"/> neurons from <paramref name="seed"/>.</summary>
-    public BuiltNetwork Build(int size, ulong seed)
+    /// <summary>Neurons of the published full-scale model (what <c>--scale 1</c> builds), or null.</summary>
+    public int? FullSize { get; }
+
+    /// <summary>Whether <see cref="Build(int, ulong, double?)"/> accepts an in-degree scale.</summary>
+    public bool ScalesInDegrees => _buildWithInDegreeScale is not null;
+
+    /// <summary>Builds the network with <paramref name="size"/> neurons from <paramref name="seed"/>,
+    /// with in-degrees scaled by <paramref name="inDegreeScale"/> (null for the suite's default).</summary>
+    public BuiltNetwork Build(int size, ulong seed, double? inDegreeScale = null)
     {
         if (size < MinimumSize)
         {
             throw new ArgumentOutOfRangeException(nameof(size), size, $"size = {size} is too small for suite '{Name}'; it needs at least {MinimumSize} neurons.");
         }
-        return _build(size, seed);
+        if (inDegreeScale is not double scale)
+        {
+            return _build(size, seed);
+        }
+        if (_buildWithInDegreeScale is null)
+        {
+            throw new ArgumentException($"Suite '{Name}' cannot scale its in-degrees (inDegreeScale = {scale}).", nameof(inDegreeScale));
+        }
+        if (!(scale > 0 && scale <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(inDegreeScale), scale, $"inDegreeScale = {scale} must be in (0, 1].");
+        }
+        return _buildWithInDegreeScale(size, seed, scale);
     }
 
     /// <inheritdoc />

@@ -17,12 +17,12 @@ public static class MicrocircuitAnalysis
     /// <summary>Transient discarded before the statistics (ms).</summary>
     public const double TransientMs = 500;
 
-    /// <summary>Analyses a finished run of a network built at neuron scale <paramref name="nScale"/>.</summary>
-    public static SuiteAnalysis Analyze(BuiltNetwork built, ISimulation simulation, double nScale)
+    /// <summary>Analyses a finished run of a network built at neuron scale <paramref name="nScale"/> and in-degree scale <paramref name="kScale"/>.</summary>
+    public static SuiteAnalysis Analyze(BuiltNetwork built, ISimulation simulation, double nScale, double kScale)
     {
         double end = simulation.TimeMs;
         double from = Math.Min(TransientMs, end / 2);
-        double tolerance = nScale >= 1 ? 0.10 : 0.20;
+        double tolerance = nScale >= 1 && kScale >= 1 ? 0.10 : 0.20;
         var metrics = new Dictionary<string, double>();
         var findings = new List<string>();
         var rates = new List<double[]>();
@@ -49,8 +49,10 @@ public static class MicrocircuitAnalysis
                 $"{name,-5} rate {mean,6:F3} Hz (reference {P.ReferenceRates[p]:F3}, {error,7:+0.0%;-0.0%}) {(ok ? "ok" : "off")}, CV ISI {meanCv:F2}, count correlation {correlation:F4}"));
         }
         findings.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{within} of 8 populations within {tolerance:P0} of the reference rates (statistics over {from:F0}-{end:F0} ms, neuron scale {nScale:G3})"));
+            $"{within} of 8 populations within {tolerance:P0} of the reference rates (statistics over {from:F0}-{end:F0} ms, neuron scale {nScale:G3}, in-degree scale {kScale:G3})"));
         metrics["populations_within_tolerance"] = within;
+        metrics["neuron_scale"] = nScale;
+        metrics["in_degree_scale"] = kScale;
         return new SuiteAnalysis(metrics, findings, directory =>
         [
             AnalysisPlots.RateBoxes(Path.Combine(directory, "microcircuit-rates.png"), P.Names, rates, P.ReferenceRates, "microcircuit: per-neuron rates (box 25-75 %, whiskers 5-95 %)"),

@@ -24,10 +24,12 @@ public static class SuiteCatalog
         defaultSize: PolychronizationNetwork.PaperSize, minimumSize: 10, dtMs: 1.0, (size, seed) => PolychronizationNetwork.Build(size, seed).Built,
         defaultDurationMs: 300_000);
 
-    /// <summary>The Potjans-Diesmann 2014 cortical microcircuit, 10 % of the neurons by default.</summary>
+    /// <summary>The Potjans-Diesmann 2014 cortical microcircuit, 10 % of the neurons and half the in-degrees by default.</summary>
     public static BenchmarkSuite Microcircuit { get; } = new("microcircuit",
-        "Microcircuit: Potjans & Diesmann 2014, 8 populations, Poisson background; --size 77169 for full scale (default 10 % of the neurons, full in-degrees); rates vs reference",
-        defaultSize: 7717, minimumSize: 800, dtMs: 0.1, MicrocircuitNetwork.BuildForSize, defaultDurationMs: 1500);
+        "Microcircuit: Potjans & Diesmann 2014, 8 populations, Poisson background; --scale 1 (or --size 77169) for full scale "
+        + "(default 10 % of the neurons with in-degrees x0.5 and the reference's DC compensation; --k-scale to change); rates vs reference",
+        defaultSize: 7717, minimumSize: 800, dtMs: 0.1, MicrocircuitNetwork.BuildForSize, defaultDurationMs: 1500,
+        fullSize: MicrocircuitNetwork.FullSize, buildWithInDegreeScale: MicrocircuitNetwork.BuildForSize);
 
     /// <summary>All suites in the order <c>snn-bench list</c> shows them.</summary>
     public static IReadOnlyList<BenchmarkSuite> All { get; } = [Cuba, Coba, Izhikevich2003, Polychronization, Microcircuit];

@@ -95,11 +95,11 @@ public sealed class CrossbarEquivalenceTests
 
         public TestRule Prepare(double dt) => this;
 
-        public void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+        public void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
         {
         }
 
-        public void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+        public void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
         {
         }
 

@@ -46,20 +46,20 @@ public struct TestStdp : IPlasticityRule<TestStdp>
     public readonly TestStdp Prepare(double dt) => this with { _dtOverTau = (float)(dt / TauMs) };
 
     /// <inheritdoc />
-    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         float y = post.Post1 * MathF.Exp(-(step - post.LastStep) * _dtOverTau);
-        synapse.Weight = Bound(synapse.Weight - (float)AMinus * y);
+        synapse.Weight = Bound(synapse.Weight - (float)AMinus * (1f + modulator) * y);
         synapse.Eligibility -= y;
         synapse.Pre1 = synapse.Pre1 * MathF.Exp(-(step - synapse.LastStep) * _dtOverTau) + 1f;
         synapse.LastStep = step;
     }
 
     /// <inheritdoc />
-    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
         float x = synapse.Pre1 * MathF.Exp(-(step - synapse.LastStep) * _dtOverTau);
-        synapse.Weight = Bound(synapse.Weight + (float)APlus * x);
+        synapse.Weight = Bound(synapse.Weight + (float)APlus * (1f + modulator) * x);
         synapse.Eligibility += x;
         synapse.Pre1 = x;
         synapse.LastStep = step;

@@ -15,11 +15,11 @@ internal struct NirTestRule : IPlasticityRule<NirTestRule>
 
     public readonly NirTestRule Prepare(double dt) => this;
 
-    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
     }
 
-    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+    public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
     }
 

@@ -118,11 +118,11 @@ public class OnnxBadInputTests
 
         public FrozenRule Prepare(double dt) => this;
 
-        public void OnPreArrival(ref SynapseState synapse, in PostState post, long step)
+        public void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
         {
         }
 
-        public void OnPostSpike(ref SynapseState synapse, in PostState post, long step)
+        public void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
         {
         }
 

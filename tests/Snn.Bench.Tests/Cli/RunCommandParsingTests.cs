@@ -86,6 +86,42 @@ public class RunCommandParsingTests
     }
 
     [Fact]
+    public void MicrocircuitScalesAreReadAndSetTheSize()
+    {
+        var settings = _cli.RunSettingsFrom(_cli.Root.Parse("run microcircuit --scale 0.1 --k-scale 0.25"));
+
+        Assert.Equal(0.1, settings.Scale);
+        Assert.Equal(0.25, settings.InDegreeScale);
+        Assert.Equal(7717, settings.SizeFor(Snn.Bench.Suites.SuiteCatalog.Microcircuit));
+        Assert.Equal(Snn.Bench.Suites.SuiteCatalog.Microcircuit.DefaultSize, _cli.RunSettingsFrom(_cli.Root.Parse("run microcircuit")).SizeFor(Snn.Bench.Suites.SuiteCatalog.Microcircuit));
+    }
+
+    [Theory]
+    [InlineData("run microcircuit --scale 0")]
+    [InlineData("run microcircuit --scale 1.5")]
+    [InlineData("run microcircuit --k-scale 0")]
+    [InlineData("run microcircuit --k-scale -0.5")]
+    [InlineData("run cuba --power-watts 0")]
+    public void ScalesOutsideTheUnitIntervalAreParseErrors(string line)
+    {
+        Assert.NotEmpty(_cli.Root.Parse(line).Errors);
+    }
+
+    [Theory]
+    [InlineData("run cuba --k-scale 0.5", "--k-scale")]
+    [InlineData("run cuba --scale 0.5", "--scale")]
+    [InlineData("run microcircuit --scale 0.1 --size 900", "--scale and --size")]
+    public void ScalesOnSuitesWithoutThemAreRefusedByName(string line, string named)
+    {
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(line.Split(' '));
+
+        Assert.Equal(1, code);
+        Assert.Contains(named, console.Text);
+    }
+
+    [Fact]
     public void InvalidCommandLineExitsWithNonZeroCode()
     {
         var error = new StringWriter();

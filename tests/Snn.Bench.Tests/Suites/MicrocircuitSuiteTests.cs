@@ -1,6 +1,7 @@
 using Snn.Bench.Suites;
 using Snn.Core;
 using Snn.Core.Distributions;
+using Snn.Core.Inputs;
 using Snn.Core.Models;
 using P = Snn.Bench.Suites.MicrocircuitParameters;
 
@@ -146,6 +147,46 @@ public class MicrocircuitSuiteTests
         Assert.Equal(P.PscFromPsp(0.15) / Math.Sqrt(0.5), half.PoissonDrives[0].Weight, 1e-9);
         Assert.Equal(full.Projections[0].Instantiate().Count / 2.0, half.Projections[0].Instantiate().Count, 1);
         Assert.Equal(8, half.Injections.Count);
+    }
+
+    [Fact]
+    public void CompensationCurrentIsTheMeanInputLostByInDegreeScaling()
+    {
+        const double k = 0.1;
+        var network = MicrocircuitNetwork.Build(Scale, k, MicrocircuitNetwork.Background.Poisson, 1).Network;
+        double psc = P.PscFromPsp(0.15);
+        for (int target = 0; target < 8; target++)
+        {
+            double input = psc * P.ExternalInDegrees[target] * P.BackgroundRate;
+            for (int source = 0; source < 8; source++)
+            {
+                double weight = (source % 2 == 0 ? psc : P.G * psc) * (source == 2 && target == 0 ? 2 : 1);
+                input += weight * P.FullSynapseCount(target, source) / P.FullSizes[target] * P.ReferenceRates[source];
+            }
+            double expected = 0.001 * P.TauSyn * (1 - Math.Sqrt(k)) * input;
+            var dc = Assert.IsType<DcCurrent>(network.Injections[target].Source);
+            Assert.Equal(expected, dc.AmplitudePa, 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.1, 0.5)]
+    [InlineData(0.5, 0.5)]
+    [InlineData(1.0, 1.0)]
+    public void TheSuiteHalvesInDegreesBelowFullScale(double nScale, double expectedKScale)
+        => Assert.Equal(expectedKScale, MicrocircuitNetwork.DefaultInDegreeScale(nScale));
+
+    [Fact]
+    public void TheSuiteBuildsTheDefaultOrTheGivenInDegreeScale()
+    {
+        int size = (int)Math.Round(Scale * MicrocircuitNetwork.FullSize);
+        double nScale = size / (double)MicrocircuitNetwork.FullSize;
+        long byDefault = SuiteCatalog.Microcircuit.Build(size, 1).Network.Projections[0].Instantiate().Count;
+        long byName = SuiteCatalog.Microcircuit.Build(size, 1, 0.2).Network.Projections[0].Instantiate().Count;
+        Assert.Equal(Math.Round(P.FullSynapseCount(0, 0) * nScale * 0.5), byDefault);
+        Assert.Equal(Math.Round(P.FullSynapseCount(0, 0) * nScale * 0.2), byName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SuiteCatalog.Microcircuit.Build(800, 1, 0));
+        Assert.Throws<ArgumentException>(() => SuiteCatalog.Cuba.Build(800, 1, 0.5));
     }
 
     /// <summary>Mean and standard deviation of N(μ, σ²) redrawn below <paramref name="min"/>

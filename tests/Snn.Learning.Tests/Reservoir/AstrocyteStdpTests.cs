@@ -8,7 +8,7 @@ public class AstrocyteStdpTests
     private const float A = 0.2f;
     private const double D = 0.90477;
 
-    private static SynapseState Synapse(float weight) => new() { Weight = weight, Eligibility = A, LastStep = -1 };
+    private static SynapseState Synapse(float weight) => new() { Weight = weight, LastStep = -1 };
 
     private static PostState Post() => new() { LastStep = -1 };
 
@@ -22,11 +22,11 @@ public class AstrocyteStdpTests
         {
             if (step == preStep)
             {
-                rule.OnPreArrival(ref synapse, post, step);
+                rule.OnPreArrival(ref synapse, post, A, step);
             }
             if (step == postStep)
             {
-                rule.OnPostSpike(ref synapse, post, step);
+                rule.OnPostSpike(ref synapse, post, A, step);
                 rule.AfterPostSpike(ref post, step);
             }
         }
@@ -92,13 +92,17 @@ public class AstrocyteStdpTests
     }
 
     [Fact]
-    public void EveryPeriodCopiesTheModulatorIntoTheSynapse()
+    public void DepressionScalesWithTheModulatorTheEventReceivesAndNeedsNoPeriodicPass()
     {
-        var rule = new AstrocyteStdp().Prepare(1);
-        var synapse = Synapse(1f);
-        rule.OnPeriod(ref synapse, Post(), 0.42f, 5);
-        Assert.Equal(0.42f, synapse.Eligibility);
-        Assert.Equal(1.0, rule.PeriodMs);
+        var rule = new AstrocyteStdp { Presynaptic = PresynapticType.Excitatory }.Prepare(1);
+        var post = Post();
+        rule.AfterPostSpike(ref post, 10);
+        var weak = Synapse(1f);
+        var strong = Synapse(1f);
+        rule.OnPreArrival(ref weak, post, 0.1f, 12);
+        rule.OnPreArrival(ref strong, post, 0.4f, 12);
+        Assert.Equal(4.0, (1f - strong.Weight) / (1f - weak.Weight), 4);
+        Assert.Equal(0.0, rule.PeriodMs);
     }
 
     [Fact]
