@@ -50,8 +50,14 @@ public static class StudyCatalog
         + "accuracy (softmax, ridge), branching factor, rate, phase timings. Full: the paper's protocol (hours); --quick: 5000/1000/1000 samples; --size N: N training samples",
         NalsmAnalysis.Run, NalsmAnalysis.CheckInputs);
 
+    /// <summary>The NALSM branching factor against the astrocyte gain.</summary>
+    public static BenchmarkStudy NalsmBranching { get; } = new("nalsm-branching",
+        "NALSM 1000 w_A sweep (Ivanov & Michmizos 2021: the branching factor falls as w_A grows): w_A 0.002, 0.015, 0.1, 0.2 on Fashion-MNIST; "
+        + "branching factor and rate per gain, PNG. Full: 50 000 initialisation presentations per gain (about an hour on 2 cores); --quick: 5000; --size N: N",
+        NalsmBranchingAnalysis.Run, NalsmBranchingAnalysis.CheckInputs);
+
     /// <summary>All studies in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, DelaysAblation, DelaysShd, CrossbarLsm, CrossbarSweep, NalsmFashionMnist];
+    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, DelaysAblation, DelaysShd, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching];
 
     /// <summary>The names of all studies.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();
