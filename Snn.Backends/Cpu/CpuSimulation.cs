@@ -263,24 +263,15 @@ internal sealed class CpuSimulation : ISimulation
 
     public double GetModulator(Modulator modulator)
     {
-        CheckModulator(modulator);
+        SimulationChecks.Modulator(_network, modulator);
         return _modulators.Get(modulator);
     }
 
     public void SetModulator(Modulator modulator, double value)
     {
-        CheckModulator(modulator);
+        SimulationChecks.Modulator(_network, modulator);
         Guard.Finite(value, nameof(value));
         _modulators.Set(modulator, value);
-    }
-
-    private void CheckModulator(Modulator modulator)
-    {
-        ArgumentNullException.ThrowIfNull(modulator);
-        if (!_network.Modulators.Contains(modulator))
-        {
-            throw new ArgumentException($"Modulator '{modulator.Name}' belongs to another network.", nameof(modulator));
-        }
     }
 
     private void ApplyCurrents(int part, long step)

@@ -1,4 +1,5 @@
 using Snn.Backends.Checkpointing;
+using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Plasticity;
 
@@ -73,21 +74,7 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
             _positionOf[s] = position;
         }
         MaxDelay = count == 0 ? 1 : table.DelaySteps.Max();
-        _incomingStart = new int[_targetSize + 1];
-        foreach (int target in _target)
-        {
-            _incomingStart[target + 1]++;
-        }
-        for (int t = 0; t < _targetSize; t++)
-        {
-            _incomingStart[t + 1] += _incomingStart[t];
-        }
-        var fill = (int[])_incomingStart.Clone();
-        _incoming = new int[count];
-        for (int position = 0; position < count; position++)
-        {
-            _incoming[fill[_target[position]]++] = position;
-        }
+        (_incomingStart, _incoming) = IncomingIndex.Build(_targetSize, _target);
         _post = new PostState[_targetSize];
         Array.Fill(_post, new PostState { LastStep = -1 });
     }

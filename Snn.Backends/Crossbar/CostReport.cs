@@ -4,7 +4,8 @@ namespace Snn.Backends.Crossbar;
 /// What a crossbar run cost: hardware size, operation counts and a NeuroSim-style energy and
 /// latency breakdown (see <see cref="EnergyModel"/> for the equations). Counts are exact for the
 /// simulated run; energies are those counts times per-operation constants, except the cell read
-/// energy, which is V²·G·t summed over the cells actually read.
+/// energy, which is V²·G·t summed over the cells actually read, and the programming energy of
+/// on-chip learning, V_w²·(G_before + G_after)/2·t_w summed over the pulses actually applied.
 /// </summary>
 public sealed record CostReport
 {
@@ -40,6 +41,12 @@ public sealed record CostReport
 
     /// <summary>Spikes emitted by all populations.</summary>
     public long Spikes { get; init; }
+
+    /// <summary>Weight changes requested by the plasticity rules of plastic projections.</summary>
+    public long ProgrammingRequests { get; init; }
+
+    /// <summary>Programming pulses applied to cells for those requests (potentiation, depression and reset).</summary>
+    public long ProgrammingPulses { get; init; }
 
     /// <summary>The per-component lines: counts, energies (J) and latency (s), each with its provenance.</summary>
     public IReadOnlyList<CostItem> Items { get; init; } = [];

@@ -6,8 +6,10 @@ namespace Snn.Backends.Crossbar;
 /// <summary>
 /// Runs a network with its projections on simulated resistive-memory crossbars (device physics of
 /// <see cref="ResistiveDevice"/>, circuit of <see cref="CrossbarOptions"/>) and its neurons on the CPU
-/// engine's digital model code. Refuses, naming them, what it cannot run: plastic projections
-/// (on-chip pulse-programmed learning is not modelled yet), neuromodulators and weight monitors.
+/// engine's digital model code. Plastic projections learn on chip: their rules run in the periphery and
+/// change the cells with programming pulses through the device's <see cref="ResistiveDevice.Update"/>
+/// response (see <see cref="CrossbarSimulation"/>). Refuses, naming them, what it cannot run: weight
+/// monitors, and plastic projections with two synapses of one delay between the same neurons.
 /// </summary>
 /// <param name="options">Device and circuit settings; null for an ideal chip.</param>
 public sealed class CrossbarBackend(CrossbarOptions? options = null) : IBackend
@@ -26,24 +28,26 @@ public sealed class CrossbarBackend(CrossbarOptions? options = null) : IBackend
     {
         ArgumentNullException.ThrowIfNull(network);
         Options.Validate();
-        var plastic = network.Projections.Where(p => p.Plasticity is not null).Select(p => $"{p.Name} ({p.Plasticity!.Rule.RuleName})").ToArray();
-        if (plastic.Length > 0)
-        {
-            throw new NotSupportedException($"The crossbar backend does not run plastic projections yet (on-chip pulse-programmed updates are not modelled): {string.Join(", ", plastic)}.");
-        }
-        if (network.Modulators.Count > 0)
-        {
-            throw new NotSupportedException($"The crossbar backend does not run neuromodulators: {string.Join(", ", network.Modulators.Select(m => m.Name))}.");
-        }
         if (network.WeightMonitors.Count > 0)
         {
-            throw new NotSupportedException($"The crossbar backend has no weight monitors (its weights are static): {string.Join(", ", network.WeightMonitors.Select(m => m.Projection.Name))}.");
+            throw new NotSupportedException($"The crossbar backend has no weight monitors (read GetWeights(projection) between runs): {string.Join(", ", network.WeightMonitors.Select(m => m.Projection.Name))}.");
         }
         foreach (var name in Options.AsGrown.Keys)
         {
             if (!network.Projections.Any(p => p.Name == name))
             {
                 throw new ArgumentException($"AsGrown names projection '{name}', which the network does not have.", nameof(network));
+            }
+        }
+        foreach (var name in Options.WeightRanges.Keys)
+        {
+            if (!network.Projections.Any(p => p.Name == name))
+            {
+                throw new ArgumentException($"WeightRanges names projection '{name}', which the network does not have.", nameof(network));
+            }
+            if (Options.AsGrown.ContainsKey(name))
+            {
+                throw new ArgumentException($"WeightRanges names projection '{name}', whose as-grown cells fix their own weight scale.", nameof(network));
             }
         }
         network.Seal();

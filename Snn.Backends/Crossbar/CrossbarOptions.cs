@@ -57,6 +57,16 @@ public sealed record CrossbarOptions
     /// instead of programmed weights (<see cref="StochasticSwitching"/>). Default none.</summary>
     public IReadOnlyDictionary<string, SwitchedConductances> AsGrown { get; init; } = new Dictionary<string, SwitchedConductances>();
 
+    /// <summary>Per projection (by <c>Projection.Name</c>): the weight magnitude (unit of the target model, &gt; 0)
+    /// that maps to the full conductance range GMax − GMin. A projection not listed uses its largest initial |w| (1 when all are 0),
+    /// so a plastic projection should list the bound of its rule, or its weights cannot grow past their start.
+    /// Initial weights beyond the range are refused. Default none.</summary>
+    public IReadOnlyDictionary<string, double> WeightRanges { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>How requested weight changes of plastic projections become whole pulse counts.
+    /// Default <see cref="PulseRounding.Stochastic"/>.</summary>
+    public PulseRounding PulseRounding { get; init; } = PulseRounding.Stochastic;
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -80,6 +90,15 @@ public sealed record CrossbarOptions
         ArgumentNullException.ThrowIfNull(Energy, nameof(Energy));
         Energy.Validate();
         ArgumentNullException.ThrowIfNull(AsGrown, nameof(AsGrown));
+        ArgumentNullException.ThrowIfNull(WeightRanges, nameof(WeightRanges));
+        foreach (var (name, range) in WeightRanges)
+        {
+            Guard.Positive(range, $"{nameof(WeightRanges)}['{name}']");
+        }
+        if (!Enum.IsDefined(PulseRounding))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PulseRounding), PulseRounding, $"PulseRounding = {PulseRounding} must be Nearest or Stochastic.");
+        }
     }
 
     /// <summary>Whether a column read is linear in the cell conductances (ideal ADC, no read noise, no

@@ -22,6 +22,16 @@ namespace Snn.Backends.Crossbar;
 /// projection, then target), which is the same arithmetic as digitising an exact column sum; so with
 /// an ideal device and periphery the spikes equal the CPU engine's bit for bit (multapses excepted:
 /// a crossbar cell holds their summed weight).</para>
+/// <para>Plastic projections learn on chip. Their spikes wait in the periphery for their delay and then
+/// drive the rows of their tile set (a crossbar read has no delay, so the delay sits before the row
+/// rather than after the column). Each step, in the CPU engine's event order: arrivals run the rule's
+/// <c>OnPreArrival</c> and the synapse then transmits what its cells realise; after the neuron update,
+/// <c>OnPostSpike</c> and <c>AfterPostSpike</c> run for the targets that fired; modulators advance; every
+/// <c>PeriodMs</c>, <c>OnPeriod</c> runs for every synapse. Every weight a rule changes is a programming
+/// request: <see cref="CellProgrammer"/> turns it into pulses through the device's
+/// <see cref="ResistiveDevice.Update"/> response, and the synapse's weight becomes the pair's new
+/// effective weight (read back without noise). With the analog ideal update, an ideal device and
+/// periphery, and a weight range holding the rule's bounds, spikes and weights equal the CPU engine's.</para>
 /// </summary>
 public sealed class CrossbarSimulation : ISimulation
 {
@@ -42,8 +52,16 @@ public sealed class CrossbarSimulation : ISimulation
     private readonly int[] _spikes;
     private readonly int _updatedNeurons;
     private readonly AnalogToDigitalConverter? _adc;
+    private readonly ModulatorState _modulators;
+    private readonly CellProgrammer _programmer;
+    private readonly CrossbarPlasticProjection?[] _plasticByProjection;
+    private readonly CrossbarPlasticProjection[] _plastic;
+    private readonly SpikeHistory? _history;
     private TileSet[][] _tileSets;
-    private TileSet[] _allSets;
+    private TileSet[] _allSets = [];
+    private int[] _firstSet = [];
+    private int[] _staticSets = [];
+    private int[] _local = [];
     private int[] _rowStart = [];
     private int[] _column = [];
     private float[] _weight = [];
@@ -93,7 +111,15 @@ public sealed class CrossbarSimulation : ISimulation
         }
         _tables = network.Projections.Select(p => p.Instantiate()).ToArray();
         _tileSets = network.Projections.Select(p => ProjectionMapper.Map(p, _tables[p.Index], options, _key, null)).ToArray();
-        _allSets = _tileSets.SelectMany(s => s).ToArray();
+        _programmer = new CellProgrammer(options);
+        _plasticByProjection = network.Projections
+            .Select(p => p.Plasticity?.Accept(new CrossbarPlasticFactory(_tables[p.Index], _tileSets[p.Index], _programmer, _key), p))
+            .ToArray();
+        _plastic = _plasticByProjection.OfType<CrossbarPlasticProjection>().ToArray();
+        IndexTileSets();
+        int plasticDelay = _plastic.SelectMany(p => _tileSets[p.Projection.Index]).Select(s => s.DelaySteps).DefaultIfEmpty(0).Max();
+        _history = plasticDelay > 0 ? new SpikeHistory(plasticDelay + 1, neurons) : null;
+        _modulators = new ModulatorState(network, 1);
         int maxDelay = _allSets.Select(s => s.DelaySteps).DefaultIfEmpty(1).Max();
         _ring = new DelayRing(neurons, Math.Max(maxDelay, 1));
         _scratch = new ReadScratch(options.TileRows, options.TileColumns);
@@ -142,12 +168,27 @@ public sealed class CrossbarSimulation : ISimulation
         return _tileSets[projection.Index].Length;
     }
 
-    /// <summary>The programmed cells of <paramref name="projection"/>, one entry per synapse.</summary>
+    /// <summary>The programmed cells of <paramref name="projection"/>, one entry per synapse. For a plastic
+    /// projection the read conductances and effective weights are the cells' present state (after on-chip
+    /// updates); targets and programmed values are those of the last full programming.</summary>
     public ProjectionConductances GetConductances(Projection projection)
     {
         CheckProjection(projection);
-        var details = new ProjectionConductances(_tables[projection.Index].Count);
-        ProjectionMapper.Map(projection, _tables[projection.Index], _options, _key, details);
+        var table = _tables[projection.Index];
+        var details = new ProjectionConductances(table.Count);
+        ProjectionMapper.Map(projection, table, _options, _key, details);
+        if (_plasticByProjection[projection.Index] is not null)
+        {
+            var sets = _tileSets[projection.Index];
+            for (int s = 0; s < table.Count; s++)
+            {
+                var set = sets.First(t => t.DelaySteps == table.DelaySteps[s]);
+                long at = (long)table.Sources[s] * set.Stride + 2 * table.Targets[s];
+                details.ReadPlus[s] = set.Conductance[at];
+                details.ReadMinus[s] = set.Conductance[at + 1];
+                details.EffectiveWeights[s] = (float)set.Weight(table.Sources[s], table.Targets[s]);
+            }
+        }
         return details;
     }
 
@@ -182,6 +223,7 @@ public sealed class CrossbarSimulation : ISimulation
             }
         }
         int slot = _ring.SlotOf(step);
+        bool read = _plastic.Length > 0 && ArrivePlastic(step, slot);
         foreach (var drive in _drives)
         {
             drive.AddTo(_ring, slot, step, 0, _ring.Neurons);
@@ -193,6 +235,11 @@ public sealed class CrossbarSimulation : ISimulation
             count += group.Update(group.Offset, group.End, buffers, _spikes.AsSpan(count));
         }
         var fired = _spikes.AsSpan(0, count);
+        foreach (var plastic in _plastic)
+        {
+            plastic.PostSpikes(fired, step, ModulatorOf(plastic));
+        }
+        _modulators.CountSpikes(0, 0, fired);
         foreach (int neuron in fired)
         {
             if (_recorded[neuron])
@@ -210,16 +257,64 @@ public sealed class CrossbarSimulation : ISimulation
         {
             DeliverLinear(fired, slot);
         }
-        bool read = false;
-        for (int t = 0; t < _allSets.Length; t++)
+        foreach (int t in _staticSets)
         {
-            read |= ReadTileSet(t, fired, slot, step);
+            int arrival = slot + _allSets[t].DelaySteps;
+            read |= ReadTileSet(t, fired, arrival >= _ring.Slots ? arrival - _ring.Slots : arrival, step);
         }
         if (read)
         {
             _readSteps++;
         }
+        _history?.Record(step, fired);
+        _modulators.Advance(0, 0);
+        foreach (var plastic in _plastic)
+        {
+            plastic.Periodic(step, ModulatorOf(plastic));
+        }
     }
+
+    /// <summary>Delivers this step's arrivals on plastic projections, projection by projection and, within one,
+    /// from the longest delay down (the CPU engine's arrival order): each arriving synapse runs its rule and,
+    /// for linear reads, transmits its weight; then the tile set's rows are read (costed, and for non-linear
+    /// reads digitised into the current slot).</summary>
+    /// <returns>Whether any tile was read.</returns>
+    private bool ArrivePlastic(long step, int slot)
+    {
+        bool read = false;
+        bool linear = _options.IsLinearRead;
+        foreach (var plastic in _plastic)
+        {
+            var projection = plastic.Projection;
+            var source = projection.Source;
+            var sets = _tileSets[projection.Index];
+            float modulator = ModulatorOf(plastic);
+            int receptor = projection.Receptor == Receptor.Inhibitory ? _ring.Neurons : 0;
+            for (int i = sets.Length - 1; i >= 0; i--)
+            {
+                var fired = _history!.At(step - sets[i].DelaySteps);
+                int first = LowerBound(fired, source.Offset);
+                int last = LowerBound(fired, source.Offset + source.Size);
+                if (first == last)
+                {
+                    continue;
+                }
+                var local = _local.AsSpan(0, last - first);
+                for (int k = 0; k < local.Length; k++)
+                {
+                    local[k] = fired[first + k] - source.Offset;
+                }
+                var ring = linear
+                    ? _ring.Data.AsSpan((int)((long)slot * _ring.Stride) + receptor + projection.Target.Offset, projection.Target.Size)
+                    : Span<float>.Empty;
+                plastic.Arrive(i, local, step, modulator, ring);
+                read |= ReadTileSet(_firstSet[projection.Index] + i, fired, slot, step);
+            }
+        }
+        return read;
+    }
+
+    private float ModulatorOf(CrossbarPlasticProjection plastic) => _modulators.Value(0, plastic.Projection.Plasticity!.Modulator);
 
     /// <summary>Adds every spiking source's cell-pair weights into the ring, in the CPU engine's order.</summary>
     private void DeliverLinear(ReadOnlySpan<int> fired, int slot)
@@ -241,10 +336,11 @@ public sealed class CrossbarSimulation : ISimulation
         }
     }
 
-    /// <summary>Counts the cost of one tile set's reads this step and, unless the read is linear,
-    /// performs them and writes the digitised outputs into the ring.</summary>
+    /// <summary>Counts the cost of reading one tile set's rows of the spiking sources among <paramref name="fired"/>
+    /// and, unless the read is linear, performs the reads and adds the digitised outputs into ring slot
+    /// <paramref name="arrival"/>.</summary>
     /// <returns>Whether any tile of the set was read.</returns>
-    private bool ReadTileSet(int index, ReadOnlySpan<int> fired, int slot, long step)
+    private bool ReadTileSet(int index, ReadOnlySpan<int> fired, int arrival, long step)
     {
         var set = _allSets[index];
         var source = set.Projection.Source;
@@ -299,11 +395,6 @@ public sealed class CrossbarSimulation : ISimulation
         }
         if (!linear)
         {
-            int arrival = slot + set.DelaySteps;
-            if (arrival >= _ring.Slots)
-            {
-                arrival -= _ring.Slots;
-            }
             int receptor = set.Projection.Receptor == Receptor.Inhibitory ? _ring.Neurons : 0;
             var ring = _ring.Data.AsSpan((int)((long)arrival * _ring.Stride) + receptor + set.Projection.Target.Offset, targets);
             double scale = set.OutputScale / voltage;
@@ -374,13 +465,27 @@ public sealed class CrossbarSimulation : ISimulation
         return low;
     }
 
-    /// <summary>Sizes the scratch arrays and, for linear reads, builds the per-source lists of cell
+    /// <summary>Lists every tile set once (projection order, then delay), the first set of each projection
+    /// and the sets of static projections.</summary>
+    private void IndexTileSets()
+    {
+        _allSets = _tileSets.SelectMany(s => s).ToArray();
+        _firstSet = new int[_tileSets.Length];
+        for (int p = 1; p < _tileSets.Length; p++)
+        {
+            _firstSet[p] = _firstSet[p - 1] + _tileSets[p - 1].Length;
+        }
+        _staticSets = Enumerable.Range(0, _allSets.Length).Where(t => _plasticByProjection[_allSets[t].Projection.Index] is null).ToArray();
+    }
+
+    /// <summary>Sizes the scratch arrays and, for linear reads, builds the per-source lists of static cell
     /// pairs: by global source, then projection and delay (tile-set order), then target.</summary>
     private void PrepareBuffers()
     {
         int maxSources = _allSets.Select(s => s.Sources).DefaultIfEmpty(0).Max();
         int maxTargets = _allSets.Select(s => s.Targets).DefaultIfEmpty(0).Max();
         _active = new int[Math.Max(1, maxSources)];
+        _local = new int[Math.Max(1, maxSources)];
         _partial = new double[Math.Max(1, maxTargets)];
         _currents = new double[Math.Max(2, _options.TileColumns)];
         _squares = new double[Math.Max(2, _options.TileColumns)];
@@ -390,7 +495,8 @@ public sealed class CrossbarSimulation : ISimulation
         }
         int neurons = _network.NeuronCount;
         var counts = new int[neurons + 1];
-        foreach (var set in _allSets)
+        var staticSets = _staticSets.Select(t => _allSets[t]).ToArray();
+        foreach (var set in staticSets)
         {
             for (int r = 0; r < set.Sources; r++)
             {
@@ -413,7 +519,7 @@ public sealed class CrossbarSimulation : ISimulation
         _weight = new float[total];
         _delay = new ushort[total];
         var cursor = counts;
-        foreach (var set in _allSets)
+        foreach (var set in staticSets)
         {
             int receptor = set.Projection.Receptor == Receptor.Inhibitory ? neurons : 0;
             for (int r = 0; r < set.Sources; r++)
@@ -464,6 +570,10 @@ public sealed class CrossbarSimulation : ISimulation
             new("ADC energy", _conversions * energy.AdcEnergyPerStep * Math.Pow(2, bits), "J", CostProvenance.Modelled, adcSource),
             new("accumulate energy", _conversions * energy.AccumulateEnergy, "J", CostProvenance.Measured, $"{energy.AccumulateEnergy:E3} J per add (Horowitz ISSCC 2014, 45 nm)"),
             new("neuron update energy", _neuronUpdates * energy.NeuronUpdateEnergy, "J", CostProvenance.Measured, $"{energy.NeuronUpdateEnergy:E3} J per update (Horowitz ISSCC 2014 arithmetic, 45 nm)"),
+            new("programming requests", _programmer.Requests, "count", CostProvenance.Counted, "weight changes requested by plasticity rules"),
+            new("programming pulses", ProgrammingPulses, "count", CostProvenance.Counted,
+                $"{_programmer.PotentiationPulses} potentiation, {_programmer.DepressionPulses} depression, {_programmer.ResetPulses} reset ({_programmer.Refreshes} refreshes)"),
+            new("programming energy", _programmer.Energy, "J", CostProvenance.Modelled, ProgrammingSource()),
             new("static energy", staticEnergy, "J", CostProvenance.PreSilicon, $"{energy.StaticPowerPerTile:E3} W per tile × latency"),
             new("read latency", readLatency, "s", CostProvenance.Modelled, $"per step with reads: pulse + {adcMux} muxed conversions × {energy.AdcConversionTime:E2} s"),
             new("neuron latency", neuronLatency, "s", CostProvenance.Modelled, $"per step: ⌈neurons/{energy.NeuronLanes}⌉ × {energy.NeuronUpdateTime:E2} s"),
@@ -481,8 +591,20 @@ public sealed class CrossbarSimulation : ISimulation
             SynapticOperations = _synapticOperations,
             NeuronUpdates = _neuronUpdates,
             Spikes = _spikeCount,
+            ProgrammingRequests = _programmer.Requests,
+            ProgrammingPulses = ProgrammingPulses,
             Items = items,
         };
+    }
+
+    private long ProgrammingPulses => _programmer.PotentiationPulses + _programmer.DepressionPulses + _programmer.ResetPulses;
+
+    private string ProgrammingSource()
+    {
+        var update = _options.Device.Update;
+        return $"V²·(G_before + G_after)/2·t per pulse (NeuroSim's cell write energy; wire and half-selected cells excluded), "
+            + $"{update.PotentiationVoltage} V × {update.PotentiationPulseWidth:E2} s up, {update.DepressionVoltage} V × {update.DepressionPulseWidth:E2} s down: "
+            + $"{update.Name} ({update.Source})";
     }
 
     /// <inheritdoc />
@@ -525,23 +647,35 @@ public sealed class CrossbarSimulation : ISimulation
         return ([.. times], [.. neurons]);
     }
 
-    /// <summary>Not supported: weight monitors are refused at compile time (crossbar weights are static).</summary>
+    /// <summary>Not supported: weight monitors are refused at compile time; read <see cref="GetWeights(Projection)"/> between runs.</summary>
     public WeightRecord GetWeights(WeightMonitor monitor)
-        => throw new NotSupportedException("The crossbar backend has no weight monitors (its weights are static); read GetWeights(projection) instead.");
+        => throw new NotSupportedException("The crossbar backend has no weight monitors; read GetWeights(projection) between runs instead.");
 
-    /// <summary>Not supported: networks with modulators are refused at compile time.</summary>
+    /// <inheritdoc />
     public double GetModulator(Modulator modulator)
-        => throw new NotSupportedException("The crossbar backend does not run neuromodulators.");
+    {
+        SimulationChecks.Modulator(_network, modulator);
+        return _modulators.Get(modulator);
+    }
 
-    /// <summary>Not supported: networks with modulators are refused at compile time.</summary>
+    /// <inheritdoc />
     public void SetModulator(Modulator modulator, double value)
-        => throw new NotSupportedException("The crossbar backend does not run neuromodulators.");
+    {
+        SimulationChecks.Modulator(_network, modulator);
+        Guard.Finite(value, nameof(value));
+        _modulators.Set(modulator, value);
+    }
 
     /// <summary>The weights the chip realises at inference time, one per synapse in generation order
-    /// (multapses of one delay report their shared cell pair's weight); no read noise, wire drop or ADC.</summary>
+    /// (multapses of one delay report their shared cell pair's weight); no read noise, wire drop or ADC.
+    /// For a plastic projection, the weights its cells hold now.</summary>
     public float[] GetWeights(Projection projection)
     {
         CheckProjection(projection);
+        if (_plasticByProjection[projection.Index] is { } plastic)
+        {
+            return plastic.GetWeights();
+        }
         var table = _tables[projection.Index];
         var sets = _tileSets[projection.Index];
         var weights = new float[table.Count];
@@ -554,7 +688,8 @@ public sealed class CrossbarSimulation : ISimulation
     }
 
     /// <summary>Reprograms <paramref name="projection"/> with new target weights (same order and count as
-    /// <see cref="Projection.Instantiate"/>); the chip's device draws stay those of its cells.</summary>
+    /// <see cref="Projection.Instantiate"/>) by a full write, as at compile time; the chip's device draws stay
+    /// those of its cells. A plastic projection keeps its rule state and continues from the new cells.</summary>
     public void SetWeights(Projection projection, ReadOnlySpan<float> weights)
     {
         CheckProjection(projection);
@@ -573,7 +708,8 @@ public sealed class CrossbarSimulation : ISimulation
         var updated = new SynapseTable(table.Sources, table.Targets, weights.ToArray(), table.DelaySteps);
         _tables[projection.Index] = updated;
         _tileSets[projection.Index] = ProjectionMapper.Map(projection, updated, _options, _key, null);
-        _allSets = _tileSets.SelectMany(s => s).ToArray();
+        _plasticByProjection[projection.Index]?.Attach(_tileSets[projection.Index]);
+        IndexTileSets();
         PrepareBuffers();
     }
 

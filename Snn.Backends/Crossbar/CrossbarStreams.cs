@@ -15,6 +15,10 @@ internal static class CrossbarStreams
     /// <summary>Switched conductances of draw <paramref name="index"/> (<see cref="StochasticSwitching"/>).</summary>
     public static uint Switching(int index) => RngStreams.User(0x0C30_0000 | index);
 
+    /// <summary>Pulse rounding and cycle-to-cycle noise of the programming requests of plastic projection
+    /// <paramref name="projection"/> (substream: synapse; counter: the synapse's request number).</summary>
+    public static uint Programming(int projection) => RngStreams.User(0x0C40_0000 | projection);
+
     /// <summary>The Philox key of a chip: the network seed mixed with the chip's own seed.</summary>
     public static ulong Key(ulong networkSeed, ulong chipSeed) => networkSeed ^ (chipSeed * 0x9E3779B97F4A7C15UL);
 

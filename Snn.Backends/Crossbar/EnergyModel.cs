@@ -7,9 +7,12 @@ namespace Snn.Backends.Crossbar;
 /// <code>
 /// E = Σ_reads V²·G·t_pulse  +  N_row·E_driver  +  N_conv·FoM·2^bits  +  N_add·E_add
 ///   + N_neuron-updates·E_neuron  +  P_static·N_tiles·T
+///   + Σ_programming-pulses V_w²·(G_before + G_after)/2·t_w      (on-chip learning; V_w, t_w from
+///                                                                 the device's PulseUpdateModel)
 /// latency per step = t_pulse + ColumnsPerAdc·t_conv  (tiles in parallel)  +  ⌈N_neurons / lanes⌉·t_neuron
 /// </code>
-/// The cell energy is physics (modelled from the programmed conductances); the other constants are
+/// The cell read and programming energies are physics (modelled from the conductances and the
+/// preset's pulses; write drivers and half-selected cells are not counted); the other constants are
 /// published figures (see each property) at other technology nodes than a given chip, so treat
 /// the totals as first-order estimates.
 /// </summary>

@@ -7,7 +7,9 @@ namespace Snn.Backends.Crossbar;
 /// Maps a projection onto tile sets, one per distinct delay (a crossbar read has no delay; the
 /// digital periphery writes each set's outputs into the delay ring at its own offset, so a projection
 /// with k delays costs k tile sets, reported as extra tiles). Weights become differential pairs
-/// between GMin and GMax scaled by the projection's largest |w|, then every cell is programmed.
+/// between GMin and GMax scaled by the projection's weight range (<see cref="CrossbarOptions.WeightRanges"/>,
+/// else its largest |w|), then every cell is programmed. Cells of plastic projections also record
+/// which of them are stuck, since programming pulses cannot move those.
 /// </summary>
 internal static class ProjectionMapper
 {
@@ -47,6 +49,16 @@ internal static class ProjectionMapper
                 weightMax = Math.Max(weightMax, Math.Abs(cellWeights[set][cell]));
             }
         }
+        if (options.WeightRanges.TryGetValue(projection.Name, out double declared))
+        {
+            if (weightMax > declared)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), weightMax,
+                    $"Projection {projection.Name} has a cell weight of magnitude {weightMax}, beyond WeightRanges['{projection.Name}'] = {declared}; weights must lie in [-{declared}, {declared}].");
+            }
+            weightMax = declared;
+        }
+        bool plastic = projection.Plasticity is not null;
         double weightPerConductance = grown?.WeightPerConductance ?? (weightMax > 0 ? weightMax / range : 1 / range);
         double conductancePerWeight = weightMax > 0 ? range / weightMax : 0;
         var grownOfCell = new Dictionary<(int Set, long Cell), int>();
@@ -61,6 +73,10 @@ internal static class ProjectionMapper
         for (int set = 0; set < sets.Length; set++)
         {
             var tiles = sets[set];
+            if (plastic)
+            {
+                tiles.Stuck = new bool[tiles.Conductance.LongLength];
+            }
             double programmedSum = 0;
             double readSum = 0;
             for (int source = 0; source < tiles.Sources; source++)
@@ -78,6 +94,11 @@ internal static class ProjectionMapper
                     long at = (long)source * tiles.Stride + 2 * target;
                     tiles.Conductance[at] = p.Read;
                     tiles.Conductance[at + 1] = m.Read;
+                    if (tiles.Stuck is { } stuck)
+                    {
+                        stuck[at] = p.Fault != CellFault.None;
+                        stuck[at + 1] = m.Fault != CellFault.None;
+                    }
                     tiles.RowConductance[source] += p.Read + m.Read;
                     programmedSum += p.Programmed + m.Programmed;
                     readSum += p.Read + m.Read;

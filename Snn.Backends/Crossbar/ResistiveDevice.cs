@@ -14,6 +14,7 @@ namespace Snn.Backends.Crossbar;
 /// G(t) = G_prog·((t + t₀)/t₀)^(−ν),  ν = |ν̄ + σ_ν·ξ₃| per device   (power-law drift, aihwkit's convention)
 /// each read: G·(1 + σ_read·ξ)                          (cycle-to-cycle read noise)
 /// </code>
+/// On-chip learning changes cells with programming pulses whose response is <see cref="Update"/>.
 /// ξ are standard normal draws from Snn's counter-based generator, one set per cell, so a chip is
 /// reproducible from its seed. Conductances are in µS, times in s. Presets cite their sources; a
 /// preset value nobody measured says so in <see cref="Source"/>.
@@ -74,6 +75,10 @@ public sealed record ResistiveDevice
 
     /// <summary>Standard deviation (µS) of the conductance of identically switched cells, ≥ 0. Default 0.</summary>
     public double SwitchingStd { get; init; }
+
+    /// <summary>How the cells respond to programming pulses during on-chip learning (plastic projections).
+    /// Default <see cref="PulseUpdateModel.Ideal"/>.</summary>
+    public PulseUpdateModel Update { get; init; } = PulseUpdateModel.Ideal;
 
     /// <summary>The conductance step between levels (µS), or 0 for a continuous target.</summary>
     public double LevelStep => Levels is int levels ? (GMax - GMin) / (levels - 1) : 0;
@@ -138,6 +143,8 @@ public sealed record ResistiveDevice
         Guard.Positive(DriftT0, nameof(DriftT0));
         Guard.NonNegative(SwitchingMean, nameof(SwitchingMean));
         Guard.NonNegative(SwitchingStd, nameof(SwitchingStd));
+        ArgumentNullException.ThrowIfNull(Update, nameof(Update));
+        Update.Validate();
     }
 
     /// <summary>A perfect device: continuous levels in [0, 25] µS, no noise, no faults, no drift.</summary>
@@ -149,7 +156,8 @@ public sealed record ResistiveDevice
     /// σ = max(0.26348 + 1.9650·g − 1.1731·g², 0) µS with g = G/25 µS, drift ν ~ |N(0.049, 0.008)|
     /// with t₀ = 20 s (aihwkit's conductance-dependent ν̄ and σ_ν are clamped to these values for
     /// G ≥ 0.33·GMax; below, ν̄ falls and σ_ν grows, which this preset does not follow), read noise 1 %
-    /// per read (aihwkit's documented short-term read-noise guidance).
+    /// per read (aihwkit's documented short-term read-noise guidance). On-chip updates follow aihwkit's
+    /// PCM preset (<see cref="PulseUpdateModel.PcmNandakumar2020"/>: gradual SET, abrupt RESET, one-sided pairs).
     /// </summary>
     public static ResistiveDevice AihwkitPcm => new()
     {
@@ -163,6 +171,7 @@ public sealed record ResistiveDevice
         DriftNuMean = 0.049,
         DriftNuStd = 0.008,
         DriftT0 = 20,
+        Update = PulseUpdateModel.PcmNandakumar2020,
     };
 
     /// <summary>
@@ -216,6 +225,25 @@ public sealed record ResistiveDevice
         SwitchingStd = 35,
     };
 
+    /// <summary>
+    /// The Ag:a-Si RRAM synapse of NeuroSim+'s on-chip training benchmark (Jo et al., Nano Lett. 10, 2010; Chen, Peng &amp; Yu,
+    /// IEEE TCAD 2018), as in MLP+NeuroSim's <c>RealDevice</c>: R_on = 26 MΩ and on/off 12.5, so G in [0.0030769, 0.038462] µS,
+    /// with the pulse response <see cref="PulseUpdateModel.AgASiNeuroSim"/> (97/100 pulses, nonlinearity 2.4/−4.88,
+    /// 3.5 % cycle-to-cycle). No programming, read or drift noise is given by the source.
+    /// </summary>
+    public static ResistiveDevice AgASiRram => new()
+    {
+        Name = "rram-ag-a-si",
+        Source = "NeuroSim+ / MLP+NeuroSim RealDevice (Ag:a-Si, Jo et al., Nano Lett. 2010): measured",
+        GMin = 0.0030769,
+        GMax = 0.038462,
+        Update = PulseUpdateModel.AgASiNeuroSim,
+    };
+
     /// <summary>Every preset, for tables and sweeps.</summary>
     public static IReadOnlyList<ResistiveDevice> Presets => [Ideal, AihwkitPcm, ReRamWan2022, NeuroSimRram, ReRamHighConductance];
+
+    /// <summary>The presets with a characterised pulse response, for on-chip learning: the ideal device, Ag:a-Si RRAM
+    /// and aihwkit's PCM. (The other presets keep the ideal update.)</summary>
+    public static IReadOnlyList<ResistiveDevice> LearningPresets => [Ideal, AgASiRram, AihwkitPcm];
 }

@@ -55,6 +55,10 @@ internal sealed class TileSet
     /// <summary>Whether cell pair (source, target) holds a synapse.</summary>
     public bool[] Used { get; }
 
+    /// <summary>Whether each physical cell (same layout as <see cref="Conductance"/>) is stuck and ignores
+    /// programming pulses; kept only for plastic projections, null otherwise.</summary>
+    public bool[]? Stuck { get; set; }
+
     /// <summary>Σ over the row's cells of G (µS), for the read energy.</summary>
     public double[] RowConductance { get; }
 

@@ -1,6 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
 using Snn.Backends.Checkpointing;
+using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Plasticity;
 
@@ -91,21 +92,7 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
         }
         MaxDelay = count == 0 ? 1 : table.DelaySteps.Max();
         int targets = projection.Target.Size;
-        _incomingStart = new int[targets + 1];
-        foreach (int target in _target)
-        {
-            _incomingStart[target + 1]++;
-        }
-        for (int t = 0; t < targets; t++)
-        {
-            _incomingStart[t + 1] += _incomingStart[t];
-        }
-        var fill = (int[])_incomingStart.Clone();
-        _incoming = new int[count];
-        for (int position = 0; position < count; position++)
-        {
-            _incoming[fill[_target[position]]++] = position;
-        }
+        (_incomingStart, _incoming) = IncomingIndex.Build(targets, _target);
     }
 
     public override int MaxDelay { get; }

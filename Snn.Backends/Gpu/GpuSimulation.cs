@@ -432,7 +432,7 @@ internal sealed class GpuSimulation : ISimulation
 
     public double GetModulator(Modulator modulator)
     {
-        CheckModulator(modulator);
+        SimulationChecks.Modulator(_network, modulator);
         var values = new float[_modulatorParameters.Length];
         _modulators.View.SubView(0, values.Length).CopyToCPU(values);
         return values[modulator.Index];
@@ -440,18 +440,9 @@ internal sealed class GpuSimulation : ISimulation
 
     public void SetModulator(Modulator modulator, double value)
     {
-        CheckModulator(modulator);
+        SimulationChecks.Modulator(_network, modulator);
         Guard.Finite(value, nameof(value));
         _modulators.View.SubView(modulator.Index, 1).CopyFromCPU([(float)value]);
-    }
-
-    private void CheckModulator(Modulator modulator)
-    {
-        ArgumentNullException.ThrowIfNull(modulator);
-        if (!_network.Modulators.Contains(modulator))
-        {
-            throw new ArgumentException($"Modulator '{modulator.Name}' belongs to another network.", nameof(modulator));
-        }
     }
 
     private int SynapseCountOf(Projection projection)

@@ -1,6 +1,7 @@
 using Snn.Core;
 using Snn.Core.Models;
 using Snn.Core.Monitors;
+using Snn.Core.Plasticity;
 
 namespace Snn.Backends.Recording;
 
@@ -24,6 +25,16 @@ internal static class SimulationChecks
         if (!network.Projections.Contains(projection))
         {
             throw new ArgumentException($"Projection {projection.Name} belongs to another network.", nameof(projection));
+        }
+    }
+
+    /// <summary>Requires <paramref name="modulator"/> to belong to <paramref name="network"/>.</summary>
+    public static void Modulator(Network network, Modulator modulator)
+    {
+        ArgumentNullException.ThrowIfNull(modulator);
+        if (!network.Modulators.Contains(modulator))
+        {
+            throw new ArgumentException($"Modulator '{modulator.Name}' belongs to another network.", nameof(modulator));
         }
     }
 

@@ -13,8 +13,10 @@ namespace Snn.Bench.Studies;
 /// ADC bits, wire resistance), every other non-ideality off, on the conductance range of
 /// <see cref="ResistiveDevice.ReRamHighConductance"/>, against the software liquid on the same
 /// samples. Full: every point, 1000 train / 500 test; <c>--quick</c>: a few points per parameter,
-/// 300 / 150; <c>--size N</c>: a few points, N / max(10, N / 2). Files: one PNG per parameter
-/// (accuracy against the swept value, the software accuracy as reference).
+/// 300 / 150; <c>--size N</c>: a few points, N / max(10, N / 2). It ends with on-chip learning
+/// through the devices' pulse response (<see cref="CrossbarLearningAnalysis"/>: STDP finding correlated
+/// inputs, software against each learning preset; seconds; findings and metrics only). Files: one PNG
+/// per parameter (accuracy against the swept value, the software accuracy as reference).
 /// </summary>
 public static class CrossbarSweepAnalysis
 {
@@ -42,7 +44,7 @@ public static class CrossbarSweepAnalysis
         context.Report("Fashion-MNIST: encoding");
         var train = CrossbarDataSets.FashionMnist(DataSplit.Train, trainCount, recipe.WindowSteps);
         var test = CrossbarDataSets.FashionMnist(DataSplit.Test, testCount, recipe.WindowSteps);
-        int total = CrossbarSweep.Points(brief).Count + 1;
+        int total = CrossbarSweep.Points(brief).Count + 2;
 
         context.Report("software reference");
         var software = experiment.Evaluate(train, test, new LsmConfiguration("software, Gaussian weights", null));
@@ -84,6 +86,15 @@ public static class CrossbarSweepAnalysis
                 $"  {parameter} ({Unit(parameter)}): {string.Join(", ", row.Select(p => $"{p.Value:G4} -> {100 * p.Accuracy:F1} % ({p.EnergyPerInference * 1e9:F1} nJ)"))}; "
                 + $"largest drop from software {100 * (software.Accuracy - worst.Accuracy):F1} points"));
         }
+
+        context.Report("on-chip STDP through the devices' pulse response");
+        var learning = CrossbarLearningAnalysis.Run(context);
+        context.ReportFraction(1);
+        foreach (var (key, value) in learning.Metrics)
+        {
+            metrics[key] = value;
+        }
+        findings.AddRange(learning.Findings);
 
         IReadOnlyList<string> WritePlots(string folder) => parameters.Select(parameter =>
         {

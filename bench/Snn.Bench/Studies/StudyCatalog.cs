@@ -41,7 +41,8 @@ public static class StudyCatalog
     /// <summary>The crossbar LSM against one non-ideality at a time.</summary>
     public static BenchmarkStudy CrossbarSweep { get; } = new("crossbar-sweep",
         "Crossbar LSM on Fashion-MNIST against one non-ideality at a time (levels, read/programming noise, drift, stuck-at, ADC bits, wire resistance) on the 50-225 uS ReRAM range: "
-        + "accuracy vs software, energy per inference, one PNG per parameter. Full: every point, 1000/500 samples; --quick: a few points, 300/150; --size N: a few points, N/(N/2)",
+        + "accuracy vs software, energy per inference, one PNG per parameter; and pair STDP learning on the chip (ideal, Ag:a-Si RRAM, PCM pulse responses) vs software. "
+        + "Full: every point, 1000/500 samples; --quick: a few points, 300/150; --size N: a few points, N/(N/2)",
         CrossbarSweepAnalysis.Run, CrossbarSweepAnalysis.CheckInputs);
 
     /// <summary>The NALSM protocol on Fashion-MNIST.</summary>

@@ -2,8 +2,6 @@ using Snn.Backends.Crossbar;
 using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Distributions;
-using Snn.Core.Models;
-using Snn.Core.Plasticity;
 
 namespace Snn.Backends.Tests.Crossbar;
 
@@ -61,17 +59,6 @@ public sealed class CrossbarEquivalenceTests
     }
 
     [Fact]
-    public void PlasticProjectionsAreRefusedByName()
-    {
-        var network = new Network(seed: 1, dt: 1);
-        var a = network.AddPopulation("a", 2, new LifCurrent());
-        var b = network.AddPopulation("b", 2, new LifCurrent());
-        network.Connect(a, b, Connectivity.AllToAll(), Synapse.Excitatory(1.0, 1)).WithPlasticity(new TestRule());
-        var error = Assert.Throws<NotSupportedException>(() => new CrossbarBackend().Compile(network));
-        Assert.Contains("a->b#0", error.Message);
-    }
-
-    [Fact]
     public void InvalidSettingsAreRejectedWithTheirName()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new CrossbarOptions { TileColumns = 7 }.Validate());
@@ -80,35 +67,5 @@ public sealed class CrossbarEquivalenceTests
         Assert.Equal("GMax", device.ParamName);
         var rate = Assert.Throws<ArgumentOutOfRangeException>(() => (ResistiveDevice.Ideal with { StuckOnRate = 1.5 }).Validate());
         Assert.Equal("StuckOnRate", rate.ParamName);
-    }
-
-    /// <summary>A rule that never changes a weight: enough to make a projection plastic.</summary>
-    private readonly struct TestRule : IPlasticityRule<TestRule>
-    {
-        public string RuleName => "frozen";
-
-        public double PeriodMs => 0;
-
-        public void Validate()
-        {
-        }
-
-        public TestRule Prepare(double dt) => this;
-
-        public void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
-        {
-        }
-
-        public void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
-        {
-        }
-
-        public void AfterPostSpike(ref PostState post, long step)
-        {
-        }
-
-        public void OnPeriod(ref SynapseState synapse, in PostState post, float modulator, long step)
-        {
-        }
     }
 }
