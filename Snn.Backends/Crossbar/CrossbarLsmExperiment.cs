@@ -86,18 +86,15 @@ public sealed class CrossbarLsmExperiment
         var all = train.Concat(test).ToArray();
         var (features, cost) = Features(all, arm);
         var classify = _readout(features[..train.Count], train.Select(s => s.Label).ToArray(), Recipe.Classes);
-        int correct = 0;
+        var correct = new bool[test.Count];
         for (int i = 0; i < test.Count; i++)
         {
-            if (classify(features[train.Count + i]) == test[i].Label)
-            {
-                correct++;
-            }
+            correct[i] = classify(features[train.Count + i]) == test[i].Label;
         }
         double rate = features.Average(f => f.Average());
         double energy = cost is null ? double.NaN : cost.TotalEnergy / all.Length;
         double latency = cost is null ? double.NaN : cost.Latency / all.Length;
-        return new LsmOutcome(arm.Name, correct / (double)test.Count, energy, latency, rate, cost);
+        return new LsmOutcome(arm.Name, correct.Count(c => c) / (double)test.Count, energy, latency, rate, cost, correct);
     }
 
     /// <summary>The reservoir spike counts of every sample (one row of Reservoir counts per sample) and,

@@ -147,6 +147,19 @@ public static class CrossbarLsmAnalysis
             findings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"  {outcome.Name}: {100 * outcome.Accuracy:F1} %, {energy}, {outcome.MeanReservoirRate:F2} reservoir spikes per neuron per sample"));
         }
+        var software = outcomes[0];
+        foreach (var outcome in outcomes.Skip(1))
+        {
+            string key = $"{prefix}_{Key(outcome.Name)}";
+            var (points, error) = outcome.Versus(software);
+            bool within = Math.Abs(points) + 2 * error < 1;
+            metrics[key + "_minus_software_points"] = points;
+            metrics[key + "_paired_standard_error_points"] = error;
+            metrics[key + "_within_one_point"] = within ? 1 : 0;
+            string verdict = within ? "within 1 point (|Δ| + 2 SE < 1)" : "not shown to be within 1 point";
+            findings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  {outcome.Name} − {software.Name}: {points:+0.00;-0.00} ± {error:F2} points (paired standard error on the same test samples); {verdict}"));
+        }
     }
 
     private static string AccuracyBars(string path, string title, IReadOnlyList<LsmOutcome> outcomes, int classes)

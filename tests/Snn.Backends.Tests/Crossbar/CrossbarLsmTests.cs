@@ -71,4 +71,20 @@ public sealed class CrossbarLsmTests
         Assert.True(outcome.Accuracy >= 0.9, $"accuracy {outcome.Accuracy}");
         Assert.True(outcome.EnergyPerInference > 0);
     }
+    [Fact]
+    public void PairedDifferenceCountsOnlyDisagreementsInItsStandardError()
+    {
+        var reference = new LsmOutcome("software", 0.5, double.NaN, double.NaN, 0, null, [true, true, false, false, true, true]);
+        var arm = new LsmOutcome("chip", 0.5, double.NaN, double.NaN, 0, null, [true, false, true, false, true, true]);
+        var better = arm with { Correct = [true, true, true, false, true, true] };
+
+        var (points, error) = arm.Versus(reference);
+        Assert.Equal(0, points, 12);
+        Assert.Equal(100 * Math.Sqrt(2.0 / 5 / 6), error, 12);
+        var (gain, gainError) = better.Versus(reference);
+        Assert.Equal(100.0 / 6, gain, 12);
+        Assert.Equal(100 * Math.Sqrt((1 - 6 * (1.0 / 36)) / 5 / 6), gainError, 12);
+        Assert.Equal((0.0, 0.0), reference.Versus(reference));
+        Assert.Throws<ArgumentException>(() => arm.Versus(reference with { Correct = [true] }));
+    }
 }

@@ -22,12 +22,20 @@ public class CrossbarStudyTests
         Assert.Equal("crossbar-lsm", study.Study);
         Assert.Equal(20, study.Metrics["fashion_mnist_train_samples"]);
         Assert.Equal(10, study.Metrics["fashion_mnist_test_samples"]);
-        foreach (var arm in CrossbarLsmExperiment.StandardConfigurations(CrossbarLsmAnalysis.SwitchingDevice))
+        var arms = CrossbarLsmExperiment.StandardConfigurations(CrossbarLsmAnalysis.SwitchingDevice);
+        string softwareKey = "fashion_mnist_" + CrossbarLsmAnalysis.Key(arms[0].Name);
+        foreach (var arm in arms)
         {
             string key = "fashion_mnist_" + CrossbarLsmAnalysis.Key(arm.Name);
             Assert.InRange(study.Metrics[key + "_accuracy_percent"], 0, 100);
             Assert.Equal(arm.Crossbar is null, double.IsNaN(study.Metrics[key + "_energy_per_inference_nj"]));
             Assert.Contains(arm.Name + ":", console.Text);
+            if (arm != arms[0])
+            {
+                double difference = study.Metrics[key + "_accuracy_percent"] - study.Metrics[softwareKey + "_accuracy_percent"];
+                Assert.Equal(difference, study.Metrics[key + "_minus_software_points"], 9);
+                Assert.True(study.Metrics[key + "_paired_standard_error_points"] >= 0);
+            }
         }
         Assert.Equal(0, study.Metrics["n_mnist_ran"]);
         Assert.Contains("N-MNIST not present", console.Text);
