@@ -8,6 +8,58 @@ namespace Snn.Bench.Tests.Studies;
 
 public class CrossbarStudyTests
 {
+    /// <summary>End to end with an N-MNIST folder: synthetic recordings of two digits (each digit's
+    /// events in its own half of the sensor) in the real 5-byte format run the paper's recipe.</summary>
+    [FashionMnistFact]
+    public void NMnistFolderRunsThePapersRecipeOnSoftwareAndTheAsGrownChip()
+    {
+        using var directory = new TemporaryDirectory();
+        string data = Path.Combine(directory.Path, "nmnist");
+        for (int digit = 0; digit < 2; digit++)
+        {
+            foreach (string split in new[] { "Train", "Test" })
+            {
+                string folder = Path.Combine(data, split, digit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Directory.CreateDirectory(folder);
+                for (int file = 0; file < 6; file++)
+                {
+                    File.WriteAllBytes(Path.Combine(folder, $"{file:D5}.bin"), Recording(digit, seed: 100 * digit + file + (split == "Test" ? 50 : 0)));
+                }
+            }
+        }
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "crossbar-lsm", "--size", "12", "--data", data, "--out", Path.Combine(directory.Path, "out")]);
+
+        Assert.Equal(0, code);
+        var study = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, "out", ResultsJson.FileName)).Studies);
+        Assert.Equal(1, study.Metrics["n_mnist_ran"]);
+        Assert.Equal(12, study.Metrics["n_mnist_train_samples"]);
+        Assert.Equal(10, study.Metrics["n_mnist_test_samples"]);
+        Assert.InRange(study.Metrics["n_mnist_software_gaussian_weights_accuracy_percent"], 0, 100);
+        Assert.Contains(study.Metrics.Keys, k => k.StartsWith("n_mnist_crossbar_", StringComparison.Ordinal) && k.EndsWith("_minus_software_points", StringComparison.Ordinal));
+        Assert.Contains(CrossbarLsmAnalysis.NMnistPlot, study.Files);
+    }
+
+    /// <summary>2000 events of one N-MNIST recording (34 × 34 sensor, 300 ms): x, y, polarity bit + 23-bit µs timestamp.</summary>
+    private static byte[] Recording(int digit, int seed)
+    {
+        var random = new Random(seed);
+        var bytes = new byte[5 * 2000];
+        for (int e = 0; e < 2000; e++)
+        {
+            int x = digit == 0 ? random.Next(0, 17) : random.Next(17, 34);
+            int y = random.Next(0, 34);
+            int t = e * 150;
+            bytes[5 * e] = (byte)x;
+            bytes[5 * e + 1] = (byte)y;
+            bytes[5 * e + 2] = (byte)((random.Next(2) << 7) | ((t >> 16) & 0x7F));
+            bytes[5 * e + 3] = (byte)(t >> 8);
+            bytes[5 * e + 4] = (byte)t;
+        }
+        return bytes;
+    }
+
     /// <summary>End to end (a few seconds): every standard arm on 20 training and 10 test images.</summary>
     [FashionMnistFact]
     public void TinyCrossbarLsmReportsEveryArmAndABarChart()
