@@ -393,21 +393,9 @@ internal sealed class CpuSimulation : ISimulation
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(stream);
         var writer = new CheckpointWriter();
-        writer.Write(Fingerprint());
-        writer.Write(_step);
-        writer.Write<float>(_state.V);
-        writer.Write<float>(_state.U);
-        writer.Write<float>(_state.SynE);
-        writer.Write<float>(_state.SynI);
-        writer.Write<int>(_state.Refractory);
-        writer.Write<float>(_ring.Data);
-        foreach (var projection in _network.Projections)
-        {
-            writer.Write<float>(GetWeights(projection));
-        }
         var (times, neurons) = MergedSpikesGlobal();
-        writer.Write<long>(times);
-        writer.Write<int>(neurons);
+        EngineCheckpoint.Write(writer, Fingerprint(), _step, _state.V, _state.U, _state.SynE, _state.SynI, _state.Refractory, _ring.Data,
+            _network.Projections.Select(GetWeights), times, neurons);
         foreach (var monitor in _stateMonitors)
         {
             writer.WriteRows(monitor.Rows);
@@ -429,24 +417,7 @@ internal sealed class CpuSimulation : ISimulation
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(stream);
         var reader = new CheckpointReader(stream);
-        int at = reader.Offset;
-        reader.Expect(reader.ReadUInt64(), Fingerprint(), "the network fingerprint", at);
-        at = reader.Offset;
-        long step = reader.ReadInt64();
-        if (step < 0)
-        {
-            throw new InvalidDataException($"Checkpoint corrupt at byte {at}: step {step} is negative.");
-        }
-        int n = _network.NeuronCount;
-        var v = reader.ReadArray<float>(n, "V");
-        var u = reader.ReadArray<float>(n, "U");
-        var synE = reader.ReadArray<float>(n, "SynE");
-        var synI = reader.ReadArray<float>(n, "SynI");
-        var refractory = reader.ReadArray<int>(n, "Refractory");
-        var ring = reader.ReadArray<float>(_ring.Data.LongLength, "delay ring");
-        var weights = _network.Projections.Select(p => reader.ReadArray<float>(SynapseCountOf(p), $"weights of {p.Name}")).ToArray();
-        var times = reader.ReadArray<long>(-1, "spike times");
-        var neurons = reader.ReadArray<int>(times.Length, "spike neurons");
+        var shared = EngineCheckpoint.Read(reader, Fingerprint(), _network, _ring.Data.LongLength, SynapseCountOf);
         var rows = _stateMonitors.Select(m => reader.ReadRows(m.Monitor.Neurons.Count, "state samples")).ToArray();
         var weightRows = _weightMonitors.Select(m => reader.ReadRows(SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
         var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
@@ -457,21 +428,22 @@ internal sealed class CpuSimulation : ISimulation
         {
             _plastic[j].Apply(plasticStates[j]);
         }
-        _step = step;
-        v.CopyTo(_state.V, 0);
-        u.CopyTo(_state.U, 0);
-        synE.CopyTo(_state.SynE, 0);
-        synI.CopyTo(_state.SynI, 0);
-        refractory.CopyTo(_state.Refractory, 0);
-        ring.CopyTo(_ring.Data, 0);
+        _step = shared.Step;
+        shared.V.CopyTo(_state.V, 0);
+        shared.U.CopyTo(_state.U, 0);
+        shared.SynE.CopyTo(_state.SynE, 0);
+        shared.SynI.CopyTo(_state.SynI, 0);
+        shared.Refractory.CopyTo(_state.Refractory, 0);
+        shared.Ring.CopyTo(_ring.Data, 0);
         foreach (var projection in _network.Projections)
         {
-            SetWeights(projection, weights[projection.Index]);
+            SetWeights(projection, shared.Weights[projection.Index]);
         }
         foreach (var log in _logs)
         {
             log.Clear();
         }
+        var (times, neurons) = (shared.SpikeTimes, shared.SpikeNeurons);
         for (int s = 0; s < times.Length; s++)
         {
             _logs[_partitioning.PartOf(neurons[s])].Add(times[s], neurons[s]);
@@ -488,7 +460,7 @@ internal sealed class CpuSimulation : ISimulation
         }
         foreach (var group in _groups)
         {
-            group.MoveTo(step);
+            group.MoveTo(shared.Step);
         }
     }
 

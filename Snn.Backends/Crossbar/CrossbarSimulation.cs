@@ -612,7 +612,7 @@ public sealed class CrossbarSimulation : ISimulation
     {
         CheckMonitor(monitor);
         long since = MonitorRecords.SinceStep(sinceMs, _network.Dt);
-        var (times, neurons) = Recorded(monitor.Population, MonitorRecords.Mask(monitor), since);
+        var (times, neurons) = _log.Select(monitor.Population, MonitorRecords.Mask(monitor), since);
         return MonitorRecords.Spikes(monitor, times, neurons, _network.Dt, since, TimeMs);
     }
 
@@ -620,7 +620,7 @@ public sealed class CrossbarSimulation : ISimulation
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);
-        var (times, _) = Recorded(monitor.Population, MonitorRecords.Mask(monitor), 0);
+        var (times, _) = _log.Select(monitor.Population, MonitorRecords.Mask(monitor), 0);
         return MonitorRecords.Rate(monitor, times, _step, _network.Dt);
     }
 
@@ -630,23 +630,6 @@ public sealed class CrossbarSimulation : ISimulation
         CheckMonitor(monitor);
         return _stateMonitors.First(m => m.Monitor == monitor).ToRecord(_network.Dt);
     }
-
-    private (long[] Times, int[] Neurons) Recorded(Population population, bool[] wanted, long since)
-    {
-        var times = new List<long>();
-        var neurons = new List<int>();
-        for (int k = _log.FirstAfter(since); k < _log.Count; k++)
-        {
-            int local = _log.Neurons[k] - population.Offset;
-            if (local >= 0 && local < population.Size && wanted[local])
-            {
-                times.Add(_log.Times[k]);
-                neurons.Add(local);
-            }
-        }
-        return ([.. times], [.. neurons]);
-    }
-
     /// <summary>Not supported: weight monitors are refused at compile time; read <see cref="GetWeights(Projection)"/> between runs.</summary>
     public WeightRecord GetWeights(WeightMonitor monitor)
         => throw new NotSupportedException("The crossbar backend has no weight monitors; read GetWeights(projection) between runs instead.");

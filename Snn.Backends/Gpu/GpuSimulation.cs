@@ -69,8 +69,7 @@ internal sealed class GpuSimulation : ISimulation
     private readonly Action<AcceleratorStream, Index1D, DeviceRing, PoissonDriveStep> _drive;
     private readonly Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<ModulatorParameters>, ArrayView<int>> _advanceModulators;
     private readonly Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<float>, ArrayView<float>, long> _sample;
-    private readonly List<long> _spikeSteps = [];
-    private readonly List<int> _spikeNeurons = [];
+    private readonly SpikeLog _log = new();
     private long _step;
     private int _stepsSinceFlush;
     private bool _disposed;
@@ -357,8 +356,7 @@ internal sealed class GpuSimulation : ISimulation
         Array.Sort(order, (a, b) => steps[a] != steps[b] ? steps[a].CompareTo(steps[b]) : neurons[a].CompareTo(neurons[b]));
         foreach (int i in order)
         {
-            _spikeSteps.Add(steps[i]);
-            _spikeNeurons.Add(neurons[i]);
+            _log.Add(steps[i], neurons[i]);
         }
     }
 
@@ -366,14 +364,14 @@ internal sealed class GpuSimulation : ISimulation
     {
         CheckMonitor(monitor);
         long since = MonitorRecords.SinceStep(sinceMs, _network.Dt);
-        var (times, neurons) = SpikesOf(monitor.Population, MonitorRecords.Mask(monitor), since);
+        var (times, neurons) = _log.Select(monitor.Population, MonitorRecords.Mask(monitor), since);
         return MonitorRecords.Spikes(monitor, times, neurons, _network.Dt, since, TimeMs);
     }
 
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);
-        var (times, _) = SpikesOf(monitor.Population, MonitorRecords.Mask(monitor), 0);
+        var (times, _) = _log.Select(monitor.Population, MonitorRecords.Mask(monitor), 0);
         return MonitorRecords.Rate(monitor, times, _step, _network.Dt);
     }
 
@@ -399,37 +397,6 @@ internal sealed class GpuSimulation : ISimulation
         }
         return new WeightRecord(times, [.. rows.Select(r => (float[])r.Clone())]);
     }
-
-    /// <summary>The recorded spikes of <paramref name="population"/> later than <paramref name="since"/> (steps).</summary>
-    private (long[] Times, int[] Neurons) SpikesOf(Population population, bool[] wanted, long since)
-    {
-        var times = new List<long>();
-        var neurons = new List<int>();
-        int first = _spikeSteps.BinarySearch(since + 1);
-        if (first < 0)
-        {
-            first = ~first;
-        }
-        while (first > 0 && _spikeSteps[first - 1] > since)
-        {
-            first--;
-        }
-        while (first < _spikeSteps.Count && _spikeSteps[first] <= since)
-        {
-            first++;
-        }
-        for (int i = first; i < _spikeSteps.Count; i++)
-        {
-            int local = _spikeNeurons[i] - population.Offset;
-            if (local >= 0 && local < population.Size && wanted[local])
-            {
-                times.Add(_spikeSteps[i]);
-                neurons.Add(local);
-            }
-        }
-        return ([.. times], [.. neurons]);
-    }
-
     public double GetModulator(Modulator modulator)
     {
         SimulationChecks.Modulator(_network, modulator);
@@ -498,30 +465,8 @@ internal sealed class GpuSimulation : ISimulation
         ArgumentNullException.ThrowIfNull(stream);
         _accelerator.Synchronize();
         var writer = new CheckpointWriter();
-        writer.Write(Fingerprint());
-        writer.Write(_step);
-        writer.Write<float>(_v.GetAsArray1D());
-        writer.Write<float>(_u.GetAsArray1D());
-        writer.Write<float>(_synE.GetAsArray1D());
-        writer.Write<float>(_synI.GetAsArray1D());
-        writer.Write<int>(_refractory.GetAsArray1D());
-        writer.Write<float>(_ring.GetAsArray1D());
-        foreach (var projection in _network.Projections)
-        {
-            writer.Write<float>(GetWeights(projection));
-        }
-        var times = new List<long>();
-        var neurons = new List<int>();
-        foreach (var population in _network.Populations)
-        {
-            var wanted = new bool[population.Size];
-            Array.Fill(wanted, true);
-            var (t, local) = SpikesOf(population, wanted, 0);
-            times.AddRange(t);
-            neurons.AddRange(local.Select(i => i + population.Offset));
-        }
-        writer.Write<long>(times.ToArray());
-        writer.Write<int>(neurons.ToArray());
+        EngineCheckpoint.Write(writer, Fingerprint(), _step, _v.GetAsArray1D(), _u.GetAsArray1D(), _synE.GetAsArray1D(), _synI.GetAsArray1D(),
+            _refractory.GetAsArray1D(), _ring.GetAsArray1D(), _network.Projections.Select(GetWeights), _log.Times, _log.Neurons);
         foreach (var monitor in _stateMonitors)
         {
             writer.WriteRows(monitor.Rows);
@@ -551,24 +496,8 @@ internal sealed class GpuSimulation : ISimulation
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(stream);
         var reader = new CheckpointReader(stream);
-        int at = reader.Offset;
-        reader.Expect(reader.ReadUInt64(), Fingerprint(), "the network fingerprint", at);
-        at = reader.Offset;
-        long step = reader.ReadInt64();
-        if (step < 0)
-        {
-            throw new InvalidDataException($"Checkpoint corrupt at byte {at}: step {step} is negative.");
-        }
-        int n = _network.NeuronCount;
-        var v = reader.ReadArray<float>(n, "V");
-        var u = reader.ReadArray<float>(n, "U");
-        var synE = reader.ReadArray<float>(n, "SynE");
-        var synI = reader.ReadArray<float>(n, "SynI");
-        var refractory = reader.ReadArray<int>(n, "Refractory");
-        var ring = reader.ReadArray<float>(_ring.Length, "delay ring");
-        var weights = _network.Projections.Select(p => reader.ReadArray<float>(SynapseCountOf(p), $"weights of {p.Name}")).ToArray();
-        var times = reader.ReadArray<long>(-1, "spike times");
-        var neurons = reader.ReadArray<int>(times.Length, "spike neurons");
+        var shared = EngineCheckpoint.Read(reader, Fingerprint(), _network, _ring.Length, SynapseCountOf);
+        long step = shared.Step;
         var rows = _stateMonitors.Select(m => reader.ReadRows(m.Monitor.Neurons.Count, "state samples")).ToArray();
         var weightRows = _weightMonitors.Select(m => reader.ReadRows(SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
         var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
@@ -576,19 +505,19 @@ internal sealed class GpuSimulation : ISimulation
         reader.ExpectEnd();
         _accelerator.Synchronize();
         _step = step;
-        _v.CopyFromCPU(v);
-        _u.CopyFromCPU(u);
-        _synE.CopyFromCPU(synE);
-        _synI.CopyFromCPU(synI);
-        _refractory.CopyFromCPU(refractory);
-        _ring.CopyFromCPU(ring);
+        _v.CopyFromCPU(shared.V);
+        _u.CopyFromCPU(shared.U);
+        _synE.CopyFromCPU(shared.SynE);
+        _synI.CopyFromCPU(shared.SynI);
+        _refractory.CopyFromCPU(shared.Refractory);
+        _ring.CopyFromCPU(shared.Ring);
         if (modulators.Length > 0)
         {
             _modulators.CopyFromCPU(modulators);
         }
         foreach (var projection in _network.Projections)
         {
-            SetWeights(projection, weights[projection.Index]);
+            SetWeights(projection, shared.Weights[projection.Index]);
         }
         var pending = new HashSet<(long Step, int Neuron)>();
         for (int j = 0; j < _plastic.Length; j++)
@@ -596,13 +525,12 @@ internal sealed class GpuSimulation : ISimulation
             pending.UnionWith(_plastic[j].Apply(plasticStates[j], step));
         }
         RebuildHistory(pending);
+        var (times, neurons) = (shared.SpikeTimes, shared.SpikeNeurons);
         var order = Enumerable.Range(0, times.Length).OrderBy(i => times[i]).ThenBy(i => neurons[i]).ToArray();
-        _spikeSteps.Clear();
-        _spikeNeurons.Clear();
+        _log.Clear();
         foreach (int i in order)
         {
-            _spikeSteps.Add(times[i]);
-            _spikeNeurons.Add(neurons[i]);
+            _log.Add(times[i], neurons[i]);
         }
         for (int m = 0; m < _stateMonitors.Length; m++)
         {

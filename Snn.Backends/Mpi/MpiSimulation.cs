@@ -427,7 +427,7 @@ public sealed class MpiSimulation : ISimulation
     {
         CheckMonitor(monitor);
         long since = MonitorRecords.SinceStep(sinceMs, _network.Dt);
-        var (times, neurons) = Recorded(monitor.Population, MonitorRecords.Mask(monitor), since);
+        var (times, neurons) = _log.Select(monitor.Population, MonitorRecords.Mask(monitor), since);
         return MonitorRecords.Spikes(monitor, times, neurons, _network.Dt, since, TimeMs);
     }
 
@@ -435,7 +435,7 @@ public sealed class MpiSimulation : ISimulation
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);
-        var (times, _) = Recorded(monitor.Population, MonitorRecords.Mask(monitor), 0);
+        var (times, _) = _log.Select(monitor.Population, MonitorRecords.Mask(monitor), 0);
         return MonitorRecords.Rate(monitor, times, _step, _network.Dt);
     }
 
@@ -445,25 +445,6 @@ public sealed class MpiSimulation : ISimulation
         CheckMonitor(monitor);
         return _stateMonitors.First(m => m.Monitor == monitor).ToRecord(_session, _network.Dt);
     }
-
-    private (long[] Times, int[] Neurons) Recorded(Population population, bool[] wanted, long since)
-    {
-        var times = new List<long>();
-        var neurons = new List<int>();
-        var logTimes = _log.Times;
-        var logNeurons = _log.Neurons;
-        for (int k = _log.FirstAfter(since); k < _log.Count; k++)
-        {
-            int local = logNeurons[k] - population.Offset;
-            if (local >= 0 && local < population.Size && wanted[local])
-            {
-                times.Add(logTimes[k]);
-                neurons.Add(local);
-            }
-        }
-        return ([.. times], [.. neurons]);
-    }
-
     /// <summary>Collective: the weights of a static projection gathered from every rank, in the order
     /// of <see cref="Projection.Instantiate"/>.</summary>
     public float[] GetWeights(Projection projection)

@@ -1,6 +1,8 @@
-namespace Snn.Backends.Cpu;
+using Snn.Core;
 
-/// <summary>A growable list of (time in steps, global neuron) spikes of one partition, in order.</summary>
+namespace Snn.Backends.Recording;
+
+/// <summary>A growable list of (time in steps, global neuron) spikes in time order (of one partition, or of a whole engine).</summary>
 internal sealed class SpikeLog
 {
     private long[] _times = new long[256];
@@ -43,5 +45,23 @@ internal sealed class SpikeLog
             }
         }
         return low;
+    }
+
+    /// <summary>The spikes later than <paramref name="since"/> (steps) of the neurons of <paramref name="population"/>
+    /// marked in <paramref name="wanted"/> (by local index), with local neuron indices, in log order.</summary>
+    public (long[] Times, int[] Neurons) Select(Population population, bool[] wanted, long since)
+    {
+        var times = new List<long>();
+        var neurons = new List<int>();
+        for (int k = FirstAfter(since); k < Count; k++)
+        {
+            int local = _neurons[k] - population.Offset;
+            if (local >= 0 && local < population.Size && wanted[local])
+            {
+                times.Add(_times[k]);
+                neurons.Add(local);
+            }
+        }
+        return ([.. times], [.. neurons]);
     }
 }
