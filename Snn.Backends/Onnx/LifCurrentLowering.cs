@@ -21,14 +21,7 @@ internal sealed class LifCurrentLowering : PopulationLowering
     {
         _population = population;
         _dt = population.Network.Dt;
-        var (v, _, synE, synI, refractory) = InitialValues();
-        Slots =
-        [
-            new StateSlot("V", TensorProto.Types.DataType.Float, StateVariable.V, v, null),
-            new StateSlot("SynE", TensorProto.Types.DataType.Float, StateVariable.SynE, synE, null),
-            new StateSlot("SynI", TensorProto.Types.DataType.Float, StateVariable.SynI, synI, null),
-            new StateSlot("Refractory", TensorProto.Types.DataType.Int32, null, null, refractory),
-        ];
+        Slots = LifSlots();
     }
 
     public override IReadOnlyList<StateSlot> Slots { get; }

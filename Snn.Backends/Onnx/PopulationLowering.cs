@@ -55,6 +55,20 @@ internal abstract class PopulationLowering(Population population)
         return (v, u, synE, synI, refractory);
     }
 
+    /// <summary>The state of a LIF population with exponential synapses (current- or conductance-based):
+    /// V, SynE, SynI and the refractory countdown, at their initial values.</summary>
+    protected IReadOnlyList<StateSlot> LifSlots()
+    {
+        var (v, _, synE, synI, refractory) = InitialValues();
+        return
+        [
+            new StateSlot("V", TensorProto.Types.DataType.Float, StateVariable.V, v, null),
+            new StateSlot("SynE", TensorProto.Types.DataType.Float, StateVariable.SynE, synE, null),
+            new StateSlot("SynI", TensorProto.Types.DataType.Float, StateVariable.SynI, synI, null),
+            new StateSlot("Refractory", TensorProto.Types.DataType.Int32, null, null, refractory),
+        ];
+    }
+
     /// <summary>A per-neuron float parameter: a scalar constant when every neuron has the same
     /// value, otherwise a [size] vector that broadcasts over the batch.</summary>
     protected string Parameter(GraphBuilder graph, Func<int, float> valueOf)
