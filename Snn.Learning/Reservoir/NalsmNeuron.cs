@@ -11,15 +11,17 @@ namespace Snn.Learning.Reservoir;
 /// v ← v − v/τ_v + Σ_j W_ij · exp(−Δt_j/τ_u)/τ_u + I_ext
 /// v ≥ θ (and not refractory):  spike, v ← v_reset, no spike for the next t_ref steps (v keeps integrating)
 /// </code>
-/// where Δt_j is the time since presynaptic neuron j's last spike. The engine delivers a spike
-/// once, after its one-step delay, so the kernel is kept as a current u (<see cref="NeuronState.SynE"/>,
-/// both receptors add into it) that decays by e^(−1/τ_u) per step and jumps by
-/// W·e^(−1/τ_u)/τ_u when a spike arrives: the arrival step is Δt = 1 and the following steps
-/// follow exp(−Δt/τ_u)/τ_u exactly. The paper's kernel counts only j's last spike, this one sums
-/// every spike: when j fires again k steps later the paper drops the tail of the earlier spike, which
-/// is W·e^(−k)/(1 − e^(−1)) of charge (τ_u = 1 ms) against the W·e^(−1)/(1 − e^(−1)) = 0.58·W one
-/// spike delivers: 37 % extra for k = 1 (possible only for input neurons without refractoriness),
-/// 5 % for k = 3 (the shortest interval of a refractory neuron), under 1 % for k ≥ 5.
+/// where Δt_j is the time since presynaptic neuron j's last spike, 0 in the step the spike reaches
+/// the target. The engine delivers a spike once, after its one-step delay, so the kernel is kept as a
+/// current u (<see cref="NeuronState.SynE"/>, both receptors add into it) that decays by e^(−1/τ_u)
+/// per step and jumps by W/τ_u when a spike arrives: the arrival step is Δt = 0 and the following
+/// steps follow exp(−Δt/τ_u)/τ_u exactly. This is the authors' code (combra-lab/NALSM,
+/// NALSM_LIF_v1.py): a spike registered in step t zeroes Δt of its synapses before the membrane
+/// update of that same step, so the target receives the full W at once and W·e^(−k) k steps later,
+/// W/(1 − e^(−1)) = 1.58·W of charge in all. The paper's kernel counts only j's last spike, this one
+/// sums every spike: when j fires again k steps later the paper drops the tail of the earlier spike,
+/// W·e^(−k)/(1 − e^(−1)) of charge: 5 % of a spike's charge for k = 3 (the shortest interval of a
+/// refractory neuron), under 1 % for k ≥ 5.
 /// <see cref="WindowSteps"/> resets the neuron at the start of every presentation window
 /// (v, u and the refractory count to zero, the arriving input discarded), which is how one
 /// compiled network presents many samples back to back with "state reset per sample".
@@ -94,7 +96,7 @@ public struct NalsmNeuron : INeuronModel<NalsmNeuron>
         var prepared = this;
         double decay = Math.Exp(-1 / TauU);
         prepared._kernelDecay = (float)decay;
-        prepared._arrivalScale = (float)(decay / TauU);
+        prepared._arrivalScale = (float)(1 / TauU);
         prepared._leak = (float)(1 / TauV);
         prepared._refractorySteps = (int)Math.Round(RefractoryPeriod);
         return prepared;

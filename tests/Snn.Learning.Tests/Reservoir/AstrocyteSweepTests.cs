@@ -39,9 +39,11 @@ public class AstrocyteSweepTests
     [Fact]
     public void AStrongAstrocytePushesAnUnderfiringLiquidTowardItsInput()
     {
-        // ~20 input spikes per ms against a liquid of 1000 neurons at ~14 Hz (14 spikes per ms):
-        // A = w_A·(liquid − input) + … turns negative, so depression becomes potentiation.
-        var points = AstrocyteSweep.Run(Options, [0.0, 1.0], Backend, Inputs(10), 6);
+        // ~20 input spikes per ms against a weakly coupled liquid of 1000 neurons (|w| = 1 at the
+        // start) at under 20 Hz (20 spikes per ms): A = w_A·(liquid − input) + … turns negative, so
+        // depression becomes potentiation.
+        var weak = Options with { Liquid = Small with { InitialWeight = 1 } };
+        var points = AstrocyteSweep.Run(weak, [0.0, 1.0], Backend, Inputs(10), 6);
 
         Assert.Equal([0.0, 1.0], points.Select(p => p.AstrocyteWeight));
         Assert.True(points[0].MeanRateHz < 20, $"baseline rate {points[0].MeanRateHz} Hz");
