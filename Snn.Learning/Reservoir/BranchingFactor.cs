@@ -3,11 +3,15 @@ using Snn.Core.Validation;
 namespace Snn.Learning.Reservoir;
 
 /// <summary>
-/// The branching factor of a liquid as Ivanov &amp; Michmizos (2021) measure it: for every spike of
-/// neuron i at step t, σ = (spikes of i's liquid targets in [t+1, t+5)) / max(1, spikes of i's liquid
-/// sources in [t−4, t)); σ is averaged over i's spikes, then over the neurons that fired. Values
-/// near 1 mark the edge of chaos. Spikes are added one presentation at a time (windows never mix);
-/// the per-neuron sums accumulate over all presentations added.
+/// The branching factor of a liquid as Ivanov &amp; Michmizos (2021) measure it (their
+/// compute_branching_factor.py and get_branching_factor.py): for every spike of neuron i at step t,
+/// σ = (spikes of i's liquid targets in [t+1, t+5)) / max(1, spikes of i's liquid sources in [t−4, t));
+/// within one presentation σ is averaged over i's spikes, then over the neurons that fired; the
+/// branching factor is the mean of that over presentations (those in which no neuron fired are left
+/// out). Spikes in the first and last <see cref="MarginSteps"/> steps of a presentation are ignored
+/// (the authors drop 25 ms at each end of their 250 ms presentations), and only spikes whose two
+/// windows lie inside the remaining span are measured, t ∈ [m + 4, length − m − 4).
+/// Values near 1 mark the edge of chaos.
 /// </summary>
 public sealed class BranchingFactor
 {
@@ -18,14 +22,15 @@ public sealed class BranchingFactor
     private readonly int[] _out;
     private readonly int[] _inStart;
     private readonly int[] _in;
-    private readonly double[] _sum;
-    private readonly long[] _count;
+    private double _sampleSum;
+    private long _samples;
 
     /// <summary>Creates the measure for a liquid whose synapses are the given (source, target) pairs.</summary>
     /// <param name="neurons">Number of liquid neurons, ≥ 1.</param>
     /// <param name="sources">Presynaptic liquid neuron of each synapse.</param>
     /// <param name="targets">Postsynaptic liquid neuron of each synapse.</param>
-    public BranchingFactor(int neurons, ReadOnlySpan<int> sources, ReadOnlySpan<int> targets)
+    /// <param name="marginSteps">Steps ignored at each end of a presentation, ≥ 0.</param>
+    public BranchingFactor(int neurons, ReadOnlySpan<int> sources, ReadOnlySpan<int> targets, int marginSteps = 0)
     {
         _neurons = Guard.PositiveCount(neurons, nameof(neurons));
         if (sources.Length != targets.Length)
@@ -34,14 +39,15 @@ public sealed class BranchingFactor
         }
         Guard.Indices(sources, neurons, nameof(sources));
         Guard.Indices(targets, neurons, nameof(targets));
+        MarginSteps = Guard.InRange(marginSteps, 0, int.MaxValue / 4, nameof(marginSteps));
         (_outStart, _out) = Csr(neurons, sources, targets);
         (_inStart, _in) = Csr(neurons, targets, sources);
-        _sum = new double[neurons];
-        _count = new long[neurons];
     }
 
     /// <summary>Creates the measure for the liquid synapses (excitatory and inhibitory) of <paramref name="topology"/>.</summary>
-    public static BranchingFactor Of(LiquidTopology topology)
+    /// <param name="topology">The liquid.</param>
+    /// <param name="marginSteps">Steps ignored at each end of a presentation, ≥ 0.</param>
+    public static BranchingFactor Of(LiquidTopology topology, int marginSteps = 0)
     {
         ArgumentNullException.ThrowIfNull(topology);
         var sources = new int[topology.Excitatory.Count + topology.Inhibitory.Count];
@@ -50,11 +56,17 @@ public sealed class BranchingFactor
         topology.Inhibitory.Sources.CopyTo(sources, topology.Excitatory.Count);
         topology.Excitatory.Targets.CopyTo(targets, 0);
         topology.Inhibitory.Targets.CopyTo(targets, topology.Excitatory.Count);
-        return new BranchingFactor(topology.LiquidCount, sources, targets);
+        return new BranchingFactor(topology.LiquidCount, sources, targets, marginSteps);
     }
 
-    /// <summary>Number of spikes measured so far.</summary>
+    /// <summary>Steps ignored at each end of a presentation.</summary>
+    public int MarginSteps { get; }
+
+    /// <summary>Number of spikes measured so far (those whose windows lie inside the measured span).</summary>
     public long SpikeCount { get; private set; }
+
+    /// <summary>Number of presentations that contributed (at least one measured spike).</summary>
+    public long SampleCount => _samples;
 
     /// <summary>Adds the spikes of one presentation.</summary>
     /// <param name="steps">Step of each spike within the presentation, in [0, <paramref name="length"/>).</param>
@@ -67,6 +79,8 @@ public sealed class BranchingFactor
         {
             throw new ArgumentException($"steps has {steps.Length} entries but neurons has {neurons.Length}.", nameof(neurons));
         }
+        int first = MarginSteps;
+        int end = length - MarginSteps;
         var raster = new byte[(long)length * _neurons];
         for (int s = 0; s < steps.Length; s++)
         {
@@ -78,52 +92,60 @@ public sealed class BranchingFactor
             {
                 throw new ArgumentOutOfRangeException(nameof(neurons), neurons[s], $"neurons[{s}] = {neurons[s]} must be in [0, {_neurons - 1}].");
             }
-            raster[steps[s] * _neurons + neurons[s]]++;
+            if (steps[s] >= first && steps[s] < end)
+            {
+                raster[steps[s] * _neurons + neurons[s]]++;
+            }
         }
+        var sum = new double[_neurons];
+        var count = new int[_neurons];
+        long measured = 0;
         for (int s = 0; s < steps.Length; s++)
         {
             int t = (int)steps[s];
-            int i = neurons[s];
-            int after = Count(raster, _outStart, _out, i, t + 1, Math.Min(length, t + 1 + Ahead));
-            int before = Count(raster, _inStart, _in, i, Math.Max(0, t - Behind), t);
-            _sum[i] += after / (double)Math.Max(1, before);
-            _count[i]++;
-        }
-        SpikeCount += steps.Length;
-    }
-
-    /// <summary>The branching factor: the mean over neurons that fired of their mean σ per spike (0 when none fired).</summary>
-    public double Value
-    {
-        get
-        {
-            double total = 0;
-            int firing = 0;
-            for (int i = 0; i < _neurons; i++)
+            if (t < first + Behind || t >= end - Ahead)
             {
-                if (_count[i] > 0)
-                {
-                    total += _sum[i] / _count[i];
-                    firing++;
-                }
+                continue;
             }
-            return firing == 0 ? 0 : total / firing;
+            int i = neurons[s];
+            int after = Count(raster, _outStart, _out, i, t + 1, t + 1 + Ahead);
+            int before = Count(raster, _inStart, _in, i, t - Behind, t);
+            sum[i] += after / (double)Math.Max(1, before);
+            count[i]++;
+            measured++;
         }
+        if (measured == 0)
+        {
+            return;
+        }
+        double total = 0;
+        int firing = 0;
+        for (int i = 0; i < _neurons; i++)
+        {
+            if (count[i] > 0)
+            {
+                total += sum[i] / count[i];
+                firing++;
+            }
+        }
+        _sampleSum += total / firing;
+        _samples++;
+        SpikeCount += measured;
     }
 
-    /// <summary>Adds the per-neuron sums of another measure over the same liquid.</summary>
+    /// <summary>The branching factor: the mean over presentations of the mean over neurons that fired of their mean σ per spike (0 when none fired).</summary>
+    public double Value => _samples == 0 ? 0 : _sampleSum / _samples;
+
+    /// <summary>Adds the presentations of another measure over the same liquid.</summary>
     public void Merge(BranchingFactor other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other._neurons != _neurons)
+        if (other._neurons != _neurons || other.MarginSteps != MarginSteps)
         {
-            throw new ArgumentException($"other measures {other._neurons} neurons; this one {_neurons}.", nameof(other));
+            throw new ArgumentException($"other measures {other._neurons} neurons with margin {other.MarginSteps}; this one {_neurons} with margin {MarginSteps}.", nameof(other));
         }
-        for (int i = 0; i < _neurons; i++)
-        {
-            _sum[i] += other._sum[i];
-            _count[i] += other._count[i];
-        }
+        _sampleSum += other._sampleSum;
+        _samples += other._samples;
         SpikeCount += other.SpikeCount;
     }
 

@@ -128,7 +128,7 @@ public sealed class LiquidSimulator
         int chunk = _options.ChunkSamples;
         int chunks = (total + chunk - 1) / chunk;
         var counts = new int[total][];
-        var branching = BranchingFactor.Of(_topology);
+        var branching = BranchingFactor.Of(_topology, _options.BranchingMarginMs);
         long spikes = 0;
         int done = 0;
         var gate = new object();
@@ -144,7 +144,7 @@ public sealed class LiquidSimulator
                 samples[s] = probabilities[first + s];
                 keys[s] = keyOffset + (ulong)(first + s);
             }
-            var local = BranchingFactor.Of(_topology);
+            var local = BranchingFactor.Of(_topology, _options.BranchingMarginMs);
             int measured = Math.Clamp(_options.BranchingSamples - first, 0, count);
             var result = RunChunk(samples, keys, _options.PresentationMs, presentation: true, counts, local, measured, first);
             lock (gate)

@@ -62,6 +62,11 @@ public sealed record NalsmOptions
     /// <summary>Feature presentations whose spikes enter the branching factor, ≥ 0. Default 1000.</summary>
     public int BranchingSamples { get; init; } = 1000;
 
+    /// <summary>Milliseconds ignored at each end of a presentation by the branching factor
+    /// (<see cref="BranchingFactor.MarginSteps"/>), ≥ 0, with 2·margin + 8 below
+    /// <see cref="PresentationMs"/>. Default 25, the authors' value.</summary>
+    public int BranchingMarginMs { get; init; } = 25;
+
     /// <summary>The softmax readout's training settings.</summary>
     public SoftmaxOptions Softmax { get; init; } = new();
 
@@ -116,6 +121,12 @@ public sealed record NalsmOptions
         Guard.PositiveCount(ChunkSamples, nameof(ChunkSamples));
         Guard.PositiveCount(Workers, nameof(Workers));
         Guard.InRange(BranchingSamples, 0, int.MaxValue, nameof(BranchingSamples));
+        Guard.InRange(BranchingMarginMs, 0, int.MaxValue, nameof(BranchingMarginMs));
+        if (BranchingSamples > 0 && 2L * BranchingMarginMs + 8 >= PresentationMs)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BranchingMarginMs), BranchingMarginMs,
+                $"BranchingMarginMs = {BranchingMarginMs} leaves no spike to measure in a presentation of PresentationMs = {PresentationMs} ms; 2·margin + 8 must be below it.");
+        }
         if (RidgePenalty is { } ridge)
         {
             Guard.NonNegative(ridge, nameof(RidgePenalty));

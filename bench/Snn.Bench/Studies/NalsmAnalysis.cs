@@ -51,6 +51,9 @@ public static class NalsmAnalysis
     /// <summary>Length of a feature presentation of <c>--size N</c> (ms): a smoke test, not the paper's 250 ms.</summary>
     public const int TinyPresentationMs = 50;
 
+    /// <summary>The branching factor's margin at <c>--size</c> (ms at each end of the short presentations).</summary>
+    public const int TinyBranchingMarginMs = 5;
+
     /// <summary>The variants <c>--variant</c> accepts.</summary>
     public static IReadOnlyList<string> Variants { get; } = [Nalsm, LsmStdp, Lsm];
 
@@ -86,7 +89,7 @@ public static class NalsmAnalysis
             return preset with
             {
                 InitializationSamples = initialises ? n : 0, TrainCount = n, ValidationCount = held, TestCount = held,
-                BranchingSamples = Math.Min(preset.BranchingSamples, n), ChunkSamples = Math.Min(preset.ChunkSamples, n), PresentationMs = TinyPresentationMs,
+                BranchingSamples = Math.Min(preset.BranchingSamples, n), BranchingMarginMs = TinyBranchingMarginMs, ChunkSamples = Math.Min(preset.ChunkSamples, n), PresentationMs = TinyPresentationMs,
                 Softmax = preset.Softmax with { Epochs = TinyEpochs },
             };
         }

@@ -35,7 +35,7 @@ public static class NalsmBranchingAnalysis
         var options = NalsmOptions.Nalsm1000 with { Seed = context.Seed, Workers = context.Threads ?? Environment.ProcessorCount };
         if (context.Size is int n)
         {
-            return (options with { InitializationSamples = n, PresentationMs = NalsmAnalysis.TinyPresentationMs, ChunkSamples = Math.Min(options.ChunkSamples, n) }, Math.Max(10, n / 4));
+            return (options with { InitializationSamples = n, PresentationMs = NalsmAnalysis.TinyPresentationMs, BranchingMarginMs = NalsmAnalysis.TinyBranchingMarginMs, ChunkSamples = Math.Min(options.ChunkSamples, n) }, Math.Max(10, n / 4));
         }
         return context.Quick ? (options with { InitializationSamples = NalsmOptions.Quick.InitializationSamples }, 200) : (options, 1000);
     }

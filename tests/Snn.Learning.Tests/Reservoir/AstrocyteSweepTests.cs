@@ -10,7 +10,7 @@ public class AstrocyteSweepTests
 
     private static readonly NalsmOptions Options = new()
     {
-        Liquid = Small, InitializationSamples = 30, InitializationMs = 20, PresentationMs = 60, ChunkSamples = 4, Workers = 1,
+        Liquid = Small, InitializationSamples = 30, InitializationMs = 20, PresentationMs = 60, BranchingMarginMs = 5, ChunkSamples = 4, Workers = 1,
     };
 
     private static float[][] Inputs(int count)
@@ -57,5 +57,6 @@ public class AstrocyteSweepTests
         Assert.Equal("astrocyteWeights", Assert.ThrowsAny<ArgumentException>(() => AstrocyteSweep.Run(Options, [], Backend, Inputs(3), 1)).ParamName);
         Assert.Equal("measured", Assert.ThrowsAny<ArgumentException>(() => AstrocyteSweep.Run(Options, [0.1], Backend, Inputs(3), 4)).ParamName);
         Assert.Equal("AstrocyteWeight", Assert.ThrowsAny<ArgumentException>(() => AstrocyteSweep.Run(Options, [double.NaN], Backend, Inputs(3), 1)).ParamName);
+        Assert.Equal("BranchingMarginMs", Assert.ThrowsAny<ArgumentException>(() => AstrocyteSweep.Run(Options with { BranchingMarginMs = 26 }, [0.1], Backend, Inputs(3), 1)).ParamName);
     }
 }

@@ -25,7 +25,7 @@ public class LiquidSimulatorTests
 
     private static NalsmOptions Options(ReservoirMode mode, int workers) => new()
     {
-        Liquid = Small, Mode = mode, InitializationSamples = 12, InitializationMs = 20, PresentationMs = 60, ChunkSamples = 3, Workers = workers,
+        Liquid = Small, Mode = mode, InitializationSamples = 12, InitializationMs = 20, PresentationMs = 60, BranchingMarginMs = 5, ChunkSamples = 3, Workers = workers,
         BranchingSamples = 6,
     };
 
