@@ -27,8 +27,9 @@ internal sealed class CrossbarPlasticProjection<TRule> : CrossbarPlasticProjecti
     private readonly SynapseState[] _synapses;
     private readonly ulong[] _requests;
     private readonly PostState[] _post;
-    private readonly int[][] _arrivalStart;
-    private readonly int[][] _arrivals;
+    private readonly int _sources;
+    private readonly int[] _arrivalStart;
+    private readonly int[] _arrivals;
     private readonly int[] _incomingStart;
     private readonly int[] _incoming;
     private TileSet[] _sets = [];
@@ -46,7 +47,7 @@ internal sealed class CrossbarPlasticProjection<TRule> : CrossbarPlasticProjecti
         _periodSteps = period > 0 ? Math.Max(1, (int)Math.Round(period / network.Dt)) : 0;
         _targetOffset = projection.Target.Offset;
         int count = table.Count;
-        int sources = projection.Source.Size;
+        _sources = projection.Source.Size;
         int targets = projection.Target.Size;
         var delays = sets.Select(s => s.DelaySteps).ToArray();
         _setOf = new int[count];
@@ -55,7 +56,7 @@ internal sealed class CrossbarPlasticProjection<TRule> : CrossbarPlasticProjecti
         _synapses = new SynapseState[count];
         _requests = new ulong[count];
         var seen = new HashSet<(int Set, long Cell)>();
-        _arrivalStart = sets.Select(_ => new int[sources + 1]).ToArray();
+        var arrivalKey = new int[count];
         for (int s = 0; s < count; s++)
         {
             int set = Array.IndexOf(delays, (int)table.DelaySteps[s]);
@@ -65,23 +66,9 @@ internal sealed class CrossbarPlasticProjection<TRule> : CrossbarPlasticProjecti
                     + "the crossbar backend stores them on one cell pair and cannot let them learn apart.");
             }
             _setOf[s] = set;
-            _arrivalStart[set][table.Sources[s] + 1]++;
+            arrivalKey[s] = set * _sources + table.Sources[s];
         }
-        _arrivals = new int[sets.Length][];
-        for (int set = 0; set < sets.Length; set++)
-        {
-            var start = _arrivalStart[set];
-            for (int r = 0; r < sources; r++)
-            {
-                start[r + 1] += start[r];
-            }
-            _arrivals[set] = new int[start[sources]];
-        }
-        var fill = _arrivalStart.Select(a => (int[])a.Clone()).ToArray();
-        for (int s = 0; s < count; s++)
-        {
-            _arrivals[_setOf[s]][fill[_setOf[s]][_source[s]]++] = s;
-        }
+        (_arrivalStart, _arrivals) = IncomingIndex.Build(sets.Length * _sources, arrivalKey);
         (_incomingStart, _incoming) = IncomingIndex.Build(targets, _target);
         _post = new PostState[targets];
         Array.Fill(_post, new PostState { LastStep = -1 });
@@ -100,14 +87,13 @@ internal sealed class CrossbarPlasticProjection<TRule> : CrossbarPlasticProjecti
 
     public override void Arrive(int set, ReadOnlySpan<int> sources, long step, float modulator, Span<float> ring)
     {
-        var start = _arrivalStart[set];
-        var arrivals = _arrivals[set];
+        int first = set * _sources;
         bool transmit = !ring.IsEmpty;
         foreach (int source in sources)
         {
-            for (int k = start[source]; k < start[source + 1]; k++)
+            for (int k = _arrivalStart[first + source]; k < _arrivalStart[first + source + 1]; k++)
             {
-                int s = arrivals[k];
+                int s = _arrivals[k];
                 ref var synapse = ref _synapses[s];
                 float before = synapse.Weight;
                 _rule.OnPreArrival(ref synapse, _post[_target[s]], modulator, step);

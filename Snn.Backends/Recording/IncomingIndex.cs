@@ -3,7 +3,8 @@ namespace Snn.Backends.Recording;
 /// <summary>
 /// The synapses of each target, for postsynaptic plasticity events: a CSR index over positions,
 /// <c>Positions[Start[t] .. Start[t + 1])</c> being the positions (in ascending order) of the
-/// synapses whose target is t. Every engine's plastic projection builds one.
+/// synapses whose target is t. Every engine's plastic projection builds one; the crossbar's also keys
+/// its arrivals by (delay tile set, source) with it.
 /// </summary>
 internal static class IncomingIndex
 {
