@@ -6,15 +6,15 @@ using Snn.Learning.Reservoir;
 namespace Snn.Learning.Readout;
 
 /// <summary>
-/// Multinomial logistic regression (a softmax layer) trained by mini-batch Adam (Kingma &amp; Ba 2015)
-/// on the mean cross-entropy plus λ/2·‖W‖²; the epoch with the best validation accuracy is kept
-/// (the readout of Ivanov &amp; Michmizos 2021).
+/// Multinomial logistic regression (a softmax layer) trained from zero weights by mini-batch Adam
+/// (Kingma &amp; Ba 2015) or Adadelta (Zeiler 2012) on the mean cross-entropy plus λ/2·‖W‖², toward
+/// one-hot or softmax-smoothed targets (<see cref="SoftmaxOptions"/>); the epoch with the best
+/// validation accuracy is kept (the readout of Ivanov &amp; Michmizos 2021).
 /// </summary>
 public sealed class SoftmaxReadout : LinearReadout
 {
     private const double Beta1 = 0.9;
     private const double Beta2 = 0.999;
-    private const double Epsilon = 1e-8;
 
     private SoftmaxReadout(float[][] weights, float[] biases, int bestEpoch, double[] validationAccuracies)
         : base(weights, biases)
@@ -61,11 +61,12 @@ public sealed class SoftmaxReadout : LinearReadout
         var biases = new float[classes];
         var gradW = NewRows(classes, f);
         var gradB = new float[classes];
-        var m = NewRows(classes, f);
-        var v = NewRows(classes, f);
-        var mB = new float[classes];
-        var vB = new float[classes];
+        var first = NewRows(classes, f);
+        var second = NewRows(classes, f);
+        var firstB = new float[classes];
+        var secondB = new float[classes];
         var scores = new float[classes];
+        var targets = Targets(classes, options.SmoothedTargets);
         var order = new int[features.Count];
         for (int i = 0; i < order.Length; i++)
         {
@@ -80,7 +81,7 @@ public sealed class SoftmaxReadout : LinearReadout
         long t = 0;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            for (int i = order.Length - 1; i > 0; i--)
+            for (int i = order.Length - 1; options.Shuffle && i > 0; i--)
             {
                 int j = rng.NextInt(i + 1);
                 (order[i], order[j]) = (order[j], order[i]);
@@ -101,7 +102,8 @@ public sealed class SoftmaxReadout : LinearReadout
                         scores[c] = TensorPrimitives.Dot(weights[c], x) + biases[c];
                     }
                     TensorPrimitives.SoftMax(scores, scores);
-                    scores[labels[order[k]]] -= 1;
+                    TensorPrimitives.Subtract(scores, targets.Other, scores);
+                    scores[labels[order[k]]] -= targets.True - targets.Other;
                     for (int c = 0; c < classes; c++)
                     {
                         TensorPrimitives.MultiplyAdd(x, scores[c], gradW[c], gradW[c]);
@@ -110,12 +112,11 @@ public sealed class SoftmaxReadout : LinearReadout
                 }
                 float inverse = 1f / (end - start);
                 t++;
-                float stepSize = (float)(options.LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t)));
                 for (int c = 0; c < classes; c++)
                 {
-                    AdamStep(weights[c], gradW[c], m[c], v[c], inverse, (float)options.L2, stepSize);
+                    Step(options, t, weights[c], gradW[c], first[c], second[c], inverse, (float)options.L2);
                 }
-                AdamStep(biases, gradB, mB, vB, inverse, 0, stepSize);
+                Step(options, t, biases, gradB, firstB, secondB, inverse, 0);
             }
             if (validate)
             {
@@ -137,14 +138,45 @@ public sealed class SoftmaxReadout : LinearReadout
             : new SoftmaxReadout(weights, biases, options.Epochs, []);
     }
 
-    private static void AdamStep(float[] w, float[] g, float[] m, float[] v, float scale, float l2, float stepSize)
+    /// <summary>The targets of the true class and of every other class.</summary>
+    private static (float True, float Other) Targets(int classes, bool smoothed)
     {
+        if (!smoothed)
+        {
+            return (1, 0);
+        }
+        double sum = Math.E + classes - 1;
+        return ((float)(Math.E / sum), (float)(1 / sum));
+    }
+
+    /// <summary>One update of <paramref name="w"/> from the summed gradient <paramref name="g"/>
+    /// (times <paramref name="scale"/>, plus the L2 term); <paramref name="first"/> and
+    /// <paramref name="second"/> are the optimiser's running averages (Adam: m and v; Adadelta:
+    /// E[g²] and E[Δ²]).</summary>
+    private static void Step(SoftmaxOptions options, long t, float[] w, float[] g, float[] first, float[] second, float scale, float l2)
+    {
+        float epsilon = (float)options.Epsilon;
+        if (options.Optimizer == SoftmaxOptimizer.Adadelta)
+        {
+            float rho = (float)options.Rho;
+            float rate = (float)options.LearningRate;
+            for (int i = 0; i < w.Length; i++)
+            {
+                float grad = g[i] * scale + l2 * w[i];
+                first[i] = rho * first[i] + (1 - rho) * grad * grad;
+                float delta = MathF.Sqrt(second[i] + epsilon) / MathF.Sqrt(first[i] + epsilon) * grad;
+                second[i] = rho * second[i] + (1 - rho) * delta * delta;
+                w[i] -= rate * delta;
+            }
+            return;
+        }
+        float stepSize = (float)(options.LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t)));
         for (int i = 0; i < w.Length; i++)
         {
             float grad = g[i] * scale + l2 * w[i];
-            m[i] = (float)(Beta1 * m[i] + (1 - Beta1) * grad);
-            v[i] = (float)(Beta2 * v[i] + (1 - Beta2) * grad * grad);
-            w[i] -= stepSize * m[i] / (MathF.Sqrt(v[i]) + (float)Epsilon);
+            first[i] = (float)(Beta1 * first[i] + (1 - Beta1) * grad);
+            second[i] = (float)(Beta2 * second[i] + (1 - Beta2) * grad * grad);
+            w[i] -= stepSize * first[i] / (MathF.Sqrt(second[i]) + epsilon);
         }
     }
 

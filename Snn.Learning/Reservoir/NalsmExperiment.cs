@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Snn.Core.Simulation;
 using Snn.Learning.Readout;
 
@@ -17,7 +18,7 @@ namespace Snn.Learning.Reservoir;
 /// </summary>
 public static class NalsmExperiment
 {
-    /// <summary>Runs the whole protocol and both readouts; the number of classes is the largest label + 1.</summary>
+    /// <summary>Runs the whole protocol and both readouts: <see cref="Simulate"/>, then <see cref="Evaluate"/>.</summary>
     /// <param name="options">The protocol (validated).</param>
     /// <param name="backend">The engine (e.g. the CPU backend; one thread per network is best, the
     /// experiment runs <see cref="NalsmOptions.Workers"/> networks at once).</param>
@@ -26,6 +27,18 @@ public static class NalsmExperiment
     /// <param name="progress">Receives progress per phase.</param>
     /// <param name="cancellationToken">Stops between chunks.</param>
     public static NalsmResult Run(NalsmOptions options, IBackend backend, LabelledImages train, LabelledImages test,
+        IProgress<ReservoirProgress>? progress = null, CancellationToken cancellationToken = default)
+        => Evaluate(Simulate(options, backend, train, test, progress, cancellationToken), options, progress);
+
+    /// <summary>Phases 1 and 2: builds the liquid, initialises it (W_INI) and presents every train,
+    /// validation and test sample from W_INI, counting spikes.</summary>
+    /// <param name="options">The protocol (validated).</param>
+    /// <param name="backend">The engine.</param>
+    /// <param name="train">The training set (train + validation).</param>
+    /// <param name="test">The test set.</param>
+    /// <param name="progress">Receives progress per phase.</param>
+    /// <param name="cancellationToken">Stops between chunks.</param>
+    public static LiquidFeatures Simulate(NalsmOptions options, IBackend backend, LabelledImages train, LabelledImages test,
         IProgress<ReservoirProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -65,19 +78,56 @@ public static class NalsmExperiment
         var trainResponses = simulator.Present(trainP, 0, "features train", progress, cancellationToken);
         var validationResponses = simulator.Present(validationP, (ulong)validationStart, "features validation", progress, cancellationToken);
         var testResponses = simulator.Present(testP, 1UL << 32, "features test", progress, cancellationToken);
-        double featureSeconds = clock.Elapsed.TotalSeconds;
+        return new LiquidFeatures
+        {
+            Protocol = ProtocolKey(options),
+            TrainCounts = trainResponses.Counts,
+            TrainLabels = train.Labels.AsSpan(0, options.TrainCount).ToArray(),
+            ValidationCounts = validationResponses.Counts,
+            ValidationLabels = train.Labels.AsSpan(validationStart, options.ValidationCount).ToArray(),
+            TestCounts = testResponses.Counts,
+            TestLabels = test.Labels.AsSpan(0, options.TestCount).ToArray(),
+            Measurements = new LiquidMeasurements
+            {
+                BranchingFactor = trainResponses.Branching.Value,
+                MeanRateHz = trainResponses.MeanRateHz,
+                LiquidSynapses = topology.Excitatory.Count + topology.Inhibitory.Count,
+                InputSynapses = topology.Input.Count,
+                InitializationSeconds = initSeconds,
+                FeatureSeconds = clock.Elapsed.TotalSeconds,
+            },
+        };
+    }
 
-        clock.Restart();
-        var xTrain = FeatureScaling.L1Normalize(trainResponses.Counts);
-        var xValidation = FeatureScaling.L1Normalize(validationResponses.Counts);
-        var xTest = FeatureScaling.L1Normalize(testResponses.Counts);
+    /// <summary>Phase 3: normalises the spike counts (c/‖c‖₁ over the training maximum) and trains the
+    /// softmax readout (epoch chosen by validation) and, with <see cref="NalsmOptions.RidgePenalty"/>,
+    /// the ridge readout.</summary>
+    /// <param name="features">The liquid's responses (from <see cref="Simulate"/> or <see cref="LiquidFeatureFile.Load"/>).</param>
+    /// <param name="options">The protocol; its simulation settings must be the ones that produced
+    /// <paramref name="features"/> (only the readout settings may differ).</param>
+    /// <param name="progress">Receives the readout's epochs.</param>
+    /// <exception cref="ArgumentException">The features come from another protocol.</exception>
+    public static NalsmResult Evaluate(LiquidFeatures features, NalsmOptions options, IProgress<ReservoirProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        string expected = ProtocolKey(options);
+        if (features.Protocol != expected)
+        {
+            throw new ArgumentException($"features were simulated with the protocol {features.Protocol}, not with options' {expected}; only the readout settings may differ.", nameof(features));
+        }
+        var clock = Stopwatch.StartNew();
+        var xTrain = FeatureScaling.L1Normalize(features.TrainCounts);
+        var xValidation = FeatureScaling.L1Normalize(features.ValidationCounts);
+        var xTest = FeatureScaling.L1Normalize(features.TestCounts);
         float maximum = FeatureScaling.Maximum(xTrain);
         FeatureScaling.Scale(xTrain, maximum);
         FeatureScaling.Scale(xValidation, maximum);
         FeatureScaling.Scale(xTest, maximum);
-        var yTrain = train.Labels.AsSpan(0, options.TrainCount).ToArray();
-        var yValidation = train.Labels.AsSpan(validationStart, options.ValidationCount).ToArray();
-        var yTest = test.Labels.AsSpan(0, options.TestCount).ToArray();
+        var yTrain = features.TrainLabels;
+        var yValidation = features.ValidationLabels;
+        var yTest = features.TestLabels;
         int classes = Math.Max(2, Math.Max(Max(yTrain), Math.Max(Max(yValidation), Max(yTest))) + 1);
         var softmax = SoftmaxReadout.Train(xTrain, yTrain, classes, options.Softmax, xValidation, yValidation, progress);
         double? ridgeTest = null;
@@ -89,7 +139,7 @@ public static class NalsmExperiment
             ridgeValidation = ridge.Accuracy(xValidation, yValidation);
         }
         double readoutSeconds = clock.Elapsed.TotalSeconds;
-        int presented = options.TrainCount + options.ValidationCount + options.TestCount;
+        int presented = yTrain.Length + yValidation.Length + yTest.Length;
         return new NalsmResult
         {
             Options = options,
@@ -98,16 +148,19 @@ public static class NalsmExperiment
             BestEpoch = softmax.BestEpoch,
             RidgeTestAccuracy = ridgeTest,
             RidgeValidationAccuracy = ridgeValidation,
-            BranchingFactor = trainResponses.Branching.Value,
-            MeanRateHz = trainResponses.MeanRateHz,
-            LiquidSynapses = topology.Excitatory.Count + topology.Inhibitory.Count,
-            InputSynapses = topology.Input.Count,
-            InitializationSeconds = initSeconds,
-            FeatureSeconds = featureSeconds,
+            Liquid = features.Measurements,
             ReadoutSeconds = readoutSeconds,
-            FeatureMsPerSample = 1000 * featureSeconds / presented,
-            InitializationMsPerSample = options.InitializationSamples == 0 || options.Mode == ReservoirMode.Static ? 0 : 1000 * initSeconds / options.InitializationSamples,
+            FeatureMsPerSample = 1000 * features.Measurements.FeatureSeconds / presented,
+            InitializationMsPerSample = options.InitializationSamples == 0 || options.Mode == ReservoirMode.Static ? 0 : 1000 * features.Measurements.InitializationSeconds / options.InitializationSamples,
         };
+    }
+
+    /// <summary>The settings that determine the liquid's responses, as JSON: the options without the
+    /// readout settings and the number of workers (which do not change the responses).</summary>
+    public static string ProtocolKey(NalsmOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return JsonSerializer.Serialize(options with { Softmax = new SoftmaxOptions(), RidgePenalty = null, Workers = 1 });
     }
 
     private static float[][] Encode(float[][] images, float scale)

@@ -21,23 +21,8 @@ public sealed record NalsmResult
     /// <summary>Validation accuracy of the ridge readout, or null when it was skipped.</summary>
     public double? RidgeValidationAccuracy { get; init; }
 
-    /// <summary>The liquid's branching factor over the first training presentations.</summary>
-    public required double BranchingFactor { get; init; }
-
-    /// <summary>Mean liquid firing rate over the training presentations (Hz).</summary>
-    public required double MeanRateHz { get; init; }
-
-    /// <summary>Number of liquid-to-liquid synapses.</summary>
-    public required int LiquidSynapses { get; init; }
-
-    /// <summary>Number of input synapses.</summary>
-    public required int InputSynapses { get; init; }
-
-    /// <summary>Wall-clock time of the initialisation phase (s).</summary>
-    public required double InitializationSeconds { get; init; }
-
-    /// <summary>Wall-clock time of the feature phase over train, validation and test (s).</summary>
-    public required double FeatureSeconds { get; init; }
+    /// <summary>What the simulation of the liquid measured: branching, rate, synapse counts and phase times.</summary>
+    public required LiquidMeasurements Liquid { get; init; }
 
     /// <summary>Wall-clock time of the readouts (s).</summary>
     public required double ReadoutSeconds { get; init; }

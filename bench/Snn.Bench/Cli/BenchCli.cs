@@ -102,6 +102,16 @@ public sealed class BenchCli
         Description = "nalsm-fmnist only: nalsm (astrocyte-modulated STDP), lsm-stdp (STDP, fixed A) or lsm (fixed weights) (default nalsm).",
     };
 
+    private readonly Option<string?> _features = new("--features")
+    {
+        Description = "nalsm-fmnist only: the liquid's spike counts are read from this file when it exists (the protocol must match), else simulated and written there, so that another readout needs no new simulation.",
+    };
+
+    private readonly Option<string?> _readout = new("--readout")
+    {
+        Description = "nalsm-fmnist only: the softmax readout's training, adam (Adam, 100 epochs) or paper (the authors': Adadelta lr 0.1, batches of 250 in a fixed order, softmax-smoothed targets, 5000 epochs) (default adam).",
+    };
+
     private readonly Argument<string> _nirFile = new("file")
     {
         Description = "The .nir file to import.",
@@ -260,6 +270,7 @@ public sealed class BenchCli
         _backend.AcceptOnlyFromAmong([.. BackendFactory.Names]);
         _liquid.Validators.Add(r => Check<int?>(r, v => v is null || NalsmAnalysis.Liquids.Contains(v.Value), "--liquid must be 1000 or 8000."));
         _variant.AcceptOnlyFromAmong([.. NalsmAnalysis.Variants]);
+        _readout.AcceptOnlyFromAmong([.. NalsmAnalysis.Readouts]);
         _nirBackend.AcceptOnlyFromAmong([.. BackendFactory.Names.Where(n => !BackendFactory.IsMpi(n))]);
         _nirNetwork.AcceptOnlyFromAmong([.. ExportableNetworks.Names]);
         _nirSize.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
@@ -289,7 +300,7 @@ public sealed class BenchCli
 
         RunCommand = new Command("run", "Run suites with a progress bar; print a results table and write results.json and PNG plots.")
         {
-            _suites, _size, _scale, _kScale, _powerWatts, _duration, _threads, _seed, _out, _backend, _quick, _data, _liquid, _variant,
+            _suites, _size, _scale, _kScale, _powerWatts, _duration, _threads, _seed, _out, _backend, _quick, _data, _liquid, _variant, _features, _readout,
         };
         RunCommand.SetAction(parse => Guarded(() => Run(RunSettingsFrom(parse), CommandText(parse))));
         Root.Add(RunCommand);
@@ -373,7 +384,9 @@ public sealed class BenchCli
             parse.GetValue(_variant),
             parse.GetValue(_scale),
             parse.GetValue(_kScale),
-            parse.GetValue(_powerWatts));
+            parse.GetValue(_powerWatts),
+            parse.GetValue(_features),
+            parse.GetValue(_readout));
     }
 
     /// <summary>The settings of a parsed <c>nir import</c> command line.</summary>
@@ -513,13 +526,13 @@ public sealed class BenchCli
                 return 1;
             }
         }
-        if ((settings.Liquid is not null || settings.Variant is not null) && !studies.Contains(StudyCatalog.NalsmFashionMnist))
+        if ((settings.Liquid is not null || settings.Variant is not null || settings.Features is not null || settings.Readout is not null) && !studies.Contains(StudyCatalog.NalsmFashionMnist))
         {
-            console.MarkupLine("[red]" + Markup.Escape($"--liquid and --variant apply only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
+            console.MarkupLine("[red]" + Markup.Escape($"--liquid, --variant, --features and --readout apply only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
             return 1;
         }
         StudyContext Context(Action<string>? status, Action<double>? fraction = null)
-            => new(settings.Seed, settings.Size, settings.DurationMs, settings.Threads, settings.Quick, status, settings.DataDirectory, settings.Liquid, settings.Variant, fraction);
+            => new(settings.Seed, settings.Size, settings.DurationMs, settings.Threads, settings.Quick, status, settings.DataDirectory, settings.Liquid, settings.Variant, fraction, settings.Features, settings.Readout);
         foreach (var study in studies)
         {
             if (study.CheckInputs(Context(null)) is { } problem)

@@ -15,8 +15,11 @@ namespace Snn.Bench.Cli;
 /// <param name="Scale">Suites with a full scale only: the fraction of its neurons, in (0, 1], instead of <paramref name="Size"/>; null for none.</param>
 /// <param name="InDegreeScale">Suites that scale in-degrees only: the in-degree scale, in (0, 1]; null for the suite's default.</param>
 /// <param name="PowerWatts">Suites: the machine's mean power draw while simulating (W); null to read RAPL counters where possible.</param>
+/// <param name="Features"><c>nalsm-fmnist</c> only: the liquid feature file to read (when it exists) or write; null for none.</param>
+/// <param name="Readout"><c>nalsm-fmnist</c> only: adam or paper; null for the study's default.</param>
 public sealed record RunSettings(IReadOnlyList<string> Suites, int? Size, double? DurationMs, int? Threads, ulong Seed, string OutDirectory, string Backend, bool Quick = false,
-    string? DataDirectory = null, int? Liquid = null, string? Variant = null, double? Scale = null, double? InDegreeScale = null, double? PowerWatts = null)
+    string? DataDirectory = null, int? Liquid = null, string? Variant = null, double? Scale = null, double? InDegreeScale = null, double? PowerWatts = null,
+    string? Features = null, string? Readout = null)
 {
     /// <summary>The number of neurons for <paramref name="suite"/>: from <see cref="Scale"/> of its full size, else <see cref="Size"/>, else its default.</summary>
     public int SizeFor(Suites.BenchmarkSuite suite)

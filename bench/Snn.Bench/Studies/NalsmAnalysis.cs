@@ -19,7 +19,9 @@ namespace Snn.Bench.Studies;
 /// initialisation presentations); <c>--size N</c>: N training samples and initialisation
 /// presentations, max(10, N / 4) validation and test, 50 ms presentations, 20 readout epochs
 /// (a smoke test). Input-spike seed:
-/// <c>--seed</c>. Metrics and findings: test and validation accuracy of the softmax readout, the
+/// <c>--seed</c>. <c>--features FILE</c> reads the liquid's spike counts from FILE when it exists
+/// (written by an earlier run of the same protocol) and skips the simulation, else writes them
+/// there; <c>--readout</c> adam (default) or paper (<see cref="SoftmaxOptions.Paper"/>). Metrics and findings: test and validation accuracy of the softmax readout, the
 /// ridge readout's, branching factor, liquid rate, and each phase's wall time.
 /// </summary>
 public static class NalsmAnalysis
@@ -54,6 +56,15 @@ public static class NalsmAnalysis
     /// <summary>The branching factor's margin at <c>--size</c> (ms at each end of the short presentations).</summary>
     public const int TinyBranchingMarginMs = 5;
 
+    /// <summary>The softmax readout trained by Adam (<see cref="SoftmaxOptions"/>' defaults).</summary>
+    public const string AdamReadout = "adam";
+
+    /// <summary>The authors' softmax readout (<see cref="SoftmaxOptions.Paper"/>).</summary>
+    public const string PaperReadout = "paper";
+
+    /// <summary>The readouts <c>--readout</c> accepts.</summary>
+    public static IReadOnlyList<string> Readouts { get; } = [AdamReadout, PaperReadout];
+
     /// <summary>The variants <c>--variant</c> accepts.</summary>
     public static IReadOnlyList<string> Variants { get; } = [Nalsm, LsmStdp, Lsm];
 
@@ -82,6 +93,10 @@ public static class NalsmAnalysis
             _ => throw new ArgumentException($"--variant {variant} is not one of {string.Join(", ", Variants)}.", nameof(context)),
         };
         preset = preset with { Seed = context.Seed, Workers = context.Threads ?? Environment.ProcessorCount };
+        if (context.Readout == PaperReadout)
+        {
+            preset = preset with { Softmax = SoftmaxOptions.Paper };
+        }
         bool initialises = preset.InitializationSamples > 0;
         if (context.Size is int n)
         {
@@ -99,7 +114,7 @@ public static class NalsmAnalysis
             return preset with
             {
                 InitializationSamples = initialises ? quick.InitializationSamples : 0, TrainCount = quick.TrainCount, ValidationCount = quick.ValidationCount,
-                TestCount = quick.TestCount, BranchingSamples = quick.BranchingSamples, Softmax = quick.Softmax,
+                TestCount = quick.TestCount, BranchingSamples = quick.BranchingSamples, Softmax = context.Readout == PaperReadout ? preset.Softmax : quick.Softmax,
             };
         }
         return preset;
@@ -113,10 +128,9 @@ public static class NalsmAnalysis
         int liquid = context.Liquid ?? 1000;
         string variant = context.Variant ?? Nalsm;
         bool full = context.Size is null && !context.Quick;
-        context.Report("reading Fashion-MNIST");
-        var train = Images(DataSplit.Train, full ? int.MaxValue : options.TrainCount + options.ValidationCount, context.DataDirectory);
-        var test = Images(DataSplit.Test, options.TestCount, context.DataDirectory);
-        var result = NalsmExperiment.Run(options, new CpuBackend(new CpuBackendOptions { Threads = 1 }), train, test, new PhaseProgress(context, options));
+        var progress = new PhaseProgress(context, options);
+        var features = Features(context, options, full, progress);
+        var result = NalsmExperiment.Evaluate(features, options, progress);
 
         var metrics = new Dictionary<string, double>
         {
@@ -130,12 +144,12 @@ public static class NalsmAnalysis
             ["best_epoch"] = result.BestEpoch,
             ["ridge_test_accuracy_percent"] = 100 * (result.RidgeTestAccuracy ?? double.NaN),
             ["ridge_validation_accuracy_percent"] = 100 * (result.RidgeValidationAccuracy ?? double.NaN),
-            ["branching_factor"] = result.BranchingFactor,
-            ["mean_rate_hz"] = result.MeanRateHz,
-            ["liquid_synapses"] = result.LiquidSynapses,
-            ["input_synapses"] = result.InputSynapses,
-            ["initialization_seconds"] = result.InitializationSeconds,
-            ["feature_seconds"] = result.FeatureSeconds,
+            ["branching_factor"] = result.Liquid.BranchingFactor,
+            ["mean_rate_hz"] = result.Liquid.MeanRateHz,
+            ["liquid_synapses"] = result.Liquid.LiquidSynapses,
+            ["input_synapses"] = result.Liquid.InputSynapses,
+            ["initialization_seconds"] = result.Liquid.InitializationSeconds,
+            ["feature_seconds"] = result.Liquid.FeatureSeconds,
             ["readout_seconds"] = result.ReadoutSeconds,
             ["feature_ms_per_sample"] = result.FeatureMsPerSample,
             ["initialization_ms_per_sample"] = result.InitializationMsPerSample,
@@ -145,18 +159,18 @@ public static class NalsmAnalysis
             string.Create(CultureInfo.InvariantCulture,
                 $"{variant} {liquid} ({options.Mode}) on Fashion-MNIST: {options.InitializationSamples} initialisation presentations of {options.InitializationMs} ms, "
                 + $"{options.TrainCount} train / {options.ValidationCount} validation / {options.TestCount} test presented for {options.PresentationMs} ms; "
-                + $"{result.LiquidSynapses} liquid and {result.InputSynapses} input synapses; {options.Workers} networks at once, seed {options.Seed}"),
+                + $"{result.Liquid.LiquidSynapses} liquid and {result.Liquid.InputSynapses} input synapses; {options.Workers} networks at once, seed {options.Seed}"),
             string.Create(CultureInfo.InvariantCulture,
-                $"softmax readout: test {100 * result.TestAccuracy:F2} %, validation {100 * result.ValidationAccuracy:F2} % (epoch {result.BestEpoch} of {options.Softmax.Epochs})"),
+                $"softmax readout ({context.Readout ?? AdamReadout}: {options.Softmax.Optimizer}): test {100 * result.TestAccuracy:F2} %, validation {100 * result.ValidationAccuracy:F2} % (epoch {result.BestEpoch} of {options.Softmax.Epochs})"),
             result.RidgeTestAccuracy is double ridgeTest
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"ridge readout (lambda {options.RidgePenalty}): test {100 * ridgeTest:F2} %, validation {100 * (result.RidgeValidationAccuracy ?? double.NaN):F2} %")
                 : "ridge readout: skipped",
             string.Create(CultureInfo.InvariantCulture,
-                $"branching factor {result.BranchingFactor:F3} (edge of chaos: 1), mean liquid rate {result.MeanRateHz:F2} Hz"),
+                $"branching factor {result.Liquid.BranchingFactor:F3} (edge of chaos: 1), mean liquid rate {result.Liquid.MeanRateHz:F2} Hz"),
             string.Create(CultureInfo.InvariantCulture,
-                $"wall time: initialisation {result.InitializationSeconds:F1} s ({result.InitializationMsPerSample:F2} ms per presentation), "
-                + $"features {result.FeatureSeconds:F1} s ({result.FeatureMsPerSample:F2} ms per sample), readouts {result.ReadoutSeconds:F1} s"),
+                $"wall time: initialisation {result.Liquid.InitializationSeconds:F1} s ({result.InitializationMsPerSample:F2} ms per presentation), "
+                + $"features {result.Liquid.FeatureSeconds:F1} s ({result.FeatureMsPerSample:F2} ms per sample), readouts {result.ReadoutSeconds:F1} s"),
             Paper(variant, liquid, full, result.TestAccuracy),
         };
         metrics["paper_accuracy_percent"] = variant == Nalsm ? (liquid == 8000 ? PaperNalsm8000Percent : PaperNalsm1000Percent) : double.NaN;
@@ -175,6 +189,25 @@ public static class NalsmAnalysis
         string scope = full ? "the same protocol" : "reduced counts: not comparable";
         return string.Create(CultureInfo.InvariantCulture,
             $"paper NALSM {liquid}: {paper:F2} ± {sd:F2} %; this run {100 * accuracy:F2} % ({100 * accuracy - paper:+0.00;-0.00} points; {scope})");
+    }
+
+    /// <summary>The liquid's responses: read from <c>--features</c> when that file exists, else simulated (and written there when given).</summary>
+    private static LiquidFeatures Features(StudyContext context, NalsmOptions options, bool full, IProgress<ReservoirProgress> progress)
+    {
+        if (context.Features is { } path && File.Exists(path))
+        {
+            context.Report("reading liquid features");
+            return LiquidFeatureFile.Load(path);
+        }
+        context.Report("reading Fashion-MNIST");
+        var train = Images(DataSplit.Train, full ? int.MaxValue : options.TrainCount + options.ValidationCount, context.DataDirectory);
+        var test = Images(DataSplit.Test, options.TestCount, context.DataDirectory);
+        var features = NalsmExperiment.Simulate(options, new CpuBackend(new CpuBackendOptions { Threads = 1 }), train, test, progress);
+        if (context.Features is { } target)
+        {
+            LiquidFeatureFile.Save(features, target);
+        }
+        return features;
     }
 
     private static LabelledImages Images(DataSplit split, int count, string? directory)

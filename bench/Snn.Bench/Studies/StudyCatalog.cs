@@ -47,7 +47,7 @@ public static class StudyCatalog
 
     /// <summary>The NALSM protocol on Fashion-MNIST.</summary>
     public static BenchmarkStudy NalsmFashionMnist { get; } = new("nalsm-fmnist",
-        "NALSM (Ivanov & Michmizos 2021; paper 83.05 % with 1000, 85.61 % with 8000 neurons) on Fashion-MNIST: --liquid 1000|8000, --variant nalsm|lsm-stdp|lsm; "
+        "NALSM (Ivanov & Michmizos 2021; paper 83.05 % with 1000, 85.61 % with 8000 neurons) on Fashion-MNIST: --liquid 1000|8000, --variant nalsm|lsm-stdp|lsm, --readout adam|paper, --features FILE (spike counts saved and reused); "
         + "accuracy (softmax, ridge), branching factor, rate, phase timings. Full: the paper's protocol (hours); --quick: 5000/1000/1000 samples; --size N: N training samples",
         NalsmAnalysis.Run, NalsmAnalysis.CheckInputs);
 

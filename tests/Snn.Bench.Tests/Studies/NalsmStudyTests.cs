@@ -1,6 +1,7 @@
 using Snn.Bench.Cli;
 using Snn.Bench.Results;
 using Snn.Bench.Studies;
+using Snn.Learning.Readout;
 using Snn.Learning.Reservoir;
 
 namespace Snn.Bench.Tests.Studies;
@@ -30,9 +31,31 @@ public class NalsmStudyTests
         Assert.Null(settings.Variant);
     }
 
+    [Fact]
+    public void FeaturesAndReadoutOptionsAreRead()
+    {
+        var settings = _cli.RunSettingsFrom(_cli.Root.Parse(["run", "nalsm-fmnist", "--features", "liquid.bin", "--readout", "paper"]));
+
+        Assert.Equal("liquid.bin", settings.Features);
+        Assert.Equal("paper", settings.Readout);
+    }
+
+    [Fact]
+    public void PaperReadoutSelectsTheAuthorsSoftmaxOnEveryProtocol()
+    {
+        var full = NalsmAnalysis.Options(new StudyContext(1, Readout: NalsmAnalysis.PaperReadout));
+        var quick = NalsmAnalysis.Options(new StudyContext(1, Quick: true, Readout: NalsmAnalysis.PaperReadout));
+        var adam = NalsmAnalysis.Options(new StudyContext(1, Quick: true));
+
+        Assert.Equal(SoftmaxOptions.Paper, full.Softmax);
+        Assert.Equal(SoftmaxOptions.Paper, quick.Softmax);
+        Assert.Equal(SoftmaxOptimizer.Adam, adam.Softmax.Optimizer);
+    }
+
     [Theory]
     [InlineData("--liquid", "2000")]
     [InlineData("--variant", "astro")]
+    [InlineData("--readout", "sgd")]
     public void UnknownLiquidOrVariantIsAParseError(string option, string value)
     {
         Assert.NotEmpty(_cli.Root.Parse(["run", "nalsm-fmnist", option, value]).Errors);
@@ -78,6 +101,28 @@ public class NalsmStudyTests
         Assert.Equal(10, tiny.TestCount);
         Assert.Equal(0, tiny.InitializationSamples);
         Assert.Equal(NalsmAnalysis.TinyPresentationMs, tiny.PresentationMs);
+    }
+
+    /// <summary>The second run reads the first one's liquid features instead of simulating: the same
+    /// accuracies and measurements, and the file is not rewritten.</summary>
+    [FashionMnistFact]
+    public void ASecondRunReadsTheFeaturesTheFirstOneWrote()
+    {
+        using var directory = new TemporaryDirectory();
+        string features = Path.Combine(directory.Path, "liquid.bin");
+        string[] Arguments(string output) => ["run", "nalsm-fmnist", "--size", "10", "--features", features, "--out", Path.Combine(directory.Path, output)];
+
+        Assert.Equal(0, new BenchCli(new CapturedConsole().Console).Invoke(Arguments("first")));
+        var written = File.GetLastWriteTimeUtc(features);
+        Assert.Equal(0, new BenchCli(new CapturedConsole().Console).Invoke(Arguments("second")));
+
+        var first = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, "first", ResultsJson.FileName)).Studies).Metrics;
+        var second = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, "second", ResultsJson.FileName)).Studies).Metrics;
+        Assert.Equal(written, File.GetLastWriteTimeUtc(features));
+        foreach (string metric in new[] { "test_accuracy_percent", "validation_accuracy_percent", "ridge_test_accuracy_percent", "branching_factor", "mean_rate_hz", "feature_seconds" })
+        {
+            Assert.Equal(first[metric], second[metric]);
+        }
     }
 
     /// <summary>End to end (a few seconds): NALSM 1000 on 10 training, 10 validation and 10 test images.</summary>
