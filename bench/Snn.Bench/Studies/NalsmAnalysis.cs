@@ -129,7 +129,7 @@ public static class NalsmAnalysis
         string variant = context.Variant ?? Nalsm;
         bool full = context.Size is null && !context.Quick;
         var progress = new PhaseProgress(context, options);
-        var features = Features(context, options, full, progress);
+        var (features, source) = Features(context, options, full, progress);
         var result = NalsmExperiment.Evaluate(features, options, progress);
 
         var metrics = new Dictionary<string, double>
@@ -172,6 +172,7 @@ public static class NalsmAnalysis
                 $"wall time: initialisation {result.Liquid.InitializationSeconds:F1} s ({result.InitializationMsPerSample:F2} ms per presentation), "
                 + $"features {result.Liquid.FeatureSeconds:F1} s ({result.FeatureMsPerSample:F2} ms per sample), readouts {result.ReadoutSeconds:F1} s"),
             Paper(variant, liquid, full, result.TestAccuracy),
+            source,
         };
         metrics["paper_accuracy_percent"] = variant == Nalsm ? (liquid == 8000 ? PaperNalsm8000Percent : PaperNalsm1000Percent) : double.NaN;
         return new SuiteAnalysis(metrics, findings);
@@ -192,12 +193,12 @@ public static class NalsmAnalysis
     }
 
     /// <summary>The liquid's responses: read from <c>--features</c> when that file exists, else simulated (and written there when given).</summary>
-    private static LiquidFeatures Features(StudyContext context, NalsmOptions options, bool full, IProgress<ReservoirProgress> progress)
+    private static (LiquidFeatures Features, string Source) Features(StudyContext context, NalsmOptions options, bool full, IProgress<ReservoirProgress> progress)
     {
         if (context.Features is { } path && File.Exists(path))
         {
             context.Report("reading liquid features");
-            return LiquidFeatureFile.Load(path);
+            return (LiquidFeatureFile.Load(path), $"liquid features read from {path} (simulated by an earlier run; its wall times above)");
         }
         context.Report("reading Fashion-MNIST");
         var train = Images(DataSplit.Train, full ? int.MaxValue : options.TrainCount + options.ValidationCount, context.DataDirectory);
@@ -206,8 +207,9 @@ public static class NalsmAnalysis
         if (context.Features is { } target)
         {
             LiquidFeatureFile.Save(features, target);
+            return (features, $"liquid features simulated and written to {target}");
         }
-        return features;
+        return (features, "liquid features simulated (not saved: no --features)");
     }
 
     private static LabelledImages Images(DataSplit split, int count, string? directory)

@@ -112,13 +112,17 @@ public class NalsmStudyTests
         string features = Path.Combine(directory.Path, "liquid.bin");
         string[] Arguments(string output) => ["run", "nalsm-fmnist", "--size", "10", "--features", features, "--out", Path.Combine(directory.Path, output)];
 
-        Assert.Equal(0, new BenchCli(new CapturedConsole().Console).Invoke(Arguments("first")));
+        var firstConsole = new CapturedConsole();
+        var secondConsole = new CapturedConsole();
+        Assert.Equal(0, new BenchCli(firstConsole.Console).Invoke(Arguments("first")));
         var written = File.GetLastWriteTimeUtc(features);
-        Assert.Equal(0, new BenchCli(new CapturedConsole().Console).Invoke(Arguments("second")));
+        Assert.Equal(0, new BenchCli(secondConsole.Console).Invoke(Arguments("second")));
 
         var first = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, "first", ResultsJson.FileName)).Studies).Metrics;
         var second = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, "second", ResultsJson.FileName)).Studies).Metrics;
         Assert.Equal(written, File.GetLastWriteTimeUtc(features));
+        Assert.Contains("liquid features simulated and written to", firstConsole.Text);
+        Assert.Contains("liquid features read from", secondConsole.Text);
         foreach (string metric in new[] { "test_accuracy_percent", "validation_accuracy_percent", "ridge_test_accuracy_percent", "branching_factor", "mean_rate_hz", "feature_seconds" })
         {
             Assert.Equal(first[metric], second[metric]);
