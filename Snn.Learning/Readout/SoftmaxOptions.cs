@@ -4,11 +4,13 @@ namespace Snn.Learning.Readout;
 
 /// <summary>Training settings of <see cref="SoftmaxReadout"/>: mini-batch gradient descent on the
 /// cross-entropy with an L2 penalty. The defaults are Adam on shuffled batches of 64 with one-hot
-/// targets; <see cref="Paper"/> is the authors' Adadelta set-up.</summary>
+/// targets (chosen on the NALSM 1000 validation set, seed 42: of Adam at step sizes 0.01, 0.001 and
+/// 0.0003, batches of 32, 64 and 250, one-hot or smoothed targets, and the authors' Adadelta, Adam
+/// at 0.001 on batches of 64 scored best); <see cref="Paper"/> is the authors' Adadelta set-up.</summary>
 public sealed record SoftmaxOptions
 {
-    /// <summary>Passes over the training set, ≥ 1. Default 100.</summary>
-    public int Epochs { get; init; } = 100;
+    /// <summary>Passes over the training set, ≥ 1. Default 200.</summary>
+    public int Epochs { get; init; } = 200;
 
     /// <summary>Samples per gradient step, ≥ 1. Default 64.</summary>
     public int BatchSize { get; init; } = 64;
@@ -16,8 +18,8 @@ public sealed record SoftmaxOptions
     /// <summary>The gradient method. Default <see cref="SoftmaxOptimizer.Adam"/>.</summary>
     public SoftmaxOptimizer Optimizer { get; init; } = SoftmaxOptimizer.Adam;
 
-    /// <summary>Step size (Adam's α, Adadelta's learning rate), &gt; 0. Default 0.01.</summary>
-    public double LearningRate { get; init; } = 0.01;
+    /// <summary>Step size (Adam's α, Adadelta's learning rate), &gt; 0. Default 0.001.</summary>
+    public double LearningRate { get; init; } = 0.001;
 
     /// <summary>Adadelta's decay ρ of its running averages, in [0, 1). Default 0.95 (TensorFlow's).</summary>
     public double Rho { get; init; } = 0.95;

@@ -93,7 +93,6 @@ public sealed record NalsmOptions
     public static NalsmOptions Quick => new()
     {
         InitializationSamples = 5_000, TrainCount = 5_000, ValidationCount = 1_000, TestCount = 1_000, BranchingSamples = 200,
-        Softmax = new SoftmaxOptions { Epochs = 60 },
     };
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid setting.</summary>

@@ -109,7 +109,7 @@ public sealed class BenchCli
 
     private readonly Option<string?> _readout = new("--readout")
     {
-        Description = "nalsm-fmnist only: the softmax readout's training, adam (Adam, 100 epochs) or paper (the authors': Adadelta lr 0.1, batches of 250 in a fixed order, softmax-smoothed targets, 5000 epochs) (default adam).",
+        Description = "nalsm-fmnist only: the softmax readout's training, adam (Adam, step 0.001, batches of 64, 200 epochs) or paper (the authors': Adadelta lr 0.1, batches of 250 in a fixed order, softmax-smoothed targets, 5000 epochs) (default adam).",
     };
 
     private readonly Argument<string> _nirFile = new("file")

@@ -114,7 +114,7 @@ public static class NalsmAnalysis
             return preset with
             {
                 InitializationSamples = initialises ? quick.InitializationSamples : 0, TrainCount = quick.TrainCount, ValidationCount = quick.ValidationCount,
-                TestCount = quick.TestCount, BranchingSamples = quick.BranchingSamples, Softmax = context.Readout == PaperReadout ? preset.Softmax : quick.Softmax,
+                TestCount = quick.TestCount, BranchingSamples = quick.BranchingSamples,
             };
         }
         return preset;
