@@ -77,6 +77,19 @@ public sealed class NalsmExperimentTests : IDisposable
 
         Assert.Null(otherReadout.RidgeTestAccuracy);
         Assert.Equal("features", error.ParamName);
+        Assert.Contains("Seed: 1 in the features, 2 in options", error.Message);
         Assert.Contains("only the readout settings may differ", error.Message);
+    }
+
+    [Fact]
+    public void TheProtocolKeyLeavesOutTheReadoutSoThatNewReadoutDefaultsKeepOldFilesValid()
+    {
+        string key = NalsmExperiment.ProtocolKey(Tiny);
+
+        Assert.DoesNotContain("LearningRate", key);
+        Assert.DoesNotContain(nameof(NalsmOptions.RidgePenalty), key);
+        Assert.DoesNotContain(nameof(NalsmOptions.Workers), key);
+        Assert.Equal(key, NalsmExperiment.ProtocolKey(Tiny with { Softmax = new SoftmaxOptions { LearningRate = 0.5 }, Workers = 7 }));
+        Assert.NotEqual(key, NalsmExperiment.ProtocolKey(Tiny with { AstrocyteWeight = 0.1 }));
     }
 }
