@@ -8,7 +8,7 @@ namespace Snn.Learning.Reservoir;
 /// </summary>
 public sealed record LiquidFeatures
 {
-    /// <summary>The protocol that produced the responses (<see cref="NalsmExperiment.ProtocolKey"/>).</summary>
+    /// <summary>The protocol that produced the responses (<see cref="NalsmProtocol.Key"/>).</summary>
     public required string Protocol { get; init; }
 
     /// <summary>Spike counts of the liquid neurons over a training presentation, one array per sample.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Snn.Core.Simulation;
 using Snn.Learning.Readout;
 
@@ -81,7 +79,7 @@ public static class NalsmExperiment
         var testResponses = simulator.Present(testP, 1UL << 32, "features test", progress, cancellationToken);
         return new LiquidFeatures
         {
-            Protocol = ProtocolKey(options),
+            Protocol = NalsmProtocol.Key(options),
             TrainCounts = trainResponses.Counts,
             TrainLabels = train.Labels.AsSpan(0, options.TrainCount).ToArray(),
             ValidationCounts = validationResponses.Counts,
@@ -113,10 +111,10 @@ public static class NalsmExperiment
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        string expected = ProtocolKey(options);
+        string expected = NalsmProtocol.Key(options);
         if (features.Protocol != expected)
         {
-            throw new ArgumentException($"features were simulated with another protocol ({ProtocolDifference(features.Protocol, expected)}); only the readout settings may differ.", nameof(features));
+            throw new ArgumentException($"features were simulated with another protocol ({NalsmProtocol.Difference(features.Protocol, expected)}); only the readout settings may differ.", nameof(features));
         }
         var clock = Stopwatch.StartNew();
         var xTrain = FeatureScaling.L1Normalize(features.TrainCounts);
@@ -154,34 +152,6 @@ public static class NalsmExperiment
             FeatureMsPerSample = 1000 * features.Measurements.FeatureSeconds / presented,
             InitializationMsPerSample = options.InitializationSamples == 0 || options.Mode == ReservoirMode.Static ? 0 : 1000 * features.Measurements.InitializationSeconds / options.InitializationSamples,
         };
-    }
-
-    /// <summary>The settings that determine the liquid's responses, as JSON: the options without the
-    /// readout settings and the number of workers (which do not change the responses), so that a file
-    /// of features stays valid when the readout's defaults change.</summary>
-    public static string ProtocolKey(NalsmOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var json = JsonSerializer.SerializeToNode(options)!.AsObject();
-        json.Remove(nameof(NalsmOptions.Softmax));
-        json.Remove(nameof(NalsmOptions.RidgePenalty));
-        json.Remove(nameof(NalsmOptions.Workers));
-        return json.ToJsonString();
-    }
-
-    /// <summary>The settings in which two protocol keys differ, as "name: simulated → asked" pairs.</summary>
-    private static string ProtocolDifference(string simulated, string asked)
-    {
-        var before = JsonNode.Parse(simulated) as JsonObject;
-        var after = JsonNode.Parse(asked)!.AsObject();
-        if (before is null)
-        {
-            return $"its key is not a JSON object: {simulated}";
-        }
-        var names = before.Select(p => p.Key).Union(after.Select(p => p.Key));
-        return string.Join("; ", names
-            .Where(name => before[name]?.ToJsonString() != after[name]?.ToJsonString())
-            .Select(name => $"{name}: {before[name]?.ToJsonString() ?? "absent"} in the features, {after[name]?.ToJsonString() ?? "absent"} in options"));
     }
 
     private static float[][] Encode(float[][] images, float scale)

@@ -84,12 +84,12 @@ public sealed class NalsmExperimentTests : IDisposable
     [Fact]
     public void TheProtocolKeyLeavesOutTheReadoutSoThatNewReadoutDefaultsKeepOldFilesValid()
     {
-        string key = NalsmExperiment.ProtocolKey(Tiny);
+        string key = NalsmProtocol.Key(Tiny);
 
         Assert.DoesNotContain("LearningRate", key);
         Assert.DoesNotContain(nameof(NalsmOptions.RidgePenalty), key);
         Assert.DoesNotContain(nameof(NalsmOptions.Workers), key);
-        Assert.Equal(key, NalsmExperiment.ProtocolKey(Tiny with { Softmax = new SoftmaxOptions { LearningRate = 0.5 }, Workers = 7 }));
-        Assert.NotEqual(key, NalsmExperiment.ProtocolKey(Tiny with { AstrocyteWeight = 0.1 }));
+        Assert.Equal(key, NalsmProtocol.Key(Tiny with { Softmax = new SoftmaxOptions { LearningRate = 0.5 }, Workers = 7 }));
+        Assert.NotEqual(key, NalsmProtocol.Key(Tiny with { AstrocyteWeight = 0.1 }));
     }
 }
