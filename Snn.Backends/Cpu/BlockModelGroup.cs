@@ -15,20 +15,5 @@ internal sealed class BlockModelGroup<TModel> : NeuronGroup where TModel : struc
     }
 
     public override int Update(int start, int end, in StepBuffers buffers, Span<int> spikes)
-    {
-        int length = end - start;
-        var state = buffers.State;
-        var excitatory = buffers.Ring.Excitatory(buffers.Slot, start, length);
-        var inhibitory = buffers.Ring.Inhibitory(buffers.Slot, start, length);
-        var block = new NeuronBlock(state.V.AsSpan(start, length), state.U.AsSpan(start, length), state.SynE.AsSpan(start, length),
-            state.SynI.AsSpan(start, length), state.Refractory.AsSpan(start, length), excitatory, inhibitory, state.Current.AsSpan(start, length));
-        int count = _model.StepBlock(block, spikes);
-        excitatory.Clear();
-        inhibitory.Clear();
-        for (int k = 0; k < count; k++)
-        {
-            spikes[k] += start;
-        }
-        return count;
-    }
+        => Finish(start, end, buffers, spikes, _model.StepBlock(BlockOf(start, end, buffers), spikes));
 }

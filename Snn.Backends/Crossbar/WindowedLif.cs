@@ -1,3 +1,4 @@
+using System.Numerics;
 using Snn.Core.Models;
 using Snn.Core.Validation;
 
@@ -16,7 +17,7 @@ namespace Snn.Backends.Crossbar;
 /// The same equations as <see cref="DiscreteLif"/> plus
 /// the window reset.
 /// </summary>
-public struct WindowedLif : INeuronModel<WindowedLif>
+public struct WindowedLif : IBlockNeuronModel<WindowedLif>
 {
     /// <summary>Creates the paper's neuron: decay 0.9, threshold 5, 51-step windows (1 reset + 50 bins).</summary>
     public WindowedLif()
@@ -72,5 +73,36 @@ public struct WindowedLif : INeuronModel<WindowedLif>
         }
         state.V = v;
         return false;
+    }
+
+    /// <inheritdoc />
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    {
+        if (block.Context.Step % WindowSteps == 0)
+        {
+            block.V.Clear();
+            return 0;
+        }
+        int n = block.Length;
+        int count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = new BlockLanes(block);
+            var decay = new Vector<float>(Decay);
+            var threshold = new Vector<float>(VThreshold);
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = decay * lanes.V(i) + (lanes.InputExcitatory(i) + lanes.InputInhibitory(i));
+                var fired = Vector.GreaterThan(v, threshold);
+                if (fired != Vector<int>.Zero)
+                {
+                    v = Vector.ConditionalSelect(fired, Vector<float>.Zero, v);
+                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
+                }
+                lanes.StoreV(i, v);
+            }
+        }
+        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

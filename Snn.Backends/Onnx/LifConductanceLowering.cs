@@ -7,9 +7,9 @@ namespace Snn.Backends.Onnx;
 /// <summary>
 /// <see cref="LifConductance"/> as ONNX operators, in the order of its <c>Step</c>:
 /// g_tot = (g_L + g_e) + g_i, V∞ = ((((g_L E_L) + g_e E_e) + g_i E_i) + I_e + 0) / g_tot,
-/// V ← V∞ + (V − V∞) expf(−(h/C) g_tot) unless refractory, then the conductances decay and take
-/// their input, then V ≥ V_th fires. <c>expf</c> is <see cref="ExpfLowering"/>, the same function
-/// as <see cref="MathF.Exp"/>.
+/// V ← V∞ + (V − V∞) exp(−(h/C) g_tot) unless refractory, then the conductances decay and take
+/// their input, then V ≥ V_th fires. exp is <see cref="ExpLowering"/>, the same function as the
+/// engine's <see cref="Core.Numerics.DeterministicMath.Exp(float)"/>.
 /// </summary>
 internal sealed class LifConductanceLowering : PopulationLowering
 {
@@ -46,7 +46,7 @@ internal sealed class LifConductanceLowering : PopulationLowering
         drive = graph.Add(drive, graph.Mul(synI, eI));
         drive = graph.Add(graph.Add(drive, bias), graph.Scalar(0f));
         string equilibrium = graph.Div(drive, total);
-        string decay = ExpfLowering.Exp(graph, graph.Mul(minusDtOverC, total));
+        string decay = ExpLowering.Exp(graph, graph.Mul(minusDtOverC, total));
         string integrated = graph.Add(equilibrium, graph.Mul(graph.Sub(v, equilibrium), decay));
         var (held, counting) = Refractory(graph, integrating, integrated, v, refractory);
         string newSynE = graph.Add(graph.Mul(synE, p11E), inputExcitatory);

@@ -5,7 +5,7 @@ using Snn.Core.Models;
 namespace Snn.Backends.Onnx;
 
 /// <summary>
-/// <see cref="LifCurrent"/> as ONNX operators, in the order of <see cref="LifCurrent.Integrate"/>
+/// <see cref="LifCurrent"/> as ONNX operators, in the order of <see cref="LifCurrent.Integrate(ref NeuronState, float, float, float)"/>
 /// and <see cref="LifCurrent.Step"/>: relative = P20 (I_e + 0) + P22 (V − E_L) + P21e I_e,syn +
 /// P21i I_i,syn, V ← relative + E_L unless refractory, I_x,syn ← I_x,syn P11x + input, then
 /// V ≥ V_th fires. The propagators are computed from the parameters exactly as

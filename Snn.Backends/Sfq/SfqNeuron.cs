@@ -1,3 +1,4 @@
+using System.Numerics;
 using Snn.Core.Models;
 using Snn.Core.Validation;
 
@@ -19,10 +20,11 @@ namespace Snn.Backends.Sfq;
 /// engines run its mean-field version (each arriving weight adds w to q deterministically), which
 /// is what the sfq-vs-cpu comparison measures.
 /// </summary>
-public struct SfqNeuron : INeuronModel<SfqNeuron>
+public struct SfqNeuron : IBlockNeuronModel<SfqNeuron>
 {
     private float _decay;
     private int _refractorySteps;
+    private float _floatThreshold;
 
     /// <summary>Creates a neuron with threshold 1 Φ0, no leak and a 5 ps refractory time.</summary>
     public SfqNeuron()
@@ -65,6 +67,7 @@ public struct SfqNeuron : INeuronModel<SfqNeuron>
         var prepared = this;
         prepared._decay = (float)Math.Exp(-dt * SfqConstants.PsPerMs / LeakTimeConstantPs);
         prepared._refractorySteps = (int)Math.Round(RefractoryPs / SfqConstants.PsPerMs / dt);
+        prepared._floatThreshold = FloatThreshold(ThresholdFluxons - 1e-6);
         return prepared;
     }
 
@@ -84,5 +87,50 @@ public struct SfqNeuron : INeuronModel<SfqNeuron>
             return true;
         }
         return false;
+    }
+
+    /// <inheritdoc />
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    {
+        int n = block.Length;
+        int count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = new BlockLanes(block);
+            var decay = new Vector<float>(_decay);
+            var threshold = new Vector<float>(_floatThreshold);
+            var refractorySteps = new Vector<int>(_refractorySteps);
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = lanes.V(i) * decay + lanes.InputExcitatory(i) + lanes.InputInhibitory(i);
+                var refractory = lanes.Refractory(i);
+                var counting = Vector.GreaterThan(refractory, Vector<int>.Zero);
+                var fired = Vector.AndNot(Vector.GreaterThanOrEqual(v, threshold), counting);
+                refractory = Vector.ConditionalSelect(counting, refractory - Vector<int>.One, refractory);
+                if (fired != Vector<int>.Zero)
+                {
+                    v = Vector.ConditionalSelect(fired, Vector<float>.Zero, v);
+                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
+                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
+                }
+                lanes.StoreV(i, v);
+                lanes.StoreRefractory(i, refractory);
+            }
+        }
+        return BlockUpdate.StepEach(this, block, i, spikes, count);
+    }
+
+    /// <summary>The smallest float f with (double)f ≥ <paramref name="threshold"/>, so that a float
+    /// V satisfies V ≥ f exactly when (double)V ≥ threshold.</summary>
+    private static float FloatThreshold(double threshold)
+    {
+        float f = (float)threshold;
+        if (f < threshold)
+        {
+            return MathF.BitIncrement(f);
+        }
+        float below = MathF.BitDecrement(f);
+        return below >= threshold ? below : f;
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Snn.Core.Validation;
 
 namespace Snn.Core.Models;
@@ -16,7 +17,7 @@ namespace Snn.Core.Models;
 /// dt is. With <see cref="Spiking"/> false the neuron is a leaky integrator that never fires (the
 /// readout). Injected current is ignored.
 /// </summary>
-public struct DiscreteLif : INeuronModel<DiscreteLif>
+public struct DiscreteLif : IBlockNeuronModel<DiscreteLif>
 {
     /// <summary>Creates a spiking neuron with Decay 0.9, threshold 1, reset 0 and no bias.</summary>
     public DiscreteLif()
@@ -99,5 +100,36 @@ public struct DiscreteLif : INeuronModel<DiscreteLif>
         }
         state.V = v;
         return false;
+    }
+
+    /// <inheritdoc />
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    {
+        int n = block.Length;
+        int count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = new BlockLanes(block);
+            var decay = new Vector<float>(Decay);
+            var bias = new Vector<float>(block.Context.Step >= BiasOnsetStep ? Bias : 0f);
+            var threshold = new Vector<float>(VThreshold);
+            var reset = new Vector<float>(VReset);
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = decay * lanes.V(i) + ((lanes.InputExcitatory(i) + lanes.InputInhibitory(i)) + bias);
+                if (Spiking)
+                {
+                    var fired = Vector.GreaterThanOrEqual(v, threshold);
+                    if (fired != Vector<int>.Zero)
+                    {
+                        v = Vector.ConditionalSelect(fired, reset, v);
+                        count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
+                    }
+                }
+                lanes.StoreV(i, v);
+            }
+        }
+        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

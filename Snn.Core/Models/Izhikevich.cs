@@ -1,3 +1,4 @@
+using System.Numerics;
 using Snn.Core.Validation;
 
 namespace Snn.Core.Models;
@@ -14,7 +15,7 @@ namespace Snn.Core.Models;
 /// one-step current pulse whose charge moves v by the weight (mV): at dt = 1 ms this is the paper's
 /// <c>I = I + sum(S(:,fired),2)</c>. <see cref="NeuronState.U"/> holds u.
 /// </summary>
-public struct Izhikevich : INeuronModel<Izhikevich>
+public struct Izhikevich : IBlockNeuronModel<Izhikevich>
 {
     private float _dt;
     private float _subStep;
@@ -145,5 +146,49 @@ public struct Izhikevich : INeuronModel<Izhikevich>
         state.V = v;
         state.U = u;
         return false;
+    }
+
+    /// <inheritdoc />
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    {
+        int n = block.Length;
+        int count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = new BlockLanes(block);
+            var bias = new Vector<float>(_bias);
+            var dt = new Vector<float>(_dt);
+            var subStep = new Vector<float>(_subStep);
+            var quadratic = new Vector<float>(0.04f);
+            var linear = new Vector<float>(5f);
+            var constant = new Vector<float>(140f);
+            var dtA = new Vector<float>(_dt * _a);
+            var b = new Vector<float>(_b);
+            var c = new Vector<float>(_c);
+            var d = new Vector<float>(_d);
+            var vPeak = new Vector<float>(_vPeak);
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var drive = bias + lanes.Current(i) + (lanes.InputExcitatory(i) + lanes.InputInhibitory(i)) / dt;
+                var v = lanes.V(i);
+                var u = lanes.U(i);
+                for (int k = 0; k < _subSteps; k++)
+                {
+                    v += subStep * (quadratic * v * v + linear * v + constant - u + drive);
+                }
+                u += dtA * (b * v - u);
+                var fired = Vector.GreaterThanOrEqual(v, vPeak);
+                if (fired != Vector<int>.Zero)
+                {
+                    v = Vector.ConditionalSelect(fired, c, v);
+                    u = Vector.ConditionalSelect(fired, u + d, u);
+                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
+                }
+                lanes.StoreV(i, v);
+                lanes.StoreU(i, u);
+            }
+        }
+        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

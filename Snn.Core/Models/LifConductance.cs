@@ -1,3 +1,5 @@
+using System.Numerics;
+using Snn.Core.Numerics;
 using Snn.Core.Validation;
 
 namespace Snn.Core.Models;
@@ -15,7 +17,7 @@ namespace Snn.Core.Models;
 /// g_tot = g_L + g_e + g_i and V∞ = (g_L E_L + g_e E_e + g_i E_i + I) / g_tot. NEST integrates the
 /// same equations with adaptive Runge-Kutta; the two agree to O(h) in the conductance change.
 /// </summary>
-public struct LifConductance : INeuronModel<LifConductance>
+public struct LifConductance : IBlockNeuronModel<LifConductance>
 {
     private float _p11E;
     private float _p11I;
@@ -125,7 +127,7 @@ public struct LifConductance : INeuronModel<LifConductance>
         {
             float total = _gL + state.SynE + state.SynI;
             float equilibrium = (_leakDrive + state.SynE * _eExcitatory + state.SynI * _eInhibitory + _ie + current) / total;
-            state.V = equilibrium + (state.V - equilibrium) * MathF.Exp(-_dtOverC * total);
+            state.V = equilibrium + (state.V - equilibrium) * DeterministicMath.Exp(-_dtOverC * total);
         }
         else
         {
@@ -140,5 +142,53 @@ public struct LifConductance : INeuronModel<LifConductance>
             return true;
         }
         return false;
+    }
+
+    /// <inheritdoc />
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    {
+        int n = block.Length;
+        int count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = new BlockLanes(block);
+            var gL = new Vector<float>(_gL);
+            var leakDrive = new Vector<float>(_leakDrive);
+            var eExcitatory = new Vector<float>(_eExcitatory);
+            var eInhibitory = new Vector<float>(_eInhibitory);
+            var ie = new Vector<float>(_ie);
+            var minusDtOverC = new Vector<float>(-_dtOverC);
+            var p11E = new Vector<float>(_p11E);
+            var p11I = new Vector<float>(_p11I);
+            var threshold = new Vector<float>(_threshold);
+            var reset = new Vector<float>(_reset);
+            var refractorySteps = new Vector<int>(_refractorySteps);
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = lanes.V(i);
+                var synE = lanes.SynE(i);
+                var synI = lanes.SynI(i);
+                var refractory = lanes.Refractory(i);
+                var integrating = Vector.Equals(refractory, Vector<int>.Zero);
+                var total = gL + synE + synI;
+                var equilibrium = (leakDrive + synE * eExcitatory + synI * eInhibitory + ie + lanes.Current(i)) / total;
+                var integrated = equilibrium + (v - equilibrium) * DeterministicMath.Exp(minusDtOverC * total);
+                v = Vector.ConditionalSelect(integrating, integrated, v);
+                refractory = Vector.ConditionalSelect(integrating, refractory, refractory - Vector<int>.One);
+                lanes.StoreSynE(i, synE * p11E + lanes.InputExcitatory(i));
+                lanes.StoreSynI(i, synI * p11I + lanes.InputInhibitory(i));
+                var fired = Vector.GreaterThanOrEqual(v, threshold);
+                if (fired != Vector<int>.Zero)
+                {
+                    v = Vector.ConditionalSelect(fired, reset, v);
+                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
+                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
+                }
+                lanes.StoreV(i, v);
+                lanes.StoreRefractory(i, refractory);
+            }
+        }
+        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 using Snn.Core.Validation;
 
 namespace Snn.Core.Models;
@@ -151,79 +150,55 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
         state.SynI = state.SynI * _p11I + inputInhibitory;
     }
 
+    /// <summary>
+    /// <see cref="Integrate(ref NeuronState, float, float, float)"/> for a vector of neurons, lane by
+    /// lane bit-identical to it.
+    /// </summary>
+    public readonly void Integrate(ref Vector<float> v, ref Vector<float> synE, ref Vector<float> synI, ref Vector<int> refractory,
+        Vector<float> inputExcitatory, Vector<float> inputInhibitory, Vector<float> current)
+    {
+        var el = new Vector<float>(_el);
+        var integrating = Vector.Equals(refractory, Vector<int>.Zero);
+        var relative = new Vector<float>(_p20) * (new Vector<float>(_ie) + current) + new Vector<float>(_p22) * (v - el)
+            + new Vector<float>(_p21E) * synE + new Vector<float>(_p21I) * synI;
+        v = Vector.ConditionalSelect(integrating, relative + el, v);
+        refractory = Vector.ConditionalSelect(integrating, refractory, refractory - Vector<int>.One);
+        synE = synE * new Vector<float>(_p11E) + inputExcitatory;
+        synI = synI * new Vector<float>(_p11I) + inputInhibitory;
+    }
+
     /// <inheritdoc />
     public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
     {
         int n = block.Length;
         int count = 0;
         int i = 0;
-        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        if (Vector.IsHardwareAccelerated)
         {
-            ref float vRef = ref MemoryMarshal.GetReference(block.V);
-            ref float synERef = ref MemoryMarshal.GetReference(block.SynE);
-            ref float synIRef = ref MemoryMarshal.GetReference(block.SynI);
-            ref int refractoryRef = ref MemoryMarshal.GetReference(block.Refractory);
-            ref float currentRef = ref MemoryMarshal.GetReference(block.Current);
-            ref float inputERef = ref MemoryMarshal.GetReference(block.InputExcitatory);
-            ref float inputIRef = ref MemoryMarshal.GetReference(block.InputInhibitory);
-            var el = new Vector<float>(_el);
-            var ie = new Vector<float>(_ie);
-            var p20 = new Vector<float>(_p20);
-            var p22 = new Vector<float>(_p22);
-            var p21E = new Vector<float>(_p21E);
-            var p21I = new Vector<float>(_p21I);
-            var p11E = new Vector<float>(_p11E);
-            var p11I = new Vector<float>(_p11I);
+            var lanes = new BlockLanes(block);
             var threshold = new Vector<float>(_threshold);
             var reset = new Vector<float>(_reset);
             var refractorySteps = new Vector<int>(_refractorySteps);
-            int width = Vector<float>.Count;
-            for (; i <= n - width; i += width)
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
             {
-                nuint at = (nuint)i;
-                var v = Vector.LoadUnsafe(ref vRef, at);
-                var synE = Vector.LoadUnsafe(ref synERef, at);
-                var synI = Vector.LoadUnsafe(ref synIRef, at);
-                var refractory = Vector.LoadUnsafe(ref refractoryRef, at);
-                var integrating = Vector.Equals(refractory, Vector<int>.Zero);
-                var relative = p20 * (ie + Vector.LoadUnsafe(ref currentRef, at)) + p22 * (v - el) + p21E * synE + p21I * synI;
-                v = Vector.ConditionalSelect(integrating, relative + el, v);
-                refractory = Vector.ConditionalSelect(integrating, refractory, refractory - Vector<int>.One);
-                (synE * p11E + Vector.LoadUnsafe(ref inputERef, at)).StoreUnsafe(ref synERef, at);
-                (synI * p11I + Vector.LoadUnsafe(ref inputIRef, at)).StoreUnsafe(ref synIRef, at);
+                var v = lanes.V(i);
+                var synE = lanes.SynE(i);
+                var synI = lanes.SynI(i);
+                var refractory = lanes.Refractory(i);
+                Integrate(ref v, ref synE, ref synI, ref refractory, lanes.InputExcitatory(i), lanes.InputInhibitory(i), lanes.Current(i));
                 var fired = Vector.GreaterThanOrEqual(v, threshold);
                 if (fired != Vector<int>.Zero)
                 {
                     v = Vector.ConditionalSelect(fired, reset, v);
                     refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
-                    for (int lane = 0; lane < width; lane++)
-                    {
-                        if (fired[lane] != 0)
-                        {
-                            spikes[count++] = i + lane;
-                        }
-                    }
+                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
                 }
-                v.StoreUnsafe(ref vRef, at);
-                refractory.StoreUnsafe(ref refractoryRef, at);
+                lanes.StoreV(i, v);
+                lanes.StoreSynE(i, synE);
+                lanes.StoreSynI(i, synI);
+                lanes.StoreRefractory(i, refractory);
             }
         }
-        var context = default(StepContext);
-        for (; i < n; i++)
-        {
-            var state = new NeuronState
-            {
-                V = block.V[i], SynE = block.SynE[i], SynI = block.SynI[i], RefractoryCountdown = block.Refractory[i],
-            };
-            if (Step(ref state, block.InputExcitatory[i], block.InputInhibitory[i], block.Current[i], context))
-            {
-                spikes[count++] = i;
-            }
-            block.V[i] = state.V;
-            block.SynE[i] = state.SynE;
-            block.SynI[i] = state.SynI;
-            block.Refractory[i] = state.RefractoryCountdown;
-        }
-        return count;
+        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

@@ -6,9 +6,28 @@ namespace Snn.Core.Models;
 /// </summary>
 public readonly ref struct NeuronBlock
 {
-    /// <summary>Creates a block over the given spans, all of the same length.</summary>
+    /// <summary>Creates a block over the given spans, all of the same length, at step 0 of a
+    /// population whose first neuron is the block's first (see the overload with a context).</summary>
     public NeuronBlock(Span<float> v, Span<float> u, Span<float> synE, Span<float> synI, Span<int> refractory,
         ReadOnlySpan<float> inputExcitatory, ReadOnlySpan<float> inputInhibitory, ReadOnlySpan<float> current)
+        : this(v, u, synE, synI, refractory, inputExcitatory, inputInhibitory, current, default)
+    {
+    }
+
+    /// <summary>Creates a block over the given spans, all of the same length.</summary>
+    /// <param name="v">Membrane potentials (mV).</param>
+    /// <param name="u">Recovery variables.</param>
+    /// <param name="synE">Excitatory synaptic variables.</param>
+    /// <param name="synI">Inhibitory synaptic variables.</param>
+    /// <param name="refractory">Refractory countdowns (steps).</param>
+    /// <param name="inputExcitatory">Excitatory input arriving this step.</param>
+    /// <param name="inputInhibitory">Inhibitory input arriving this step.</param>
+    /// <param name="current">Injected current this step (pA).</param>
+    /// <param name="context">The step context of the block's first neuron: seed, noise stream, step
+    /// and that neuron's index in its population (neuron k of the block is
+    /// <c>context.Neuron + k</c>).</param>
+    public NeuronBlock(Span<float> v, Span<float> u, Span<float> synE, Span<float> synI, Span<int> refractory,
+        ReadOnlySpan<float> inputExcitatory, ReadOnlySpan<float> inputInhibitory, ReadOnlySpan<float> current, StepContext context)
     {
         int n = v.Length;
         if (u.Length != n || synE.Length != n || synI.Length != n || refractory.Length != n
@@ -24,6 +43,7 @@ public readonly ref struct NeuronBlock
         InputExcitatory = inputExcitatory;
         InputInhibitory = inputInhibitory;
         Current = current;
+        Context = context;
     }
 
     /// <summary>Membrane potentials (mV).</summary>
@@ -49,6 +69,13 @@ public readonly ref struct NeuronBlock
 
     /// <summary>Injected current this step (pA).</summary>
     public ReadOnlySpan<float> Current { get; }
+
+    /// <summary>The step context of the block's first neuron (the step index, for example, is
+    /// <c>Context.Step</c>).</summary>
+    public StepContext Context { get; }
+
+    /// <summary>The step context of neuron <paramref name="index"/> of the block.</summary>
+    public StepContext ContextOf(int index) => Context with { Neuron = Context.Neuron + index };
 
     /// <summary>Number of neurons in the block.</summary>
     public int Length => V.Length;

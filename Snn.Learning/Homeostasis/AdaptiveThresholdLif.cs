@@ -1,3 +1,4 @@
+using System.Numerics;
 using Snn.Core.Models;
 using Snn.Core.Validation;
 
@@ -12,7 +13,7 @@ namespace Snn.Learning.Homeostasis;
 /// <code>dθ/dt = η (S(t) − ρ_target)</code>
 /// θ is not bounded: a silent neuron lowers its threshold until it fires.
 /// </summary>
-public struct AdaptiveThresholdLif : INeuronModel<AdaptiveThresholdLif>
+public struct AdaptiveThresholdLif : IBlockNeuronModel<AdaptiveThresholdLif>
 {
     private LifCurrent _prepared;
     private float _decrementPerStep;
@@ -70,5 +71,45 @@ public struct AdaptiveThresholdLif : INeuronModel<AdaptiveThresholdLif>
             return true;
         }
         return false;
+    }
+
+    /// <inheritdoc />
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    {
+        int n = block.Length;
+        int count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = new BlockLanes(block);
+            var decrement = new Vector<float>(_decrementPerStep);
+            var threshold = new Vector<float>((float)Membrane.VThreshold);
+            var reset = new Vector<float>((float)Membrane.VReset);
+            var increment = new Vector<float>((float)ThresholdIncrement);
+            var refractorySteps = new Vector<int>(_prepared.RefractorySteps);
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var v = lanes.V(i);
+                var synE = lanes.SynE(i);
+                var synI = lanes.SynI(i);
+                var refractory = lanes.Refractory(i);
+                _prepared.Integrate(ref v, ref synE, ref synI, ref refractory, lanes.InputExcitatory(i), lanes.InputInhibitory(i), lanes.Current(i));
+                var theta = lanes.U(i) - decrement;
+                var fired = Vector.GreaterThanOrEqual(v, threshold + theta);
+                if (fired != Vector<int>.Zero)
+                {
+                    v = Vector.ConditionalSelect(fired, reset, v);
+                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
+                    theta = Vector.ConditionalSelect(fired, theta + increment, theta);
+                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
+                }
+                lanes.StoreV(i, v);
+                lanes.StoreU(i, theta);
+                lanes.StoreSynE(i, synE);
+                lanes.StoreSynI(i, synI);
+                lanes.StoreRefractory(i, refractory);
+            }
+        }
+        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

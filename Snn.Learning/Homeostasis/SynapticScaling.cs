@@ -1,3 +1,4 @@
+using Snn.Core.Numerics;
 using Snn.Core.Plasticity;
 using Snn.Core.Validation;
 
@@ -70,7 +71,7 @@ public struct SynapticScaling : IPlasticityRule<SynapticScaling>
     }
 
     /// <summary>The rate estimate (Hz) of a neuron at the end of <paramref name="step"/>.</summary>
-    public readonly float RateEstimate(in PostState post, long step) => post.Post1 * MathF.Exp(-(step - post.LastStep) * _dtOverTau);
+    public readonly float RateEstimate(in PostState post, long step) => post.Post1 * DeterministicMath.Exp(-(step - post.LastStep) * _dtOverTau);
 
     /// <inheritdoc />
     public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)

@@ -1,3 +1,4 @@
+using Snn.Core.Numerics;
 using Snn.Core.Plasticity;
 using Snn.Core.Validation;
 
@@ -139,10 +140,10 @@ public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
     /// <summary>The trace valid at the end of <paramref name="lastStep"/>, decayed to <paramref name="step"/>
     /// (zero when it belongs to an earlier window or was never set).</summary>
     private readonly float Trace(float value, long lastStep, long windowStart, long step)
-        => lastStep < windowStart || lastStep < 0 ? 0f : value * MathF.Exp((step - lastStep) * _logTraceDecay);
+        => lastStep < windowStart || lastStep < 0 ? 0f : value * DeterministicMath.Exp((step - lastStep) * _logTraceDecay);
 
     private readonly float Potentiation(long step, long windowStart)
-        => (float)PotentiationRate * (_logPotentiationDecay == 0 ? 1f : MathF.Exp((step - windowStart) * _logPotentiationDecay));
+        => (float)PotentiationRate * (_logPotentiationDecay == 0 ? 1f : DeterministicMath.Exp((step - windowStart) * _logPotentiationDecay));
 
     private readonly long WindowStart(long step) => WindowSteps > 0 ? step - step % WindowSteps : 0;
 }

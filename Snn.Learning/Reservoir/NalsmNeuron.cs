@@ -1,3 +1,4 @@
+using System.Numerics;
 using Snn.Core.Models;
 using Snn.Core.Validation;
 
@@ -28,7 +29,7 @@ namespace Snn.Learning.Reservoir;
 /// State: <see cref="NeuronState.V"/> = v (mV), <see cref="NeuronState.SynE"/> = u (mV per step),
 /// <see cref="NeuronState.RefractoryCountdown"/>. Defined for dt = 1 ms only.
 /// </summary>
-public struct NalsmNeuron : INeuronModel<NalsmNeuron>
+public struct NalsmNeuron : IBlockNeuronModel<NalsmNeuron>
 {
     private float _kernelDecay;
     private float _arrivalScale;
@@ -127,5 +128,50 @@ public struct NalsmNeuron : INeuronModel<NalsmNeuron>
             return true;
         }
         return false;
+    }
+
+    /// <inheritdoc />
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    {
+        int n = block.Length;
+        if (WindowSteps > 0 && block.Context.Step % WindowSteps == 0)
+        {
+            block.V.Fill((float)VReset);
+            block.SynE.Clear();
+            block.Refractory.Clear();
+            return 0;
+        }
+        int count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = new BlockLanes(block);
+            var kernelDecay = new Vector<float>(_kernelDecay);
+            var arrivalScale = new Vector<float>(_arrivalScale);
+            var leak = new Vector<float>(_leak);
+            var reset = new Vector<float>((float)VReset);
+            var threshold = new Vector<float>((float)VThreshold);
+            var refractorySteps = new Vector<int>(_refractorySteps);
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var synE = lanes.SynE(i) * kernelDecay + (lanes.InputExcitatory(i) + lanes.InputInhibitory(i)) * arrivalScale;
+                var v = lanes.V(i);
+                v += -(v - reset) * leak + synE + lanes.Current(i);
+                var refractory = lanes.Refractory(i);
+                var counting = Vector.GreaterThan(refractory, Vector<int>.Zero);
+                var fired = Vector.AndNot(Vector.GreaterThanOrEqual(v, threshold), counting);
+                refractory = Vector.ConditionalSelect(counting, refractory - Vector<int>.One, refractory);
+                if (fired != Vector<int>.Zero)
+                {
+                    v = Vector.ConditionalSelect(fired, reset, v);
+                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
+                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
+                }
+                lanes.StoreSynE(i, synE);
+                lanes.StoreV(i, v);
+                lanes.StoreRefractory(i, refractory);
+            }
+        }
+        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

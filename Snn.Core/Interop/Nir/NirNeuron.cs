@@ -1,3 +1,4 @@
+using System.Numerics;
 using Snn.Core.Models;
 
 namespace Snn.Core.Interop.Nir;
@@ -26,7 +27,7 @@ namespace Snn.Core.Interop.Nir;
 /// directly, held constant over the step. NIR's units are the file's: v and I carry whatever unit
 /// the exporter used.
 /// </summary>
-public struct NirNeuron : INeuronModel<NirNeuron>
+public struct NirNeuron : IBlockNeuronModel<NirNeuron>
 {
     private float _pMem;
     private float _pSyn;
@@ -175,5 +176,53 @@ public struct NirNeuron : INeuronModel<NirNeuron>
             return true;
         }
         return false;
+    }
+
+    /// <inheritdoc />
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    {
+        int n = block.Length;
+        int count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = new BlockLanes(block);
+            var vDrive = new Vector<float>(_vDrive);
+            var pMem = new Vector<float>(_pMem);
+            var pSyn = new Vector<float>(_pSyn);
+            var pCurrent = new Vector<float>(_pCurrent);
+            var iInfinity = new Vector<float>(_iInfinity);
+            var pSynDecay = new Vector<float>(_pSynDecay);
+            var jump = new Vector<float>(_jump);
+            var threshold = new Vector<float>(_threshold);
+            var reset = new Vector<float>((float)VReset);
+            bool synapse = TauSyn > 0;
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var input = lanes.InputExcitatory(i) + lanes.InputInhibitory(i);
+                Vector<float> v;
+                if (synapse)
+                {
+                    var relative = lanes.SynE(i) - iInfinity;
+                    v = vDrive + pMem * lanes.V(i) + pSyn * relative + pCurrent * lanes.Current(i);
+                    lanes.StoreSynE(i, iInfinity + pSynDecay * relative + jump * input);
+                }
+                else
+                {
+                    v = vDrive + pMem * lanes.V(i) + pCurrent * lanes.Current(i) + jump * input;
+                }
+                var fired = Vector.GreaterThan(v, threshold);
+                if (fired != Vector<int>.Zero)
+                {
+                    if (Reset)
+                    {
+                        v = Vector.ConditionalSelect(fired, reset, v);
+                    }
+                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
+                }
+                lanes.StoreV(i, v);
+            }
+        }
+        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

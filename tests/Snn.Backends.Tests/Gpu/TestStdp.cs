@@ -1,10 +1,11 @@
+using Snn.Core.Numerics;
 using Snn.Core.Plasticity;
 
 namespace Snn.Backends.Tests.Gpu;
 
 /// <summary>
 /// A small three-factor STDP rule for the engine tests (the test project does not reference
-/// Snn.Learning): traces decay with τ through <c>MathF.Exp</c>, pre arrivals depress by
+/// Snn.Learning): traces decay with τ through <c>DeterministicMath.Exp</c>, pre arrivals depress by
 /// A₋·y, post spikes potentiate by A₊·x, both also feed an eligibility trace that the periodic
 /// update turns into a weight change scaled by the modulator. Weights stay in [0, WMax] through
 /// <c>MathF.Min/Max</c> (which ILGPU compiles, unlike <c>Math.Clamp</c>). Public, because ILGPU's
@@ -48,17 +49,17 @@ public struct TestStdp : IPlasticityRule<TestStdp>
     /// <inheritdoc />
     public readonly void OnPreArrival(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
-        float y = post.Post1 * MathF.Exp(-(step - post.LastStep) * _dtOverTau);
+        float y = post.Post1 * DeterministicMath.Exp(-(step - post.LastStep) * _dtOverTau);
         synapse.Weight = Bound(synapse.Weight - (float)AMinus * (1f + modulator) * y);
         synapse.Eligibility -= y;
-        synapse.Pre1 = synapse.Pre1 * MathF.Exp(-(step - synapse.LastStep) * _dtOverTau) + 1f;
+        synapse.Pre1 = synapse.Pre1 * DeterministicMath.Exp(-(step - synapse.LastStep) * _dtOverTau) + 1f;
         synapse.LastStep = step;
     }
 
     /// <inheritdoc />
     public readonly void OnPostSpike(ref SynapseState synapse, in PostState post, float modulator, long step)
     {
-        float x = synapse.Pre1 * MathF.Exp(-(step - synapse.LastStep) * _dtOverTau);
+        float x = synapse.Pre1 * DeterministicMath.Exp(-(step - synapse.LastStep) * _dtOverTau);
         synapse.Weight = Bound(synapse.Weight + (float)APlus * (1f + modulator) * x);
         synapse.Eligibility += x;
         synapse.Pre1 = x;
@@ -68,7 +69,7 @@ public struct TestStdp : IPlasticityRule<TestStdp>
     /// <inheritdoc />
     public readonly void AfterPostSpike(ref PostState post, long step)
     {
-        post.Post1 = post.Post1 * MathF.Exp(-(step - post.LastStep) * _dtOverTau) + 1f;
+        post.Post1 = post.Post1 * DeterministicMath.Exp(-(step - post.LastStep) * _dtOverTau) + 1f;
         post.LastStep = step;
     }
 
