@@ -137,29 +137,49 @@ public sealed class Projection
     /// among that target's synapses.</summary>
     private void FillValues(int first, int end, (int First, int End) targetRange, int[] targets, float[] weights, ushort[] delays, Dist delay)
     {
-        var network = Source.Network;
-        var counts = new int[targetRange.End - targetRange.First];
+        if (first == end)
+        {
+            return;
+        }
         bool conductance = Target.SynapseKind == SynapseKind.Conductance;
+        if (Synapse.Weight is ConstantDist constantWeight && delay is ConstantDist constantDelay)
+        {
+            float weight = CheckedWeight(constantWeight.Value, first, conductance);
+            ushort steps = CheckedDelaySteps(constantDelay.Value, first);
+            weights.AsSpan(first, end - first).Fill(weight);
+            delays.AsSpan(first, end - first).Fill(steps);
+            return;
+        }
+        var counts = new int[targetRange.End - targetRange.First];
         for (int s = first; s < end; s++)
         {
             int target = targets[s];
             int k = counts[target - targetRange.First]++;
-            double w = Value(Synapse.Weight, s, RngStreams.Weights(Index), target, k);
-            if (!double.IsFinite(w) || (conductance && w < 0))
-            {
-                string range = conductance ? "finite and >= 0 nS (conductance)" : "finite";
-                throw new ArgumentOutOfRangeException("weight", w, $"Projection {Name}: weight of synapse {s} = {w} must be {range}.");
-            }
-            weights[s] = (float)w;
-            double d = Value(delay, s, RngStreams.Delays(Index), target, k);
-            double steps = Math.Round(d / network.Dt);
-            if (!double.IsFinite(d) || d < network.Dt * (1 - 1e-9) || steps > SynapseTable.MaxDelaySteps)
-            {
-                throw new ArgumentOutOfRangeException("delay", d,
-                    $"Projection {Name}: delay of synapse {s} = {d} ms must be in [dt, {SynapseTable.MaxDelaySteps} dt] = [{network.Dt}, {SynapseTable.MaxDelaySteps * network.Dt}] ms.");
-            }
-            delays[s] = (ushort)steps;
+            weights[s] = CheckedWeight(Value(Synapse.Weight, s, RngStreams.Weights(Index), target, k), s, conductance);
+            delays[s] = CheckedDelaySteps(Value(delay, s, RngStreams.Delays(Index), target, k), s);
         }
+    }
+
+    private float CheckedWeight(double w, int synapse, bool conductance)
+    {
+        if (!double.IsFinite(w) || (conductance && w < 0))
+        {
+            string range = conductance ? "finite and >= 0 nS (conductance)" : "finite";
+            throw new ArgumentOutOfRangeException("weight", w, $"Projection {Name}: weight of synapse {synapse} = {w} must be {range}.");
+        }
+        return (float)w;
+    }
+
+    private ushort CheckedDelaySteps(double d, int synapse)
+    {
+        double dt = Source.Network.Dt;
+        double steps = Math.Round(d / dt);
+        if (!double.IsFinite(d) || d < dt * (1 - 1e-9) || steps > SynapseTable.MaxDelaySteps)
+        {
+            throw new ArgumentOutOfRangeException("delay", d,
+                $"Projection {Name}: delay of synapse {synapse} = {d} ms must be in [dt, {SynapseTable.MaxDelaySteps} dt] = [{dt}, {SynapseTable.MaxDelaySteps * dt}] ms.");
+        }
+        return (ushort)steps;
     }
 
     /// <summary>Ranges of targets of similar size, enough to keep every core busy.</summary>

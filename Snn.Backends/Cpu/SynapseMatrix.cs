@@ -44,44 +44,112 @@ internal sealed class SynapseMatrix
         {
             throw new NotSupportedException($"The network has {total} synapses; the CPU engine holds at most {Array.MaxLength} in one process.");
         }
+        int parts = partitioning.Count;
         int rowsPerPart = _neurons + 1;
-        RowStart = new int[(long)partitioning.Count * rowsPerPart];
+        RowStart = new int[(long)parts * rowsPerPart];
         Column = new int[total];
         Weight = new float[total];
         Delay = new ushort[total];
-        for (int j = 0; j < tables.Length; j++)
+        var minDelay = new int[parts];
+        var maxDelay = new int[parts];
+        ForEachPart(parts, part => CountRows(part, tables));
+        int start = 0;
+        for (int part = 0; part < parts; part++)
         {
-            var projection = network.Projections[j];
-            var table = tables[j];
-            for (int s = 0; s < table.Count; s++)
+            int partTotal = RowStart[part * rowsPerPart + _neurons];
+            foreach (ref int row in RowStart.AsSpan(part * rowsPerPart, rowsPerPart))
             {
-                int part = _partitioning.PartOf(projection.Target.Offset + table.Targets[s]);
-                RowStart[part * rowsPerPart + projection.Source.Offset + table.Sources[s] + 1]++;
+                row += start;
             }
-            MaxDelay = Math.Max(MaxDelay, table.Count == 0 ? 0 : table.DelaySteps.Max());
-            MinDelay = Math.Min(MinDelay, table.Count == 0 ? int.MaxValue : table.DelaySteps.Min());
+            start += partTotal;
         }
-        for (int r = 1; r < RowStart.Length; r++)
+        ForEachPart(parts, part => (minDelay[part], maxDelay[part]) = FillRows(part, tables));
+        MinDelay = minDelay.Min();
+        MaxDelay = Math.Max(maxDelay.Max(), 1);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for every partition, in parallel when there are several
+    /// (each touches only its own rows).</summary>
+    private static void ForEachPart(int parts, Action<int> body)
+    {
+        if (parts == 1)
         {
-            RowStart[r] += RowStart[r - 1];
+            body(0);
         }
-        var cursor = (int[])RowStart.Clone();
+        else
+        {
+            Parallel.For(0, parts, body);
+        }
+    }
+
+    /// <summary>Counts the synapses of every row of <paramref name="part"/> and turns the counts into
+    /// row starts relative to the part's first synapse; the part's total ends up in its last row start.</summary>
+    private void CountRows(int part, SynapseTable[] tables)
+    {
+        int rowBase = part * (_neurons + 1);
+        int first = _partitioning.Start(part);
+        uint width = (uint)(_partitioning.End(part) - first);
+        var rows = RowStart.AsSpan(rowBase, _neurons + 1);
         for (int j = 0; j < tables.Length; j++)
         {
-            var projection = network.Projections[j];
+            var projection = _network.Projections[j];
             var table = tables[j];
+            int targetOffset = projection.Target.Offset - first;
+            int sourceRow = projection.Source.Offset + 1;
+            var targets = table.Targets;
+            var sources = table.Sources;
+            for (int s = 0; s < targets.Length; s++)
+            {
+                if ((uint)(targets[s] + targetOffset) < width)
+                {
+                    rows[sourceRow + sources[s]]++;
+                }
+            }
+        }
+        for (int r = 1; r < rows.Length; r++)
+        {
+            rows[r] += rows[r - 1];
+        }
+    }
+
+    /// <summary>Places the synapses onto targets of <paramref name="part"/>, row by row in projection
+    /// and generation order; returns the smallest and largest delay placed (int.MaxValue and 0 for none).</summary>
+    private (int Min, int Max) FillRows(int part, SynapseTable[] tables)
+    {
+        int rowBase = part * (_neurons + 1);
+        int first = _partitioning.Start(part);
+        uint width = (uint)(_partitioning.End(part) - first);
+        var cursor = RowStart.AsSpan(rowBase, _neurons + 1).ToArray();
+        int min = int.MaxValue;
+        int max = 0;
+        for (int j = 0; j < tables.Length; j++)
+        {
+            var projection = _network.Projections[j];
+            var table = tables[j];
+            int targetOffset = projection.Target.Offset;
             int receptorOffset = projection.Receptor == Receptor.Inhibitory ? _neurons : 0;
-            for (int s = 0; s < table.Count; s++)
+            int sourceOffset = projection.Source.Offset;
+            var targets = table.Targets;
+            var sources = table.Sources;
+            var weights = table.Weights;
+            var delays = table.DelaySteps;
+            for (int s = 0; s < targets.Length; s++)
             {
-                int target = projection.Target.Offset + table.Targets[s];
-                int part = _partitioning.PartOf(target);
-                int position = cursor[part * rowsPerPart + projection.Source.Offset + table.Sources[s]]++;
+                int target = targets[s] + targetOffset;
+                if ((uint)(target - first) >= width)
+                {
+                    continue;
+                }
+                int position = cursor[sourceOffset + sources[s]]++;
+                int delay = delays[s];
                 Column[position] = target + receptorOffset;
-                Weight[position] = table.Weights[s];
-                Delay[position] = table.DelaySteps[s];
+                Weight[position] = weights[s];
+                Delay[position] = (ushort)delay;
+                min = Math.Min(min, delay);
+                max = Math.Max(max, delay);
             }
         }
-        MaxDelay = Math.Max(MaxDelay, 1);
+        return (min, max);
     }
 
     private static readonly SynapseTable Empty = new([], [], [], []);
@@ -131,7 +199,7 @@ internal sealed class SynapseMatrix
     public int MaxDelay { get; }
 
     /// <summary>The smallest delay of the kept synapses (steps); <see cref="int.MaxValue"/> when there are none.</summary>
-    public int MinDelay { get; } = int.MaxValue;
+    public int MinDelay { get; }
 
     public long Count => Weight.LongLength;
 

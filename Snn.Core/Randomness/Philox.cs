@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace Snn.Core.Randomness;
 
 /// <summary>
@@ -47,6 +50,78 @@ public static class Philox
     /// </summary>
     public static float UniformFloat(ulong key, ulong index, uint stream, uint substream)
         => ToUnitFloat(Block(key, (uint)index, (uint)(index >> 32), stream, substream).X0);
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the uniform doubles in [0, 1) that successive
+    /// <see cref="CounterRng.NextDouble"/> calls of <c>new CounterRng(key, stream, substream, firstIndex)</c>
+    /// return, two per block. The blocks are independent, so the processor overlaps their computation:
+    /// a batch costs a fraction of the same draws taken one by one.
+    /// </summary>
+    /// <param name="key">The 64-bit key (the network seed).</param>
+    /// <param name="stream">The stream (see <see cref="RngStreams"/>).</param>
+    /// <param name="substream">The substream, typically a neuron index.</param>
+    /// <param name="firstIndex">The counter value of the first block.</param>
+    /// <param name="destination">Receives the draws; its length must be even (whole blocks).</param>
+    public static void UnitDoubles(ulong key, uint stream, uint substream, ulong firstIndex, Span<double> destination)
+    {
+        if ((destination.Length & 1) != 0)
+        {
+            throw new ArgumentException($"destination.Length = {destination.Length} must be even (two draws per block).", nameof(destination));
+        }
+        int i = 0;
+        if (Avx2.IsSupported)
+        {
+            for (; i + 8 <= destination.Length; i += 8)
+            {
+                FourBlocks(key, stream, substream, firstIndex + (ulong)(i >> 1), destination.Slice(i, 8));
+            }
+        }
+        for (; i < destination.Length; i += 2)
+        {
+            ulong index = firstIndex + (ulong)(i >> 1);
+            var block = Block(key, (uint)index, (uint)(index >> 32), stream, substream);
+            destination[i] = ToUnitDouble(block.X0, block.X1);
+            destination[i + 1] = ToUnitDouble(block.X2, block.X3);
+        }
+    }
+
+    /// <summary>The draws of the four blocks at counter values index .. index + 3, computed side by
+    /// side in the 64-bit lanes of AVX2 registers (each lane holds one 32-bit word, so the 32 × 32 → 64
+    /// bit products of a round are one <c>vpmuludq</c> each); the same numbers as <see cref="Block"/>.</summary>
+    private static void FourBlocks(ulong key, uint stream, uint substream, ulong index, Span<double> destination)
+    {
+        var low32 = Vector256.Create(0xFFFF_FFFFUL);
+        var m0 = Vector256.Create((ulong)M0).AsUInt32();
+        var m1 = Vector256.Create((ulong)M1).AsUInt32();
+        var indices = Vector256.Create(index, index + 1, index + 2, index + 3);
+        var c0 = indices & low32;
+        var c1 = indices >>> 32;
+        var c2 = Vector256.Create((ulong)stream);
+        var c3 = Vector256.Create((ulong)substream);
+        uint k0 = (uint)key;
+        uint k1 = (uint)(key >> 32);
+        for (int round = 0; round < 10; round++)
+        {
+            var p0 = Avx2.Multiply(c0.AsUInt32(), m0);
+            var p1 = Avx2.Multiply(c2.AsUInt32(), m1);
+            var next0 = (p1 >>> 32) ^ c1 ^ Vector256.Create((ulong)k0);
+            var next2 = (p0 >>> 32) ^ c3 ^ Vector256.Create((ulong)k1);
+            c1 = p1 & low32;
+            c3 = p0 & low32;
+            c0 = next0;
+            c2 = next2;
+            k0 += W0;
+            k1 += W1;
+        }
+        var scale = Vector256.Create(1.0 / 9007199254740992.0);
+        var first = Vector256.ConvertToDouble(((c0 >>> 5) << 26) | (c1 >>> 6)) * scale;
+        var second = Vector256.ConvertToDouble(((c2 >>> 5) << 26) | (c3 >>> 6)) * scale;
+        for (int lane = 0; lane < 4; lane++)
+        {
+            destination[2 * lane] = first.GetElement(lane);
+            destination[2 * lane + 1] = second.GetElement(lane);
+        }
+    }
 
     /// <summary>Maps a 32-bit word to a float in [0, 1) using its top 24 bits (exact in float).</summary>
     public static float ToUnitFloat(uint word) => (word >> 8) * (1.0f / 16777216.0f);

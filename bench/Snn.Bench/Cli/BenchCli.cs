@@ -215,9 +215,16 @@ public sealed class BenchCli
         DefaultValueFactory = _ => Brian2Peer.DefaultPython,
     };
 
-    private readonly Option<string?> _script = new("--script")
+    private readonly Option<string?> _peers = new("--peers")
     {
-        Description = "Path of brian2_cuba.py (default: found by searching upward for shared/peers).",
+        Description = "Folder of the Brian2 peer scripts brian2_cuba.py and brian2_coba.py (default: the program's peers folder, else bench/peers of the current folder or a parent).",
+    };
+
+    private readonly Option<string[]> _compareSuites = new("--suites")
+    {
+        Description = "Comma-separated suites to compare (those with a Brian2 peer script: cuba, coba).",
+        DefaultValueFactory = _ => [.. Brian2Peer.Suites],
+        CustomParser = ParseCompareSuites,
     };
 
     private readonly Argument<string> _exportNetwork = new("network")
@@ -305,9 +312,9 @@ public sealed class BenchCli
         RunCommand.SetAction(parse => Guarded(() => Run(RunSettingsFrom(parse), CommandText(parse))));
         Root.Add(RunCommand);
 
-        CompareCommand = new Command("compare", "Time Snn and a peer simulator on the same CUBA network, alternating, and print the median wall-time ratios.")
+        CompareCommand = new Command("compare", "Time Snn and a peer simulator on the same CUBA and COBA networks, alternating, and print the median wall-time ratios and both rates.")
         {
-            _peer, _sizes, _repeats, _compareDuration, _compareThreads, _compareSeed, _python, _script,
+            _peer, _compareSuites, _sizes, _repeats, _compareDuration, _compareThreads, _compareSeed, _python, _peers,
         };
         CompareCommand.SetAction(parse => Guarded(() => Compare(CompareSettingsFrom(parse))));
         Root.Add(CompareCommand);
@@ -438,13 +445,14 @@ public sealed class BenchCli
         ArgumentNullException.ThrowIfNull(parse);
         return new CompareSettings(
             parse.GetValue(_peer) ?? "brian2",
+            parse.GetValue(_compareSuites) ?? [],
             parse.GetValue(_sizes) ?? [],
             parse.GetValue(_repeats),
             parse.GetValue(_compareDuration),
             parse.GetValue(_compareThreads),
             parse.GetValue(_compareSeed),
             parse.GetValue(_python) ?? Brian2Peer.DefaultPython,
-            parse.GetValue(_script));
+            parse.GetValue(_peers));
     }
 
     /// <summary>The README's main job: CUBA, 4000 neurons, 1 s, seed 42, and a short table.</summary>
@@ -708,13 +716,14 @@ public sealed class BenchCli
     public int Compare(CompareSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        string? script = settings.Script ?? Brian2Peer.FindScript(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-        if (script is null || !File.Exists(script))
+        string? peers = settings.PeersDirectory ?? Brian2Peer.FindPeersDirectory(AppContext.BaseDirectory, Directory.GetCurrentDirectory());
+        if (peers is null || !Directory.Exists(peers))
         {
-            _console.MarkupLine($"[red]Cannot find {Brian2Peer.ScriptName}: looked for shared/peers/{Brian2Peer.ScriptName} in the current folder, the program's folder and their parents. Pass --script PATH.[/]");
+            _console.MarkupLine(Markup.Escape($"Cannot find the Brian2 peer scripts ({string.Join(", ", Brian2Peer.Suites.Select(Brian2Peer.ScriptName))}): "
+                + "looked in the program's peers folder and in bench/peers of the current folder and its parents. Pass --peers DIR."));
             return 1;
         }
-        var peer = new Brian2Peer(settings.Python, script);
+        var peer = new Brian2Peer(settings.Python, peers);
         if (!peer.IsAvailable())
         {
             _console.MarkupLine($"[red]{Markup.Escape(settings.Python)} cannot import brian2.[/]");
@@ -723,7 +732,7 @@ public sealed class BenchCli
         }
         void Log(string line) => _console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]");
         IReadOnlyList<ComparisonRow> Compare(Action<string> status)
-            => Brian2Comparison.Run(peer, settings.Sizes, settings.Repeats, settings.DurationMs, settings.Threads, settings.Seed, status);
+            => Brian2Comparison.Run(peer, settings.Suites, settings.Sizes, settings.Repeats, settings.DurationMs, settings.Threads, settings.Seed, status);
         IReadOnlyList<ComparisonRow> rows = [];
         if (_console.Profile.Capabilities.Interactive)
         {
@@ -741,7 +750,7 @@ public sealed class BenchCli
         foreach (var row in rows)
         {
             _console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"N = {row.Neurons}: median ratio Snn/Brian2 = {row.MedianRunRatio:F3} (simulation only), {row.MedianBuildAndRunRatio:F3} (Snn compile + simulation); mean rate Snn {row.OursRateHz:F2} Hz, Brian2 {row.Brian2MeanRateHz:F2} Hz")));
+                $"{row.Suite}, N = {row.Neurons}: median ratio Snn/Brian2 = {row.MedianRunRatio:F3} (simulation only), {row.MedianBuildAndRunRatio:F3} (Snn compile + simulation); mean rate Snn {row.OursRateHz:F2} Hz, Brian2 {row.Brian2MeanRateHz:F2} Hz")));
         }
         _console.MarkupLine(Markup.Escape($"Snn threads: {settings.Threads?.ToString(CultureInfo.InvariantCulture) ?? "auto"}; machine: {Environment.ProcessorCount} cores, {MachineInfo.Current().Cpu}"));
         return 0;
@@ -789,6 +798,29 @@ public sealed class BenchCli
         {
             result.AddError(message);
         }
+    }
+
+    private static string[] ParseCompareSuites(ArgumentResult result)
+    {
+        var suites = new List<string>();
+        foreach (var token in result.Tokens)
+        {
+            foreach (string part in token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                string name = part.ToLowerInvariant();
+                if (!Brian2Peer.Suites.Contains(name))
+                {
+                    result.AddError($"--suites: '{part}' has no Brian2 peer script; choose from {string.Join(", ", Brian2Peer.Suites)}.");
+                    return [];
+                }
+                suites.Add(name);
+            }
+        }
+        if (suites.Count == 0)
+        {
+            result.AddError("--suites needs at least one suite, e.g. --suites cuba,coba.");
+        }
+        return [.. suites.Distinct()];
     }
 
     private static int[] ParseSizes(ArgumentResult result)

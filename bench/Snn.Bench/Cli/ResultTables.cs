@@ -191,7 +191,7 @@ public static class ResultTables
         var table = new Table().Border(TableBorder.Rounded).AddColumn("");
         foreach (var row in rows)
         {
-            table.AddColumn(new TableColumn($"N = {Format.Count(row.Neurons)}").RightAligned());
+            table.AddColumn(new TableColumn($"{row.Suite}, N = {Format.Count(row.Neurons)}").RightAligned());
         }
         (string Name, Func<ComparisonRow, string> Value)[] lines =
         [

@@ -4,71 +4,86 @@ using Snn.Bench.Suites;
 namespace Snn.Bench.Compare;
 
 /// <summary>
-/// Times our engine and Brian2 on the same CUBA network, alternating which goes first in each
-/// repetition so that slow drifts of the machine do not favour one side.
+/// Times our engine and Brian2 on the same networks (each suite at each size), alternating which goes
+/// first in each repetition so that slow drifts of the machine do not favour one side.
 /// </summary>
 public static class Brian2Comparison
 {
-    /// <summary>Runs <paramref name="repeats"/> paired repetitions for each size.</summary>
+    /// <summary>Runs <paramref name="repeats"/> paired repetitions for each suite and size.</summary>
     /// <param name="peer">The Brian2 script runner.</param>
+    /// <param name="suites">Suites with a peer script (<see cref="Brian2Peer.Suites"/>).</param>
     /// <param name="sizes">Network sizes (neurons).</param>
-    /// <param name="repeats">Repetitions per size, ≥ 1.</param>
+    /// <param name="repeats">Repetitions per network, ≥ 1.</param>
     /// <param name="durationMs">Simulated time (ms).</param>
     /// <param name="threads">Our worker threads (null: the engine's choice).</param>
     /// <param name="seed">Our network seed.</param>
     /// <param name="status">Receives a line before each run.</param>
     /// <param name="brian2Timeout">Longest a Brian2 run (with its C++ compilation) may take.</param>
-    public static IReadOnlyList<ComparisonRow> Run(Brian2Peer peer, IReadOnlyList<int> sizes, int repeats, double durationMs, int? threads, ulong seed,
+    public static IReadOnlyList<ComparisonRow> Run(Brian2Peer peer, IReadOnlyList<string> suites, IReadOnlyList<int> sizes, int repeats, double durationMs, int? threads, ulong seed,
         Action<string>? status = null, TimeSpan? brian2Timeout = null)
     {
         ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(suites);
         ArgumentNullException.ThrowIfNull(sizes);
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        foreach (string suite in suites)
+        {
+            peer.ScriptFor(suite);
+        }
         var timeout = brian2Timeout ?? TimeSpan.FromMinutes(15);
         var rows = new List<ComparisonRow>();
-        bool warm = false;
-        foreach (int size in sizes)
+        var warm = new HashSet<string>();
+        foreach (string suiteName in suites)
         {
-            var oursRun = new List<double>();
-            var oursBuild = new List<double>();
-            var brianWall = new List<double>();
-            var brianRate = new List<double>();
-            double oursRate = 0;
-            long oursSynapses = 0;
-            long brianSynapses = 0;
-            for (int r = 0; r < repeats; r++)
+            var suite = SuiteCatalog.Find(suiteName);
+            foreach (int size in sizes)
             {
-                void Ours()
-                {
-                    status?.Invoke($"N = {size}, repetition {r + 1}/{repeats}: Snn (cpu)");
-                    var run = SuiteRunner.Run(SuiteCatalog.Cuba, new SuiteRunOptions(size, durationMs, seed, threads, WarmUp: !warm));
-                    warm = true;
-                    oursRun.Add(run.Result.WallSeconds);
-                    oursBuild.Add(run.Result.BuildSeconds);
-                    oursRate = run.Result.MeanRateHz;
-                    oursSynapses = run.Result.Synapses;
-                }
-                void Brian()
-                {
-                    status?.Invoke($"N = {size}, repetition {r + 1}/{repeats}: Brian2 (generating and compiling C++, then running)");
-                    var result = peer.Run(size, durationMs / 1000.0, timeout);
-                    brianWall.Add(result.WallSeconds);
-                    brianRate.Add(result.MeanRateHz);
-                    brianSynapses = result.Synapses;
-                }
-                if (r % 2 == 0)
-                {
-                    Ours();
-                    Brian();
-                }
-                else
-                {
-                    Brian();
-                    Ours();
-                }
+                rows.Add(RunNetwork(peer, suite, size, repeats, durationMs, threads, seed, status, timeout, warm));
             }
-            rows.Add(new ComparisonRow(size, threads, oursSynapses, brianSynapses, oursRun, oursBuild, brianWall, oursRate, brianRate));
         }
         return rows;
+    }
+
+    private static ComparisonRow RunNetwork(Brian2Peer peer, BenchmarkSuite suite, int size, int repeats, double durationMs, int? threads, ulong seed,
+        Action<string>? status, TimeSpan timeout, HashSet<string> warm)
+    {
+        var oursRun = new List<double>();
+        var oursBuild = new List<double>();
+        var brianWall = new List<double>();
+        var brianRate = new List<double>();
+        double oursRate = 0;
+        long oursSynapses = 0;
+        long brianSynapses = 0;
+        for (int r = 0; r < repeats; r++)
+        {
+            void Ours()
+            {
+                status?.Invoke($"{suite.Name}, N = {size}, repetition {r + 1}/{repeats}: Snn (cpu)");
+                var run = SuiteRunner.Run(suite, new SuiteRunOptions(size, durationMs, seed, threads, WarmUp: warm.Add(suite.Name)));
+                oursRun.Add(run.Result.WallSeconds);
+                oursBuild.Add(run.Result.BuildSeconds);
+                oursRate = run.Result.MeanRateHz;
+                oursSynapses = run.Result.Synapses;
+            }
+            void Brian()
+            {
+                status?.Invoke($"{suite.Name}, N = {size}, repetition {r + 1}/{repeats}: Brian2 (generating and compiling C++, then running)");
+                var result = peer.Run(suite.Name, size, durationMs / 1000.0, timeout);
+                brianWall.Add(result.WallSeconds);
+                brianRate.Add(result.MeanRateHz);
+                brianSynapses = result.Synapses;
+            }
+            if (r % 2 == 0)
+            {
+                Ours();
+                Brian();
+            }
+            else
+            {
+                Brian();
+                Ours();
+            }
+        }
+        return new ComparisonRow(suite.Name, size, threads, oursSynapses, brianSynapses, oursRun, oursBuild, brianWall, oursRate, brianRate);
     }
 }

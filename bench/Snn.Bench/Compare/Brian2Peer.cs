@@ -5,41 +5,62 @@ using System.Text.RegularExpressions;
 namespace Snn.Bench.Compare;
 
 /// <summary>
-/// Runs <c>shared/peers/brian2_cuba.py</c>, the CUBA network in Brian2 (cpp_standalone, its C++
-/// compilation excluded from the wall time it prints), with Debian's Python that has Brian2.
+/// Runs the Brian2 peer scripts of <c>bench/peers</c> (<c>brian2_cuba.py</c>, <c>brian2_coba.py</c>: the
+/// networks of the <c>cuba</c> and <c>coba</c> suites in Brian2's cpp_standalone mode, its C++
+/// compilation excluded from the wall time they print) with Debian's Python that has Brian2.
 /// </summary>
 /// <param name="python">The interpreter with Brian2 (<see cref="DefaultPython"/>).</param>
-/// <param name="script">The peer script's path.</param>
-public sealed partial class Brian2Peer(string python, string script)
+/// <param name="peersDirectory">The folder that holds the scripts.</param>
+public sealed partial class Brian2Peer(string python, string peersDirectory)
 {
     /// <summary>Debian's interpreter, where <c>apt-get install -y python3-brian</c> puts Brian2 (the
     /// <c>python3</c> on PATH may be another one).</summary>
     public const string DefaultPython = "/usr/bin/python3";
 
-    /// <summary>The script's file name.</summary>
-    public const string ScriptName = "brian2_cuba.py";
-
     /// <summary>What to tell a user who has no Brian2.</summary>
     public const string InstallHint = "Brian2 is not installed for /usr/bin/python3. Install it with: sudo apt-get install -y python3-brian";
+
+    /// <summary>The suites that have a Brian2 peer script.</summary>
+    public static IReadOnlyList<string> Suites { get; } = ["cuba", "coba"];
 
     /// <summary>The interpreter.</summary>
     public string Python { get; } = python;
 
-    /// <summary>The script.</summary>
-    public string Script { get; } = script;
+    /// <summary>The folder of the scripts.</summary>
+    public string PeersDirectory { get; } = peersDirectory;
+
+    /// <summary>The file name of the peer script of <paramref name="suite"/>: <c>brian2_&lt;suite&gt;.py</c>.</summary>
+    public static string ScriptName(string suite) => $"brian2_{suite}.py";
+
+    /// <summary>The path of the peer script of <paramref name="suite"/>.</summary>
+    /// <exception cref="ArgumentException">The suite has no peer script.</exception>
+    public string ScriptFor(string suite)
+    {
+        if (!Suites.Contains(suite))
+        {
+            throw new ArgumentException($"Suite '{suite}' has no Brian2 peer script; the suites with one are {string.Join(", ", Suites)}.", nameof(suite));
+        }
+        return Path.Combine(PeersDirectory, ScriptName(suite));
+    }
 
     /// <summary>
-    /// Finds <c>shared/peers/brian2_cuba.py</c> by walking up from each start directory (the repo's
-    /// <c>../shared/peers</c> is found from anywhere inside the repo); null when none has it.
+    /// Finds the folder of the peer scripts: for each start directory, its <c>peers</c> sub-folder (the
+    /// build copies <c>bench/peers</c> next to the program) or the <c>bench/peers</c> folder of it or a
+    /// parent (a checkout of the repository). Null when none holds every script.
     /// </summary>
-    public static string? FindScript(params string[] startDirectories)
+    public static string? FindPeersDirectory(params string[] startDirectories)
     {
         foreach (string start in startDirectories)
         {
+            string beside = Path.Combine(start, "peers");
+            if (HasAllScripts(beside))
+            {
+                return beside;
+            }
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                string candidate = Path.Combine(directory.FullName, "shared", "peers", ScriptName);
-                if (File.Exists(candidate))
+                string candidate = Path.Combine(directory.FullName, "bench", "peers");
+                if (HasAllScripts(candidate))
                 {
                     return candidate;
                 }
@@ -47,6 +68,8 @@ public sealed partial class Brian2Peer(string python, string script)
         }
         return null;
     }
+
+    private static bool HasAllScripts(string directory) => Suites.All(suite => File.Exists(Path.Combine(directory, ScriptName(suite))));
 
     /// <summary>Whether <see cref="Python"/> exists and imports Brian2.</summary>
     public bool IsAvailable()
@@ -66,17 +89,19 @@ public sealed partial class Brian2Peer(string python, string script)
         }
     }
 
-    /// <summary>Runs the script for <paramref name="neurons"/> neurons and <paramref name="seconds"/> of simulated time.</summary>
+    /// <summary>Runs the peer script of <paramref name="suite"/> for <paramref name="neurons"/> neurons and
+    /// <paramref name="seconds"/> of simulated time.</summary>
     /// <exception cref="InvalidOperationException">The script failed or printed no result line.</exception>
-    public Brian2Result Run(int neurons, double seconds, TimeSpan timeout)
+    public Brian2Result Run(string suite, int neurons, double seconds, TimeSpan timeout)
     {
-        var (exitCode, output, error) = Execute([Script, neurons.ToString(CultureInfo.InvariantCulture), seconds.ToString("R", CultureInfo.InvariantCulture)], timeout);
+        string script = ScriptFor(suite);
+        var (exitCode, output, error) = Execute([script, neurons.ToString(CultureInfo.InvariantCulture), seconds.ToString("R", CultureInfo.InvariantCulture)], timeout);
         if (exitCode != 0)
         {
             string tail = string.Join('\n', error.Split('\n').TakeLast(15));
-            throw new InvalidOperationException($"{Python} {Script} {neurons} {seconds} exited with code {exitCode}:\n{tail}");
+            throw new InvalidOperationException($"{Python} {script} {neurons} {seconds} exited with code {exitCode}:\n{tail}");
         }
-        return Parse(output) ?? throw new InvalidOperationException($"{Script} printed no result line (N=... T=...s wall=...s spikes=... rate=...Hz synapses=...):\n{output}");
+        return Parse(output) ?? throw new InvalidOperationException($"{script} printed no result line (N=... T=...s wall=...s spikes=... rate=...Hz synapses=...):\n{output}");
     }
 
     /// <summary>Parses the script's result line <c>N=4000 T=1.0s wall=0.093s spikes=23059 rate=5.76Hz synapses=321621</c>;

@@ -1,6 +1,7 @@
 namespace Snn.Bench.Compare;
 
-/// <summary>One network size of <c>snn-bench compare brian2</c>: paired repetitions and their summary.</summary>
+/// <summary>One network (suite and size) of <c>snn-bench compare brian2</c>: paired repetitions and their summary.</summary>
+/// <param name="Suite">The suite (<c>cuba</c> or <c>coba</c>).</param>
 /// <param name="Neurons">N.</param>
 /// <param name="Threads">Our worker threads (null: the engine's choice).</param>
 /// <param name="OursSynapses">Our synapse count.</param>
@@ -11,6 +12,7 @@ namespace Snn.Bench.Compare;
 /// <param name="OursRateHz">Our mean rate (Hz; the same every repetition, the seed is fixed).</param>
 /// <param name="Brian2RateHz">Brian2's mean rate per repetition (Hz; its seed differs every run).</param>
 public sealed record ComparisonRow(
+    string Suite,
     int Neurons,
     int? Threads,
     long OursSynapses,

@@ -6,28 +6,29 @@ using Snn.Core.Models;
 namespace Snn.Bench.Suites;
 
 /// <summary>
-/// The COBA benchmark of Brette et al. 2007 (benchmark 1, after Vogels &amp; Abbott 2005) in the
-/// driven form that Brian2 comparisons use (BrainPy's <c>develop/benchmark/COBA/COBA_brian2.py</c>;
-/// synapses and neurons as in R. Brette's Brian script <c>COBA.py</c> for the review, whose
-/// conductance parameters Brian2's <c>examples/COBAHH.py</c> keeps):
+/// The COBA benchmark of Brette et al. 2007 (benchmark 1, after Vogels &amp; Abbott 2005) as Brian2
+/// runs it (<c>bench/peers/brian2_coba.py</c>; the equations and parameters of R. Brette's Brian
+/// script <c>COBA.py</c> for the review):
 /// <code>
-/// C dv/dt = gL (El − v) + ge (Ee − v) + gi (Ei − v) + I      (v held for 5 ms after a spike)
+/// C dv/dt = gL (El − v) + ge (Ee − v) + gi (Ei − v)            (v held for 5 ms after a spike)
 /// dge/dt = −ge/τe,  dgi/dt = −gi/τi
 /// C = 200 pF, gL = 10 nS (τm = 20 ms), El = −60 mV, Ee = 0 mV, Ei = −80 mV, τe = 5 ms, τi = 10 ms
-/// I = 20 mV · gL = 200 pA
 /// v &gt; Vt = −50 mV: spike, v ← Vr = −60 mV
 /// we = 6 nS (0.6 gL), wi = 67 nS (6.7 gL), 80 % excitatory, each pair with p = 80/N
-/// v0 ~ N(−55, 5) mV, ge0 = gi0 = 0
+/// v0 uniform in [Vr, Vt], ge0 ~ N(4, 1.5)·gL = N(40, 15) nS, gi0 ~ N(20, 12)·gL = N(200, 120) nS
 /// </code>
-/// Brian works in units of gL with dimensionless conductances; here they are in nS and I is in pA.
-/// Why the drive: Brette's original script has no input and starts from random conductances
-/// (v0 ~ N(−65, 5) mV, ge0 ~ N(4, 1.5)·gL, gi0 ~ N(20, 12)·gL); in this engine that activity dies
-/// within 100 ms (292 spikes in 1 s for N = 4000, seed 42; with v0 uniform in [Vr, Vt] 419), which
-/// would time a silent network. With I the network fires irregularly at about 20 Hz.
-/// Brian integrates with forward Euler; we use <see cref="LifConductance"/>'s exponential Euler.
-/// The connection probability is 80/N so that N = 4000 is the review's 2 % network and larger
-/// networks keep the in-degree (as the CUBA suite and Brian2's benchmark scripts do). Autapses are
-/// allowed, as in Brian's <c>connect(p=...)</c>.
+/// There is no external input: the random initial conductances start the activity and the network
+/// sustains it (about 19-20 Hz at N = 4000 in Brian2 2.5.1 and here). Brian works in units of gL with
+/// dimensionless conductances; here they are in nS. The initial conductances are not clipped, as in
+/// Brian (a few gi0 are negative). Brian integrates with forward Euler; we use
+/// <see cref="LifConductance"/>'s exponential Euler. The connection probability is 80/N so that
+/// N = 4000 is the review's 2 % network and larger networks keep the in-degree (as the CUBA suite and
+/// the Brian2 peer scripts do). Autapses are allowed, as in Brian's <c>connect(p=...)</c>.
+/// <para>
+/// <see cref="BuildDriven"/> is the variant many Brian2 comparisons time instead (BrainPy's
+/// <c>develop/benchmark/COBA/COBA_brian2.py</c>): the same network with a constant drive
+/// I = 20 mV·gL = 200 pA, v0 ~ N(−55, 5) mV and ge0 = gi0 = 0; it fires at about 20 Hz as well.
+/// </para>
 /// </summary>
 public static class CobaNetwork
 {
@@ -43,10 +44,10 @@ public static class CobaNetwork
     /// <summary>Inhibitory synaptic weight (nS): 6.7 gL.</summary>
     public const double InhibitoryWeightNs = 6.7 * LeakConductance;
 
-    /// <summary>The constant drive (pA): 20 mV · gL.</summary>
+    /// <summary>The constant drive of the driven variant (pA): 20 mV · gL.</summary>
     public const double DrivePa = 20 * LeakConductance;
 
-    /// <summary>The neuron model of the benchmark.</summary>
+    /// <summary>The neuron model of the benchmark (no drive).</summary>
     public static LifConductance Neuron => new()
     {
         CM = Capacitance,
@@ -59,14 +60,35 @@ public static class CobaNetwork
         RefractoryPeriod = 5,
         VThreshold = -50,
         VReset = -60,
-        IE = DrivePa,
     };
 
-    /// <summary>Initial membrane potential: N(−55, 5) mV.</summary>
-    public static Dist InitialV => Dist.Normal(-55, 5);
+    /// <summary>The neuron model of the driven variant: <see cref="Neuron"/> with a 200 pA bias current.</summary>
+    public static LifConductance DrivenNeuron => Neuron with { IE = DrivePa };
 
-    /// <summary>Builds the network with <paramref name="size"/> neurons, recording every spike.</summary>
+    /// <summary>Initial membrane potential of the benchmark: uniform in [Vr, Vt] = [−60, −50] mV.</summary>
+    public static Dist InitialV => Dist.Uniform(-60, -50);
+
+    /// <summary>Initial excitatory conductance of the benchmark: N(4, 1.5)·gL = N(40, 15) nS.</summary>
+    public static Dist InitialGe => Dist.Normal(4 * LeakConductance, 1.5 * LeakConductance);
+
+    /// <summary>Initial inhibitory conductance of the benchmark: N(20, 12)·gL = N(200, 120) nS.</summary>
+    public static Dist InitialGi => Dist.Normal(20 * LeakConductance, 12 * LeakConductance);
+
+    /// <summary>Initial membrane potential of the driven variant: N(−55, 5) mV.</summary>
+    public static Dist DrivenInitialV => Dist.Normal(-55, 5);
+
+    /// <summary>Builds the benchmark with <paramref name="size"/> neurons, recording every spike.</summary>
     public static BuiltNetwork Build(int size, ulong seed)
+        => Build(size, seed, Neuron, population => population
+            .WithInitial(StateVariable.V, InitialV)
+            .WithInitial(StateVariable.SynE, InitialGe)
+            .WithInitial(StateVariable.SynI, InitialGi));
+
+    /// <summary>Builds the driven variant with <paramref name="size"/> neurons, recording every spike.</summary>
+    public static BuiltNetwork BuildDriven(int size, ulong seed)
+        => Build(size, seed, DrivenNeuron, population => population.WithInitial(StateVariable.V, DrivenInitialV));
+
+    private static BuiltNetwork Build(int size, ulong seed, LifConductance model, Action<Population> initialise)
     {
         if (size < 5)
         {
@@ -75,13 +97,10 @@ public static class CobaNetwork
         var network = new Network(seed, dt: 0.1);
         int excitatory = (int)(0.8 * size);
         double p = CubaNetwork.ConnectionProbability(size);
-        var model = Neuron;
         var exc = network.AddPopulation("exc", excitatory, model);
         var inh = network.AddPopulation("inh", size - excitatory, model);
-        foreach (var population in new Population[] { exc, inh })
-        {
-            population.WithInitial(StateVariable.V, InitialV);
-        }
+        initialise(exc);
+        initialise(inh);
         foreach (var target in new Population[] { exc, inh })
         {
             network.Connect(exc, target, Connectivity.Probability(p, allowAutapses: true), Synapse.Excitatory(ExcitatoryWeightNs));

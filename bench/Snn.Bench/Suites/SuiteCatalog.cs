@@ -8,10 +8,15 @@ public static class SuiteCatalog
         "CUBA: LIF, exponential current synapses, 80/20 exc/inh, p = 80/N (Brette et al. 2007 benchmark 2; Brian2 examples/CUBA.py)",
         defaultSize: 4000, minimumSize: 5, dtMs: 0.1, CubaNetwork.Build);
 
-    /// <summary>COBA: 4000 conductance-based LIF neurons (Brette et al. 2007, benchmark 1).</summary>
+    /// <summary>COBA: 4000 conductance-based LIF neurons (Brette et al. 2007, benchmark 1, as Brian2 runs it).</summary>
     public static BenchmarkSuite Coba { get; } = new("coba",
-        "COBA: LIF, exponential conductance synapses, 200 pA drive, 80/20 exc/inh, p = 80/N (Brette et al. 2007 benchmark 1, as in Brian2 comparisons)",
+        "COBA: LIF, exponential conductance synapses, no drive, random initial conductances, 80/20 exc/inh, p = 80/N (Brette et al. 2007 benchmark 1, as Brian2 runs it)",
         defaultSize: 4000, minimumSize: 5, dtMs: 0.1, CobaNetwork.Build);
+
+    /// <summary>COBA driven by a constant 200 pA current, the variant many Brian2 comparisons time.</summary>
+    public static BenchmarkSuite CobaDriven { get; } = new("coba-driven",
+        "COBA driven: the coba network with a 200 pA drive, v0 ~ N(-55, 5) mV and no initial conductance (BrainPy's COBA_brian2.py)",
+        defaultSize: 4000, minimumSize: 5, dtMs: 0.1, CobaNetwork.BuildDriven);
 
     /// <summary>The 1000-neuron all-to-all network of Izhikevich 2003 at dt = 1 ms.</summary>
     public static BenchmarkSuite Izhikevich2003 { get; } = new("izhikevich-2003",
@@ -32,7 +37,7 @@ public static class SuiteCatalog
         fullSize: MicrocircuitNetwork.FullSize, buildWithInDegreeScale: MicrocircuitNetwork.BuildForSize);
 
     /// <summary>All suites in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkSuite> All { get; } = [Cuba, Coba, Izhikevich2003, Polychronization, Microcircuit];
+    public static IReadOnlyList<BenchmarkSuite> All { get; } = [Cuba, Coba, CobaDriven, Izhikevich2003, Polychronization, Microcircuit];
 
     /// <summary>The names of all suites.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();

@@ -68,11 +68,9 @@ public class CommandLineEndToEndTests
     public void CompareWithoutBrian2TellsHowToInstallIt()
     {
         using var directory = new TemporaryDirectory();
-        string script = Path.Combine(directory.Path, "brian2_cuba.py");
-        File.WriteAllText(script, "print('unused')");
         var console = new CapturedConsole();
 
-        int code = new BenchCli(console.Console).Invoke(["compare", "brian2", "--python", Path.Combine(directory.Path, "no-python"), "--script", script]);
+        int code = new BenchCli(console.Console).Invoke(["compare", "brian2", "--python", Path.Combine(directory.Path, "no-python")]);
 
         Assert.Equal(1, code);
         Assert.Contains("apt-get install -y python3-brian", console.Text);

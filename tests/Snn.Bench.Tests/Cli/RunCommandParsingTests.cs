@@ -145,7 +145,8 @@ public class RunCommandParsingTests
         Assert.Equal(500, settings.DurationMs);
         Assert.Equal(1, settings.Threads);
         Assert.Equal("/usr/bin/python3", settings.Python);
-        Assert.Null(settings.Script);
+        Assert.Null(settings.PeersDirectory);
+        Assert.Equal(["cuba", "coba"], settings.Suites);
     }
 
     [Fact]
@@ -158,11 +159,21 @@ public class RunCommandParsingTests
         Assert.Equal(1000, settings.DurationMs);
     }
 
+    [Fact]
+    public void CompareSuitesAndPeersFolderAreRead()
+    {
+        var settings = _cli.CompareSettingsFrom(_cli.Root.Parse("compare brian2 --suites coba --peers /tmp/peers"));
+
+        Assert.Equal(["coba"], settings.Suites);
+        Assert.Equal("/tmp/peers", settings.PeersDirectory);
+    }
+
     [Theory]
     [InlineData("compare nest")]
     [InlineData("compare brian2 --sizes 4000,x")]
     [InlineData("compare brian2 --sizes 3")]
     [InlineData("compare brian2 --repeats 0")]
+    [InlineData("compare brian2 --suites cuba,microcircuit")]
     public void InvalidCompareCommandLinesAreParseErrors(string line)
     {
         Assert.NotEmpty(_cli.Root.Parse(line).Errors);

@@ -21,30 +21,53 @@ public class Brian2PeerTests
     }
 
     [Fact]
-    public void ScriptIsFoundInSharedPeersOfAParentFolder()
+    public void ScriptsAreCopiedBesideTheProgram()
     {
-        using var directory = new TemporaryDirectory();
-        string peers = Path.Combine(directory.Path, "shared", "peers");
-        Directory.CreateDirectory(peers);
-        File.WriteAllText(Path.Combine(peers, "brian2_cuba.py"), "");
-        string repo = Path.Combine(directory.Path, "main", "bench", "Snn.Bench");
-        Directory.CreateDirectory(repo);
+        string peers = Path.Combine(AppContext.BaseDirectory, "peers");
 
-        Assert.Equal(Path.Combine(peers, "brian2_cuba.py"), Brian2Peer.FindScript(Path.Combine(directory.Path, "elsewhere-missing"), repo));
+        Assert.Equal(peers, Brian2Peer.FindPeersDirectory(AppContext.BaseDirectory));
+        Assert.All(Brian2Peer.Suites, suite => Assert.Contains("brian2", File.ReadAllText(Path.Combine(peers, Brian2Peer.ScriptName(suite)))));
     }
 
     [Fact]
-    public void MissingScriptGivesNull()
+    public void ScriptsAreFoundInBenchPeersOfAParentFolder()
     {
         using var directory = new TemporaryDirectory();
+        string peers = Path.Combine(directory.Path, "bench", "peers");
+        Directory.CreateDirectory(peers);
+        foreach (string suite in Brian2Peer.Suites)
+        {
+            File.WriteAllText(Path.Combine(peers, Brian2Peer.ScriptName(suite)), "");
+        }
+        string inside = Path.Combine(directory.Path, "bench", "Snn.Bench", "Cli");
+        Directory.CreateDirectory(inside);
 
-        Assert.Null(Brian2Peer.FindScript(directory.Path));
+        Assert.Equal(peers, Brian2Peer.FindPeersDirectory(Path.Combine(directory.Path, "elsewhere-missing"), inside));
+    }
+
+    [Fact]
+    public void FolderMissingAScriptIsNotUsed()
+    {
+        using var directory = new TemporaryDirectory();
+        string peers = Path.Combine(directory.Path, "bench", "peers");
+        Directory.CreateDirectory(peers);
+        File.WriteAllText(Path.Combine(peers, Brian2Peer.ScriptName("cuba")), "");
+
+        Assert.Null(Brian2Peer.FindPeersDirectory(directory.Path));
+    }
+
+    [Fact]
+    public void SuiteWithoutPeerScriptIsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Brian2Peer(Brian2Peer.DefaultPython, "/peers").ScriptFor("microcircuit"));
+        Assert.Contains("'microcircuit'", error.Message);
+        Assert.Equal(Path.Combine("/peers", "brian2_coba.py"), new Brian2Peer(Brian2Peer.DefaultPython, "/peers").ScriptFor("coba"));
     }
 
     [Fact]
     public void MissingInterpreterIsNotAvailable()
     {
-        Assert.False(new Brian2Peer("/nonexistent/python3", "script.py").IsAvailable());
+        Assert.False(new Brian2Peer("/nonexistent/python3", "peers").IsAvailable());
     }
 
     [Fact]
@@ -58,7 +81,7 @@ public class Brian2PeerTests
     [Fact]
     public void RatiosAreMediansOfPairedRepetitions()
     {
-        var row = new ComparisonRow(4000, 1, 320_000, 321_000, OursRunSeconds: [0.04, 0.05, 0.06], OursBuildSeconds: [0.01, 0.01, 0.01],
+        var row = new ComparisonRow("cuba", 4000, 1, 320_000, 321_000, OursRunSeconds: [0.04, 0.05, 0.06], OursBuildSeconds: [0.01, 0.01, 0.01],
             Brian2Seconds: [0.1, 0.1, 0.2], OursRateHz: 5.5, Brian2RateHz: [5.0, 6.0, 7.0]);
 
         Assert.Equal(0.4, row.MedianRunRatio, 12);          // ratios 0.4, 0.5, 0.3

@@ -1,0 +1,70 @@
+#!/usr/bin/python3
+"""COBA (Brette et al. 2007 benchmark 1, after Vogels & Abbott 2005) in Brian2, with the equations,
+parameters and initial state of R. Brette's Brian script for the review: the peer that
+`snn-bench compare brian2` times against Snn's `coba` suite.
+
+Conductances are in units of the leak conductance gL = 10 nS (C = 200 pF, taum = 20 ms); there is no
+external input, the random initial conductances start the activity. Forward Euler, as in the review.
+Needs Brian2 for Debian's Python (apt-get install -y python3-brian; run with /usr/bin/python3).
+usage: brian2_coba.py N seconds [device]    device: cpp (cpp_standalone, default) or runtime
+prints one line: N=.. T=..s wall=..s spikes=.. rate=..Hz synapses=..
+wall is the compiled program's run (network construction and simulation); the C++ code generation
+and compilation before it are not timed."""
+import sys
+import time
+import tempfile
+
+N = int(sys.argv[1])
+T = float(sys.argv[2])
+device_name = sys.argv[3] if len(sys.argv) > 3 else 'cpp'
+
+from brian2 import *
+
+if device_name == 'cpp':
+    build_dir = tempfile.mkdtemp(prefix='brian2_coba_')
+    set_device('cpp_standalone', directory=build_dir, build_on_run=False)
+defaultclock.dt = 0.1 * ms
+
+taum = 20 * ms
+taue = 5 * ms
+taui = 10 * ms
+Vt = -50 * mV
+Vr = -60 * mV
+El = -60 * mV
+Ee = 0 * mV
+Ei = -80 * mV
+equations = '''
+dv/dt  = (ge * (Ee - v) + gi * (Ei - v) - (v - El)) / taum : volt (unless refractory)
+dge/dt = -ge / taue : 1
+dgi/dt = -gi / taui : 1
+'''
+neurons = NeuronGroup(N, equations, threshold='v > Vt', reset='v = Vr', refractory=5 * ms, method='euler')
+neurons.v = 'Vr + rand() * (Vt - Vr)'
+neurons.ge = '(randn() * 1.5 + 4)'
+neurons.gi = '(randn() * 12 + 20)'
+
+p = 80.0 / N                      # in-degree 80, the 2 % of the 4000-neuron network
+n_exc = int(0.8 * N)
+we = 6.0 / 10.0                   # 6 nS in units of gL
+wi = 67.0 / 10.0                  # 67 nS in units of gL
+excitatory = Synapses(neurons, neurons, on_pre='ge += we')
+inhibitory = Synapses(neurons, neurons, on_pre='gi += wi')
+excitatory.connect('i < n_exc', p=p)
+inhibitory.connect('i >= n_exc', p=p)
+spikes = SpikeMonitor(neurons, record=False)
+
+if device_name == 'cpp':
+    run(T * second, report=None)
+    device.build(directory=build_dir, compile=True, run=False)
+    import os
+    os.chdir(build_dir)
+    start = time.time()
+    device.run(build_dir, False, [])
+    wall = time.time() - start
+else:
+    start = time.time()
+    run(T * second, report=None)
+    wall = time.time() - start
+
+synapse_count = len(excitatory) + len(inhibitory)
+print(f"N={N} T={T}s wall={wall:.3f}s spikes={spikes.num_spikes} rate={spikes.num_spikes / N / T:.2f}Hz synapses={synapse_count}")
