@@ -704,9 +704,9 @@ public sealed class CrossbarSimulation : ISimulation
     public void RestoreCheckpoint(Stream stream)
         => throw new NotSupportedException("The crossbar backend does not read checkpoints yet.");
 
-    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor);
+    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor, _disposed, this);
 
-    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection);
+    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection, _disposed, this);
 
     /// <inheritdoc />
     public void Dispose() => _disposed = true;

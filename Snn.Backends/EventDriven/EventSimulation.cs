@@ -389,6 +389,7 @@ public abstract class EventSimulation : ISimulation
 
     private protected void CheckMonitor(NeuronMonitor monitor)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(monitor);
         if (!Network.Monitors.Contains(monitor))
         {
@@ -398,6 +399,7 @@ public abstract class EventSimulation : ISimulation
 
     private protected void CheckProjection(Projection projection)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(projection);
         if (!Network.Projections.Contains(projection))
         {
