@@ -135,8 +135,7 @@ internal sealed class CpuSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Guard.NonNegative(durationMs, nameof(durationMs));
-        long steps = (long)Math.Round(durationMs / _network.Dt);
+        long steps = SimulationLimits.StepsOf(durationMs, _network.Dt);
         if (steps == 0)
         {
             return;

@@ -196,8 +196,7 @@ public sealed class CrossbarSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Guard.NonNegative(durationMs, nameof(durationMs));
-        long steps = (long)Math.Round(durationMs / _network.Dt);
+        long steps = SimulationLimits.StepsOf(durationMs, _network.Dt);
         foreach (var monitor in _stateMonitors)
         {
             monitor.PrepareUntil(_step + steps - 1);

@@ -185,9 +185,8 @@ public abstract class EventSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Guard.NonNegative(durationMs, nameof(durationMs));
         double dt = Network.Dt;
-        long steps = (long)Math.Round(durationMs / dt);
+        long steps = SimulationLimits.StepsOf(durationMs, dt);
         if (steps == 0)
         {
             return;

@@ -227,8 +227,7 @@ internal sealed class GpuSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Guard.NonNegative(durationMs, nameof(durationMs));
-        long steps = (long)Math.Round(durationMs / _network.Dt);
+        long steps = SimulationLimits.StepsOf(durationMs, _network.Dt);
         for (long k = 0; k < steps; k++)
         {
             Step(_step);
