@@ -3,6 +3,7 @@ using Snn.Core.Inputs;
 using Snn.Core.Models;
 using Snn.Core.Monitors;
 using Snn.Core.Plasticity;
+using Snn.Core.Simulation;
 using Snn.Core.Validation;
 
 namespace Snn.Core;
@@ -24,11 +25,11 @@ public sealed class Network
 
     /// <summary>Creates an empty network.</summary>
     /// <param name="seed">Seed of every random draw (connectivity, weights, initial state, noise).</param>
-    /// <param name="dt">Time step (ms), in (0, 1000].</param>
+    /// <param name="dt">Time step (ms), in [<see cref="SimulationLimits.MinDt"/>, <see cref="SimulationLimits.MaxDt"/>] = [1e-12, 1000].</param>
     public Network(ulong seed = 0, double dt = 0.1)
     {
         Seed = seed;
-        Dt = Guard.InRange(dt, double.Epsilon, 1000, nameof(dt));
+        Dt = Guard.InRange(dt, SimulationLimits.MinDt, SimulationLimits.MaxDt, nameof(dt));
     }
 
     /// <summary>The seed.</summary>

@@ -3,6 +3,8 @@ using Snn.Core.Distributions;
 using Snn.Core.Models;
 using Snn.Core.Plasticity;
 using Snn.Core.Randomness;
+using Snn.Core.Simulation;
+using Snn.Core.Validation;
 
 namespace Snn.Core;
 
@@ -112,7 +114,7 @@ public sealed class Projection
         var offsets = new int[ranges.Length + 1];
         for (int r = 0; r < ranges.Length; r++)
         {
-            offsets[r + 1] = checked(offsets[r] + buffers[r].Count);
+            offsets[r + 1] = (int)SimulationLimits.RequireSynapseCount((long)offsets[r] + buffers[r].Count, Name);
         }
         int count = offsets[^1];
         var sources = new int[count];
@@ -162,9 +164,9 @@ public sealed class Projection
 
     private float CheckedWeight(double w, int synapse, bool conductance)
     {
-        if (!double.IsFinite(w) || (conductance && w < 0))
+        if (!Guard.IsStorable(w) || (conductance && w < 0))
         {
-            string range = conductance ? "finite and >= 0 nS (conductance)" : "finite";
+            string range = conductance ? "finite as a float and >= 0 nS (conductance)" : $"finite as a float (|w| <= {float.MaxValue:G9})";
             throw new ArgumentOutOfRangeException("weight", w, $"Projection {Name}: weight of synapse {synapse} = {w} must be {range}.");
         }
         return (float)w;

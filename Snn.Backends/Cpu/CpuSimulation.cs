@@ -135,8 +135,7 @@ internal sealed class CpuSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Guard.NonNegative(durationMs, nameof(durationMs));
-        long steps = (long)Math.Round(durationMs / _network.Dt);
+        long steps = SimulationLimits.StepsOf(durationMs, _network.Dt);
         if (steps == 0)
         {
             return;
@@ -255,6 +254,7 @@ internal sealed class CpuSimulation : ISimulation
 
     public WeightRecord GetWeights(WeightMonitor monitor)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(monitor);
         var buffer = _weightMonitors.FirstOrDefault(m => m.Monitor == monitor)
             ?? throw new ArgumentException("The weight monitor belongs to another network.", nameof(monitor));
@@ -314,6 +314,12 @@ internal sealed class CpuSimulation : ISimulation
     /// <summary>The recorded spikes of <paramref name="population"/> later than <paramref name="since"/>
     /// (steps), in time order, ties by neuron.</summary>
     private (long[] Times, int[] Neurons) MergedSpikes(Population population, bool[] wanted, long since)
+        => MergedSpikes(population.Offset, wanted, since);
+
+    /// <summary>The recorded spikes of the neurons <paramref name="offset"/> + i with <paramref name="wanted"/>[i]
+    /// later than <paramref name="since"/> (steps), in time order, ties by neuron, with indices relative to
+    /// <paramref name="offset"/>.</summary>
+    private (long[] Times, int[] Neurons) MergedSpikes(int offset, bool[] wanted, long since)
     {
         var times = new List<long>();
         var neurons = new List<int>();
@@ -342,8 +348,8 @@ internal sealed class CpuSimulation : ISimulation
             int c = cursors[best];
             while (c < log.Count && log.Times[c] == bestTime)
             {
-                int local = log.Neurons[c] - population.Offset;
-                if (local >= 0 && local < population.Size && wanted[local])
+                int local = log.Neurons[c] - offset;
+                if (local >= 0 && local < wanted.Length && wanted[local])
                 {
                     times.Add(bestTime);
                     neurons.Add(local);
@@ -421,8 +427,10 @@ internal sealed class CpuSimulation : ISimulation
         var rows = _stateMonitors.Select(m => reader.ReadRows(m.Monitor.Neurons.Count, "state samples")).ToArray();
         var weightRows = _weightMonitors.Select(m => reader.ReadRows(SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
         var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
-        var modulators = reader.ReadArray<float>(_modulators.Count, "modulator values");
+        var modulators = EngineCheckpoint.ReadFinite(reader, _modulators.Count, "modulator values");
         reader.ExpectEnd();
+        // Everything above only reads and validates; nothing below can fail, so a bad checkpoint
+        // leaves the simulation as it was.
         _modulators.Restore(modulators);
         for (int j = 0; j < _plastic.Length; j++)
         {
@@ -464,27 +472,15 @@ internal sealed class CpuSimulation : ISimulation
         }
     }
 
-    private (long[] Times, int[] Neurons) MergedSpikesGlobal()
-    {
-        var times = new List<long>();
-        var neurons = new List<int>();
-        foreach (var population in _network.Populations)
-        {
-            var wanted = new bool[population.Size];
-            Array.Fill(wanted, true);
-            var (t, local) = MergedSpikes(population, wanted, 0);
-            times.AddRange(t);
-            neurons.AddRange(local.Select(i => i + population.Offset));
-        }
-        return ([.. times], [.. neurons]);
-    }
+    /// <summary>Every recorded spike with its global neuron index, in time order, ties by neuron.</summary>
+    private (long[] Times, int[] Neurons) MergedSpikesGlobal() => MergedSpikes(0, _recorded, 0);
 
     /// <summary>What a checkpoint must match: the network's fingerprint and the ring size.</summary>
     private ulong Fingerprint() => NetworkFingerprint.Compute(_network) ^ (ulong)_ring.Slots * 0x9E3779B97F4A7C15UL;
 
-    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor);
+    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor, _disposed, this);
 
-    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection);
+    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection, _disposed, this);
 
     private static int DefaultThreads(int neurons) => Math.Clamp(neurons / 4000, 1, Environment.ProcessorCount);
 

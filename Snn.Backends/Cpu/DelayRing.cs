@@ -11,7 +11,16 @@ internal sealed class DelayRing
         Neurons = neurons;
         Slots = maxDelaySteps + 1;
         Stride = 2 * neurons;
-        Data = new float[(long)Slots * Stride];
+        long values = (long)Slots * Stride;
+        long bytes = values * sizeof(float);
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (values > Array.MaxLength || bytes > available / 2)
+        {
+            throw new ArgumentException($"The delay rings need {neurons} neurons × 2 receptors × {Slots} slots (longest delay {maxDelaySteps} steps + 1) = "
+                + $"{values} floats = {bytes / 1e9:F2} GB; the limit is {Array.MaxLength} floats and half the memory available "
+                + $"({available / 2e9:F1} GB). Shorten the longest delay, use a coarser dt (fewer steps per delay) or fewer neurons.", "network");
+        }
+        Data = new float[values];
     }
 
     public int Neurons { get; }

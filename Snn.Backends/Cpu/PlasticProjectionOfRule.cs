@@ -236,7 +236,7 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
     public override PlasticCheckpoint Read(CheckpointReader reader)
     {
         string name = Projection.Name;
-        var synapses = reader.ReadArray<SynapseState>(_synapses.Length, $"synapse states of {name}");
+        var synapses = EngineCheckpoint.ReadSynapseStates(reader, _synapses.Length, name);
         var post = reader.ReadArray<PostState>(_post.Length, $"post states of {name}");
         int at = reader.Offset;
         var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");

@@ -196,8 +196,7 @@ public sealed class CrossbarSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Guard.NonNegative(durationMs, nameof(durationMs));
-        long steps = (long)Math.Round(durationMs / _network.Dt);
+        long steps = SimulationLimits.StepsOf(durationMs, _network.Dt);
         foreach (var monitor in _stateMonitors)
         {
             monitor.PrepareUntil(_step + steps - 1);
@@ -704,9 +703,9 @@ public sealed class CrossbarSimulation : ISimulation
     public void RestoreCheckpoint(Stream stream)
         => throw new NotSupportedException("The crossbar backend does not read checkpoints yet.");
 
-    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor);
+    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor, _disposed, this);
 
-    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection);
+    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection, _disposed, this);
 
     /// <inheritdoc />
     public void Dispose() => _disposed = true;

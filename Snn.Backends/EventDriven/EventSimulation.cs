@@ -185,9 +185,8 @@ public abstract class EventSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Guard.NonNegative(durationMs, nameof(durationMs));
         double dt = Network.Dt;
-        long steps = (long)Math.Round(durationMs / dt);
+        long steps = SimulationLimits.StepsOf(durationMs, dt);
         if (steps == 0)
         {
             return;
@@ -389,6 +388,7 @@ public abstract class EventSimulation : ISimulation
 
     private protected void CheckMonitor(NeuronMonitor monitor)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(monitor);
         if (!Network.Monitors.Contains(monitor))
         {
@@ -398,6 +398,7 @@ public abstract class EventSimulation : ISimulation
 
     private protected void CheckProjection(Projection projection)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(projection);
         if (!Network.Projections.Contains(projection))
         {

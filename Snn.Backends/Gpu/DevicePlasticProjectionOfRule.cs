@@ -236,7 +236,7 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
     public override PlasticState Read(CheckpointReader reader)
     {
         string name = Projection.Name;
-        var synapses = reader.ReadArray<SynapseState>(SynapseCount, $"synapse states of {name}");
+        var synapses = EngineCheckpoint.ReadSynapseStates(reader, SynapseCount, name);
         var post = reader.ReadArray<PostState>(Projection.Target.Size, $"post states of {name}");
         int at = reader.Offset;
         var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");

@@ -227,8 +227,7 @@ internal sealed class GpuSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        Guard.NonNegative(durationMs, nameof(durationMs));
-        long steps = (long)Math.Round(durationMs / _network.Dt);
+        long steps = SimulationLimits.StepsOf(durationMs, _network.Dt);
         for (long k = 0; k < steps; k++)
         {
             Step(_step);
@@ -501,7 +500,7 @@ internal sealed class GpuSimulation : ISimulation
         var rows = _stateMonitors.Select(m => reader.ReadRows(m.Monitor.Neurons.Count, "state samples")).ToArray();
         var weightRows = _weightMonitors.Select(m => reader.ReadRows(SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
         var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
-        var modulators = reader.ReadArray<float>(_modulatorParameters.Length, "modulator values");
+        var modulators = EngineCheckpoint.ReadFinite(reader, _modulatorParameters.Length, "modulator values");
         reader.ExpectEnd();
         _accelerator.Synchronize();
         _step = step;
@@ -526,9 +525,8 @@ internal sealed class GpuSimulation : ISimulation
         }
         RebuildHistory(pending);
         var (times, neurons) = (shared.SpikeTimes, shared.SpikeNeurons);
-        var order = Enumerable.Range(0, times.Length).OrderBy(i => times[i]).ThenBy(i => neurons[i]).ToArray();
         _log.Clear();
-        foreach (int i in order)
+        for (int i = 0; i < times.Length; i++)
         {
             _log.Add(times[i], neurons[i]);
         }
@@ -608,9 +606,9 @@ internal sealed class GpuSimulation : ISimulation
 
     private static T[] NonEmpty<T>(T[] values) where T : unmanaged => values.Length == 0 ? [default] : values;
 
-    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor);
+    private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor, _disposed, this);
 
-    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection);
+    private void CheckProjection(Projection projection) => SimulationChecks.Projection(_network, projection, _disposed, this);
 
     public void Dispose()
     {

@@ -169,8 +169,7 @@ public sealed class MpiSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_failed, this);
-        Guard.NonNegative(durationMs, nameof(durationMs));
-        long end = _step + (long)Math.Round(durationMs / _network.Dt);
+        long end = _step + SimulationLimits.StepsOf(durationMs, _network.Dt);
         Exception? failure = null;
         while (_step < end)
         {

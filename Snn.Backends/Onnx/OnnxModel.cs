@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Snn.Backends.Onnx.Proto;
+using Snn.Core.IO;
 
 namespace Snn.Backends.Onnx;
 
@@ -29,22 +30,5 @@ public sealed class OnnxModel
 
     /// <summary>Writes the model to <paramref name="path"/> through a temporary file in the same
     /// folder that is renamed at the end, so the path never holds a partial model.</summary>
-    public void Save(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string full = Path.GetFullPath(path);
-        string temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, _bytes);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-    }
+    public void Save(string path) => AtomicFile.Write(path, stream => stream.Write(_bytes));
 }

@@ -18,6 +18,20 @@ internal static class SimulationChecks
         }
     }
 
+    /// <summary>Requires an undisposed simulation and <paramref name="monitor"/> of its network.</summary>
+    public static void Monitor(Network network, NeuronMonitor monitor, bool disposed, object simulation)
+    {
+        ObjectDisposedException.ThrowIf(disposed, simulation);
+        Monitor(network, monitor);
+    }
+
+    /// <summary>Requires an undisposed simulation and <paramref name="projection"/> of its network.</summary>
+    public static void Projection(Network network, Projection projection, bool disposed, object simulation)
+    {
+        ObjectDisposedException.ThrowIf(disposed, simulation);
+        Projection(network, projection);
+    }
+
     /// <summary>Requires <paramref name="projection"/> to belong to <paramref name="network"/>.</summary>
     public static void Projection(Network network, Projection projection)
     {

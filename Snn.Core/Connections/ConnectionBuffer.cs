@@ -1,3 +1,5 @@
+using Snn.Core.Simulation;
+
 namespace Snn.Core.Connections;
 
 /// <summary>A growable list of (source, target) pairs, population-local indices.</summary>
@@ -20,7 +22,8 @@ public sealed class ConnectionBuffer
     {
         if (Count == _sources.Length)
         {
-            int capacity = checked(Count * 2);
+            SimulationLimits.RequireSynapseCount(Count + 1L);
+            int capacity = (int)Math.Min(2L * Count, SimulationLimits.MaxSynapsesPerProjection);
             Array.Resize(ref _sources, capacity);
             Array.Resize(ref _targets, capacity);
         }
@@ -34,7 +37,7 @@ public sealed class ConnectionBuffer
     {
         if (capacity > _sources.Length)
         {
-            int size = (int)Math.Min(capacity, Array.MaxLength);
+            int size = (int)SimulationLimits.RequireSynapseCount(capacity);
             Array.Resize(ref _sources, size);
             Array.Resize(ref _targets, size);
         }

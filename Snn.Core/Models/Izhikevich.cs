@@ -109,10 +109,20 @@ public struct Izhikevich : IBlockNeuronModel<Izhikevich>
     /// <summary>The paper's initial state: v = -65 mV, u = b v.</summary>
     public readonly NeuronState InitialState() => new() { V = -65f, U = (float)(B * -65.0) };
 
+    /// <summary>The largest time step (ms) the model accepts: two 0.5 ms sub-steps of v, the
+    /// integration of the model's paper.</summary>
+    public const double MaxDt = 1;
+
     /// <inheritdoc />
     public readonly Izhikevich Prepare(double dt)
     {
         Guard.Positive(dt, nameof(dt));
+        if (dt > MaxDt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dt), dt,
+                $"Izhikevich neurons need dt <= {MaxDt} ms (dt = {dt} ms): v is compared with VPeak only at the end of a step, and past the peak its "
+                + "quadratic growth overflows to infinity within the further 0.5 ms sub-steps of a longer step. Use dt <= 1 ms, as the model's paper does.");
+        }
         var prepared = this;
         prepared._subSteps = (int)Math.Ceiling(dt / 0.5 - 1e-9);
         prepared._subStep = (float)(dt / prepared._subSteps);

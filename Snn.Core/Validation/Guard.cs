@@ -2,46 +2,54 @@ namespace Snn.Core.Validation;
 
 /// <summary>
 /// Argument checks that throw <see cref="ArgumentException"/>s naming the parameter, the value
-/// and the allowed range, as every public entry point of Snn does.
+/// and the allowed range, as every public entry point of Snn does. The public API takes
+/// <see cref="double"/> but engines store <see cref="float"/>, so "finite" means finite as the
+/// engine stores it: a magnitude of at most <see cref="float.MaxValue"/> (3.4e38), and a value
+/// required to be positive must not round to a float zero (below 1.4e-45).
 /// </summary>
 public static class Guard
 {
-    /// <summary>Requires a finite number.</summary>
+    /// <summary>Whether <paramref name="value"/> stays finite when stored as a <see cref="float"/>.</summary>
+    public static bool IsStorable(double value) => double.IsFinite(value) && Math.Abs(value) <= float.MaxValue;
+
+    private static string FiniteRange => $"finite within ±{float.MaxValue:G9}, the range of the float the engine stores";
+
+    /// <summary>Requires a number that is finite as a float.</summary>
     public static double Finite(double value, string name)
     {
-        if (!double.IsFinite(value))
+        if (!IsStorable(value))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} must be a finite number.");
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} must be {FiniteRange}.");
         }
         return value;
     }
 
-    /// <summary>Requires a finite number greater than zero.</summary>
+    /// <summary>Requires a number greater than zero that is finite and non-zero as a float.</summary>
     public static double Positive(double value, string name)
     {
-        if (!double.IsFinite(value) || value <= 0)
+        if (!IsStorable(value) || value <= 0 || (float)value == 0)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} must be finite and > 0.");
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} must be > 0 ({FiniteRange}, and not below {float.Epsilon:G9}).");
         }
         return value;
     }
 
-    /// <summary>Requires a finite number greater than or equal to zero.</summary>
+    /// <summary>Requires a number greater than or equal to zero that is finite as a float.</summary>
     public static double NonNegative(double value, string name)
     {
-        if (!double.IsFinite(value) || value < 0)
+        if (!IsStorable(value) || value < 0)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} must be finite and >= 0.");
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} must be >= 0 and {FiniteRange}.");
         }
         return value;
     }
 
-    /// <summary>Requires a finite number in [min, max].</summary>
+    /// <summary>Requires a number in [min, max] that is finite as a float.</summary>
     public static double InRange(double value, double min, double max, string name)
     {
-        if (!double.IsFinite(value) || value < min || value > max)
+        if (!IsStorable(value) || value < min || value > max)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} must be in [{min}, {max}].");
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} must be in [{min}, {max}] ({FiniteRange}).");
         }
         return value;
     }
@@ -84,9 +92,9 @@ public static class Guard
     {
         for (int i = 0; i < values.Length; i++)
         {
-            if (!double.IsFinite(values[i]))
+            if (!IsStorable(values[i]))
             {
-                throw new ArgumentOutOfRangeException(name, values[i], $"{name}[{i}] = {values[i]} must be a finite number.");
+                throw new ArgumentOutOfRangeException(name, values[i], $"{name}[{i}] = {values[i]} must be {FiniteRange}.");
             }
         }
     }

@@ -171,9 +171,15 @@ public sealed class DelayNetwork
     /// <summary>Writes the network in the <see cref="DelayNetworkFile"/> format.</summary>
     public void Save(Stream stream) => DelayNetworkFile.Write(this, stream);
 
-    /// <summary>Reads a network written by <see cref="Save"/>; throws <see cref="InvalidDataException"/>
+    /// <summary>Reads a network written by <see cref="Save(Stream)"/>; throws <see cref="InvalidDataException"/>
     /// naming the byte offset of corrupt data.</summary>
     public static DelayNetwork Load(Stream stream) => DelayNetworkFile.Read(stream);
+
+    /// <summary>Writes the network to the file <paramref name="path"/>; a failed write leaves the previous file intact.</summary>
+    public void Save(string path) => DelayNetworkFile.Write(this, path);
+
+    /// <summary>Reads a network from the file <paramref name="path"/> written by <see cref="Save(string)"/>.</summary>
+    public static DelayNetwork Load(string path) => DelayNetworkFile.Read(path);
 
     private DelayLayer Layer(int layer)
     {

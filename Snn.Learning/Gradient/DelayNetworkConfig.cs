@@ -80,5 +80,18 @@ public sealed record DelayNetworkConfig
         Guard.InRange(SigmaAnnealFraction, double.Epsilon, 1, nameof(SigmaAnnealFraction));
         Guard.InRange(Dropout, 0, 0.999, nameof(Dropout));
         Guard.Positive(SurrogateAlpha, nameof(SurrogateAlpha));
+        int inputs = Inputs;
+        for (int l = 0; l <= Hidden.Count; l++)
+        {
+            int outputs = l < Hidden.Count ? Hidden[l] : Classes;
+            long values = (long)inputs * outputs * KernelSize;
+            if (values > Array.MaxLength)
+            {
+                string name = l < Hidden.Count ? $"Hidden[{l}]" : nameof(Classes);
+                throw new ArgumentException($"Layer {l} has {inputs} inputs × {name} = {outputs} outputs × kernel {KernelSize} = {values} kernel values, "
+                    + $"above the {Array.MaxLength} elements one .NET array holds; use smaller layers or a smaller MaxDelaySteps.", name);
+            }
+            inputs = outputs;
+        }
     }
 }

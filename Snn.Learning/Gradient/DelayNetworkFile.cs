@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Snn.Core.IO;
 
 namespace Snn.Learning.Gradient;
 
@@ -69,6 +70,22 @@ public static class DelayNetworkFile
         writer.Write(Hash(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         writer.Flush();
         stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Writes <paramref name="network"/> to the file <paramref name="path"/> through a temporary
+    /// file renamed at the end (<see cref="AtomicFile"/>): a failed write leaves the previous file.</summary>
+    public static void Write(DelayNetwork network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        AtomicFile.Write(path, stream => Write(network, stream));
+    }
+
+    /// <summary>Reads a network from the file <paramref name="path"/>.</summary>
+    public static DelayNetwork Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var stream = File.OpenRead(path);
+        return Read(stream);
     }
 
     /// <summary>Reads a network from <paramref name="stream"/>.</summary>

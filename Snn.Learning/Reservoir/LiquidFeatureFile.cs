@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Snn.Core.IO;
 
 namespace Snn.Learning.Reservoir;
 
@@ -24,16 +25,16 @@ public static class LiquidFeatureFile
     public const int Version = 1;
 
     /// <summary>Writes <paramref name="features"/> to <paramref name="path"/> (through a temporary
-    /// file, so that a crash never leaves a half-written file under the name).</summary>
+    /// file renamed at the end, <see cref="AtomicFile"/>: a failed write leaves the previous file).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is above 65 535 (the uint16 the layout stores) or negative.</exception>
     public static void Save(LiquidFeatures features, string path)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string temporary = path + ".partial";
-        using (var stream = new BufferedStream(File.Create(temporary), 1 << 20))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        AtomicFile.Write(path, file =>
         {
+            using var stream = new BufferedStream(file, 1 << 20);
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
             writer.Write(Version);
             byte[] protocol = Encoding.UTF8.GetBytes(features.Protocol);
@@ -50,8 +51,7 @@ public static class LiquidFeatureFile
             WriteSplit(writer, features.TrainCounts, features.TrainLabels, features.Neurons, "TrainCounts");
             WriteSplit(writer, features.ValidationCounts, features.ValidationLabels, features.Neurons, "ValidationCounts");
             WriteSplit(writer, features.TestCounts, features.TestLabels, features.Neurons, "TestCounts");
-        }
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     /// <summary>Reads a file written by <see cref="Save"/>.</summary>

@@ -1,4 +1,5 @@
 using PureHDF;
+using Snn.Core.IO;
 
 namespace Snn.Core.Interop.Nir;
 
@@ -59,8 +60,9 @@ public static class NirFile
         }
     }
 
-    /// <summary>Writes <paramref name="graph"/> to <paramref name="path"/> (overwriting it) in the
-    /// layout the reference package reads.</summary>
+    /// <summary>Writes <paramref name="graph"/> to <paramref name="path"/> in the layout the reference
+    /// package reads, through a temporary file renamed at the end (<see cref="AtomicFile"/>): a failed
+    /// write leaves the previous file as it was.</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="path">The output file.</param>
     public static void Write(NirGraph graph, string path)
@@ -72,7 +74,7 @@ public static class NirFile
             ["version"] = WriterVersion,
             ["node"] = GraphGroup(graph),
         };
-        file.Write(path);
+        AtomicFile.WriteVia(path, temporary => file.Write(temporary));
     }
 
     private static H5Group GraphGroup(NirGraph graph)

@@ -23,7 +23,9 @@ public sealed record NirImportOptions
     public double SpikeArea { get; init; } = 1;
 
     /// <summary>The spike times (ms) of each Input node's channels: one array per channel, times
-    /// ≥ dt. Inputs not listed stay silent.</summary>
+    /// ≥ dt. Inputs not listed stay silent. Each event is one Dirac delta, so two events of one
+    /// channel in the same step are refused (a spike source fires once per step): choose a dt that
+    /// separates them.</summary>
     public IReadOnlyDictionary<string, double[][]>? InputSpikes { get; init; }
 
     /// <summary>The network seed. Default 0 (an imported network draws no random numbers).</summary>

@@ -521,7 +521,37 @@ internal sealed class NirImporter
         {
             throw new ArgumentException($"options.InputSpikes['{name}'] has {times?.Length ?? 0} spike trains but the Input node has {size} channels.", "options");
         }
+        for (int channel = 0; channel < size; channel++)
+        {
+            RequireOneEventPerStep(name, channel, times[channel]);
+        }
         return times;
+    }
+
+    /// <summary>NIR input spikes are Dirac deltas, so two events of one channel are two unit inputs;
+    /// a spike source emits at most one spike per step, so two events that fall into the same step
+    /// would silently become one. They are refused instead.</summary>
+    private void RequireOneEventPerStep(string name, int channel, double[]? train)
+    {
+        if (train is null)
+        {
+            throw new ArgumentNullException("options", $"options.InputSpikes['{name}'][{channel}] is null.");
+        }
+        var steps = new long[train.Length];
+        for (int k = 0; k < train.Length; k++)
+        {
+            steps[k] = double.IsFinite(train[k]) ? (long)Math.Round(train[k] / _options.Dt) : long.MinValue + k;
+        }
+        var order = steps.Select((step, k) => (step, k)).Order().ToArray();
+        for (int k = 1; k < order.Length; k++)
+        {
+            if (order[k].step == order[k - 1].step)
+            {
+                throw new ArgumentException($"options.InputSpikes['{name}'][{channel}] has two events, at {train[order[k - 1].k]} ms and {train[order[k].k]} ms, "
+                    + $"in the same step of dt = {_options.Dt} ms; a spike source emits one spike per step, so they would merge into one. "
+                    + "Choose a smaller dt so that they fall into different steps.", "options");
+            }
+        }
     }
 
     private void Connect(Network network, Dictionary<string, Population> populations, string name, NirSignal signal)

@@ -257,6 +257,27 @@ public sealed class NirDynamicsTests
         Assert.Contains("'input'", error.Message);
     }
 
+    /// <summary>Two NIR events of one channel are two Dirac deltas; a spike source fires once per
+    /// step, so two events in one step of dt are refused rather than merged into one.</summary>
+    [Fact]
+    public void TwoInputEventsOfOneChannelInOneStepAreRefusedNamingChannelAndTimes()
+    {
+        var graph = Driven(Node("LI", ("tau", [0.01]), ("r", [1.0]), ("v_leak", [0.0])), 1, 0);
+        var error = Assert.Throws<ArgumentException>(() => graph.ToNetwork(new NirImportOptions
+        {
+            Dt = 0.1,
+            InputSpikes = new Dictionary<string, double[][]> { ["input"] = [[3.0, 1.0, 1.04]] },
+        }));
+        Assert.Contains("options.InputSpikes['input'][0]", error.Message);
+        Assert.Contains("1 ms and 1.04 ms", error.Message);
+        var separated = graph.ToNetwork(new NirImportOptions
+        {
+            Dt = 0.01,
+            InputSpikes = new Dictionary<string, double[][]> { ["input"] = [[3.0, 1.0, 1.04]] },
+        });
+        Assert.Equal([100L, 104L, 300L], separated.Inputs["input"].SpikeTimesInSteps()[0]);
+    }
+
     private static NirGraph Driven(NirNode neuron, double weight, double bias) => Chain(
         ("input", Input(1)),
         ("affine", Node("Affine", ("weight", NirTensor.Matrix(1, 1, [weight])), ("bias", NirTensor.Vector(bias)))),

@@ -24,6 +24,31 @@ public class DelayNetworkFileTests
     }
 
     [Fact]
+    public void SavingToAPathRoundTripsAndAFailedSaveLeavesThePreviousFile()
+    {
+        var network = SimulatorTransferTests.RandomModel(out var sample, steps: 12);
+        string folder = Directory.CreateTempSubdirectory("snn-delay-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "net.snndelay");
+            network.Save(path);
+            var previous = File.ReadAllBytes(path);
+            Assert.Equal(network.Trace(sample, 12).Readout, DelayNetwork.Load(path).Trace(sample, 12).Readout);
+            Assert.Throws<IOException>(() => Snn.Core.IO.AtomicFile.Write(path, stream =>
+            {
+                network.Save(stream);
+                throw new IOException("No space left on device");
+            }));
+            Assert.Equal(previous, File.ReadAllBytes(path));
+            Assert.Equal([path], Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void TruncatedFileNamesTheByteOffset()
     {
         var bytes = Saved();

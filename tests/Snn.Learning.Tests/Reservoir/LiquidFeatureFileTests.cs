@@ -62,6 +62,20 @@ public sealed class LiquidFeatureFileTests : IDisposable
     }
 
     [Fact]
+    public void ASaveThatFailsPartWayLeavesThePreviousFileIntact()
+    {
+        LiquidFeatureFile.Save(Sample(), _path);
+        var previous = File.ReadAllBytes(_path);
+        var features = Sample() with { TestCounts = [[1, 0, 0], [0, 70_000, 0], [0, 0, 1]] };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => LiquidFeatureFile.Save(features, _path));
+
+        Assert.Equal(previous, File.ReadAllBytes(_path));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(_path)!, $".{Path.GetFileName(_path)}*"));
+        Assert.False(File.Exists(_path + ".partial"));
+    }
+
+    [Fact]
     public void AFileWithoutTheMagicIsRefusedAtByteZero()
     {
         File.WriteAllBytes(_path, "NOTLIQF1somebytes"u8.ToArray());
