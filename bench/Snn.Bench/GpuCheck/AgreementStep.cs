@@ -37,9 +37,9 @@ public sealed class AgreementStep : IGpuCheckStep
         ulong seed = context.Settings.Seed;
         var cases = new (string Name, bool Exact, Func<BuiltNetwork> Build, double Ms)[]
         {
-            ("feed-forward", true, () => FeedForwardNetwork.Build(context.Pick(20_000, 40), seed), context.Pick(1000.0, 20.0)),
-            ("cuba", true, () => SuiteCatalog.Cuba.Build(context.Pick(40_000, 300), seed), context.Pick(1000.0, 20.0)),
-            ("microcircuit", false, () => SuiteCatalog.Microcircuit.Build(context.Pick(SuiteCatalog.Microcircuit.DefaultSize, SuiteCatalog.Microcircuit.MinimumSize), seed), context.Pick(1000.0, 40.0)),
+            ("feed-forward", true, () => FeedForwardNetwork.Build(context.Pick(20_000, 40), seed), context.Pick(1000.0, 10.0)),
+            ("cuba", true, () => SuiteCatalog.Cuba.Build(context.Pick(40_000, 300), seed), context.Pick(1000.0, 10.0)),
+            ("microcircuit", false, () => SuiteCatalog.Microcircuit.Build(context.Pick(SuiteCatalog.Microcircuit.DefaultSize, SuiteCatalog.Microcircuit.MinimumSize), seed), context.Pick(1000.0, 5.0)),
         };
         var metrics = new Dictionary<string, double>();
         var findings = new List<string>();

@@ -39,7 +39,7 @@ public sealed class EngineComparisonStep(string name, BenchmarkSuite suite, (int
 
     /// <summary>CUBA at <paramref name="neurons"/> neurons, 1 s.</summary>
     public static EngineComparisonStep Cuba(int neurons, int dryNeurons, int estimatedSeconds, int timeoutSeconds)
-        => new($"cuba-{Label(neurons)}", SuiteCatalog.Cuba, (neurons, dryNeurons), (1000, 20), estimatedSeconds, timeoutSeconds);
+        => new($"cuba-{Label(neurons)}", SuiteCatalog.Cuba, (neurons, dryNeurons), (1000, 10), estimatedSeconds, timeoutSeconds);
 
     /// <inheritdoc />
     public GpuCheckStepResult Run(GpuCheckContext context)

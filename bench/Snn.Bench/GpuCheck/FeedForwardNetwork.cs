@@ -20,7 +20,7 @@ public static class FeedForwardNetwork
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var network = new Network(seed, dt: 0.25);
-        var input = network.AddPoissonInput("input", size, 40);
+        var input = network.AddPoissonInput("input", size, 400);
         var lif = network.AddPopulation("lif", size, new LifCurrent { TauM = 10, VThreshold = -60 });
         var cond = network.AddPopulation("cond", size, new LifConductance { VThreshold = -62, VReset = -70 });
         var izh = network.AddPopulation("izh", size, Izhikevich.Chattering);

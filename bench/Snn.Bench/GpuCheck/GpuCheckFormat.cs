@@ -7,10 +7,11 @@ namespace Snn.Bench.GpuCheck;
 /// <summary>The lines and metrics that several <c>gpu-check</c> steps write the same way.</summary>
 public static class GpuCheckFormat
 {
-    /// <summary>Bytes in binary units ("3.21 GiB"); "n/a" for null.</summary>
+    /// <summary>Bytes in binary units ("3.21 GiB"); "n/a" for null; "unbounded" from 1 PiB on (ILGPU's CPU accelerator reports long.MaxValue).</summary>
     public static string Bytes(long? bytes) => bytes switch
     {
         null => "n/a",
+        >= 1L << 50 => "unbounded",
         >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes.Value / (double)(1L << 30):F2} GiB"),
         >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes.Value / (double)(1L << 20):F1} MiB"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes.Value / 1024.0:F1} KiB"),

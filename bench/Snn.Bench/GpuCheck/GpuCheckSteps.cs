@@ -19,8 +19,8 @@ public static class GpuCheckSteps
         EngineComparisonStep.Cuba(4_000, dryNeurons: 100, estimatedSeconds: 8, timeoutSeconds: 45),
         EngineComparisonStep.Cuba(40_000, dryNeurons: 200, estimatedSeconds: 10, timeoutSeconds: 60),
         EngineComparisonStep.Cuba(400_000, dryNeurons: 300, estimatedSeconds: 25, timeoutSeconds: 90),
-        new EngineComparisonStep("coba-40k", SuiteCatalog.Coba, (40_000, 200), (1000, 20), estimatedSeconds: 10, timeoutSeconds: 60),
-        new EngineComparisonStep("polychronization-60s", SuiteCatalog.Polychronization, (PolychronizationNetwork.PaperSize, 100), (60_000, 200), estimatedSeconds: 25, timeoutSeconds: 90),
+        new EngineComparisonStep("coba-40k", SuiteCatalog.Coba, (40_000, 200), (1000, 10), estimatedSeconds: 10, timeoutSeconds: 60),
+        new EngineComparisonStep("polychronization-60s", SuiteCatalog.Polychronization, (PolychronizationNetwork.PaperSize, 100), (60_000, 50), estimatedSeconds: 25, timeoutSeconds: 90),
         new MicrocircuitStep(),
         EngineComparisonStep.Cuba(4_000_000, dryNeurons: 400, estimatedSeconds: 100, timeoutSeconds: 200),
     ];

@@ -30,19 +30,27 @@ public class GpuAcceleratorChoiceTests
         Assert.Contains("auto, cuda, opencl, cpu", error.Message);
     }
 
+    /// <summary>Runs on the accelerator <see cref="GpuTestSupport.AcceleratorVariable"/> names (the CPU
+    /// accelerator when unset), so it also shows that the variable reached the test process.</summary>
     [Fact]
-    public void CompiledSimulationNamesItsDeviceAndThePlannedMemory()
+    public void CompiledSimulationRunsOnTheChosenAcceleratorAndNamesItsDeviceAndPlannedMemory()
     {
         var small = new Network(1);
         small.AddPopulation("a", 10, new LifCurrent());
         var large = new Network(1);
         large.AddPopulation("a", 1000, new LifCurrent());
-        var backend = new GpuBackend(new GpuBackendOptions { Accelerator = GpuAccelerator.Cpu });
-        using var smallRun = backend.Compile(small);
-        using var largeRun = backend.Compile(large);
+        using var smallRun = GpuTestSupport.Compile(small, CpuEmulationPreset.Default);
+        using var largeRun = GpuTestSupport.Compile(large, CpuEmulationPreset.Default);
 
         var usage = GpuBackend.DeviceUsage(smallRun);
-        Assert.Equal("CPU", usage.Accelerator);
+        string expected = GpuTestSupport.Accelerator switch
+        {
+            GpuAccelerator.Cuda => "Cuda",
+            GpuAccelerator.OpenCl => "OpenCL",
+            GpuAccelerator.Cpu => "CPU",
+            _ => usage.Accelerator,
+        };
+        Assert.Equal(expected, usage.Accelerator);
         Assert.False(string.IsNullOrWhiteSpace(usage.DeviceName));
         Assert.True(usage.DeviceMemoryBytes > 0);
         // 990 more neurons: six state floats each plus two ring slots per delay slot, a spike-list
