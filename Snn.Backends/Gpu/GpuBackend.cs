@@ -89,6 +89,19 @@ public sealed class GpuBackend(GpuBackendOptions? options = null) : IBackend
         return sources;
     }
 
+    /// <summary>The device a simulation compiled by a <see cref="GpuBackend"/> runs on and the device
+    /// memory its buffers take (the engine picks the device at compile time; with
+    /// <see cref="GpuAccelerator.Auto"/> this says which one it took).</summary>
+    /// <param name="simulation">A simulation returned by <see cref="Compile"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="simulation"/> does not come from a <see cref="GpuBackend"/>.</exception>
+    public static GpuDeviceUsage DeviceUsage(ISimulation simulation)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        return simulation is GpuSimulation gpu
+            ? gpu.Usage
+            : throw new ArgumentException($"simulation is a {simulation.GetType().Name}, not a simulation compiled by GpuBackend.", nameof(simulation));
+    }
+
     private static void CheckOptions(GpuBackendOptions options)
     {
         if (!Enum.IsDefined(options.Accelerator))

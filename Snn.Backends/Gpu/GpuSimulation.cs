@@ -131,6 +131,7 @@ internal sealed class GpuSimulation : ISimulation
         {
             long available = Math.Min(options.DeviceMemoryLimitBytes ?? long.MaxValue, _accelerator.MemorySize);
             plan.Check(available, $"the {_accelerator.AcceleratorType} accelerator '{_accelerator.Name}'");
+            Usage = new GpuDeviceUsage(_accelerator.AcceleratorType.ToString(), _accelerator.Name, _accelerator.MemorySize, plan.Total);
             _device = new DeviceContext(_accelerator);
             _v = Allocate<float>(n);
             _u = Allocate<float>(n);
@@ -219,6 +220,9 @@ internal sealed class GpuSimulation : ISimulation
     }
 
     public Network Network => _network;
+
+    /// <summary>The device this simulation runs on and the memory its buffers take.</summary>
+    public GpuDeviceUsage Usage { get; }
 
     public long StepCount => _step;
 

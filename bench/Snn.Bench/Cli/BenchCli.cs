@@ -347,6 +347,7 @@ public sealed class BenchCli
         {
             NirImportCommand, NirExportCommand,
         });
+        Root.Add(new GpuCheck.GpuCheckCommand(_console).Command);
     }
 
     /// <summary>The root command.</summary>

@@ -52,7 +52,7 @@ public static class SuiteRunner
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.ChunkMs, $"ChunkMs = {options.ChunkMs} must be > 0.");
         }
-        var backend = BackendFactory.Create(options.Backend, options.Threads, options.Session);
+        var backend = options.Engine ?? BackendFactory.Create(options.Backend, options.Threads, options.Session);
         if (options.WarmUp)
         {
             var warm = suite.Build(Math.Max(suite.MinimumSize, Math.Min(options.Size, WarmUpSize)), options.Seed);
@@ -92,6 +92,7 @@ public static class SuiteRunner
         double wallSeconds = (double)ticks / Stopwatch.Frequency;
         double simulatedMs = steps * network.Dt;
 
+        options.Inspect?.Invoke(simulation);
         var timings = simulation is MpiSimulation distributed ? distributed.GatherTimings() : null;
         using var process = Process.GetCurrentProcess();
         process.Refresh();

@@ -36,7 +36,7 @@ public class GpuBadInputTests
         var network = new Network(1);
         var population = network.AddPopulation("big", 2000, new LifCurrent());
         network.Connect(population, population, Connectivity.Probability(0.1), Synapse.Excitatory(1.0, 20.0));
-        var backend = new GpuBackend(new GpuBackendOptions { Accelerator = GpuAccelerator.Cpu, DeviceMemoryLimitBytes = 1 << 20 });
+        var backend = new GpuBackend(new GpuBackendOptions { Accelerator = GpuTestSupport.Accelerator, DeviceMemoryLimitBytes = 1 << 20 });
         var error = Assert.Throws<GpuMemoryException>(() => backend.Compile(network));
         Assert.Equal(1 << 20, error.AvailableBytes);
         Assert.True(error.RequiredBytes > error.AvailableBytes);
