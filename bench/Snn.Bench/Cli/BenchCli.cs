@@ -12,6 +12,7 @@ using Snn.Bench.Results;
 using Snn.Bench.Running;
 using Snn.Bench.Studies;
 using Snn.Bench.Suites;
+using Snn.Bench.Verify;
 using Snn.Core.Interop.Nir;
 using Snn.Datasets.Catalog;
 using Spectre.Console;
@@ -268,6 +269,28 @@ public sealed class BenchCli
         Description = $"The operating system's data-set root (default: {DatasetCatalog.SystemRoot}).",
     };
 
+    private readonly Option<bool> _verifyQuick = new("--quick")
+    {
+        Description = "Reduced sizes and durations: every row in minutes on 2 cores.",
+    };
+
+    private readonly Option<string> _verifyOut = new("--out", "-o")
+    {
+        Description = "Folder for verify.json.",
+        DefaultValueFactory = _ => RunSettings.DefaultOutDirectory,
+    };
+
+    private readonly Option<int?> _verifyThreads = new("--threads")
+    {
+        Description = "Worker threads (default: the engines' choice; results do not depend on it).",
+    };
+
+    private readonly Option<string[]> _verifyRows = new("--row")
+    {
+        Description = "Run only these rows (repeat the option; default: all).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     /// <summary>Creates the command line writing to <paramref name="console"/> (default: the terminal).</summary>
     public BenchCli(IAnsiConsole? console = null)
     {
@@ -311,6 +334,15 @@ public sealed class BenchCli
         };
         RunCommand.SetAction(parse => Guarded(() => Run(RunSettingsFrom(parse), CommandText(parse))));
         Root.Add(RunCommand);
+
+        _verifyRows.AcceptOnlyFromAmong([.. VerifyRegistry.Names]);
+        _verifyThreads.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--threads must be at least 1."));
+        VerifyCommand = new Command("verify", "Reproduce the published claims (rates, windows, exactness, orderings) and print a pass/fail table with each claim's tolerance and source; writes verify.json; exit code 1 when a row fails.")
+        {
+            _verifyQuick, _verifyOut, _verifyThreads, _verifyRows,
+        };
+        VerifyCommand.SetAction(parse => Guarded(() => Verify(VerifySettingsFrom(parse), CommandText(parse))));
+        Root.Add(VerifyCommand);
 
         CompareCommand = new Command("compare", "Time Snn and a peer simulator on the same CUBA and COBA networks, alternating, and print the median wall-time ratios and both rates.")
         {
@@ -356,6 +388,9 @@ public sealed class BenchCli
     /// <summary>The <c>run</c> command.</summary>
     public Command RunCommand { get; }
 
+    /// <summary>The <c>verify</c> command.</summary>
+    public Command VerifyCommand { get; }
+
     /// <summary>The <c>compare</c> command.</summary>
     public Command CompareCommand { get; }
 
@@ -395,6 +430,14 @@ public sealed class BenchCli
             parse.GetValue(_powerWatts),
             parse.GetValue(_features),
             parse.GetValue(_readout));
+    }
+
+    /// <summary>The settings of a parsed <c>verify</c> command line.</summary>
+    public VerifySettings VerifySettingsFrom(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new VerifySettings(parse.GetValue(_verifyQuick), parse.GetValue(_verifyOut) ?? RunSettings.DefaultOutDirectory, parse.GetValue(_verifyThreads),
+            parse.GetValue(_verifyRows) ?? []);
     }
 
     /// <summary>The settings of a parsed <c>nir import</c> command line.</summary>
@@ -628,6 +671,22 @@ public sealed class BenchCli
         written.Insert(0, ResultsJson.Write(report, settings.OutDirectory));
         console.MarkupLine("[grey]Wrote " + Markup.Escape(string.Join(", ", written)) + "[/]");
         return 0;
+    }
+
+    /// <summary>Runs the verify rows, prints each as it ends and then the table, writes verify.json;
+    /// returns 1 when a row failed.</summary>
+    public int Verify(VerifySettings settings, string command = "snn-bench verify")
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var rows = settings.Rows.Count == 0 ? VerifyRegistry.All : VerifyRegistry.All.Where(r => settings.Rows.Contains(r.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
+        var context = new VerifyContext(settings.Quick, settings.Threads, stage => _console.MarkupLine("[grey]" + Markup.Escape(stage) + "[/]"));
+        var report = VerifyRunner.Run(rows, context, command, outcome => _console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{outcome.Row}: {outcome.Status.ToString().ToLowerInvariant()} ({outcome.Measured}; {outcome.WallSeconds:F1} s)"))));
+        _console.Write(VerifyTable.Of(report));
+        string path = VerifyRunner.Write(report, settings.OutDirectory);
+        _console.MarkupLine(Markup.Escape(VerifyTable.Summary(report)));
+        _console.MarkupLine("[grey]Wrote " + Markup.Escape(path) + "[/]");
+        return report.Failed > 0 ? 1 : 0;
     }
 
     /// <summary>Exports a network to ONNX and prints the model's inputs and outputs.</summary>

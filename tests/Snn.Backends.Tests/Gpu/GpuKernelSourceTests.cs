@@ -14,7 +14,7 @@ namespace Snn.Backends.Tests.Gpu;
 /// </summary>
 public class GpuKernelSourceTests
 {
-    private static Network EveryModel()
+    internal static Network EveryModel()
     {
         var network = new Network(1);
         var input = network.AddPoissonInput("input", 4, 10);

@@ -62,10 +62,13 @@ public class DistributedEquivalenceTests
     }
 
     [MpiFact]
-    public void HeterogeneousDelaysGiveIdenticalSpikesOnTwoAndThreeRanksWithAnyStripe()
+    public void HeterogeneousDelaysGiveIdenticalSpikesOnOneTwoAndThreeRanksWithAnyStripe()
     {
         var reference = Reference("delays", 1000, 7, 150);
         Assert.True(reference.SpikeSteps[0].Length > 200, $"the probe network is nearly silent ({reference.SpikeSteps[0].Length} spikes)");
+        var one = Distributed(1, "delays", 1000, 7, 150);
+        Assert.Equal(10, one.IntervalSteps);
+        AssertSameRecords(reference, one);
         var two = Distributed(2, "delays", 1000, 7, 150);
         Assert.Equal(10, two.IntervalSteps);
         AssertSameRecords(reference, two);

@@ -36,7 +36,9 @@ public class CrossbarStudyTests
         Assert.Equal(1, study.Metrics["n_mnist_ran"]);
         Assert.Equal(12, study.Metrics["n_mnist_train_samples"]);
         Assert.Equal(10, study.Metrics["n_mnist_test_samples"]);
-        Assert.InRange(study.Metrics["n_mnist_software_gaussian_weights_accuracy_percent"], 0, 100);
+        // The two digits' events fill opposite halves of the sensor: separable, so far above the 50 % chance of two classes.
+        Assert.True(study.Metrics["n_mnist_software_gaussian_weights_accuracy_percent"] >= 90,
+            $"software accuracy {study.Metrics["n_mnist_software_gaussian_weights_accuracy_percent"]} % on a separable two-class task (chance 50 %, required 90 %)");
         Assert.Contains(study.Metrics.Keys, k => k.StartsWith("n_mnist_crossbar_", StringComparison.Ordinal) && k.EndsWith("_minus_software_points", StringComparison.Ordinal));
         Assert.Contains(CrossbarLsmAnalysis.NMnistPlot, study.Files);
     }
@@ -79,16 +81,21 @@ public class CrossbarStudyTests
         foreach (var arm in arms)
         {
             string key = "fashion_mnist_" + CrossbarLsmAnalysis.Key(arm.Name);
-            Assert.InRange(study.Metrics[key + "_accuracy_percent"], 0, 100);
+            Assert.Equal(0, study.Metrics[key + "_accuracy_percent"] % 10, 9); // whole samples of the 10 test images
             Assert.Equal(arm.Crossbar is null, double.IsNaN(study.Metrics[key + "_energy_per_inference_nj"]));
             Assert.Contains(arm.Name + ":", console.Text);
             if (arm != arms[0])
             {
                 double difference = study.Metrics[key + "_accuracy_percent"] - study.Metrics[softwareKey + "_accuracy_percent"];
                 Assert.Equal(difference, study.Metrics[key + "_minus_software_points"], 9);
-                Assert.True(study.Metrics[key + "_paired_standard_error_points"] >= 0);
+                if (arm == arms[2])
+                {
+                    Assert.Equal(0, difference);
+                    Assert.Equal(0, study.Metrics[key + "_paired_standard_error_points"]);
+                }
             }
         }
+        Assert.Equal("crossbar ideal, Gaussian weights", arms[2].Name); // the ideal chip scores exactly as software, image by image
         Assert.Equal(0, study.Metrics["n_mnist_ran"]);
         Assert.Contains("N-MNIST not present", console.Text);
         Assert.Equal([CrossbarLsmAnalysis.Plot], study.Files);
@@ -106,7 +113,7 @@ public class CrossbarStudyTests
 
         Assert.Equal(0, code);
         var study = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, ResultsJson.FileName)).Studies);
-        Assert.InRange(study.Metrics["software_accuracy_percent"], 0, 100);
+        Assert.Equal(0, study.Metrics["software_accuracy_percent"] % 10, 9); // whole samples of the 10 test images
         var parameters = Enum.GetValues<SweepParameter>();
         Assert.Equal(parameters.Length, study.Files.Count);
         foreach (var parameter in parameters)
@@ -114,7 +121,7 @@ public class CrossbarStudyTests
             Assert.Contains(CrossbarSweepAnalysis.PlotFile(parameter), study.Files);
             Assert.True(study.Metrics.ContainsKey(CrossbarLsmAnalysis.Key(parameter.ToString()) + "_largest_drop_points"));
         }
-        Assert.InRange(study.Metrics["adcbits_8_accuracy_percent"], 0, 100);
+        Assert.Equal(0, study.Metrics["adcbits_8_accuracy_percent"] % 10, 9);
         Assert.True(study.Metrics["adcbits_8_energy_per_inference_nj"] > 0);
     }
 

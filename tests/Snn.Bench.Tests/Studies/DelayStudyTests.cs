@@ -1,3 +1,4 @@
+using System.Globalization;
 using SkiaSharp;
 using Snn.Bench.Cli;
 using Snn.Bench.Results;
@@ -24,10 +25,19 @@ public class DelayStudyTests
         string[] tasks = study.Metrics["fashion_mnist_ran"] == 1 ? ["temporal_pattern", "fashion_mnist"] : ["temporal_pattern"];
         foreach (string task in tasks)
         {
+            var table = study.Findings.SkipWhile(f => !f.StartsWith(task == "temporal_pattern" ? "temporal-pattern" : "row-sequential", StringComparison.Ordinal)).ToArray();
             foreach (string arm in Arms)
             {
-                Assert.InRange(study.Metrics[$"{task}_{arm}_accuracy_mean_percent"], 0, 100);
-                Assert.True(study.Metrics[$"{task}_{arm}_accuracy_sd_percent"] >= 0);
+                // The table's per-seed accuracies (10 test samples each: multiples of 10 %) give the reported mean and sample SD.
+                string name = arm switch { "none" => "None", "fixed_random" => "FixedRandom", _ => "Learned" };
+                var cells = table.First(f => f.StartsWith($"| {name} |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+                var seeds = cells[4].Split(',').Select(a => double.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+                Assert.Equal(3, seeds.Length);
+                Assert.All(seeds, a => Assert.Equal(0, a % 10, 9));
+                double mean = seeds.Average();
+                double sd = Math.Sqrt(seeds.Sum(a => (a - mean) * (a - mean)) / 2);
+                Assert.Equal(mean, study.Metrics[$"{task}_{arm}_accuracy_mean_percent"], 9);
+                Assert.Equal(sd, study.Metrics[$"{task}_{arm}_accuracy_sd_percent"], 9);
                 Assert.True(study.Metrics[$"{task}_{arm}_samples_per_second"] > 0);
             }
         }
@@ -73,7 +83,8 @@ public class DelayStudyTests
         var study = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, ResultsJson.FileName)).Studies);
         Assert.Equal(3, study.Metrics["train_samples"]);
         Assert.Equal(DelayShdAnalysis.QuickEpochs, study.Metrics["epochs"]);
-        Assert.InRange(study.Metrics["test_accuracy_percent"], 0, 100);
+        double correct = study.Metrics["test_accuracy_percent"] * 3 / 100; // the fixture's 3 samples are the test set
+        Assert.Equal(Math.Round(correct), correct, 9);
         Assert.Equal([DelayShdAnalysis.Plot], study.Files);
     }
 }
