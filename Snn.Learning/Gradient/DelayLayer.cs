@@ -21,6 +21,13 @@ internal sealed class DelayLayer
     /// <summary>ε added to the Gaussian's normaliser (as in DCLS).</summary>
     public const float KernelEpsilon = 1e-7f;
 
+    /// <summary>
+    /// Normalised Gaussian taps below this are set to 0. For σ ≥ 0.1 step a synapse's largest tap is
+    /// above 10⁻⁴, so the dropped ones lie far below float resolution next to it and no sum changes;
+    /// at small σ they would otherwise be subnormal numbers, which slow every product they enter.
+    /// </summary>
+    public const float NegligibleTap = 1e-20f;
+
     public DelayLayer(int inputs, int outputs, int kernel, bool batchNorm, bool spiking)
     {
         Inputs = inputs;
@@ -122,6 +129,10 @@ internal sealed class DelayLayer
                 int at = (j * Inputs + i) * o;
                 var g = Gaussian.AsSpan(at, o);
                 TensorPrimitives.Divide(g, sum, g);
+                for (int k = 0; k < o; k++)
+                {
+                    g[k] = g[k] < NegligibleTap ? 0f : g[k];
+                }
                 TensorPrimitives.Multiply(g, w, Effective.AsSpan(at, o));
             }
         }
