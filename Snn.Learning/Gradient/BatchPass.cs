@@ -229,14 +229,25 @@ internal sealed class BatchPass
                 sum += _shardSum[s * o + k];
                 squares += _shardSumSquares[s * o + k];
             }
-            double mean = sum / n;
-            double variance = Math.Max(squares / n - mean * mean, 0);
-            _mean[l][k] = (float)mean;
-            _inverseStd[l][k] = (float)(1 / Math.Sqrt(variance + DelayLayer.BatchNormEpsilon));
-            float momentum = DelayLayer.BatchNormMomentum;
-            layer.RunningMean[k] = (1 - momentum) * layer.RunningMean[k] + momentum * (float)mean;
-            double unbiased = n > 1 ? variance * n / (n - 1) : variance;
-            layer.RunningVar[k] = (1 - momentum) * layer.RunningVar[k] + momentum * (float)unbiased;
+            (_mean[l][k], _inverseStd[l][k]) = layer.BatchStatistics(k, sum, squares, n);
+        }
+    }
+
+    /// <summary>The dropout mask of sample <paramref name="b"/> in layer <paramref name="layer"/> at
+    /// step <paramref name="iteration"/>: 1/(1 − p) with probability 1 − p, else 0; all 1 without dropout.</summary>
+    public static void DropoutMask(Span<float> mask, float dropout, ulong seed, int layer, long iteration, int b)
+    {
+        if (dropout <= 0)
+        {
+            mask.Fill(1f);
+            return;
+        }
+        float keep = 1 - dropout;
+        float scale = 1 / keep;
+        var rng = new CounterRng(seed, DelayRandomStreams.Dropout(layer), (uint)iteration, (ulong)b * (ulong)((mask.Length + 3) / 4));
+        for (int k = 0; k < mask.Length; k++)
+        {
+            mask[k] = (rng.NextUInt() >> 8) * (1f / (1 << 24)) < keep ? scale : 0f;
         }
     }
 
@@ -246,24 +257,11 @@ internal sealed class BatchPass
         var scratch = _scratch[shard];
         int o = layer.Outputs;
         var v = scratch.State.AsSpan(0, o);
-        float keep = 1 - _dropout;
-        float scale = 1 / keep;
         var (start, end) = Range(shard);
         for (int b = start; b < end; b++)
         {
             var mask = _masks[l].AsSpan(b * o, o);
-            if (_dropout > 0)
-            {
-                var rng = new CounterRng(seed, DelayRandomStreams.Dropout(l), (uint)iteration, (ulong)b * (ulong)((o + 3) / 4));
-                for (int k = 0; k < o; k++)
-                {
-                    mask[k] = (rng.NextUInt() >> 8) * (1f / (1 << 24)) < keep ? scale : 0f;
-                }
-            }
-            else
-            {
-                mask.Fill(1f);
-            }
+            DropoutMask(mask, _dropout, seed, l, iteration, b);
             var xhat = Slice(_xhat[l], b, o);
             var membrane = Slice(_membrane[l], b, o);
             var output = Slice(_inputs[l + 1], b, o);

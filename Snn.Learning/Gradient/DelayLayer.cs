@@ -99,6 +99,21 @@ internal sealed class DelayLayer
         return Center - (int)p;
     }
 
+    /// <summary>
+    /// The batch statistics of output <paramref name="k"/> from Σz and Σz² over <paramref name="n"/>
+    /// values (biased variance), folded into the running statistics (unbiased variance, momentum
+    /// <see cref="BatchNormMomentum"/>). Returns the mean and 1/√(variance + ε).
+    /// </summary>
+    public (float Mean, float InverseStd) BatchStatistics(int k, double sum, double squares, double n)
+    {
+        double mean = sum / n;
+        double variance = Math.Max(squares / n - mean * mean, 0);
+        RunningMean[k] = (1 - BatchNormMomentum) * RunningMean[k] + BatchNormMomentum * (float)mean;
+        double unbiased = n > 1 ? variance * n / (n - 1) : variance;
+        RunningVar[k] = (1 - BatchNormMomentum) * RunningVar[k] + BatchNormMomentum * (float)unbiased;
+        return ((float)mean, (float)(1 / Math.Sqrt(variance + BatchNormEpsilon)));
+    }
+
     /// <summary>Builds <see cref="Effective"/> from Gaussians of width <paramref name="sigma"/> (steps) and
     /// keeps the normalised Gaussians in <see cref="Gaussian"/> for the position gradient.</summary>
     public void BuildGaussianKernel(float sigma, Span<float> scratch)
