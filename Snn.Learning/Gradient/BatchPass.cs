@@ -14,6 +14,9 @@ internal sealed class BatchPass
     /// <summary>Shards of a batch (the parallelism and the reduction order).</summary>
     public const int Shards = 8;
 
+    /// <summary>Samples whose kernel-gradient terms are summed together (their dZ stays in cache).</summary>
+    private const int GradientGroup = 4;
+
     private readonly IReadOnlyList<DelayLayer> _layers;
     private readonly int _steps;
     private readonly int _capacity;
@@ -25,7 +28,9 @@ internal sealed class BatchPass
     private readonly float[][] _xhat;
     private readonly float[][] _membrane;
     private readonly float[][] _masks;
-    private readonly float[][] _shardGrad;
+    private readonly float[][] _gradient;
+    private readonly float[][] _transposed;
+    private readonly int[] _paddedInputs;
     private readonly double[] _shardSum;
     private readonly double[] _shardSumSquares;
     private readonly float[][] _mean;
@@ -53,7 +58,9 @@ internal sealed class BatchPass
         _xhat = new float[count][];
         _membrane = new float[count][];
         _masks = new float[count][];
-        _shardGrad = new float[count][];
+        _gradient = new float[count][];
+        _transposed = new float[count][];
+        _paddedInputs = new int[count];
         _mean = new float[count][];
         _inverseStd = new float[count][];
         _gradientMean = new float[count][];
@@ -67,7 +74,9 @@ internal sealed class BatchPass
             _xhat[l] = new float[(long)capacity * steps * layer.Outputs];
             _membrane[l] = new float[(long)capacity * steps * layer.Outputs];
             _masks[l] = layer.Spiking ? new float[capacity * layer.Outputs] : [];
-            _shardGrad[l] = new float[(long)Shards * layer.Effective.Length];
+            _gradient[l] = new float[layer.Effective.Length];
+            _paddedInputs[l] = (layer.Inputs + FusedRows.BlockColumns - 1) / FusedRows.BlockColumns * FusedRows.BlockColumns;
+            _transposed[l] = l == 0 ? [] : new float[(long)layer.Kernel * layer.Outputs * _paddedInputs[l]];
             _mean[l] = new float[layer.Outputs];
             _inverseStd[l] = new float[layer.Outputs];
             _gradientMean[l] = new float[layer.Outputs];
@@ -78,9 +87,11 @@ internal sealed class BatchPass
         _shardSum = new double[Shards * maxOutputs];
         _shardSumSquares = new double[Shards * maxOutputs];
         _scratch = new Scratch[Shards];
+        int kernel = config.KernelSize;
+        int paddedWidest = (widest + FusedRows.BlockColumns - 1) / FusedRows.BlockColumns * FusedRows.BlockColumns;
         for (int s = 0; s < Shards; s++)
         {
-            _scratch[s] = new Scratch(steps, widest, maxOutputs, config.Classes);
+            _scratch[s] = new Scratch(steps, widest, paddedWidest, maxOutputs, config.Classes, Math.Max(kernel * widest, GradientGroup * steps));
         }
         _losses = new float[capacity];
         _predicted = new int[capacity];
@@ -143,7 +154,6 @@ internal sealed class BatchPass
         {
             var layer = _layers[l];
             int layerIndex = l;
-            Array.Clear(_shardGrad[l]);
             if (layer.Spiking)
             {
                 Parallel.For(0, Shards, shard => SurrogateShard(layerIndex, shard));
@@ -152,13 +162,15 @@ internal sealed class BatchPass
                     BatchNormGradients(layer, l);
                 }
             }
-            Parallel.For(0, Shards, shard => KernelShard(layerIndex, shard));
-            var total = _shardGrad[l].AsSpan(0, layer.Effective.Length);
-            for (int s = 1; s < Shards; s++)
+            Parallel.For(0, Shards, shard => SynapticGradientShard(layerIndex, shard));
+            Array.Clear(_gradient[l]);
+            Parallel.For(0, Shards, shard => KernelGradientShard(layerIndex, shard));
+            if (l > 0)
             {
-                TensorPrimitives.Add(total, _shardGrad[l].AsSpan(s * layer.Effective.Length, layer.Effective.Length), total);
+                Parallel.For(0, layer.Kernel, j => SpikeKernels.TransposeTap(layer.Effective, layer.Inputs, layer.Outputs, _paddedInputs[layerIndex], j, _transposed[layerIndex]));
+                Parallel.For(0, Shards, shard => InputGradientShard(layerIndex, shard));
             }
-            layer.KernelGradients(total, sigma, positions, _scratch[0].Wide);
+            layer.KernelGradients(_gradient[l], sigma, positions, _scratch[0].Wide);
         }
     }
 
@@ -191,7 +203,7 @@ internal sealed class BatchPass
         {
             SpikeKernels.ListNonZeros(InputOf(l, b), _steps, layer.Inputs, scratch.RowStart, scratch.Index, scratch.Value);
             var z = Slice(_xhat[l], b, o);
-            SpikeKernels.Convolve(layer.Effective, layer.Inputs, o, layer.Kernel, _steps, scratch.RowStart, scratch.Index, scratch.Value, z);
+            SpikeKernels.Convolve(layer.Effective, layer.Inputs, o, layer.Kernel, _steps, scratch.RowStart, scratch.Index, scratch.Value, z, scratch.Offsets, scratch.Factors);
             if (layer.Spiking && layer.BatchNorm)
             {
                 for (int i = 0; i < z.Length; i++)
@@ -217,14 +229,25 @@ internal sealed class BatchPass
                 sum += _shardSum[s * o + k];
                 squares += _shardSumSquares[s * o + k];
             }
-            double mean = sum / n;
-            double variance = Math.Max(squares / n - mean * mean, 0);
-            _mean[l][k] = (float)mean;
-            _inverseStd[l][k] = (float)(1 / Math.Sqrt(variance + DelayLayer.BatchNormEpsilon));
-            float momentum = DelayLayer.BatchNormMomentum;
-            layer.RunningMean[k] = (1 - momentum) * layer.RunningMean[k] + momentum * (float)mean;
-            double unbiased = n > 1 ? variance * n / (n - 1) : variance;
-            layer.RunningVar[k] = (1 - momentum) * layer.RunningVar[k] + momentum * (float)unbiased;
+            (_mean[l][k], _inverseStd[l][k]) = layer.BatchStatistics(k, sum, squares, n);
+        }
+    }
+
+    /// <summary>The dropout mask of sample <paramref name="b"/> in layer <paramref name="layer"/> at
+    /// step <paramref name="iteration"/>: 1/(1 − p) with probability 1 − p, else 0; all 1 without dropout.</summary>
+    public static void DropoutMask(Span<float> mask, float dropout, ulong seed, int layer, long iteration, int b)
+    {
+        if (dropout <= 0)
+        {
+            mask.Fill(1f);
+            return;
+        }
+        float keep = 1 - dropout;
+        float scale = 1 / keep;
+        var rng = new CounterRng(seed, DelayRandomStreams.Dropout(layer), (uint)iteration, (ulong)b * (ulong)((mask.Length + 3) / 4));
+        for (int k = 0; k < mask.Length; k++)
+        {
+            mask[k] = (rng.NextUInt() >> 8) * (1f / (1 << 24)) < keep ? scale : 0f;
         }
     }
 
@@ -234,24 +257,11 @@ internal sealed class BatchPass
         var scratch = _scratch[shard];
         int o = layer.Outputs;
         var v = scratch.State.AsSpan(0, o);
-        float keep = 1 - _dropout;
-        float scale = 1 / keep;
         var (start, end) = Range(shard);
         for (int b = start; b < end; b++)
         {
             var mask = _masks[l].AsSpan(b * o, o);
-            if (_dropout > 0)
-            {
-                var rng = new CounterRng(seed, DelayRandomStreams.Dropout(l), (uint)iteration, (ulong)b * (ulong)((o + 3) / 4));
-                for (int k = 0; k < o; k++)
-                {
-                    mask[k] = (rng.NextUInt() >> 8) * (1f / (1 << 24)) < keep ? scale : 0f;
-                }
-            }
-            else
-            {
-                mask.Fill(1f);
-            }
+            DropoutMask(mask, _dropout, seed, l, iteration, b);
             var xhat = Slice(_xhat[l], b, o);
             var membrane = Slice(_membrane[l], b, o);
             var output = Slice(_inputs[l + 1], b, o);
@@ -362,13 +372,19 @@ internal sealed class BatchPass
         }
     }
 
-    private void KernelShard(int l, int shard)
+    /// <summary>The gradient of the loss with respect to the layer's synaptic input Z, per sample, in place.</summary>
+    private Span<float> SynapticGradient(int l)
+    {
+        var layer = _layers[l];
+        return layer.Spiking && layer.BatchNorm ? _xhat[l] : _membrane[l];
+    }
+
+    private void SynapticGradientShard(int l, int shard)
     {
         var layer = _layers[l];
         var scratch = _scratch[shard];
         int o = layer.Outputs;
         var (start, end) = Range(shard);
-        var gradient = _shardGrad[l].AsSpan(shard * layer.Effective.Length, layer.Effective.Length);
         var gain = scratch.Wide.AsSpan(0, o);
         if (layer.Spiking && layer.BatchNorm)
         {
@@ -376,13 +392,12 @@ internal sealed class BatchPass
         }
         for (int b = start; b < end; b++)
         {
-            Span<float> dz;
             if (layer.Spiking)
             {
-                var dy = Slice(_membrane[l], b, o);
                 if (layer.BatchNorm)
                 {
-                    dz = Slice(_xhat[l], b, o);
+                    var dy = Slice(_membrane[l], b, o);
+                    var dz = Slice(_xhat[l], b, o);
                     for (int t = 0; t < _steps; t++)
                     {
                         var x = dz.Slice(t * o, o);
@@ -392,36 +407,92 @@ internal sealed class BatchPass
                         TensorPrimitives.Multiply(x, gain, x);
                     }
                 }
-                else
-                {
-                    dz = dy;
-                }
             }
             else
             {
-                dz = Slice(_membrane[l], b, o);
+                var dz = Slice(_membrane[l], b, o);
                 for (int t = _steps - 2; t >= 0; t--)
                 {
                     TensorPrimitives.MultiplyAdd(dz.Slice((t + 1) * o, o), _decay, dz.Slice(t * o, o), dz.Slice(t * o, o));
                 }
             }
-            SpikeKernels.ListNonZeros(InputOf(l, b), _steps, layer.Inputs, scratch.RowStart, scratch.Index, scratch.Value);
-            SpikeKernels.AccumulateKernelGradient(gradient, layer.Inputs, o, layer.Kernel, _steps, scratch.RowStart, scratch.Index, scratch.Value, dz);
-            if (l > 0)
+        }
+    }
+
+    /// <summary>The kernel gradient of the inputs [shard · I / Shards, (shard + 1) · I / Shards) over
+    /// the whole batch; each gradient row has one owner, so no reduction is needed.</summary>
+    private void KernelGradientShard(int l, int shard)
+    {
+        var layer = _layers[l];
+        var scratch = _scratch[shard];
+        int width = layer.Inputs;
+        int first = shard * width / Shards;
+        int last = (shard + 1) * width / Shards;
+        ReadOnlySpan<float> dz = SynapticGradient(l);
+        for (int group = 0; group < _count; group += GradientGroup)
+        {
+            int groupEnd = Math.Min(_count, group + GradientGroup);
+            for (int i = first; i < last; i++)
             {
-                SpikeKernels.InputGradient(layer.Effective, layer.Inputs, o, layer.Kernel, _steps, dz, Slice(_inputs[l], b, layer.Inputs));
+                int n = 0;
+                for (int b = group; b < groupEnd; b++)
+                {
+                    var x = InputOf(l, b);
+                    for (int s = 0; s < _steps; s++)
+                    {
+                        float v = x[s * width + i];
+                        if (v != 0f)
+                        {
+                            scratch.SpikeSample[n] = b;
+                            scratch.SpikeStep[n] = s;
+                            scratch.SpikeValue[n] = v;
+                            n++;
+                        }
+                    }
+                }
+                if (n > 0)
+                {
+                    SpikeKernels.AccumulateKernelGradient(_gradient[l], i, width, layer.Outputs, layer.Kernel, _steps,
+                        scratch.SpikeSample.AsSpan(0, n), scratch.SpikeStep.AsSpan(0, n), scratch.SpikeValue.AsSpan(0, n), dz, scratch.Offsets, scratch.Factors);
+                }
             }
         }
     }
 
+    private void InputGradientShard(int l, int shard)
+    {
+        var layer = _layers[l];
+        var scratch = _scratch[shard];
+        int o = layer.Outputs;
+        var (start, end) = Range(shard);
+        var dz = SynapticGradient(l);
+        for (int b = start; b < end; b++)
+        {
+            SpikeKernels.InputGradient(_transposed[l], layer.Inputs, _paddedInputs[l], o, layer.Kernel, _steps,
+                dz.Slice(b * _steps * o, _steps * o), scratch.Padded, Slice(_inputs[l], b, layer.Inputs));
+        }
+    }
+
     /// <summary>Per-shard work buffers.</summary>
-    private sealed class Scratch(int steps, int widest, int maxOutputs, int classes)
+    private sealed class Scratch(int steps, int widest, int paddedWidest, int maxOutputs, int classes, int rows)
     {
         public int[] RowStart { get; } = new int[steps + 1];
 
         public int[] Index { get; } = new int[steps * widest];
 
         public float[] Value { get; } = new float[steps * widest];
+
+        public int[] Offsets { get; } = new int[rows];
+
+        public float[] Factors { get; } = new float[rows];
+
+        public int[] SpikeSample { get; } = new int[GradientGroup * steps];
+
+        public int[] SpikeStep { get; } = new int[GradientGroup * steps];
+
+        public float[] SpikeValue { get; } = new float[GradientGroup * steps];
+
+        public float[] Padded { get; } = new float[steps * paddedWidest];
 
         public float[] State { get; } = new float[maxOutputs];
 

@@ -21,6 +21,13 @@ internal sealed class DelayLayer
     /// <summary>ε added to the Gaussian's normaliser (as in DCLS).</summary>
     public const float KernelEpsilon = 1e-7f;
 
+    /// <summary>
+    /// Normalised Gaussian taps below this are set to 0. For σ ≥ 0.1 step a synapse's largest tap is
+    /// above 10⁻⁴, so the dropped ones lie far below float resolution next to it and no sum changes;
+    /// at small σ they would otherwise be subnormal numbers, which slow every product they enter.
+    /// </summary>
+    public const float NegligibleTap = 1e-20f;
+
     public DelayLayer(int inputs, int outputs, int kernel, bool batchNorm, bool spiking)
     {
         Inputs = inputs;
@@ -92,6 +99,21 @@ internal sealed class DelayLayer
         return Center - (int)p;
     }
 
+    /// <summary>
+    /// The batch statistics of output <paramref name="k"/> from Σz and Σz² over <paramref name="n"/>
+    /// values (biased variance), folded into the running statistics (unbiased variance, momentum
+    /// <see cref="BatchNormMomentum"/>). Returns the mean and 1/√(variance + ε).
+    /// </summary>
+    public (float Mean, float InverseStd) BatchStatistics(int k, double sum, double squares, double n)
+    {
+        double mean = sum / n;
+        double variance = Math.Max(squares / n - mean * mean, 0);
+        RunningMean[k] = (1 - BatchNormMomentum) * RunningMean[k] + BatchNormMomentum * (float)mean;
+        double unbiased = n > 1 ? variance * n / (n - 1) : variance;
+        RunningVar[k] = (1 - BatchNormMomentum) * RunningVar[k] + BatchNormMomentum * (float)unbiased;
+        return ((float)mean, (float)(1 / Math.Sqrt(variance + BatchNormEpsilon)));
+    }
+
     /// <summary>Builds <see cref="Effective"/> from Gaussians of width <paramref name="sigma"/> (steps) and
     /// keeps the normalised Gaussians in <see cref="Gaussian"/> for the position gradient.</summary>
     public void BuildGaussianKernel(float sigma, Span<float> scratch)
@@ -122,6 +144,10 @@ internal sealed class DelayLayer
                 int at = (j * Inputs + i) * o;
                 var g = Gaussian.AsSpan(at, o);
                 TensorPrimitives.Divide(g, sum, g);
+                for (int k = 0; k < o; k++)
+                {
+                    g[k] = g[k] < NegligibleTap ? 0f : g[k];
+                }
                 TensorPrimitives.Multiply(g, w, Effective.AsSpan(at, o));
             }
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Snn.Core.Randomness;
+using Snn.Core.Validation;
 
 namespace Snn.Learning.Gradient;
 
@@ -48,7 +49,6 @@ public static class DelayTrainer
         bool learned = config.Delays == DelayMode.Learned;
         var weights = new AdamW();
         var positions = new AdamW();
-        int maxOutputs = 0;
         foreach (var layer in layers)
         {
             weights.Add(layer.Weights, layer.WeightGrad, (float)options.WeightDecay);
@@ -61,13 +61,11 @@ public static class DelayTrainer
             {
                 positions.Add(layer.Positions, layer.PositionGrad, 0f);
             }
-            maxOutputs = Math.Max(maxOutputs, layer.Outputs);
         }
         int batchSize = Math.Min(options.BatchSize, train.Count);
         var pass = new BatchPass(config, layers, train.Steps, batchSize);
         var order = new int[train.Count];
         var batch = new int[batchSize];
-        var kernelScratch = new float[2 * maxOutputs];
         int perEpoch = (train.Count + batchSize - 1) / batchSize;
         long total = (long)perEpoch * options.Epochs;
         long iteration = 0;
@@ -89,18 +87,8 @@ public static class DelayTrainer
                 if (learned)
                 {
                     sigma = (float)Schedules.Sigma(config.SigmaInit, config.SigmaFinal, config.SigmaAnnealFraction, progressFraction);
-                    foreach (var layer in layers)
-                    {
-                        layer.BuildGaussianKernel(sigma, kernelScratch);
-                    }
                 }
-                else
-                {
-                    foreach (var layer in layers)
-                    {
-                        layer.BuildRoundedKernel();
-                    }
-                }
+                BuildKernels(layers, learned, sigma);
                 lossSum += pass.Forward(train, batch, count, iteration, options.Seed) * count;
                 for (int b = 0; b < count; b++)
                 {
@@ -129,6 +117,65 @@ public static class DelayTrainer
         }
         double final = history[^1].TestAccuracy;
         return new TrainingResult(network, history, final, trainSamples / Math.Max(trainSeconds, 1e-9));
+    }
+
+    /// <summary>
+    /// The loss and gradients of one training step on every sample of <paramref name="batch"/>, in
+    /// order: batch statistics, the dropout masks of the trainer's first step with
+    /// <paramref name="seed"/>, Gaussian kernels of width <paramref name="sigma"/> when delays are
+    /// learned (rounded delays otherwise). The network is not changed. For checking the gradients
+    /// against another implementation of the same network.
+    /// </summary>
+    /// <param name="network">The network.</param>
+    /// <param name="batch">The batch, all of it.</param>
+    /// <param name="sigma">The DCLS Gaussian width (steps), &gt; 0; ignored unless delays are learned.</param>
+    /// <param name="seed">The seed of the dropout masks.</param>
+    public static DelayGradients Gradients(DelayNetwork network, SpikeTensorSet batch, double sigma, ulong seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(batch);
+        Guard.Positive(sigma, nameof(sigma));
+        CheckData(network.Config, batch, nameof(batch));
+        var layers = network.Layers;
+        bool learned = network.Config.Delays == DelayMode.Learned;
+        BuildKernels(layers, learned, (float)sigma);
+        var running = new float[layers.Count][];
+        for (int l = 0; l < layers.Count; l++)
+        {
+            running[l] = [.. layers[l].RunningMean, .. layers[l].RunningVar];
+        }
+        var pass = new BatchPass(network.Config, layers, batch.Steps, batch.Count);
+        int[] order = [.. Enumerable.Range(0, batch.Count)];
+        double loss = pass.Forward(batch, order, batch.Count, 0, seed);
+        pass.Backward((float)sigma, learned);
+        for (int l = 0; l < layers.Count; l++)
+        {
+            int o = layers[l].Outputs;
+            running[l].AsSpan(0, o).CopyTo(layers[l].RunningMean);
+            running[l].AsSpan(o, o).CopyTo(layers[l].RunningVar);
+        }
+        return DelayGradients.From(loss, layers, learned);
+    }
+
+    internal static void BuildKernels(IReadOnlyList<DelayLayer> layers, bool learned, float sigma)
+    {
+        int maxOutputs = 0;
+        foreach (var layer in layers)
+        {
+            maxOutputs = Math.Max(maxOutputs, layer.Outputs);
+        }
+        var scratch = new float[2 * maxOutputs];
+        foreach (var layer in layers)
+        {
+            if (learned)
+            {
+                layer.BuildGaussianKernel(sigma, scratch);
+            }
+            else
+            {
+                layer.BuildRoundedKernel();
+            }
+        }
     }
 
     private static void Shuffle(int[] order, ulong seed, int epoch)

@@ -31,79 +31,86 @@ internal static class SpikeKernels
         rowStart[steps] = n;
     }
 
-    /// <summary>Z[t, o] = Σ_j Σ_i W̃[(j, i), o] x[t − (K − 1) + j, i].</summary>
+    /// <summary>
+    /// Z[t, o] = Σ_j Σ_i W̃[(j, i), o] x[t − (K − 1) + j, i]: for every step, the rows of W̃ met by
+    /// the input's non-zeros are summed in registers (taps in order, then inputs in order).
+    /// <paramref name="offsets"/> and <paramref name="factors"/> hold at least K · (most non-zeros in a step) entries.
+    /// </summary>
     public static void Convolve(ReadOnlySpan<float> effective, int inputs, int outputs, int kernel, int steps,
-        ReadOnlySpan<int> rowStart, ReadOnlySpan<int> index, ReadOnlySpan<float> value, Span<float> z)
+        ReadOnlySpan<int> rowStart, ReadOnlySpan<int> index, ReadOnlySpan<float> value, Span<float> z, Span<int> offsets, Span<float> factors)
     {
         z[..(steps * outputs)].Clear();
         for (int t = 0; t < steps; t++)
         {
-            var row = z.Slice(t * outputs, outputs);
+            int count = 0;
             for (int j = Math.Max(0, kernel - 1 - t); j < kernel; j++)
             {
                 int s = t + j - (kernel - 1);
                 for (int n = rowStart[s]; n < rowStart[s + 1]; n++)
                 {
-                    var w = effective.Slice((j * inputs + index[n]) * outputs, outputs);
-                    float v = value[n];
-                    if (v == 1f)
-                    {
-                        TensorPrimitives.Add(row, w, row);
-                    }
-                    else
-                    {
-                        TensorPrimitives.MultiplyAdd(w, v, row, row);
-                    }
+                    offsets[count] = (j * inputs + index[n]) * outputs;
+                    factors[count] = value[n];
+                    count++;
                 }
             }
+            FusedRows.AccumulateRows(z.Slice(t * outputs, outputs), effective, offsets[..count], factors[..count]);
         }
     }
 
-    /// <summary>G[(j, i), o] += Σ_t x[t − (K − 1) + j, i] dZ[t, o] (the kernel gradient X̃ᵀ dZ).</summary>
-    public static void AccumulateKernelGradient(Span<float> gradient, int inputs, int outputs, int kernel, int steps,
-        ReadOnlySpan<int> rowStart, ReadOnlySpan<int> index, ReadOnlySpan<float> value, ReadOnlySpan<float> dz)
+    /// <summary>
+    /// G[(j, i), o] += Σ_n v_n dZ_{b_n}[s_n + K − 1 − j, o] for one input i and every tap j (the
+    /// kernel gradient X̃ᵀ dZ), over the non-zeros (b_n, s_n, v_n) of input i in a group of samples,
+    /// listed in sample then step order. dZ of sample b starts at b · T · O in <paramref name="dz"/>.
+    /// </summary>
+    public static void AccumulateKernelGradient(Span<float> gradient, int input, int inputs, int outputs, int kernel, int steps,
+        ReadOnlySpan<int> sample, ReadOnlySpan<int> step, ReadOnlySpan<float> value, ReadOnlySpan<float> dz, Span<int> offsets, Span<float> factors)
     {
-        for (int t = 0; t < steps; t++)
+        for (int j = 0; j < kernel; j++)
         {
-            var row = dz.Slice(t * outputs, outputs);
-            for (int j = Math.Max(0, kernel - 1 - t); j < kernel; j++)
+            int lag = kernel - 1 - j;
+            int count = 0;
+            for (int n = 0; n < sample.Length; n++)
             {
-                int s = t + j - (kernel - 1);
-                for (int n = rowStart[s]; n < rowStart[s + 1]; n++)
+                int t = step[n] + lag;
+                if (t < steps)
                 {
-                    var g = gradient.Slice((j * inputs + index[n]) * outputs, outputs);
-                    float v = value[n];
-                    if (v == 1f)
-                    {
-                        TensorPrimitives.Add(g, row, g);
-                    }
-                    else
-                    {
-                        TensorPrimitives.MultiplyAdd(row, v, g, g);
-                    }
+                    offsets[count] = (sample[n] * steps + t) * outputs;
+                    factors[count] = value[n];
+                    count++;
                 }
+            }
+            FusedRows.AccumulateRows(gradient.Slice((j * inputs + input) * outputs, outputs), dz, offsets[..count], factors[..count]);
+        }
+    }
+
+    /// <summary>Wᵀ[j, o, i] = W̃[(j, i), o] for tap <paramref name="tap"/>, rows padded with zeros to <paramref name="paddedInputs"/>.</summary>
+    public static void TransposeTap(ReadOnlySpan<float> effective, int inputs, int outputs, int paddedInputs, int tap, Span<float> transposed)
+    {
+        var target = transposed.Slice(tap * outputs * paddedInputs, outputs * paddedInputs);
+        var source = effective.Slice(tap * inputs * outputs, inputs * outputs);
+        for (int i = 0; i < inputs; i++)
+        {
+            var row = source.Slice(i * outputs, outputs);
+            for (int o = 0; o < outputs; o++)
+            {
+                target[o * paddedInputs + i] = row[o];
             }
         }
     }
 
-    /// <summary>dx[s, i] = Σ_j Σ_o dZ[s + K − 1 − j, o] W̃[(j, i), o] (the input gradient dZ W̃ᵀ, folded back onto steps).</summary>
-    public static void InputGradient(ReadOnlySpan<float> effective, int inputs, int outputs, int kernel, int steps,
-        ReadOnlySpan<float> dz, Span<float> dx)
+    /// <summary>
+    /// dx[s, i] = Σ_j Σ_o dZ[s + K − 1 − j, o] W̃[(j, i), o] (the input gradient dZ W̃ᵀ, folded back
+    /// onto steps) from the transposed kernel (see <see cref="TransposeTap"/>); <paramref name="padded"/>
+    /// is [T, paddedInputs] work space.
+    /// </summary>
+    public static void InputGradient(ReadOnlySpan<float> transposed, int inputs, int paddedInputs, int outputs, int kernel, int steps,
+        ReadOnlySpan<float> dz, Span<float> padded, Span<float> dx)
     {
-        dx[..(steps * inputs)].Clear();
+        padded[..(steps * paddedInputs)].Clear();
+        FusedRows.ShiftedProduct(transposed, paddedInputs, outputs, kernel, steps, dz, padded);
         for (int s = 0; s < steps; s++)
         {
-            var target = dx.Slice(s * inputs, inputs);
-            for (int j = Math.Max(0, s + kernel - steps); j < kernel; j++)
-            {
-                int t = s + kernel - 1 - j;
-                var row = dz.Slice(t * outputs, outputs);
-                var block = effective.Slice(j * inputs * outputs, inputs * outputs);
-                for (int i = 0; i < inputs; i++)
-                {
-                    target[i] += TensorPrimitives.Dot(row, block.Slice(i * outputs, outputs));
-                }
-            }
+            padded.Slice(s * paddedInputs, inputs).CopyTo(dx.Slice(s * inputs, inputs));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -125,29 +124,7 @@ public sealed partial class Brian2Peer(string python, string peersDirectory)
     }
 
     private (int ExitCode, string Output, string Error) Execute(IEnumerable<string> arguments, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (string argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {Python}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Python} {string.Join(' ', info.ArgumentList)} did not finish within {timeout.TotalSeconds:F0} s.");
-        }
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
-    }
+        => PythonProcess.Execute(Python, arguments, timeout);
 
     [GeneratedRegex(@"N=(?<n>\d+)\s+T=(?<t>[0-9.eE+-]+)s\s+wall=(?<wall>[0-9.eE+-]+)s\s+spikes=(?<spikes>\d+)\s+rate=(?<rate>[0-9.eE+-]+)Hz\s+synapses=(?<synapses>\d+)")]
     private static partial Regex ResultLine();

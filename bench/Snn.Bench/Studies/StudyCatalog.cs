@@ -32,6 +32,12 @@ public static class StudyCatalog
         + "full: 150 epochs (hours); --quick: 1000/500 samples, 3 epochs; --size N: N training samples",
         DelayShdAnalysis.Run, DelayShdAnalysis.CheckInputs);
 
+    /// <summary>The delay trainer against an independent PyTorch implementation: gradients and speed.</summary>
+    public static BenchmarkStudy TrainerVsTorch { get; } = new("trainer-vs-torch",
+        "DelayTrainer vs the same network in PyTorch (bench/peers/torch_dcls.py, Debian's python3-torch): loss and gradients of a small network; "
+        + "training samples/s and the ratio at the SHD recipe's and the ablation shapes, initial and final sigma, alternating runs. A few minutes; --quick: about a minute",
+        TrainerVsTorchAnalysis.Run, TrainerVsTorchAnalysis.CheckInputs);
+
     /// <summary>The random LSM in software and on simulated resistive-memory chips.</summary>
     public static BenchmarkStudy CrossbarLsm { get; } = new("crossbar-lsm",
         "Random LSM 256-200-10 (Lin et al. 2025) on Fashion-MNIST (Debian's dataset-fashion-mnist), software vs stochastic-switching weights vs crossbar presets: "
@@ -58,7 +64,7 @@ public static class StudyCatalog
         NalsmBranchingAnalysis.Run, NalsmBranchingAnalysis.CheckInputs);
 
     /// <summary>All studies in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, DelaysAblation, DelaysShd, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching];
+    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, DelaysAblation, DelaysShd, TrainerVsTorch, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching];
 
     /// <summary>The names of all studies.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();

@@ -1,0 +1,26 @@
+using Snn.Bench.Compare;
+using Snn.Bench.Studies;
+
+namespace Snn.Bench.Tests.Compare;
+
+public class TorchDelayPeerTests
+{
+    /// <summary>
+    /// The PyTorch peer is an independent implementation of the trained network (autograd, not a
+    /// hand-written backward pass): on the same data and parameters its loss and every gradient
+    /// must equal Snn's up to float32 rounding, at a wide and at a narrow Gaussian.
+    /// </summary>
+    [TorchFact]
+    public void LossAndGradientsAgreeWithPyTorch()
+    {
+        var peer = TorchDelayPeer.Default()!;
+        using var folder = new TemporaryDirectory();
+        foreach (double sigma in new[] { 3.0, 0.5 })
+        {
+            var agreement = GradientAgreement.Measure(peer, folder.Path, TrainerVsTorchAnalysis.CheckConfig, steps: 30, samples: 8, density: 0.3, sigma, seed: 5);
+            Assert.True(Math.Abs(agreement.SnnLoss - agreement.TorchLoss) <= 1e-5 * Math.Abs(agreement.TorchLoss), $"sigma {sigma}: loss {agreement.SnnLoss} vs {agreement.TorchLoss}");
+            Assert.True(agreement.WorstRelativeDifference <= 1e-4, $"sigma {sigma}: {agreement.WorstTensor} differs by {agreement.WorstRelativeDifference:E2} of its largest value");
+            Assert.True(agreement.Compared > 1000, $"only {agreement.Compared} gradient values compared");
+        }
+    }
+}
