@@ -33,6 +33,9 @@ public sealed class SfqBackend(SfqTechnology? technology = null, SfqBackendOptio
     /// <summary>User stream of the critical-current process spread.</summary>
     public const int ProcessStream = 0x5F_0004;
 
+    /// <summary>User stream of the circuit solver's thermal noise (<see cref="Circuit.CircuitSimulator"/>).</summary>
+    public const int CircuitNoiseStream = 0x5F_0005;
+
     /// <summary>The technology.</summary>
     public SfqTechnology Technology { get; } = technology ?? SfqTechnology.Default;
 

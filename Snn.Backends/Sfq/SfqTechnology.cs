@@ -24,6 +24,13 @@ public sealed record SfqTechnology
     /// <summary>Shunt (normal) resistance R_n (Ω), &gt; 0. Default 7 (I_c R_n = 0.7 mV).</summary>
     public double ShuntResistanceOhm { get; init; } = 7;
 
+    /// <summary>Capacitance of a junction of critical current <see cref="CriticalCurrentUa"/> (pF), &gt; 0.
+    /// Default 0.07 (a specific capacitance of about 70 fF/µm² at J_c = 100 µA/µm²), which with the
+    /// 7 Ω shunt gives a Stewart–McCumber parameter β_c = 2π I_c R² C / Φ0 ≈ 1 (critically damped).
+    /// Used by the circuit solver (<see cref="Circuit.SfqCellLibrary"/>); junctions of other I_c
+    /// scale C ∝ I_c and R ∝ 1/I_c (same J_c, same I_c R_n).</summary>
+    public double JunctionCapacitancePf { get; init; } = 0.07;
+
     /// <summary>Temperature T (K), &gt; 0. Default 4.2 (liquid helium).</summary>
     public double TemperatureK { get; init; } = 4.2;
 
@@ -88,6 +95,7 @@ public sealed record SfqTechnology
     {
         Guard.Positive(CriticalCurrentUa, nameof(CriticalCurrentUa));
         Guard.Positive(ShuntResistanceOhm, nameof(ShuntResistanceOhm));
+        Guard.Positive(JunctionCapacitancePf, nameof(JunctionCapacitancePf));
         Guard.Positive(TemperatureK, nameof(TemperatureK));
         Guard.InRange(PulseCurrentFraction, 1e-6, 1 - 1e-6, nameof(PulseCurrentFraction));
         Guard.Positive(LoopInductancePh, nameof(LoopInductancePh));

@@ -13,6 +13,12 @@ public class SfqXorTests
         Assert.True(evaluation.AllCorrect, string.Join("; ", evaluation.Patterns.Select(p => $"{p.A},{p.B}: {p.OutputRateGhz} GHz")));
         Assert.True(evaluation.SeparationGhz > 2, $"separation {evaluation.SeparationGhz} GHz");
         Assert.Equal(0, evaluation.Errors);
+        // The README's nominal rates 0 / 4.0 / 4.0 / 0.1 GHz: one pulse in 2.5 clock periods for one active input.
+        double[] stated = [0, 4.0, 4.0, 0.1];
+        for (int k = 0; k < 4; k++)
+        {
+            Assert.Equal(stated[k], evaluation.Patterns[k].OutputRateGhz, 0.25);
+        }
     }
 
     [Fact]
@@ -22,7 +28,8 @@ public class SfqXorTests
         var points = study.SweepGlobalBias(SfqXorStudy.Scales(0.8, 1.2, 21));
         var window = SfqXorStudy.Window("global", "nominal", points);
 
-        Assert.True(window.Low < 1 && window.High > 1, $"window {window.Low}..{window.High}");
+        Assert.Equal(0.94, window.Low, 1e-9);
+        Assert.Equal(1.10, window.High, 1e-9);
         foreach (var point in points)
         {
             bool inside = point.BiasScale >= window.Low - 1e-12 && point.BiasScale <= window.High + 1e-12;

@@ -1,0 +1,135 @@
+using Snn.Core.Validation;
+
+namespace Snn.Backends.Sfq.Circuit;
+
+/// <summary>
+/// A superconducting circuit for <see cref="CircuitSimulator"/>: named nodes, RCSJ junctions,
+/// inductors, bias current sources and SFQ pulse inputs. Every node must be reachable from ground
+/// through junction capacitances (each node carries a junction), which keeps the integrator's mass
+/// matrix positive definite; build circuits so that elements join neighbouring nodes, as the
+/// solver's band matrix is as wide as the largest index distance between joined nodes.
+/// </summary>
+public sealed class JosephsonCircuit
+{
+    /// <summary>The ground node.</summary>
+    public const int Ground = -1;
+
+    private readonly List<string> _nodes = [];
+    private readonly List<CircuitJunction> _junctions = [];
+    private readonly List<CircuitInductor> _inductors = [];
+    private readonly List<CircuitBias> _biases = [];
+    private readonly List<CircuitPulseInput> _inputs = [];
+
+    /// <summary>Node names, by index.</summary>
+    public IReadOnlyList<string> Nodes => _nodes;
+
+    /// <summary>The junctions.</summary>
+    public IReadOnlyList<CircuitJunction> Junctions => _junctions;
+
+    /// <summary>The inductors.</summary>
+    public IReadOnlyList<CircuitInductor> Inductors => _inductors;
+
+    /// <summary>The bias sources.</summary>
+    public IReadOnlyList<CircuitBias> Biases => _biases;
+
+    /// <summary>The pulse inputs.</summary>
+    public IReadOnlyList<CircuitPulseInput> Inputs => _inputs;
+
+    /// <summary>Adds a node and returns its index.</summary>
+    /// <param name="name">Node name.</param>
+    public int AddNode(string name)
+    {
+        Guard.Name(name, nameof(name));
+        _nodes.Add(name);
+        return _nodes.Count - 1;
+    }
+
+    /// <summary>Adds a junction and returns its index.</summary>
+    /// <param name="name">Junction name.</param>
+    /// <param name="plus">Node the positive current leaves, or <see cref="Ground"/>.</param>
+    /// <param name="minus">Node it enters, or <see cref="Ground"/>; differs from <paramref name="plus"/>.</param>
+    /// <param name="criticalCurrentUa">I_c (µA), &gt; 0.</param>
+    /// <param name="shuntResistanceOhm">R (Ω), &gt; 0.</param>
+    /// <param name="capacitancePf">C (pF), &gt; 0.</param>
+    public int AddJunction(string name, int plus, int minus, double criticalCurrentUa, double shuntResistanceOhm, double capacitancePf)
+    {
+        Guard.Name(name, nameof(name));
+        CheckPair(plus, minus);
+        Guard.Positive(criticalCurrentUa, nameof(criticalCurrentUa));
+        Guard.Positive(shuntResistanceOhm, nameof(shuntResistanceOhm));
+        Guard.Positive(capacitancePf, nameof(capacitancePf));
+        _junctions.Add(new CircuitJunction(name, plus, minus, criticalCurrentUa, shuntResistanceOhm, capacitancePf));
+        return _junctions.Count - 1;
+    }
+
+    /// <summary>Adds an inductor.</summary>
+    /// <param name="plus">First node, or <see cref="Ground"/>.</param>
+    /// <param name="minus">Second node, or <see cref="Ground"/>.</param>
+    /// <param name="inductancePh">L (pH), &gt; 0.</param>
+    public void AddInductor(int plus, int minus, double inductancePh)
+    {
+        CheckPair(plus, minus);
+        Guard.Positive(inductancePh, nameof(inductancePh));
+        _inductors.Add(new CircuitInductor(plus, minus, inductancePh));
+    }
+
+    /// <summary>Adds a bias current source and returns its index.</summary>
+    /// <param name="bias">The source; its node must exist and its currents and times be finite.</param>
+    public int AddBias(CircuitBias bias)
+    {
+        ArgumentNullException.ThrowIfNull(bias);
+        CheckNode(bias.Node, nameof(bias));
+        Guard.Finite(bias.CurrentUa, nameof(bias.CurrentUa));
+        Guard.Finite(bias.RampFromUa, nameof(bias.RampFromUa));
+        Guard.Finite(bias.RampStartPs, nameof(bias.RampStartPs));
+        Guard.Finite(bias.RampEndPs, nameof(bias.RampEndPs));
+        _biases.Add(bias);
+        return _biases.Count - 1;
+    }
+
+    /// <summary>Adds a DC bias of <paramref name="currentUa"/> into <paramref name="node"/>.</summary>
+    /// <param name="node">The node.</param>
+    /// <param name="currentUa">Current (µA), finite.</param>
+    public int AddBias(int node, double currentUa) => AddBias(new CircuitBias(node, currentUa));
+
+    /// <summary>Adds an SFQ pulse input and returns its index.</summary>
+    /// <param name="name">Input name.</param>
+    /// <param name="node">The node it drives.</param>
+    /// <param name="couplingInductancePh">Coupling inductance (pH), &gt; 0.</param>
+    /// <param name="pulseWidthPs">Pulse width (ps), &gt; 0.</param>
+    public int AddPulseInput(string name, int node, double couplingInductancePh, double pulseWidthPs)
+    {
+        Guard.Name(name, nameof(name));
+        CheckNode(node, nameof(node));
+        Guard.Positive(couplingInductancePh, nameof(couplingInductancePh));
+        Guard.Positive(pulseWidthPs, nameof(pulseWidthPs));
+        _inputs.Add(new CircuitPulseInput(name, node, couplingInductancePh, pulseWidthPs));
+        return _inputs.Count - 1;
+    }
+
+    /// <summary>The index of the junction named <paramref name="name"/>.</summary>
+    /// <param name="name">A junction name.</param>
+    public int JunctionIndex(string name)
+    {
+        int index = _junctions.FindIndex(j => j.Name == name);
+        return index >= 0 ? index : throw new ArgumentException($"No junction named '{name}' (junctions: {string.Join(", ", _junctions.Select(j => j.Name))}).", nameof(name));
+    }
+
+    private void CheckPair(int plus, int minus)
+    {
+        if (plus != Ground)
+        {
+            CheckNode(plus, nameof(plus));
+        }
+        if (minus != Ground)
+        {
+            CheckNode(minus, nameof(minus));
+        }
+        if (plus == minus)
+        {
+            throw new ArgumentException($"plus = minus = {plus}: an element must join two different nodes.", nameof(minus));
+        }
+    }
+
+    private void CheckNode(int node, string name) => Guard.InRange(node, 0, _nodes.Count - 1, name);
+}

@@ -1,0 +1,115 @@
+using Snn.Core.Validation;
+
+namespace Snn.Backends.Sfq.Circuit;
+
+/// <summary>
+/// RSFQ cells as <see cref="JosephsonCircuit"/> sub-circuits, sized from an
+/// <see cref="SfqTechnology"/>: every junction has J_c and I_c R_n of the technology (a junction of
+/// critical current a·I_c has shunt R_n / a and capacitance a·C), interconnect junctions are biased
+/// at <see cref="SfqTechnology.InterconnectBiasFraction"/> × I_c × <see cref="GlobalBiasScale"/>, and
+/// cells join through storage inductors of <see cref="StageInductancePh"/> = Φ0 / (4 I_c)
+/// (β_L = 2π L I_c / Φ0 = π/2). Each method adds one cell after the node <c>from</c> (the node of
+/// the last junction of the previous cell) and returns the node of its own last junction.
+/// Junctions are named <c>{cell}.{junction}</c>.
+/// <list type="bullet">
+/// <item><b>JTL stage</b>: two biased junctions in series through storage inductors.</item>
+/// <item><b>Splitter</b>: an input junction of 1.4 I_c biased for both branches, then one biased junction per branch.</item>
+/// <item><b>Stochastic gate (decision pair)</b>: the incoming pulse current flows through an
+/// unbiased series escape junction (<see cref="GateEscapeSize"/> × I_c) into the
+/// decision junction (I_c) to ground, fed by the gate's own bias source I_b. Exactly one of them
+/// switches: the decision junction (the pulse passes on) or the escape junction (the pulse is
+/// dropped). Thermal noise decides near the balance point. Sometimes both switch: the pulse
+/// passes, a second fluxon is drawn from the input line, and the next input pulse fills that hole
+/// instead of reaching the gate (the double switch).</item>
+/// </list>
+/// </summary>
+/// <param name="technology">The technology; null for <see cref="SfqTechnology.Default"/>.</param>
+/// <param name="globalBiasScale">Scale of every interconnect bias, &gt; 0.</param>
+public sealed class SfqCellLibrary(SfqTechnology? technology = null, double globalBiasScale = 1)
+{
+    /// <summary>The technology.</summary>
+    public SfqTechnology Technology { get; } = technology ?? SfqTechnology.Default;
+
+    /// <summary>Scale of the interconnect biases.</summary>
+    public double GlobalBiasScale { get; } = Guard.Positive(globalBiasScale, nameof(globalBiasScale));
+
+    /// <summary>Critical current of the gate's escape junction relative to I_c: 0.8, which puts the
+    /// noise-free switching threshold of the default gate at 68.5 µA, near the 0.7 I_c of the
+    /// closed-form model's 50 % point.</summary>
+    public const double GateEscapeSize = 0.8;
+
+    /// <summary>Inductance between consecutive junctions, Φ0 / (4 I_c) (pH).</summary>
+    public double StageInductancePh => SfqConstants.FluxQuantumUaPh / (4 * Technology.CriticalCurrentUa);
+
+    /// <summary>Width of the pulses of <see cref="Source"/>, 2 τ_sw (ps).</summary>
+    public double SourcePulseWidthPs => 2 * Technology.SwitchingTimePs;
+
+    /// <summary>The interconnect bias of a junction of relative size <paramref name="size"/> (µA).</summary>
+    /// <param name="size">Critical current relative to the technology's I_c.</param>
+    public double InterconnectBiasUa(double size) => size * Technology.InterconnectBiasFraction * Technology.CriticalCurrentUa * GlobalBiasScale;
+
+    /// <summary>Adds a junction of relative size <paramref name="size"/> from <paramref name="plus"/> to <paramref name="minus"/>.</summary>
+    public int Junction(JosephsonCircuit circuit, string name, int plus, int minus, double size)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        Guard.Positive(size, nameof(size));
+        return circuit.AddJunction(name, plus, minus, size * Technology.CriticalCurrentUa, Technology.ShuntResistanceOhm / size, Technology.JunctionCapacitancePf * size);
+    }
+
+    /// <summary>An SFQ pulse source driving one biased junction; returns that junction's node.</summary>
+    /// <param name="circuit">The circuit.</param>
+    /// <param name="name">Cell name.</param>
+    /// <param name="input">Index of the pulse input created.</param>
+    public int Source(JosephsonCircuit circuit, string name, out int input)
+    {
+        int node = Stage(circuit, name + ".J1");
+        input = circuit.AddPulseInput(name, node, StageInductancePh, SourcePulseWidthPs);
+        return node;
+    }
+
+    /// <summary>A JTL stage (two junctions) after <paramref name="from"/>.</summary>
+    public int Jtl(JosephsonCircuit circuit, string name, int from)
+    {
+        int first = Stage(circuit, name + ".J1");
+        circuit.AddInductor(from, first, StageInductancePh);
+        int second = Stage(circuit, name + ".J2");
+        circuit.AddInductor(first, second, StageInductancePh);
+        return second;
+    }
+
+    /// <summary>A splitter after <paramref name="from"/>; returns its two output nodes.</summary>
+    public (int A, int B) Splitter(JosephsonCircuit circuit, string name, int from)
+    {
+        int node = Stage(circuit, name + ".J0", 1.4);
+        circuit.AddInductor(from, node, StageInductancePh / 1.4);
+        int a = Stage(circuit, name + ".Ja");
+        circuit.AddInductor(node, a, StageInductancePh);
+        int b = Stage(circuit, name + ".Jb");
+        circuit.AddInductor(node, b, StageInductancePh);
+        return (a, b);
+    }
+
+    /// <summary>The decision-pair stochastic gate after <paramref name="from"/> with gate bias
+    /// <paramref name="gateBiasUa"/> (µA, not scaled by the global bias); returns the decision
+    /// junction's node. Its junctions are <c>{name}.E</c> (escape) and <c>{name}.D</c> (decision).</summary>
+    public int Gate(JosephsonCircuit circuit, string name, int from, double gateBiasUa)
+    {
+        Guard.Finite(gateBiasUa, nameof(gateBiasUa));
+        int top = circuit.AddNode(name + ".in");
+        circuit.AddInductor(from, top, StageInductancePh);
+        int decision = circuit.AddNode(name + ".out");
+        Junction(circuit, name + ".E", top, decision, GateEscapeSize);
+        Junction(circuit, name + ".D", decision, JosephsonCircuit.Ground, 1);
+        circuit.AddBias(decision, gateBiasUa);
+        return decision;
+    }
+
+    private int Stage(JosephsonCircuit circuit, string name, double size = 1)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        int node = circuit.AddNode(name);
+        Junction(circuit, name, node, JosephsonCircuit.Ground, size);
+        circuit.AddBias(node, InterconnectBiasUa(size));
+        return node;
+    }
+}
