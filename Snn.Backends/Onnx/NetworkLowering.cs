@@ -8,14 +8,22 @@ namespace Snn.Backends.Onnx;
 
 /// <summary>
 /// Turns a network into an ONNX model. One step does what the CPU engine's step does: every model
-/// population takes the synaptic input arriving now (gathered from the spike history in the
-/// engine's summation order, see <see cref="SynapticInput"/>) and updates; the step's spikes of
-/// all populations (inputs from the input tensor) are pushed onto the history, [batch, D·N] for the
-/// largest delay D, newest first, from where they arrive d steps later.
+/// population takes the synaptic input arriving now and updates; the step's spikes of all
+/// populations (inputs from the input tensor) are pushed onto the history, [batch, D·N] for the
+/// largest delay D, newest first, from where they arrive d steps later. The exact form gathers the
+/// input from the history in the engine's summation order (<see cref="SynapticInput"/>); the fast
+/// form uses one matrix product or gather-reduce per receiving population and receptor, and in the
+/// time-loop shape computes the input tensor's contribution for all steps before the loop
+/// (<see cref="FastSynapticInput"/>), carrying the last input steps it still needs as the state
+/// <c>state_input_tail</c>.
 /// </summary>
 internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
 {
     private const string Batch = "batch";
+    private const string InputTail = "state_input_tail";
+    private const string ClassifierSignal = "classifier_signal";
+    private const string ClassScores = "class_scores";
+    private const string PredictedClass = "predicted_class";
     private const string Steps = "steps";
     private readonly Network _network;
     private readonly OnnxExportOptions _options;
@@ -26,8 +34,11 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
     private readonly List<(string Name, TensorProto.Types.DataType Type, int Width, TensorProto Initial)> _states = [];
     private List<Population> _outputPopulations = [];
     private List<OnnxStateOutput> _stateOutputs = [];
+    private readonly Dictionary<(Population, Receptor), FastSynapticInput> _fastInputs = [];
     private SynapseTable[] _tables = [];
+    private int[] _stackDelays = [];
     private int _maxDelay;
+    private int _tailDepth;
 
     public NetworkLowering(Network network, OnnxExportOptions options)
     {
@@ -74,7 +85,14 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             }
         }
         _tables = _network.Projections.Select(p => p.Instantiate()).ToArray();
-        _maxDelay = _tables.Select(t => t.Count == 0 ? 0 : (int)t.DelaySteps.Max()).DefaultIfEmpty(0).Max();
+        if (_options.Form == OnnxModelForm.Fast)
+        {
+            PlanFastInputs();
+        }
+        else
+        {
+            _maxDelay = _tables.Select(t => t.Count == 0 ? 0 : (int)t.DelaySteps.Max()).DefaultIfEmpty(0).Max();
+        }
         ChooseOutputs();
         foreach (var lowering in _lowerings)
         {
@@ -91,7 +109,36 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             int width = checked(_maxDelay * _network.NeuronCount);
             _states.Add(("state_spike_history", TensorProto.Types.DataType.Float, width, GraphBuilder.TensorOf(new float[width], [1, width])));
         }
-        return _options.Form == OnnxModelForm.TimeLoop ? BuildTimeLoop() : BuildSingleStep();
+        return _options.Shape == OnnxTimeShape.TimeLoop ? BuildTimeLoop() : BuildSingleStep();
+    }
+
+    /// <summary>Lays out every receiving population's synapses for the fast form and sizes the
+    /// spike history (in-loop synapses) and the input tail (hoisted synapses).</summary>
+    private void PlanFastInputs()
+    {
+        var columns = new Dictionary<Population, int>();
+        int offset = 0;
+        foreach (var population in _inputs)
+        {
+            columns[population] = offset;
+            offset += population.Size;
+        }
+        var delays = _options.Shape == OnnxTimeShape.TimeLoop ? new SortedSet<int>() : null;
+        foreach (var lowering in _lowerings)
+        {
+            foreach (var receptor in (Receptor[])[Receptor.Excitatory, Receptor.Inhibitory])
+            {
+                var input = FastSynapticInput.Build(lowering.Population, receptor, _network.Projections, _tables, columns, delays, _network.NeuronCount);
+                _fastInputs[(lowering.Population, receptor)] = input;
+                _maxDelay = Math.Max(_maxDelay, input.LoopDelay);
+                _tailDepth = Math.Max(_tailDepth, input.HoistedDelay);
+            }
+        }
+        _stackDelays = delays is null ? [] : [.. delays];
+        foreach (var input in _fastInputs.Values)
+        {
+            input.ResolveHoistedRows(_stackDelays, offset);
+        }
     }
 
     private void CheckSupported()
@@ -147,6 +194,10 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             states.Add(request);
         }
         _stateOutputs = states.Distinct().ToList();
+        if (_options.Classifier is { } classifier)
+        {
+            CheckClassifier(classifier);
+        }
         if (_options.Readout is { } readout)
         {
             ArgumentNullException.ThrowIfNull(readout.Weights, nameof(OnnxLinearReadout.Weights));
@@ -161,6 +212,43 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             if (readout.Signal == OnnxReadoutSignal.Membrane && readout.Source.SynapseKind == SynapseKind.None)
             {
                 throw new ArgumentException($"Population '{readout.Source.Name}' is an input source and has no membrane to read.", nameof(OnnxExportOptions.Readout));
+            }
+        }
+    }
+
+    private void CheckClassifier(OnnxClassifier classifier)
+    {
+        const string parameter = nameof(OnnxExportOptions.Classifier);
+        CheckOwned(classifier.Source, parameter);
+        if (_options.Shape != OnnxTimeShape.TimeLoop)
+        {
+            throw new NotSupportedException("A classifier head aggregates over the run's steps and needs the time-loop shape; the single-step shape streams per-step outputs (use a Readout).");
+        }
+        if (classifier.Signal == OnnxReadoutSignal.Membrane && classifier.Source.SynapseKind == SynapseKind.None)
+        {
+            throw new ArgumentException($"Population '{classifier.Source.Name}' is an input source and has no membrane to read.", parameter);
+        }
+        if (classifier.Weights is null)
+        {
+            if (classifier.Bias is not null)
+            {
+                throw new ArgumentException("The classifier has a bias but no weights; give both, or neither for the identity map.", parameter);
+            }
+            return;
+        }
+        int size = classifier.Source.Size;
+        if (classifier.Weights.Length == 0 || classifier.Weights.Length % size != 0
+            || (classifier.Bias is { } bias && classifier.Weights.LongLength != (long)bias.Length * size))
+        {
+            throw new ArgumentException(
+                $"The classifier has {classifier.Weights.Length} weights and {classifier.Bias?.Length.ToString(CultureInfo.InvariantCulture) ?? "no"} biases; " +
+                $"it needs classes × {size} weights (one row per class) and one bias per class.", parameter);
+        }
+        foreach (float value in classifier.Weights.Concat(classifier.Bias ?? []))
+        {
+            if (!float.IsFinite(value))
+            {
+                throw new ArgumentException($"The classifier has the non-finite weight or bias {value}; every value must be finite.", parameter);
             }
         }
     }
@@ -202,6 +290,10 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         {
             outputs.Add(("readout", readout.Outputs));
         }
+        if (_options.Classifier is { } classifier)
+        {
+            outputs.Add((ClassifierSignal, classifier.Source.Size));
+        }
         return outputs;
     }
 
@@ -210,7 +302,8 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
     /// <param name="state">The names of the current state tensors, in the order of <see cref="_states"/>.</param>
     /// <param name="spikes">The name of this step's input spikes, [batch, inputs].</param>
     /// <returns>The names of the new state tensors and of the step outputs (in <see cref="StepOutputs"/> order).</returns>
-    private (string[] State, string[] Outputs) EmitStep(GraphBuilder graph, string[] state, string spikes)
+    /// <param name="hoisted">The fast form's precomputed input of this step per receiving population and receptor, [batch, size].</param>
+    private (string[] State, string[] Outputs) EmitStep(GraphBuilder graph, string[] state, string spikes, IReadOnlyDictionary<(Population, Receptor), string> hoisted)
     {
         int neurons = _network.NeuronCount;
         string? history = _maxDelay > 0 ? state[^1] : null;
@@ -221,8 +314,8 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         foreach (var lowering in _lowerings)
         {
             var population = lowering.Population;
-            string excitatory = Arriving(graph, history, SynapticInput.Build(population, Receptor.Excitatory, _network.Projections, _tables, neurons), population.Size);
-            string inhibitory = Arriving(graph, history, SynapticInput.Build(population, Receptor.Inhibitory, _network.Projections, _tables, neurons), population.Size);
+            string excitatory = Arriving(graph, history, population, Receptor.Excitatory, hoisted, neurons);
+            string inhibitory = Arriving(graph, history, population, Receptor.Inhibitory, hoisted, neurons);
             int count = lowering.Slots.Count;
             var (updated, fired) = lowering.Step(graph, state[at..(at + count)], excitatory, inhibitory);
             updated.CopyTo(next, at);
@@ -270,13 +363,59 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             string bias = graph.Constant(GraphBuilder.TensorOf((float[])readout.Bias.Clone(), [readout.Outputs]));
             outputs.Add(graph.Add(graph.Op("MatMul", signal, weights), bias));
         }
+        if (_options.Classifier is { } classifier)
+        {
+            outputs.Add(classifier.Signal == OnnxReadoutSignal.Spikes ? spikesOf[classifier.Source]
+                : slotsOf[classifier.Source][_lowerings.First(l => l.Population == classifier.Source).SlotOf(StateVariable.V)]);
+        }
         return (next, [.. outputs]);
     }
 
-    /// <summary>The synaptic input arriving now, [batch, size]: the history gathered at the
+    /// <summary>The synaptic input arriving now at <paramref name="population"/> through <paramref name="receptor"/>, [batch, size].</summary>
+    private string Arriving(GraphBuilder graph, string? history, Population population, Receptor receptor,
+        IReadOnlyDictionary<(Population, Receptor), string> hoisted, int neurons)
+        => _options.Form == OnnxModelForm.Fast
+            ? FastArriving(graph, history, _fastInputs[(population, receptor)], hoisted.GetValueOrDefault((population, receptor)))
+            : ExactArriving(graph, history, SynapticInput.Build(population, receptor, _network.Projections, _tables, neurons), population.Size);
+
+    /// <summary>The fast form's input: the hoisted part of this step (if any) plus the in-loop part,
+    /// a matrix product over the history positions used or a gather-multiply-reduce.</summary>
+    private static string FastArriving(GraphBuilder graph, string? history, FastSynapticInput input, string? hoistedNow)
+    {
+        var parts = new List<string>();
+        if (hoistedNow is not null)
+        {
+            parts.Add(hoistedNow);
+        }
+        if (input.LoopDense is { } dense && history is not null)
+        {
+            string rows = graph.Constant(GraphBuilder.TensorOf(dense.Rows, [dense.Rows.Length]));
+            string gathered = graph.OpWith("Gather", [history, rows], [GraphBuilder.IntAttribute("axis", 1)]);
+            parts.Add(graph.Op("MatMul", gathered, graph.Constant(GraphBuilder.TensorOf(dense.Weights, [dense.Rows.Length, input.Target.Size]))));
+        }
+        if (input.LoopSparse is { } sparse && history is not null)
+        {
+            string positions = graph.Constant(GraphBuilder.TensorOf(sparse.Positions, [sparse.Depth, input.Target.Size]));
+            string weights = graph.Constant(GraphBuilder.TensorOf(sparse.Weights, [sparse.Depth, input.Target.Size]));
+            string gathered = graph.OpWith("Gather", [history, positions], [GraphBuilder.IntAttribute("axis", 1)]);
+            parts.Add(graph.OpWith("ReduceSum", [graph.Mul(gathered, weights), graph.Int64s(1)], [GraphBuilder.IntAttribute("keepdims", 0)]));
+        }
+        if (parts.Count == 0)
+        {
+            return graph.Scalar(0f);
+        }
+        string sum = parts[0];
+        for (int k = 1; k < parts.Count; k++)
+        {
+            sum = graph.Add(sum, parts[k]);
+        }
+        return sum;
+    }
+
+    /// <summary>The exact form's input, [batch, size]: the history gathered at the
     /// synapses' positions, times their weights, summed term by term in the engine's order,
     /// starting from +0 as the engine's ring slot does.</summary>
-    private static string Arriving(GraphBuilder graph, string? history, SynapticInput input, int size)
+    private static string ExactArriving(GraphBuilder graph, string? history, SynapticInput input, int size)
     {
         if (input.Depth == 0 || history is null)
         {
@@ -295,15 +434,21 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         return graph.Op("Squeeze", sum, graph.Int64s(1));
     }
 
+    /// <summary>The states carried outside the step: the fast time loop's input tail, if any.</summary>
+    private List<(string Name, int Width)> OuterStates()
+        => _tailDepth > 0 ? [(InputTail, checked(_tailDepth * _inputs.Sum(p => p.Size)))] : [];
+
     /// <summary>Adds the optional state inputs (defaulting to the initial state) and expands each
-    /// to [batch, width], with batch read from dimension <paramref name="batchAxis"/> of the input.</summary>
+    /// to [batch, width], with batch read from dimension <paramref name="batchAxis"/> of the input:
+    /// first the step's states, then <see cref="OuterStates"/>.</summary>
     private string[] StateInputs(GraphBuilder graph, GraphProto main, int batchAxis)
     {
         string batch = graph.Op("Slice", graph.Op("Shape", "spikes_in"), graph.Int64s(batchAxis), graph.Int64s(batchAxis + 1));
-        var expanded = new string[_states.Count];
-        for (int s = 0; s < _states.Count; s++)
+        var all = _states.Concat(OuterStates().Select(o => (o.Name, TensorProto.Types.DataType.Float, o.Width, GraphBuilder.TensorOf(new float[o.Width], [1, o.Width])))).ToList();
+        var expanded = new string[all.Count];
+        for (int s = 0; s < all.Count; s++)
         {
-            var (name, type, width, initial) = _states[s];
+            var (name, type, width, initial) = all[s];
             main.Input.Add(GraphBuilder.ValueInfo(name, type, Batch, width));
             initial.Name = name;
             main.Initializer.Add(initial);
@@ -313,12 +458,48 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         return expanded;
     }
 
+    /// <summary>The fast time loop's hoisted inputs: the input tail and this call's input spikes
+    /// stacked once per delay, shifted by that delay, and multiplied by each group's matrix.</summary>
+    /// <returns>The [steps, batch, size] input per group, and the name of the new input tail.</returns>
+    private (List<((Population, Receptor) Key, string Value, int Size)> Inputs, string Tail) HoistedInputs(GraphBuilder graph, string tail)
+    {
+        int width = _inputs.Sum(p => p.Size);
+        string tailSteps = graph.OpWith("Transpose", [graph.Op("Reshape", tail, graph.Int64s(0, _tailDepth, width))], [Perm(1, 0, 2)]);
+        string extended = graph.OpWith("Concat", [tailSteps, "spikes_in"], [GraphBuilder.IntAttribute("axis", 0)]);
+        var shifted = _stackDelays.Select(d => graph.Op("Slice", extended, graph.Int64s(_tailDepth - d), graph.Int64s(-d), graph.Int64s(0))).ToArray();
+        string stack = shifted.Length == 1 ? shifted[0] : graph.OpWith("Concat", shifted, [GraphBuilder.IntAttribute("axis", 2)]);
+        var inputs = new List<((Population, Receptor), string, int)>();
+        foreach (var (key, input) in _fastInputs)
+        {
+            if (input.Hoisted is not { } hoisted)
+            {
+                continue;
+            }
+            string rows = graph.Constant(GraphBuilder.TensorOf(hoisted.Rows, [hoisted.Rows.Length]));
+            string gathered = graph.OpWith("Gather", [stack, rows], [GraphBuilder.IntAttribute("axis", 2)]);
+            string weights = graph.Constant(GraphBuilder.TensorOf(hoisted.Weights, [hoisted.Rows.Length, input.Target.Size]));
+            inputs.Add((key, graph.Op("MatMul", gathered, weights), input.Target.Size));
+        }
+        string last = graph.Op("Slice", extended, graph.Int64s(-_tailDepth), graph.Int64s(long.MaxValue), graph.Int64s(0));
+        string newTail = graph.Op("Reshape", graph.OpWith("Transpose", [last], [Perm(1, 0, 2)]), graph.Int64s(0, (long)_tailDepth * width));
+        return (inputs, newTail);
+    }
+
+    private static AttributeProto Perm(params long[] axes)
+    {
+        var attribute = new AttributeProto { Name = "perm", Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.AddRange(axes);
+        return attribute;
+    }
+
     private OnnxModel BuildTimeLoop()
     {
         var main = new GraphProto { Name = "snn_time_loop" };
         var outer = new GraphBuilder(_names);
         main.Input.Add(GraphBuilder.ValueInfo("spikes_in", TensorProto.Types.DataType.Float, Steps, Batch, _inputs.Sum(p => p.Size)));
         string[] initial = StateInputs(outer, main, 1);
+        var outerStates = OuterStates();
+        var hoisted = _tailDepth > 0 ? HoistedInputs(outer, initial[^1]) : ([], "");
 
         var body = new GraphBuilder(_names);
         var bodyGraph = new GraphProto { Name = "snn_step" };
@@ -330,7 +511,13 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         }
         string stepSpikes = _names.Next("step_spikes");
         bodyGraph.Input.Add(GraphBuilder.ValueInfo(stepSpikes, TensorProto.Types.DataType.Float, Batch, _inputs.Sum(p => p.Size)));
-        var (next, outputs) = EmitStep(body, bodyState, stepSpikes);
+        var hoistedNow = new Dictionary<(Population, Receptor), string>();
+        foreach (var (key, _, size) in hoisted.Inputs)
+        {
+            hoistedNow[key] = _names.Next("hoisted_step");
+            bodyGraph.Input.Add(GraphBuilder.ValueInfo(hoistedNow[key], TensorProto.Types.DataType.Float, Batch, size));
+        }
+        var (next, outputs) = EmitStep(body, bodyState, stepSpikes, hoistedNow);
         var stepOutputs = StepOutputs();
         for (int s = 0; s < _states.Count; s++)
         {
@@ -348,19 +535,73 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         bodyGraph.Initializer.AddRange(body.Initializers);
 
         var finalStates = _states.Select(s => $"next_{s.Name}").ToArray();
-        outer.OpInto("Scan", [.. initial, "spikes_in"], [.. finalStates, .. stepOutputs.Select(o => o.Name)],
-            GraphBuilder.GraphAttribute("body", bodyGraph), GraphBuilder.IntAttribute("num_scan_inputs", 1));
-        foreach (var (name, width) in stepOutputs)
+        outer.OpInto("Scan", [.. initial[.._states.Count], "spikes_in", .. hoisted.Inputs.Select(h => h.Value)], [.. finalStates, .. stepOutputs.Select(o => o.Name)],
+            GraphBuilder.GraphAttribute("body", bodyGraph), GraphBuilder.IntAttribute("num_scan_inputs", 1 + hoisted.Inputs.Count));
+        foreach (var (name, width) in stepOutputs.Where(o => o.Name != ClassifierSignal))
         {
             main.Output.Add(GraphBuilder.ValueInfo(name, TensorProto.Types.DataType.Float, Steps, Batch, width));
         }
+        AddClassifier(outer, main);
         for (int s = 0; s < _states.Count; s++)
         {
             main.Output.Add(GraphBuilder.ValueInfo(finalStates[s], _states[s].Type, Batch, _states[s].Width));
         }
+        var outerFinal = outerStates.Select(o => $"next_{o.Name}").ToArray();
+        for (int s = 0; s < outerStates.Count; s++)
+        {
+            outer.OpInto("Identity", [hoisted.Tail], [outerFinal[s]]);
+            main.Output.Add(GraphBuilder.ValueInfo(outerFinal[s], TensorProto.Types.DataType.Float, Batch, outerStates[s].Width));
+        }
         main.Node.AddRange(outer.Nodes);
         main.Initializer.AddRange(outer.Initializers);
-        return Finish(main, finalStates);
+        return Finish(main, [.. finalStates, .. outerFinal]);
+    }
+
+    /// <summary>The classifier head after the loop: the signal aggregated over the steps, the
+    /// optional linear map, and argmax.</summary>
+    private void AddClassifier(GraphBuilder graph, GraphProto main)
+    {
+        if (_options.Classifier is not { } classifier)
+        {
+            return;
+        }
+        string signal = ClassifierSignal;
+        string features = classifier.Aggregation switch
+        {
+            OnnxClassAggregation.Sum => graph.OpWith("ReduceSum", [signal, graph.Int64s(0)], [GraphBuilder.IntAttribute("keepdims", 0)]),
+            OnnxClassAggregation.Max => graph.OpWith("ReduceMax", [signal], [Axes(0), GraphBuilder.IntAttribute("keepdims", 0)]),
+            _ => graph.OpWith("ReduceSum", [graph.OpWith("Softmax", [signal], [GraphBuilder.IntAttribute("axis", 2)]), graph.Int64s(0)], [GraphBuilder.IntAttribute("keepdims", 0)]),
+        };
+        string scores = features;
+        if (classifier.Weights is { } weights)
+        {
+            int size = classifier.Source.Size;
+            int classes = classifier.Classes;
+            var transposed = new float[weights.Length];
+            for (int c = 0; c < classes; c++)
+            {
+                for (int i = 0; i < size; i++)
+                {
+                    transposed[(long)i * classes + c] = weights[(long)c * size + i];
+                }
+            }
+            scores = graph.Op("MatMul", features, graph.Constant(GraphBuilder.TensorOf(transposed, [size, classes])));
+            if (classifier.Bias is { } bias)
+            {
+                scores = graph.Add(scores, graph.Constant(GraphBuilder.TensorOf((float[])bias.Clone(), [classes])));
+            }
+        }
+        graph.OpInto("Identity", [scores], [ClassScores]);
+        graph.OpInto("ArgMax", [scores], [PredictedClass], GraphBuilder.IntAttribute("axis", 1), GraphBuilder.IntAttribute("keepdims", 0));
+        main.Output.Add(GraphBuilder.ValueInfo(ClassScores, TensorProto.Types.DataType.Float, Batch, classifier.Classes));
+        main.Output.Add(GraphBuilder.ValueInfo(PredictedClass, TensorProto.Types.DataType.Int64, Batch));
+    }
+
+    private static AttributeProto Axes(params long[] axes)
+    {
+        var attribute = new AttributeProto { Name = "axes", Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.AddRange(axes);
+        return attribute;
     }
 
     private OnnxModel BuildSingleStep()
@@ -369,7 +610,7 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         var graph = new GraphBuilder(_names);
         main.Input.Add(GraphBuilder.ValueInfo("spikes_in", TensorProto.Types.DataType.Float, Batch, _inputs.Sum(p => p.Size)));
         string[] state = StateInputs(graph, main, 0);
-        var (next, outputs) = EmitStep(graph, state, "spikes_in");
+        var (next, outputs) = EmitStep(graph, state, "spikes_in", new Dictionary<(Population, Receptor), string>());
         var stepOutputs = StepOutputs();
         for (int o = 0; o < outputs.Length; o++)
         {
@@ -401,13 +642,16 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             Graph = graph,
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OnnxExporter.Opset });
-        var stepOutputs = StepOutputs();
+        var stepOutputs = StepOutputs().Where(o => o.Name != ClassifierSignal).ToList();
+        var stateNames = _states.Select(s => s.Name).Concat(OuterStates().Select(o => o.Name)).ToArray();
+        var stateWidths = _states.Select(s => (s.Name, s.Width)).Concat(OuterStates());
         string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
         var metadata = new Dictionary<string, string>
         {
             ["snn.producer"] = $"Snn {version}",
             ["snn.opset"] = OnnxExporter.Opset.ToString(CultureInfo.InvariantCulture),
-            ["snn.form"] = _options.Form == OnnxModelForm.TimeLoop ? "time-loop" : "single-step",
+            ["snn.form"] = _options.Form == OnnxModelForm.Fast ? "fast" : "exact",
+            ["snn.shape"] = _options.Shape == OnnxTimeShape.TimeLoop ? "time-loop" : "single-step",
             ["snn.dt_ms"] = Invariant(_network.Dt),
             ["snn.seed"] = _network.Seed.ToString(CultureInfo.InvariantCulture),
             ["snn.units"] = "time ms; V mV; SynE/SynI pA (current-based) or nS (conductance-based); U model units; spikes 1 = fired in the step; refractory and bias-onset countdowns in steps",
@@ -415,17 +659,30 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             ["snn.populations"] = string.Join(";", _network.Populations.Select(p => $"{p.Name}:{p.Size}:{p.ModelName}")),
             ["snn.inputs"] = string.Join(";", _inputs.Select(p => $"{p.Name}:{p.Size}")),
             ["snn.outputs"] = string.Join(";", stepOutputs.Select(o => $"{o.Name}:{o.Width}")),
-            ["snn.state"] = string.Join(";", _states.Select(s => $"{s.Name}:{s.Width}")),
-            ["snn.max_delay_steps"] = _maxDelay.ToString(CultureInfo.InvariantCulture),
+            ["snn.state"] = string.Join(";", stateWidths.Select(s => $"{s.Item1}:{s.Item2}")),
+            ["snn.max_delay_steps"] = Math.Max(_maxDelay, _tailDepth).ToString(CultureInfo.InvariantCulture),
         };
+        if (_options.Form == OnnxModelForm.Fast)
+        {
+            metadata["snn.synaptic_inputs"] = string.Join("; ", SynapticLayouts());
+        }
+        if (_options.Classifier is not null)
+        {
+            metadata["snn.classifier"] = $"{ClassScores}:{_options.Classifier.Classes};{PredictedClass}";
+        }
         foreach (var (key, value) in metadata)
         {
             model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         }
         var spikeOutputs = _outputPopulations.ToDictionary(p => p, p => $"spikes_{_identifiers[p]}");
         var stateOutputNames = _stateOutputs.ToDictionary(r => (r.Population, r.Variable), r => $"{r.Variable}_{_identifiers[r.Population]}");
-        var layout = new OnnxModelLayout(_options.Form, _network.Dt, [.. _inputs], spikeOutputs, stateOutputNames,
-            _options.Readout is null ? null : "readout", [.. stepOutputs.Select(o => o.Name)], [.. _states.Select(s => s.Name)], stateOutputs);
+        var layout = new OnnxModelLayout(_options.Form, _options.Shape, _network.Dt, [.. _inputs], spikeOutputs, stateOutputNames,
+            _options.Readout is null ? null : "readout", [.. stepOutputs.Select(o => o.Name)], stateNames, stateOutputs,
+            _options.Classifier is null ? null : ClassScores, _options.Classifier is null ? null : PredictedClass, SynapticLayouts());
         return new OnnxModel(model, layout);
     }
+
+    /// <summary>The fast form's choice per receiving population and receptor (empty for the exact form).</summary>
+    private string[] SynapticLayouts()
+        => [.. _fastInputs.Values.Where(i => i.Synapses > 0).Select(i => i.Describe())];
 }

@@ -8,7 +8,7 @@ namespace Snn.Backends.Onnx;
 /// <summary>
 /// Runs a network through its ONNX export on Microsoft.ML.OnnxRuntime (CPU execution provider),
 /// so the same harness that drives the CPU engine checks the deployed model. Compiling exports the
-/// network in the time-loop form with the monitored populations as outputs; each
+/// network in the time-loop shape (exact form by default) with the monitored populations as outputs; each
 /// <see cref="ISimulation.Run"/> feeds the spike sources' trains for its steps as the input tensor
 /// (batch 1) and carries the model's state over to the next call.
 /// Supported: the models and features of <see cref="OnnxExporter"/>; input populations must be
@@ -22,6 +22,13 @@ public sealed class OnnxBackend : IBackend
 {
     /// <summary>Threads ONNX Runtime may use inside one operator, ≥ 1. Default 1.</summary>
     public int IntraOpThreads { get; init; } = 1;
+
+    /// <summary>The exported form: <see cref="OnnxModelForm.Exact"/> (default: the CPU engine's
+    /// numbers bit for bit) or <see cref="OnnxModelForm.Fast"/> (the deployment form).</summary>
+    public OnnxModelForm Form { get; init; } = OnnxModelForm.Exact;
+
+    /// <summary>Where ONNX Runtime runs the model. Default <see cref="OnnxExecutionProvider.Cpu"/>.</summary>
+    public OnnxExecutionProvider ExecutionProvider { get; init; } = OnnxExecutionProvider.Cpu;
 
     /// <inheritdoc />
     public string Name => "onnx";
@@ -67,11 +74,12 @@ public sealed class OnnxBackend : IBackend
         }
         var options = new OnnxExportOptions
         {
+            Form = Form,
             OutputPopulations = outputs.Distinct().ToList(),
             StateOutputs = states.Distinct().ToList(),
             Description = "Compiled by Snn's OnnxBackend.",
         };
         var model = OnnxExporter.Build(network, options);
-        return new OnnxSimulation(network, model, IntraOpThreads);
+        return new OnnxSimulation(network, model, OnnxSessions.Open(model.Bytes, ExecutionProvider, IntraOpThreads));
     }
 }

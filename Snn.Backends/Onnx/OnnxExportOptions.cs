@@ -5,8 +5,11 @@ namespace Snn.Backends.Onnx;
 /// <summary>What <see cref="OnnxExporter"/> writes: the model's form and its outputs.</summary>
 public sealed class OnnxExportOptions
 {
+    /// <summary>The fast deployment form (default) or the exact reference form.</summary>
+    public OnnxModelForm Form { get; init; } = OnnxModelForm.Fast;
+
     /// <summary>The whole time loop (default) or one step with explicit state.</summary>
-    public OnnxModelForm Form { get; init; } = OnnxModelForm.TimeLoop;
+    public OnnxTimeShape Shape { get; init; } = OnnxTimeShape.TimeLoop;
 
     /// <summary>The populations whose spikes are outputs (<c>spikes_{name}</c>, 0/1 per neuron and
     /// step); null means every population that is not an input.</summary>
@@ -20,6 +23,10 @@ public sealed class OnnxExportOptions
 
     /// <summary>An optional linear readout (output <c>readout</c>).</summary>
     public OnnxLinearReadout? Readout { get; init; }
+
+    /// <summary>An optional classifier head (outputs <c>class_scores</c> and <c>predicted_class</c>;
+    /// time-loop shape only).</summary>
+    public OnnxClassifier? Classifier { get; init; }
 
     /// <summary>Free text stored as the model's doc string.</summary>
     public string? Description { get; init; }

@@ -1,19 +1,22 @@
 namespace Snn.Backends.Onnx;
 
-/// <summary>The shape of an exported model.</summary>
+/// <summary>How an exported model computes the synaptic input of a step.</summary>
 public enum OnnxModelForm
 {
     /// <summary>
-    /// The whole time loop as one ONNX <c>Scan</c>: input spikes [steps, batch, inputs] in,
-    /// per-step outputs [steps, batch, n] and the final state out. The state inputs are optional
-    /// (they default to the network's initial state), so a run can continue where the last ended.
+    /// The deployment form: each group of synapses onto a population and receptor becomes one matrix
+    /// product (dense) or one gather-multiply-reduce (sparse), chosen by density, and projections fed
+    /// by the input tensor are computed for all steps at once before the time loop. The graph has a
+    /// fixed number of nodes per projection group whatever the in-degree. Sums are taken in ONNX
+    /// Runtime's order, so a membrane can differ from the CPU engine's in its last bits and, rarely,
+    /// a spike can move; the neuron update itself is the exact form's.
     /// </summary>
-    TimeLoop,
+    Fast,
 
     /// <summary>
-    /// One time step for streaming: input spikes [batch, inputs] and every state tensor in, the
-    /// step's outputs [batch, n] and the next state out. The state inputs default to the initial
-    /// state, so the first call may leave them out.
+    /// The reference form: every synaptic input is summed term by term in the CPU engine's order, so
+    /// ONNX Runtime reproduces the engine's spikes and membranes bit for bit. Its graph grows with
+    /// the largest in-degree; use it to verify, not to deploy.
     /// </summary>
-    SingleStep,
+    Exact,
 }

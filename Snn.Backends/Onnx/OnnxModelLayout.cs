@@ -8,7 +8,7 @@ namespace Snn.Backends.Onnx;
 /// spikes of the network's input populations (every population whose synapse kind is
 /// <see cref="SynapseKind.None"/>: spike sources and Poisson sources) side by side in network order,
 /// 1 where a neuron fires in a step, else 0: [steps, batch, <see cref="InputWidth"/>] in the
-/// time-loop form, [batch, <see cref="InputWidth"/>] in the single-step form. A spike given for
+/// time-loop shape, [batch, <see cref="InputWidth"/>] in the single-step shape. A spike given for
 /// step k is emitted at time (k + 1)·dt and reaches its targets' synaptic variables d steps later.
 /// The state inputs <see cref="StateInputNames"/> ([batch, width] or [1, width]) are optional and
 /// default to the initial state (graph inputs backed by initializers, which ONNX Runtime lists as
@@ -21,11 +21,16 @@ public sealed class OnnxModelLayout
     private readonly Dictionary<Population, string> _spikeOutputs;
     private readonly Dictionary<(Population, StateVariable), string> _stateOutputs;
 
-    internal OnnxModelLayout(OnnxModelForm form, double dt, IReadOnlyList<Population> inputs, Dictionary<Population, string> spikeOutputs,
+    internal OnnxModelLayout(OnnxModelForm form, OnnxTimeShape shape, double dt, IReadOnlyList<Population> inputs, Dictionary<Population, string> spikeOutputs,
         Dictionary<(Population, StateVariable), string> stateOutputs, string? readoutOutput, IReadOnlyList<string> outputNames,
-        IReadOnlyList<string> stateInputNames, IReadOnlyList<string> stateOutputNames)
+        IReadOnlyList<string> stateInputNames, IReadOnlyList<string> stateOutputNames, string? classScoresOutput, string? predictedClassOutput,
+        IReadOnlyList<string> synapticLayouts)
     {
         Form = form;
+        Shape = shape;
+        ClassScoresOutput = classScoresOutput;
+        PredictedClassOutput = predictedClassOutput;
+        SynapticLayouts = synapticLayouts;
         Dt = dt;
         InputPopulations = inputs;
         _inputOffsets = [];
@@ -44,8 +49,21 @@ public sealed class OnnxModelLayout
         StateOutputNames = stateOutputNames;
     }
 
-    /// <summary>The model's form.</summary>
+    /// <summary>The model's form: fast (deployment) or exact (reference).</summary>
     public OnnxModelForm Form { get; }
+
+    /// <summary>The model's time shape: the whole loop or one step.</summary>
+    public OnnxTimeShape Shape { get; }
+
+    /// <summary>Name of the classifier's scores output ([batch, classes], float), or null.</summary>
+    public string? ClassScoresOutput { get; }
+
+    /// <summary>Name of the classifier's predicted-class output ([batch], int64), or null.</summary>
+    public string? PredictedClassOutput { get; }
+
+    /// <summary>The fast form's layout per receiving population and receptor, one line each (for
+    /// example <c>hidden.Excitatory: 20000 synapses, hoisted dense 1000x200</c>); empty for the exact form.</summary>
+    public IReadOnlyList<string> SynapticLayouts { get; }
 
     /// <summary>Time step (ms).</summary>
     public double Dt { get; }

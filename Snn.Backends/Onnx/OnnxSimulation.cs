@@ -27,12 +27,11 @@ internal sealed class OnnxSimulation : ISimulation
     private long _step;
     private bool _disposed;
 
-    public OnnxSimulation(Network network, OnnxModel model, int threads)
+    public OnnxSimulation(Network network, OnnxModel model, InferenceSession session)
     {
         _network = network;
         _layout = model.Layout;
-        using var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
-        _session = new InferenceSession(model.Bytes.ToArray(), options);
+        _session = session;
         foreach (var population in _layout.InputPopulations)
         {
             _trains[population] = ((SpikeSourcePopulation)population).SpikeTimesInSteps();

@@ -259,6 +259,11 @@ public sealed class BenchCli
         Description = "Export one time step with explicit state (streaming) instead of the whole time loop.",
     };
 
+    private readonly Option<bool> _exact = new("--exact")
+    {
+        Description = "Export the exact reference form (the CPU engine's numbers bit for bit; the graph grows with the in-degree) instead of the fast deployment form.",
+    };
+
     private readonly Option<string?> _cache = new("--cache")
     {
         Description = $"The cache folder to search (default: ${DatasetCatalog.CacheVariable}, else ~/.snn/data).",
@@ -353,7 +358,7 @@ public sealed class BenchCli
 
         ExportCommand = new Command("export", "Export a network to an ONNX file (OnnxExporter: opset 17, no custom operators).")
         {
-            _exportNetwork, _exportOut, _exportSize, _exportSeed, _membrane, _singleStep,
+            _exportNetwork, _exportOut, _exportSize, _exportSeed, _membrane, _singleStep, _exact,
         };
         ExportCommand.SetAction(parse => Guarded(() => Export(ExportSettingsFrom(parse))));
         Root.Add(ExportCommand);
@@ -473,7 +478,8 @@ public sealed class BenchCli
             parse.GetValue(_exportSize),
             parse.GetValue(_exportSeed),
             parse.GetValue(_membrane),
-            parse.GetValue(_singleStep));
+            parse.GetValue(_singleStep),
+            parse.GetValue(_exact));
     }
 
     /// <summary>The settings of a parsed <c>datasets</c> command line.</summary>
@@ -696,13 +702,14 @@ public sealed class BenchCli
         var options = new OnnxExportOptions
         {
             IncludeMembrane = settings.IncludeMembrane,
-            Form = settings.SingleStep ? OnnxModelForm.SingleStep : OnnxModelForm.TimeLoop,
+            Form = settings.Exact ? OnnxModelForm.Exact : OnnxModelForm.Fast,
+            Shape = settings.SingleStep ? OnnxTimeShape.SingleStep : OnnxTimeShape.TimeLoop,
             Description = $"Snn network '{settings.Network}' (seed {settings.Seed}), exported by snn-bench.",
         };
         var (network, layout) = ExportableNetworks.Export(settings.Network, settings.Size, settings.Seed, options, settings.OutPath);
         long bytes = new FileInfo(settings.OutPath).Length;
-        _console.MarkupLine(Markup.Escape($"Exported {settings.Network}: {Format.Count(network.NeuronCount)} neurons, dt {Format.Milliseconds(layout.Dt)}, {layout.Form} form, to {settings.OutPath} ({Format.MiB(bytes)}, {Format.Count(bytes)} bytes; ONNX IR {OnnxExporter.IrVersion}, opset {OnnxExporter.Opset})."));
-        string shape = layout.Form == OnnxModelForm.TimeLoop ? "[steps, batch, " : "[batch, ";
+        _console.MarkupLine(Markup.Escape($"Exported {settings.Network}: {Format.Count(network.NeuronCount)} neurons, dt {Format.Milliseconds(layout.Dt)}, {layout.Form} form, {layout.Shape} shape, to {settings.OutPath} ({Format.MiB(bytes)}, {Format.Count(bytes)} bytes; ONNX IR {OnnxExporter.IrVersion}, opset {OnnxExporter.Opset})."));
+        string shape = layout.Shape == OnnxTimeShape.TimeLoop ? "[steps, batch, " : "[batch, ";
         _console.MarkupLine(Markup.Escape($"input {layout.InputName} {shape}{layout.InputWidth}] from {(layout.InputPopulations.Count == 0 ? "no input population" : string.Join(", ", layout.InputPopulations.Select(p => $"{p.Name} ({p.Size})")))}"));
         _console.MarkupLine(Markup.Escape($"outputs {string.Join(", ", layout.OutputNames)}"));
         if (layout.StateInputNames.Count > 0)

@@ -7,4 +7,5 @@ namespace Snn.Bench.Cli;
 /// <param name="Seed">Network seed.</param>
 /// <param name="IncludeMembrane">Also emit each output population's membrane potential.</param>
 /// <param name="SingleStep">Export one time step with explicit state instead of the whole time loop.</param>
-public sealed record ExportSettings(string Network, string OutPath, int? Size, ulong Seed, bool IncludeMembrane, bool SingleStep);
+/// <param name="Exact">Export the exact reference form instead of the fast deployment form.</param>
+public sealed record ExportSettings(string Network, string OutPath, int? Size, ulong Seed, bool IncludeMembrane, bool SingleStep, bool Exact = false);

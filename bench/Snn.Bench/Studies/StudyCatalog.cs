@@ -63,8 +63,15 @@ public static class StudyCatalog
         + "branching factor and rate per gain, PNG. Full: 50 000 initialisation presentations per gain (about an hour on 2 cores); --quick: 5000; --size N: N",
         NalsmBranchingAnalysis.Run, NalsmBranchingAnalysis.CheckInputs);
 
+    /// <summary>CPU engine against ONNX Runtime (fast and exact forms) on three classifier networks.</summary>
+    public static BenchmarkStudy OnnxThroughput { get; } = new("onnx-throughput",
+        "ONNX deployment speed: a trained delay model, a 784-input dense LIF classifier and a recurrent 1000-neuron liquid, sample by sample on the cpu engine "
+        + "and in batches 1/32/256 on ONNX Runtime (fast and exact forms, 1 and 2 threads; --threads T: only T); samples/s, graph nodes, file size, class and spike agreement. "
+        + "--quick: 64 samples of 50 steps, batches 1 and 32",
+        Studies.OnnxThroughput.OnnxThroughputAnalysis.Run);
+
     /// <summary>All studies in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, DelaysAblation, DelaysShd, TrainerVsTorch, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching];
+    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, OnnxThroughput, DelaysAblation, DelaysShd, TrainerVsTorch, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching];
 
     /// <summary>The names of all studies.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();

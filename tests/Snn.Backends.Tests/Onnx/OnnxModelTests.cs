@@ -17,54 +17,27 @@ public class OnnxModelTests
     public void SingleStepModelStreamsTheSameOutputsAsTheTimeLoop()
     {
         var network = OnnxTestNetworks.FeedForwardLif(5).Network;
-        var loop = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true });
-        var step = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true, Form = OnnxModelForm.SingleStep });
-        var input = InputOf(network, loop.Layout, Steps);
-        var expected = RunLoop(loop, input, Steps, 1);
+        var loop = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true, Form = OnnxModelForm.Exact });
+        var step = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true, Form = OnnxModelForm.Exact, Shape = OnnxTimeShape.SingleStep });
+        var input = OnnxRuns.InputOf(loop.Layout, Steps);
+        var expected = OnnxRuns.RunLoop(loop, input, Steps, 1);
 
-        using var session = new InferenceSession(step.Bytes.ToArray());
-        var layout = step.Layout;
-        int width = layout.InputWidth;
-        Array[]? state = null;
-        for (int k = 0; k < Steps; k++)
+        var streamed = OnnxRuns.Stream(step, input, Steps);
+        foreach (string name in loop.Layout.OutputNames)
         {
-            var names = new List<string> { layout.InputName };
-            var values = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(input.AsSpan(k * width, width).ToArray(), [1, width]) };
-            for (int s = 0; state is not null && s < state.Length; s++)
-            {
-                names.Add(layout.StateInputNames[s]);
-                values.Add(state[s] is int[] ints ? OrtValue.CreateTensorValueFromMemory(ints, [1, ints.Length])
-                    : OrtValue.CreateTensorValueFromMemory((float[])state[s], [1, state[s].Length]));
-            }
-            var outputs = layout.OutputNames.Concat(layout.StateOutputNames).ToArray();
-            using var results = session.Run(new RunOptions(), names, values, outputs);
-            for (int o = 0; o < layout.OutputNames.Count; o++)
-            {
-                var streamed = results[o].GetTensorDataAsSpan<float>().ToArray();
-                var fromLoop = expected[layout.OutputNames[o]].AsSpan(k * streamed.Length, streamed.Length).ToArray();
-                SimulationHelpers.AssertBitIdentical(fromLoop, streamed);
-            }
-            state = new Array[layout.StateOutputNames.Count];
-            for (int s = 0; s < state.Length; s++)
-            {
-                var value = results[layout.OutputNames.Count + s];
-                state[s] = value.GetTensorTypeAndShape().ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int32
-                    ? value.GetTensorDataAsSpan<int>().ToArray() : value.GetTensorDataAsSpan<float>().ToArray();
-            }
-            foreach (var value in values)
-            {
-                value.Dispose();
-            }
+            SimulationHelpers.AssertBitIdentical(expected[name], streamed[name]);
         }
     }
 
-    [Fact]
-    public void BatchEntriesRunIndependently()
+    [Theory]
+    [InlineData(OnnxModelForm.Exact)]
+    [InlineData(OnnxModelForm.Fast)]
+    public void BatchEntriesRunIndependently(OnnxModelForm form)
     {
         var network = OnnxTestNetworks.RecurrentConductance(6).Network;
-        var model = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true });
+        var model = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true, Form = form });
         int width = model.Layout.InputWidth;
-        var first = InputOf(network, model.Layout, Steps);
+        var first = OnnxRuns.InputOf(model.Layout, Steps);
         var second = new float[first.Length];
         var random = new Random(11);
         for (int i = 0; i < second.Length; i++)
@@ -78,8 +51,8 @@ public class OnnxModelTests
             second.AsSpan(k * width, width).CopyTo(both.AsSpan((2 * k + 1) * width));
         }
 
-        var batched = RunLoop(model, both, Steps, 2);
-        var alone = new[] { RunLoop(model, first, Steps, 1), RunLoop(model, second, Steps, 1) };
+        var batched = OnnxRuns.RunLoop(model, both, Steps, 2);
+        var alone = new[] { OnnxRuns.RunLoop(model, first, Steps, 1), OnnxRuns.RunLoop(model, second, Steps, 1) };
         foreach (string name in model.Layout.OutputNames)
         {
             int n = alone[0][name].Length / Steps;
@@ -108,7 +81,7 @@ public class OnnxModelTests
             OutputPopulations = [output],
             Readout = new OnnxLinearReadout(output, OnnxReadoutSignal.Spikes, weights, bias),
         });
-        var results = RunLoop(model, InputOf(network, model.Layout, Steps), Steps, 1);
+        var results = OnnxRuns.RunLoop(model, OnnxRuns.InputOf(model.Layout, Steps), Steps, 1);
 
         var spikes = results[model.Layout.SpikeOutput(output)];
         var readout = results[model.Layout.ReadoutOutput!];
@@ -154,7 +127,7 @@ public class OnnxModelTests
         try
         {
             string path = Path.Combine(folder, "net.onnx");
-            var layout = OnnxExporter.Export(network, new OnnxExportOptions { Form = OnnxModelForm.SingleStep }, path);
+            var layout = OnnxExporter.Export(network, new OnnxExportOptions { Form = OnnxModelForm.Exact, Shape = OnnxTimeShape.SingleStep }, path);
 
             using var session = new InferenceSession(path);
             Assert.Equal(layout.OutputNames.Concat(layout.StateOutputNames), session.OutputMetadata.Keys);
@@ -164,37 +137,5 @@ public class OnnxModelTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>The network's own spike-source trains as the input tensor [steps, 1, inputs].</summary>
-    private static float[] InputOf(Network network, OnnxModelLayout layout, int steps)
-    {
-        var input = new float[steps * layout.InputWidth];
-        foreach (var population in layout.InputPopulations)
-        {
-            var trains = ((SpikeSourcePopulation)population).SpikeTimesInSteps();
-            for (int i = 0; i < trains.Length; i++)
-            {
-                foreach (long time in trains[i].Where(t => t <= steps))
-                {
-                    input[(time - 1) * layout.InputWidth + layout.InputOffset(population) + i] = 1;
-                }
-            }
-        }
-        return input;
-    }
-
-    /// <summary>Runs the time-loop model on [steps, batch, inputs] and returns every per-step output.</summary>
-    private static Dictionary<string, float[]> RunLoop(OnnxModel model, float[] input, int steps, int batch)
-    {
-        using var session = new InferenceSession(model.Bytes.ToArray());
-        using var value = OrtValue.CreateTensorValueFromMemory(input, [steps, batch, model.Layout.InputWidth]);
-        using var results = session.Run(new RunOptions(), [model.Layout.InputName], [value], model.Layout.OutputNames.ToArray());
-        var outputs = new Dictionary<string, float[]>();
-        for (int o = 0; o < model.Layout.OutputNames.Count; o++)
-        {
-            outputs[model.Layout.OutputNames[o]] = results[o].GetTensorDataAsSpan<float>().ToArray();
-        }
-        return outputs;
     }
 }

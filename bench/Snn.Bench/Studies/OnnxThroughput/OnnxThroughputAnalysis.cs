@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using Snn.Backends.Cpu;
+using Snn.Backends.Onnx;
+using Snn.Bench.Cli;
+using Snn.Bench.Suites;
+using Snn.Core.Simulation;
+
+namespace Snn.Bench.Studies.OnnxThroughput;
+
+/// <summary>
+/// The <c>onnx-throughput</c> study: three classifier networks (<see cref="ThroughputNetworks"/>)
+/// run sample by sample on the CPU engine and in batches on ONNX Runtime, in the fast and the exact
+/// form, at batch 1, 32 and 256 (quick: 1 and 32) with 1 and 2 threads. It reports samples/s (the
+/// engine's simulation time only, its network build excluded, so the comparison favours the
+/// engine), the graph's node count and file size, the share of samples whose fast-form class equals
+/// the engine's, and the spike agreement of the fast form on a few samples. Each session and the
+/// engine run one untimed warm-up first. The exact form is timed for at most
+/// <see cref="ExactBudgetSeconds"/> per point: it is the reference, not the deployment form.
+/// </summary>
+public static class OnnxThroughputAnalysis
+{
+    /// <summary>Seconds of exact-form batches timed per (network, batch, threads) point.</summary>
+    public const double ExactBudgetSeconds = 3;
+
+    /// <summary>Runs the study.</summary>
+    public static SuiteAnalysis Run(StudyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        bool quick = context.Quick;
+        int samples = quick ? 64 : 256;
+        int steps = quick ? 50 : 100;
+        int[] batches = quick ? [1, 32] : [1, 32, 256];
+        int[] threads = context.Threads is { } fixedThreads ? [fixedThreads] : [1, 2];
+        var metrics = new Dictionary<string, double> { ["samples"] = samples };
+        var findings = new List<string>();
+        context.Report("delay-model training");
+        var networks = new List<Func<ThroughputNetwork>>
+        {
+            () => ThroughputNetworks.DelayModel(context.Seed, quick, samples),
+            () => ThroughputNetworks.DenseClassifier(context.Seed, samples, steps),
+            () => ThroughputNetworks.RecurrentLiquid(context.Seed, samples, steps),
+        };
+        for (int n = 0; n < networks.Count; n++)
+        {
+            var network = networks[n]();
+            context.Report($"{network.Name}: cpu engine");
+            var engine = threads.ToDictionary(t => t, t => RunEngine(network, t));
+            var predictions = engine[threads[0]].Predictions;
+            string prefix = network.Name.Replace('-', '_');
+            foreach (int t in threads)
+            {
+                metrics[$"{prefix}_cpu_t{t}_samples_per_second"] = engine[t].SamplesPerSecond;
+            }
+            var line = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{network.Name}: cpu {string.Join(" / ", threads.Select(t => Format.Si(engine[t].SamplesPerSecond)))} samples/s ({string.Join("/", threads)} threads)") };
+            foreach (var form in (OnnxModelForm[])[OnnxModelForm.Fast, OnnxModelForm.Exact])
+            {
+                context.Report($"{network.Name}: {form} form");
+                var model = Export(network, form);
+                string key = $"{prefix}_{form.ToString().ToLowerInvariant()}";
+                metrics[$"{key}_nodes"] = model.NodeCount;
+                metrics[$"{key}_bytes"] = model.SizeBytes;
+                var points = new List<string>();
+                foreach (int t in threads)
+                {
+                    using var session = OnnxSessions.Open(model.Bytes, OnnxExecutionProvider.Cpu, t);
+                    foreach (int batch in batches)
+                    {
+                        var (rate, classes) = RunOnnx(session, model.Layout, network, batch, form == OnnxModelForm.Exact ? ExactBudgetSeconds : double.PositiveInfinity);
+                        metrics[$"{key}_b{batch}_t{t}_samples_per_second"] = rate;
+                        metrics[$"{key}_b{batch}_t{t}_vs_cpu"] = rate / engine[t].SamplesPerSecond;
+                        points.Add(string.Create(CultureInfo.InvariantCulture, $"b{batch}/t{t} {Format.Si(rate)} ({rate / engine[t].SamplesPerSecond:F2}x)"));
+                        if (form == OnnxModelForm.Fast && batch == 32 && t == threads[0])
+                        {
+                            int same = classes.Zip(predictions).Count(p => p.First == p.Second);
+                            metrics[$"{prefix}_fast_class_agreement"] = (double)same / predictions.Length;
+                            line.Add($"fast-form class = engine class on {same}/{predictions.Length} samples");
+                        }
+                    }
+                }
+                line.Add(string.Create(CultureInfo.InvariantCulture, $"{form}: {model.NodeCount} nodes, {Format.MiB(model.SizeBytes)}; samples/s {string.Join(", ", points)}"));
+            }
+            context.Report($"{network.Name}: spike agreement");
+            var agreement = SpikeAgreement(network, quick ? 2 : 4);
+            metrics[$"{prefix}_fast_spike_agreement"] = agreement.Share;
+            metrics[$"{prefix}_fast_first_divergent_step"] = agreement.FirstDivergentStep ?? double.NaN;
+            metrics[$"{prefix}_fast_rate_difference"] = agreement.RateDifference;
+            line.Add(string.Create(CultureInfo.InvariantCulture,
+                $"fast-form spikes: {agreement.Share:P3} of {agreement.Events} engine spike events identical, first divergent step {(agreement.FirstDivergentStep is { } step ? step.ToString(CultureInfo.InvariantCulture) : "none")}, rate difference {agreement.RateDifference:P2}"));
+            findings.AddRange(line);
+            context.ReportFraction((n + 1.0) / networks.Count);
+        }
+        return new SuiteAnalysis(metrics, findings);
+    }
+
+    private static OnnxModel Export(ThroughputNetwork network, OnnxModelForm form)
+    {
+        var built = network.Build(new float[network.Steps * network.Inputs]);
+        return OnnxExporter.Build(built.Network, new OnnxExportOptions { Form = form, OutputPopulations = [], Classifier = built.Classifier });
+    }
+
+    /// <summary>Every sample on the CPU engine: predicted classes and samples/s of the simulation alone.</summary>
+    private static (int[] Predictions, double SamplesPerSecond) RunEngine(ThroughputNetwork network, int threads)
+    {
+        var backend = new CpuBackend(new CpuBackendOptions { Threads = threads });
+        Predict(backend, network, network.Samples[0]);
+        var predictions = new int[network.Samples.Length];
+        double seconds = 0;
+        for (int s = 0; s < predictions.Length; s++)
+        {
+            (predictions[s], double run) = Predict(backend, network, network.Samples[s]);
+            seconds += run;
+        }
+        return (predictions, predictions.Length / seconds);
+    }
+
+    private static (int Class, double RunSeconds) Predict(CpuBackend backend, ThroughputNetwork network, float[] sample)
+    {
+        var built = network.Build(sample);
+        using var simulation = backend.Compile(built.Network);
+        var watch = Stopwatch.StartNew();
+        simulation.Run(network.Steps * built.Network.Dt);
+        double seconds = watch.Elapsed.TotalSeconds;
+        return (ClassifierRule.Predict(built, simulation, network.Steps), seconds);
+    }
+
+    /// <summary>Feeds the samples in batches (all of them, or as many as fit in <paramref name="budgetSeconds"/>
+    /// after the first batch) and returns samples/s and the predicted classes of those fed.</summary>
+    private static (double SamplesPerSecond, long[] Classes) RunOnnx(InferenceSession session, OnnxModelLayout layout, ThroughputNetwork network, int batch, double budgetSeconds)
+    {
+        int width = network.Inputs;
+        var input = new float[network.Steps * batch * width];
+        var classes = new List<long>();
+        Feed(0);
+        classes.Clear();
+        var watch = Stopwatch.StartNew();
+        int fed = 0;
+        while (fed < network.Samples.Length && (fed == 0 || watch.Elapsed.TotalSeconds < budgetSeconds))
+        {
+            Feed(fed);
+            fed += batch;
+        }
+        return (fed / watch.Elapsed.TotalSeconds, [.. classes]);
+
+        void Feed(int first)
+        {
+            for (int b = 0; b < batch; b++)
+            {
+                var sample = network.Samples[(first + b) % network.Samples.Length];
+                for (int k = 0; k < network.Steps; k++)
+                {
+                    sample.AsSpan(k * width, width).CopyTo(input.AsSpan((k * batch + b) * width, width));
+                }
+            }
+            using var value = OrtValue.CreateTensorValueFromMemory(input, [network.Steps, batch, width]);
+            using var results = session.Run(new RunOptions(), [layout.InputName], [value], [layout.PredictedClassOutput!]);
+            classes.AddRange(results[0].GetTensorDataAsSpan<long>().ToArray());
+        }
+    }
+
+    /// <summary>The fast form on ONNX Runtime against the CPU engine on the first samples.</summary>
+    private static (double Share, long Events, long? FirstDivergentStep, double RateDifference) SpikeAgreement(ThroughputNetwork network, int count)
+    {
+        long events = 0, identical = 0, engineSpikes = 0, onnxSpikes = 0;
+        long? first = null;
+        for (int s = 0; s < count; s++)
+        {
+            var onCpu = network.Build(network.Samples[s]);
+            using var cpu = new CpuBackend().Compile(onCpu.Network);
+            cpu.Run(network.Steps * onCpu.Network.Dt);
+            var onOnnx = network.Build(network.Samples[s]);
+            using ISimulation onnx = new OnnxBackend { Form = OnnxModelForm.Fast }.Compile(onOnnx.Network);
+            onnx.Run(network.Steps * onOnnx.Network.Dt);
+            for (int m = 0; m < onCpu.Spikes.Length; m++)
+            {
+                var expected = cpu.GetSpikes(onCpu.Spikes[m]);
+                var actual = onnx.GetSpikes(onOnnx.Spikes[m]);
+                var set = new HashSet<(long, int)>(Enumerable.Range(0, actual.Count).Select(i => (actual.Steps[i], actual.Neurons[i])));
+                for (int i = 0; i < expected.Count; i++)
+                {
+                    if (set.Contains((expected.Steps[i], expected.Neurons[i])))
+                    {
+                        identical++;
+                    }
+                    else
+                    {
+                        first = Math.Min(first ?? long.MaxValue, expected.Steps[i]);
+                    }
+                }
+                var reverse = new HashSet<(long, int)>(Enumerable.Range(0, expected.Count).Select(i => (expected.Steps[i], expected.Neurons[i])));
+                for (int i = 0; i < actual.Count; i++)
+                {
+                    if (!reverse.Contains((actual.Steps[i], actual.Neurons[i])))
+                    {
+                        first = Math.Min(first ?? long.MaxValue, actual.Steps[i]);
+                    }
+                }
+                events += Math.Max(expected.Count, actual.Count);
+                engineSpikes += expected.Count;
+                onnxSpikes += actual.Count;
+            }
+        }
+        return (events == 0 ? 1 : (double)identical / events, events, first, engineSpikes == 0 ? 0 : (double)(onnxSpikes - engineSpikes) / engineSpikes);
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.ML.OnnxRuntime;
+using Snn.Backends.Onnx;
+using Snn.Core;
+
+namespace Snn.Backends.Tests.Onnx;
+
+/// <summary>Runs exported models directly on ONNX Runtime, as a deploying user would.</summary>
+internal static class OnnxRuns
+{
+    /// <summary>The model's own spike-source trains as the input tensor [steps, 1, inputs].</summary>
+    public static float[] InputOf(OnnxModelLayout layout, int steps)
+    {
+        var input = new float[steps * layout.InputWidth];
+        foreach (var population in layout.InputPopulations)
+        {
+            var trains = ((SpikeSourcePopulation)population).SpikeTimesInSteps();
+            for (int i = 0; i < trains.Length; i++)
+            {
+                foreach (long time in trains[i].Where(t => t <= steps))
+                {
+                    input[(time - 1) * layout.InputWidth + layout.InputOffset(population) + i] = 1;
+                }
+            }
+        }
+        return input;
+    }
+
+    /// <summary>Runs the time-loop model on [steps, batch, inputs] and returns every per-step output
+    /// and the <paramref name="extraOutputs"/>.</summary>
+    public static Dictionary<string, float[]> RunLoop(OnnxModel model, float[] input, int steps, int batch, IReadOnlyList<string>? extraOutputs = null)
+    {
+        using var session = new InferenceSession(model.Bytes.ToArray());
+        using var value = OrtValue.CreateTensorValueFromMemory(input, [steps, batch, model.Layout.InputWidth]);
+        var names = model.Layout.OutputNames.Concat(extraOutputs ?? []).ToArray();
+        using var results = session.Run(new RunOptions(), [model.Layout.InputName], [value], names);
+        var outputs = new Dictionary<string, float[]>();
+        for (int o = 0; o < names.Length; o++)
+        {
+            outputs[names[o]] = results[o].GetTensorDataAsSpan<float>().ToArray();
+        }
+        return outputs;
+    }
+
+    /// <summary>Feeds [steps, 1, inputs] to a single-step model one step at a time, carrying the
+    /// state, and returns every output laid out as the time loop's [steps, 1, n].</summary>
+    public static Dictionary<string, float[]> Stream(OnnxModel model, float[] input, int steps)
+    {
+        using var session = new InferenceSession(model.Bytes.ToArray());
+        var layout = model.Layout;
+        int width = layout.InputWidth;
+        var collected = layout.OutputNames.ToDictionary(n => n, _ => new List<float>());
+        Array[]? state = null;
+        for (int k = 0; k < steps; k++)
+        {
+            var names = new List<string> { layout.InputName };
+            var values = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(input.AsSpan(k * width, width).ToArray(), [1, width]) };
+            for (int s = 0; state is not null && s < state.Length; s++)
+            {
+                names.Add(layout.StateInputNames[s]);
+                values.Add(state[s] is int[] ints ? OrtValue.CreateTensorValueFromMemory(ints, [1, ints.Length])
+                    : OrtValue.CreateTensorValueFromMemory((float[])state[s], [1, state[s].Length]));
+            }
+            var outputs = layout.OutputNames.Concat(layout.StateOutputNames).ToArray();
+            using (var results = session.Run(new RunOptions(), names, values, outputs))
+            {
+                for (int o = 0; o < layout.OutputNames.Count; o++)
+                {
+                    collected[layout.OutputNames[o]].AddRange(results[o].GetTensorDataAsSpan<float>().ToArray());
+                }
+                state = new Array[layout.StateOutputNames.Count];
+                for (int s = 0; s < state.Length; s++)
+                {
+                    var value = results[layout.OutputNames.Count + s];
+                    state[s] = value.GetTensorTypeAndShape().ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int32
+                        ? value.GetTensorDataAsSpan<int>().ToArray() : value.GetTensorDataAsSpan<float>().ToArray();
+                }
+            }
+            foreach (var value in values)
+            {
+                value.Dispose();
+            }
+        }
+        return collected.ToDictionary(c => c.Key, c => c.Value.ToArray());
+    }
+}
