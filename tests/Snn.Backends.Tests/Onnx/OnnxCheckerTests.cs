@@ -1,0 +1,64 @@
+using Snn.Backends.Onnx;
+using Snn.Core;
+
+namespace Snn.Backends.Tests.Onnx;
+
+/// <summary>
+/// Every form and time shape of every lowered model (current, conductance, Izhikevich and discrete
+/// LIF; a classifier head) passes the ONNX reference checker with strict shape inference, so tools
+/// other than ONNX Runtime accept the files.
+/// </summary>
+public class OnnxCheckerTests
+{
+    public static TheoryData<OnnxModelForm, OnnxTimeShape> FormsAndShapes { get; } = new()
+    {
+        { OnnxModelForm.Fast, OnnxTimeShape.TimeLoop },
+        { OnnxModelForm.Fast, OnnxTimeShape.SingleStep },
+        { OnnxModelForm.Exact, OnnxTimeShape.TimeLoop },
+        { OnnxModelForm.Exact, OnnxTimeShape.SingleStep },
+    };
+
+    [OnnxCheckerFact]
+    public void EveryFormAndShapeOfEveryModelPassesTheReferenceChecker()
+    {
+        var folder = Directory.CreateTempSubdirectory("snn-onnx-check-");
+        var failures = new List<string>();
+        foreach (var (name, network) in Networks())
+        {
+            foreach (var row in FormsAndShapes)
+            {
+                var (form, shape) = ((OnnxModelForm)row[0], (OnnxTimeShape)row[1]);
+                string path = Path.Combine(folder.FullName, $"{name}-{form}-{shape}.onnx");
+                OnnxExporter.Build(network, new OnnxExportOptions { Form = form, Shape = shape, IncludeMembrane = true }).Save(path);
+                string message = OnnxChecker.Check(path);
+                if (message.Length > 0)
+                {
+                    failures.Add($"{name} {form} {shape}: {message}");
+                }
+            }
+        }
+        folder.Delete(recursive: true);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [OnnxCheckerFact]
+    public void ClassifierHeadPassesTheReferenceChecker()
+    {
+        var folder = Directory.CreateTempSubdirectory("snn-onnx-check-");
+        var network = OnnxTestNetworks.FeedForwardLif(3).Network;
+        var output = network.Populations.First(p => p.Name == "output");
+        string path = Path.Combine(folder.FullName, "classifier.onnx");
+        OnnxExporter.Build(network, new OnnxExportOptions { Classifier = new OnnxClassifier(output, OnnxReadoutSignal.Spikes, OnnxClassAggregation.SumOfSoftmax) }).Save(path);
+        string message = OnnxChecker.Check(path);
+        folder.Delete(recursive: true);
+        Assert.Equal("", message);
+    }
+
+    private static IEnumerable<(string Name, Network Network)> Networks()
+    {
+        yield return ("lif-current", OnnxTestNetworks.FeedForwardLif(1).Network);
+        yield return ("lif-conductance", OnnxTestNetworks.RecurrentConductance(1).Network);
+        yield return ("izhikevich", OnnxTestNetworks.RecurrentIzhikevich(1).Network);
+        yield return ("discrete-lif", OnnxTestNetworks.RecurrentDiscreteLif(1).Network);
+    }
+}
