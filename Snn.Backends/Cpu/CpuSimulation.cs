@@ -298,6 +298,16 @@ internal sealed class CpuSimulation : ISimulation
         return MonitorRecords.Spikes(monitor, times, neurons, _network.Dt, since, TimeMs);
     }
 
+    public void DiscardSpikes(double untilMs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        long until = MonitorRecords.SinceStep(Guard.Finite(untilMs, nameof(untilMs)), _network.Dt);
+        foreach (var log in _logs)
+        {
+            log.RemoveUpTo(until);
+        }
+    }
+
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);
