@@ -49,10 +49,10 @@ public static class Mutator
                 data[at] = InterestingBytes[random.Next(InterestingBytes.Length)];
                 break;
             case 2:
-                Overwrite(data, at, Int32Bytes(InterestingInts[random.Next(InterestingInts.Length)], random.Next(2) == 0));
+                Overwrite(data, at, Bytes(InterestingInts[random.Next(InterestingInts.Length)], 4, random.Next(2) == 0));
                 break;
             case 3:
-                Overwrite(data, at, Int64Bytes(InterestingLongs[random.Next(InterestingLongs.Length)], random.Next(2) == 0));
+                Overwrite(data, at, Bytes(InterestingLongs[random.Next(InterestingLongs.Length)], 8, random.Next(2) == 0));
                 break;
             case 4:
                 data.RemoveRange(at, data.Count - at);
@@ -80,31 +80,16 @@ public static class Mutator
         }
     }
 
-    private static byte[] Int32Bytes(int value, bool bigEndian)
-    {
-        var bytes = new byte[4];
-        if (bigEndian)
-        {
-            BinaryPrimitives.WriteInt32BigEndian(bytes, value);
-        }
-        else
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
-        }
-        return bytes;
-    }
-
-    private static byte[] Int64Bytes(long value, bool bigEndian)
+    /// <summary>The low <paramref name="size"/> bytes of <paramref name="value"/> in the chosen byte order.</summary>
+    private static byte[] Bytes(long value, int size, bool bigEndian)
     {
         var bytes = new byte[8];
         if (bigEndian)
         {
             BinaryPrimitives.WriteInt64BigEndian(bytes, value);
+            return bytes[(8 - size)..];
         }
-        else
-        {
-            BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
-        }
-        return bytes;
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
+        return bytes[..size];
     }
 }

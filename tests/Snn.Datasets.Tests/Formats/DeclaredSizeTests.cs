@@ -15,13 +15,6 @@ public sealed class DeclaredSizeTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private string Write(string name, byte[] bytes)
-    {
-        string path = _dir.File(name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
-
     private static T ThrowsWithin<T>(Action read) where T : Exception
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -34,7 +27,7 @@ public sealed class DeclaredSizeTests : IDisposable
     [Fact]
     public void EightByteIdxFileDeclaringTwoGigabytesIsRefusedAtItsEnd()
     {
-        string path = Write("huge.idx", Writers.Idx(0x00000801, [2_000_000_000], []));
+        string path = _dir.Write("huge.idx", Writers.Idx(0x00000801, [2_000_000_000], []));
 
         var error = ThrowsWithin<DataFormatException>(() => IdxReader.Read(path));
 
@@ -45,7 +38,7 @@ public sealed class DeclaredSizeTests : IDisposable
     [Fact]
     public void IdxLabelFileDeclaringABillionLabelsIsRefusedBeforeAllocating()
     {
-        string path = Write("labels.idx", Writers.Idx(IdxReader.LabelsMagic, [1_000_000_000], [1, 2, 3]));
+        string path = _dir.Write("labels.idx", Writers.Idx(IdxReader.LabelsMagic, [1_000_000_000], [1, 2, 3]));
 
         var error = ThrowsWithin<DataFormatException>(() => IdxReader.ReadLabels(path));
 
@@ -56,7 +49,7 @@ public sealed class DeclaredSizeTests : IDisposable
     [Fact]
     public void GzipIdxFileDeclaringABillionLabelsGrowsOnlyWithItsData()
     {
-        string path = Write("labels.idx.gz", Writers.Gzip(Writers.Idx(IdxReader.LabelsMagic, [1_000_000_000], new byte[100_000])));
+        string path = _dir.Write("labels.idx.gz", Writers.Gzip(Writers.Idx(IdxReader.LabelsMagic, [1_000_000_000], new byte[100_000])));
 
         var error = ThrowsWithin<DataFormatException>(() => IdxReader.ReadLabels(path));
 
@@ -67,8 +60,8 @@ public sealed class DeclaredSizeTests : IDisposable
     [Fact]
     public void IdxImageFileDeclaringHugeImagesIsRefusedAtTheFirstImage()
     {
-        string images = Write("images.idx", Writers.Idx(IdxReader.ImagesMagic, [1, 40_000, 40_000], [7]));
-        string labels = Write("labels.idx", Writers.Idx(IdxReader.LabelsMagic, [1], [7]));
+        string images = _dir.Write("images.idx", Writers.Idx(IdxReader.ImagesMagic, [1, 40_000, 40_000], [7]));
+        string labels = _dir.Write("labels.idx", Writers.Idx(IdxReader.LabelsMagic, [1], [7]));
 
         var error = ThrowsWithin<DataFormatException>(() => IdxReader.ReadImageSamples(images, labels).ToList());
 
@@ -82,7 +75,7 @@ public sealed class DeclaredSizeTests : IDisposable
         var header = Writers.Aedat31Header();
         var packet = Writers.Aedat31Packet(1, 8, 0, 0, []);
         BinaryPrimitives.WriteInt32LittleEndian(packet.AsSpan(16), 250_000_000);
-        string path = Write("huge.aedat", Writers.Concat(header, packet));
+        string path = _dir.Write("huge.aedat", Writers.Concat(header, packet));
 
         var error = ThrowsWithin<DataFormatException>(() => AedatReader.Read(path));
 
