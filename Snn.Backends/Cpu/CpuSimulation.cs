@@ -301,10 +301,9 @@ internal sealed class CpuSimulation : ISimulation
     public void DiscardSpikes(double untilMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        long until = MonitorRecords.SinceStep(Guard.Finite(untilMs, nameof(untilMs)), _network.Dt);
         foreach (var log in _logs)
         {
-            log.RemoveUpTo(until);
+            MonitorRecords.Discard(log, untilMs, _network.Dt);
         }
     }
 

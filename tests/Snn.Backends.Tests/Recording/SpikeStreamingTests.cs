@@ -1,5 +1,8 @@
 using System.Globalization;
+using Snn.Backends.Crossbar;
 using Snn.Backends.EventDriven;
+using Snn.Backends.Gpu;
+using Snn.Backends.Tests.Gpu;
 using Snn.Core;
 using Snn.Core.Models;
 using Snn.Core.Simulation;
@@ -43,11 +46,20 @@ public class SpikeStreamingTests
         }
     }
 
-    [Fact]
-    public void DiscardingFreesSpikesUpToTheTimeAndKeepsTheLaterOnes()
+    [Theory]
+    [InlineData("cpu")]
+    [InlineData("crossbar")]
+    [InlineData("gpu")]
+    public void DiscardingFreesSpikesUpToTheTimeAndKeepsTheLaterOnes(string engine)
     {
-        var cuba = Cuba(400, seed: 5);
-        using var simulation = Run(cuba.Network, 100, threads: 3);
+        var cuba = Cuba(engine == "gpu" ? 100 : 400, seed: 5);
+        using var simulation = engine switch
+        {
+            "crossbar" => new CrossbarBackend(new CrossbarOptions { TileRows = 64, TileColumns = 64 }).Compile(cuba.Network),
+            "gpu" => GpuTestSupport.Compile(cuba.Network, CpuEmulationPreset.Default),
+            _ => Compile(cuba.Network, threads: 3),
+        };
+        simulation.Run(100);
         var all = simulation.GetSpikes(cuba.ExcitatorySpikes);
 
         simulation.DiscardSpikes(40);
