@@ -68,13 +68,12 @@ public sealed class CheckpointReader
         {
             throw new InvalidDataException($"Checkpoint corrupt at byte {at}: {what} has {length} elements, expected {expectedLength}.");
         }
-        long bytes = length * Marshal.SizeOf<T>();
-        if (bytes > _end - _offset)
+        int size = Marshal.SizeOf<T>();
+        if (length > (_end - _offset) / size)
         {
-            throw new InvalidDataException($"Checkpoint truncated at byte {_offset}: {what} needs {bytes} bytes, {_end - _offset} remain.");
+            throw new InvalidDataException($"Checkpoint truncated at byte {_offset}: {what} has {length} elements of {size} bytes, {_end - _offset} bytes remain.");
         }
-        var result = MemoryMarshal.Cast<byte, T>(Take((int)bytes)).ToArray();
-        return result;
+        return MemoryMarshal.Cast<byte, T>(Take((int)length * size)).ToArray();
     }
 
     /// <summary>Reads rows written by <see cref="CheckpointWriter.WriteRows"/>, each of <paramref name="width"/> values.</summary>
@@ -82,9 +81,10 @@ public sealed class CheckpointReader
     {
         int at = Offset;
         int count = ReadInt32();
-        if (count < 0)
+        long rowBytes = 8 + 4L * width;
+        if (count < 0 || count > (_end - _offset) / rowBytes)
         {
-            throw new InvalidDataException($"Checkpoint corrupt at byte {at}: {count} {what}.");
+            throw new InvalidDataException($"Checkpoint corrupt at byte {at}: {count} {what} of {rowBytes} bytes each, {_end - _offset} bytes remain.");
         }
         var rows = new List<float[]>(count);
         for (int r = 0; r < count; r++)

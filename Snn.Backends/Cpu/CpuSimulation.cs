@@ -298,6 +298,15 @@ internal sealed class CpuSimulation : ISimulation
         return MonitorRecords.Spikes(monitor, times, neurons, _network.Dt, since, TimeMs);
     }
 
+    public void DiscardSpikes(double untilMs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        foreach (var log in _logs)
+        {
+            MonitorRecords.Discard(log, untilMs, _network.Dt);
+        }
+    }
+
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);

@@ -607,6 +607,13 @@ public sealed class CrossbarSimulation : ISimulation
     }
 
     /// <inheritdoc />
+    public void DiscardSpikes(double untilMs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        MonitorRecords.Discard(_log, untilMs, _network.Dt);
+    }
+
+    /// <inheritdoc />
     public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
     {
         CheckMonitor(monitor);

@@ -363,6 +363,12 @@ internal sealed class GpuSimulation : ISimulation
         }
     }
 
+    public void DiscardSpikes(double untilMs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        MonitorRecords.Discard(_log, untilMs, _network.Dt);
+    }
+
     public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
     {
         CheckMonitor(monitor);

@@ -25,6 +25,10 @@ internal static class MonitorRecords
         return (long)Math.Round(sinceMs / dt);
     }
 
+    /// <summary>Frees the spikes of <paramref name="log"/> at or before <paramref name="untilMs"/> (finite, ≥ 0).</summary>
+    public static void Discard(SpikeLog log, double untilMs, double dt)
+        => log.RemoveUpTo(SinceStep(Guard.Finite(untilMs, nameof(untilMs)), dt));
+
     /// <summary>The record of a spike monitor from its spikes later than step <paramref name="since"/>.</summary>
     public static SpikeRecord Spikes(SpikeMonitor monitor, long[] times, int[] neurons, double dt, long since, double timeMs)
         => new(times, neurons, dt, monitor.Neurons.Count, monitor.Population.Size, Math.Max(0, timeMs - since * dt));

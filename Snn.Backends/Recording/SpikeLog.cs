@@ -28,6 +28,26 @@ internal sealed class SpikeLog
 
     public void Clear() => Count = 0;
 
+    /// <summary>Removes the spikes at or before <paramref name="time"/> (steps) and gives back memory
+    /// the remaining ones no longer need.</summary>
+    public void RemoveUpTo(long time)
+    {
+        int first = FirstAfter(time);
+        if (first == 0)
+        {
+            return;
+        }
+        Count -= first;
+        Array.Copy(_times, first, _times, 0, Count);
+        Array.Copy(_neurons, first, _neurons, 0, Count);
+        int capacity = Math.Max(256, 2 * Count);
+        if (_times.Length > 2 * capacity)
+        {
+            Array.Resize(ref _times, capacity);
+            Array.Resize(ref _neurons, capacity);
+        }
+    }
+
     /// <summary>The index of the first spike later than <paramref name="time"/> (binary search).</summary>
     public int FirstAfter(long time)
     {

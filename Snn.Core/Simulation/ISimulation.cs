@@ -30,6 +30,17 @@ public interface ISimulation : IDisposable
     /// <summary>The samples recorded so far by <paramref name="monitor"/>.</summary>
     StateRecord GetState(StateMonitor monitor);
 
+    /// <summary>
+    /// Frees the recorded spikes at or before <paramref name="untilMs"/>, for every spike and rate
+    /// monitor, so that a long run's spike record stays bounded: afterwards <see cref="GetSpikes"/>
+    /// and <see cref="GetRate"/> see only later spikes. <see cref="SpikeStreamWriter"/> uses it to
+    /// stream spikes to a file. Engines that keep spikes elsewhere throw
+    /// <see cref="NotSupportedException"/>.
+    /// </summary>
+    /// <param name="untilMs">The time (ms, finite, ≥ 0) up to which spikes are freed.</param>
+    void DiscardSpikes(double untilMs) => throw new NotSupportedException(
+        $"{GetType().Name} cannot discard recorded spikes; read them with GetSpikes(monitor, sinceMs) instead, or use the CPU engine to stream them.");
+
     /// <summary>The per-step spike counts recorded so far by <paramref name="monitor"/>.</summary>
     RateRecord GetRate(RateMonitor monitor);
 

@@ -180,13 +180,8 @@ public static class AedatReader
             {
                 throw reader.Error($"polarity packet with eventSize {eventSize} and eventTSOffset {tsOffset} (expected at least 8 and 4)", packetOffset);
             }
-            int bytes = eventSize * capacity;
-            if (payload.Length < bytes)
-            {
-                payload = new byte[bytes];
-            }
             long payloadOffset = reader.Position;
-            reader.ReadExactly(payload.AsSpan(0, bytes), $"the {capacity} events of the packet at byte {packetOffset}");
+            reader.ReadInto(ref payload, (long)eventSize * capacity, $"the {capacity} events of the packet at byte {packetOffset}");
             if (type != PolarityEventType)
             {
                 continue;

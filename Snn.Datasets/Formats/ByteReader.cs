@@ -6,18 +6,25 @@ namespace Snn.Datasets.Formats;
 /// <summary>
 /// Reads a binary stream while counting bytes, so that a short or corrupt file is reported with
 /// its name and the byte offset where reading failed. Gzip input is detected by its magic bytes
-/// and decompressed on the fly (offsets then count decompressed bytes).
+/// and decompressed on the fly (offsets then count decompressed bytes). A block whose size comes
+/// from a header field is refused before anything is allocated when the file is known to be
+/// shorter; where the length is not known (gzip, pipes) the block grows only as its bytes arrive,
+/// so a corrupt size field never allocates more than twice the data actually present.
 /// </summary>
 internal sealed class ByteReader : IDisposable
 {
+    private const int FirstBlock = 1 << 16;
+
     private readonly Stream _stream;
+    private readonly long? _length;
     private int _pushback = -1;
 
-    private ByteReader(Stream stream, string name, bool compressed)
+    private ByteReader(Stream stream, string name, bool compressed, long? length)
     {
         _stream = stream;
         Name = name;
         IsCompressed = compressed;
+        _length = length;
     }
 
     public string Name { get; }
@@ -47,11 +54,69 @@ internal sealed class ByteReader : IDisposable
         {
             buffered.Seek(-got, SeekOrigin.Current);
             Stream inner = gzip ? new BufferedStream(new GZipStream(buffered, CompressionMode.Decompress), 1 << 16) : buffered;
-            return new ByteReader(inner, name, gzip);
+            return new ByteReader(inner, name, gzip, gzip ? null : buffered.Length - buffered.Position);
         }
         var prefix = new PrefixedStream(magic[..got].ToArray(), buffered);
         Stream input = gzip ? new BufferedStream(new GZipStream(prefix, CompressionMode.Decompress), 1 << 16) : prefix;
-        return new ByteReader(input, name, gzip);
+        return new ByteReader(input, name, gzip, null);
+    }
+
+    /// <summary>The bytes left after <see cref="Position"/>, when the input's length is known (an uncompressed file).</summary>
+    public long? Remaining => _length - Position;
+
+    /// <summary>
+    /// Reads a block of <paramref name="count"/> bytes whose size came from the file. It is refused
+    /// (naming the offset) before anything is allocated when it exceeds one .NET array or the bytes
+    /// left in a file of known length; otherwise it grows as its bytes arrive.
+    /// </summary>
+    public byte[] ReadBlock(long count, string what)
+    {
+        byte[] block = [];
+        ReadInto(ref block, count, what);
+        return block;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="count"/> bytes into the start of <paramref name="buffer"/>, growing it
+    /// (never beyond <paramref name="count"/>, never ahead of the bytes that arrived) when it is
+    /// shorter, with the checks of <see cref="ReadBlock"/>.
+    /// </summary>
+    public void ReadInto(ref byte[] buffer, long count, string what)
+    {
+        RequireAvailable(count, what);
+        int length = (int)count;
+        if (buffer.Length >= length)
+        {
+            ReadExactly(buffer.AsSpan(0, length), what);
+            return;
+        }
+        int filled = Math.Min(buffer.Length, length);
+        ReadExactly(buffer.AsSpan(0, filled), what);
+        while (filled < length)
+        {
+            int size = (int)Math.Min(length, Math.Max(FirstBlock, 2L * filled));
+            Array.Resize(ref buffer, size);
+            int got = ReadRaw(buffer.AsSpan(filled, size - filled));
+            Position += got;
+            filled += got;
+            if (filled < size)
+            {
+                throw Error($"truncated: {what} needs {length} bytes but the file ends after {filled}");
+            }
+        }
+    }
+
+    /// <summary>Refuses, before anything is allocated, a block larger than one .NET array or than the bytes left in a file of known length.</summary>
+    public void RequireAvailable(long count, string what)
+    {
+        if (count < 0 || count > Array.MaxLength)
+        {
+            throw Error($"{what} would need {count} bytes; a block holds at most {Array.MaxLength}");
+        }
+        if (Remaining is long remaining && count > remaining)
+        {
+            throw Error($"truncated: {what} needs {count} bytes but only {remaining} remain");
+        }
     }
 
     public DataFormatException Error(string detail, long? offset = null, Exception? inner = null)

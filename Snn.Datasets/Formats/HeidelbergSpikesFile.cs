@@ -2,6 +2,7 @@ using System.Numerics;
 using PureHDF;
 using PureHDF.Selections;
 using PureHDF.VOL.Native;
+using Snn.Core.IO;
 
 namespace Snn.Datasets.Formats;
 
@@ -12,7 +13,9 @@ namespace Snn.Datasets.Formats;
 /// <c>labels</c>, and optional <c>extra/speaker</c> and <c>extra/keys</c> (class names).
 /// Samples are read on demand, in batches of rows when streamed, so a whole file is never held
 /// in memory. Event times are converted to whole µs (nearest). Events of a row are returned in
-/// time order (stably sorted if the file's row is not).
+/// time order (stably sorted if the file's row is not). A data set is read only when its declared
+/// size fits the file (<see cref="Hdf5Bounds"/>), so a corrupt length field is an error, not an
+/// allocation of gigabytes.
 /// </summary>
 public sealed class HeidelbergSpikesFile : IDisposable
 {
@@ -32,6 +35,7 @@ public sealed class HeidelbergSpikesFile : IDisposable
     public const string KeysPath = "extra/keys";
 
     private readonly NativeFile _file;
+    private readonly Hdf5Bounds _bounds;
     private readonly IH5Dataset _times;
     private readonly IH5Dataset _units;
     private readonly int[] _labels;
@@ -40,6 +44,7 @@ public sealed class HeidelbergSpikesFile : IDisposable
     {
         FilePath = path;
         _file = file;
+        _bounds = new Hdf5Bounds(new FileInfo(path).Length);
         _times = Dataset(TimesPath);
         _units = Dataset(UnitsPath);
         ulong[] timesShape = _times.Space.Dimensions;
@@ -94,7 +99,7 @@ public sealed class HeidelbergSpikesFile : IDisposable
         {
             file = H5File.OpenRead(path);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
             throw new DataFormatException(path, null, "/", $"is not a readable HDF5 file: {e.Message}", e);
         }
@@ -102,10 +107,10 @@ public sealed class HeidelbergSpikesFile : IDisposable
         {
             return new HeidelbergSpikesFile(path, file);
         }
-        catch (Exception e) when (e is not DataFormatException and not OutOfMemoryException)
+        catch (Exception e) when (e is not DataFormatException)
         {
             file.Dispose();
-            throw new DataFormatException(path, null, "/", $"cannot be read as an SHD/SSC file: {e.Message}", e);
+            throw new DataFormatException(path, null, "/", $"cannot be read as an SHD/SSC file: {Describe(e)}", e);
         }
         catch
         {
@@ -202,9 +207,9 @@ public sealed class HeidelbergSpikesFile : IDisposable
                 return [[]];
             }
         }
-        catch (Exception e) when (e is not DataFormatException and not OutOfMemoryException)
+        catch (Exception e) when (e is not DataFormatException)
         {
-            throw new DataFormatException(FilePath, null, path, $"rows {start}..{start + count - 1} cannot be read: {e.Message}", e);
+            throw new DataFormatException(FilePath, null, path, $"rows {start}..{start + count - 1} cannot be read: {Describe(e)}", e);
         }
     }
 
@@ -301,9 +306,9 @@ public sealed class HeidelbergSpikesFile : IDisposable
             _ = dataset.Type.Class;
             return dataset;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
-            throw new DataFormatException(FilePath, null, path, $"is not a readable data set: {e.Message}", e);
+            throw new DataFormatException(FilePath, null, path, $"is not a readable data set: {Describe(e)}", e);
         }
     }
 
@@ -313,9 +318,9 @@ public sealed class HeidelbergSpikesFile : IDisposable
         {
             return _file.LinkExists(path);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
-            throw new DataFormatException(FilePath, null, path, $"cannot be looked up (corrupt or truncated file): {e.Message}", e);
+            throw new DataFormatException(FilePath, null, path, $"cannot be looked up (corrupt or truncated file): {Describe(e)}", e);
         }
     }
 
@@ -349,6 +354,7 @@ public sealed class HeidelbergSpikesFile : IDisposable
         }
         try
         {
+            _bounds.RequireStorable(dataset, path);
             bool signed = dataset.Type.FixedPoint.IsSigned;
             var values = new int[expected];
             switch (dataset.Type.Size)
@@ -378,9 +384,9 @@ public sealed class HeidelbergSpikesFile : IDisposable
             }
             return values;
         }
-        catch (Exception e) when (e is not DataFormatException and not OutOfMemoryException)
+        catch (Exception e) when (e is not DataFormatException)
         {
-            throw new DataFormatException(FilePath, null, path, $"cannot be read: {e.Message}", e);
+            throw new DataFormatException(FilePath, null, path, $"cannot be read: {Describe(e)}", e);
         }
     }
 
@@ -399,13 +405,19 @@ public sealed class HeidelbergSpikesFile : IDisposable
         var dataset = Dataset(path);
         try
         {
+            _bounds.RequireStorable(dataset, path);
             return dataset.Read<string[]>();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
-            throw new DataFormatException(FilePath, null, path, $"cannot be read as strings: {e.Message}", e);
+            throw new DataFormatException(FilePath, null, path, $"cannot be read as strings: {Describe(e)}", e);
         }
     }
+
+    /// <summary>The message of a read failure; an out-of-memory failure here comes from a corrupt length field.</summary>
+    private static string Describe(Exception e) => e is OutOfMemoryException
+        ? "a length field asks for more memory than can be allocated (corrupt file)"
+        : e.Message;
 
     private static string Shape(ulong[] shape) => "(" + string.Join(", ", shape) + ")";
 }

@@ -31,8 +31,7 @@ public static class IdxReader
         {
             throw reader.Error($"the array holds {length} bytes, more than one .NET array can", 4);
         }
-        var data = new byte[length];
-        reader.ReadExactly(data, $"the {string.Join(" x ", dims)} elements");
+        var data = reader.ReadBlock(length, $"the {string.Join(" x ", dims)} elements");
         ExpectEnd(reader);
         return new IdxArray(dims, type, data);
     }
@@ -44,8 +43,7 @@ public static class IdxReader
     {
         using var reader = ByteReader.Open(path);
         var (_, dims) = ReadHeader(reader, LabelsMagic);
-        var labels = new byte[dims[0]];
-        reader.ReadExactly(labels, $"{dims[0]} labels");
+        var labels = reader.ReadBlock(dims[0], $"{dims[0]} labels");
         ExpectEnd(reader);
         return labels;
     }
@@ -84,8 +82,7 @@ public static class IdxReader
         var label = new byte[1];
         for (int i = 0; i < imageDims[0]; i++)
         {
-            var pixels = new byte[rows * columns];
-            images.ReadExactly(pixels, $"image {i}");
+            var pixels = images.ReadBlock((long)rows * columns, $"image {i}");
             labels.ReadExactly(label, $"label {i}");
             yield return new ImageSample(pixels, rows, columns, label[0]);
         }

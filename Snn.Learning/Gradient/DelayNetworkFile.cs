@@ -134,6 +134,7 @@ public static class DelayNetworkFile
         {
             throw new InvalidDataException($"Invalid configuration ending at byte offset {reader.Offset}: {e.Message}", e);
         }
+        RequireLayerBytes(reader, config);
         var layers = DelayNetwork.CreateLayers(config);
         foreach (var layer in layers)
         {
@@ -159,6 +160,24 @@ public static class DelayNetworkFile
             throw new InvalidDataException($"Delay-network file has {reader.Data.Length - reader.Offset} unexpected trailing bytes at byte offset {reader.Offset}.");
         }
         return new DelayNetwork(config, layers);
+    }
+
+    /// <summary>Refuses, before the layers are allocated, a header whose layer sizes need more bytes than the file holds.</summary>
+    private static void RequireLayerBytes(Reader reader, DelayNetworkConfig config)
+    {
+        long needed = sizeof(uint);
+        int inputs = config.Inputs;
+        foreach (int outputs in config.Hidden.Append(config.Classes))
+        {
+            needed += 3 * sizeof(int) + sizeof(float) * (2L * inputs * outputs + 4L * outputs);
+            inputs = outputs;
+        }
+        long remaining = reader.Data.Length - reader.Offset;
+        if (needed > remaining)
+        {
+            throw new InvalidDataException($"Delay-network file is truncated: the layers declared by the header ending at byte offset {reader.Offset} "
+                + $"need {needed} bytes, only {remaining} remain.");
+        }
     }
 
     private static void WriteFloats(BinaryWriter writer, float[] values)

@@ -21,7 +21,9 @@ public static class NirFile
     /// <param name="path">A <c>.nir</c> file.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not HDF5, a node or data set is corrupt,
-    /// or a node has an unknown type or lacks an array (names the node and its HDF5 path).</exception>
+    /// or a node has an unknown type or lacks an array (names the node and its HDF5 path); also when
+    /// the file exceeds the limits of <see cref="Hdf5Bounds"/> (groups nested too deep or in a cycle,
+    /// a data set larger than the file can hold).</exception>
     public static NirGraph Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -34,29 +36,37 @@ public static class NirFile
         {
             file = H5File.OpenRead(path);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
             throw new InvalidDataException($"'{path}' is not a readable HDF5 file: {e.Message}", e);
         }
         using (file)
         {
+            var bounds = new Hdf5Bounds(new FileInfo(path).Length);
             string? version = null;
             if (Exists(file, "version", "/version"))
             {
-                version = ReadString(file, "version", "/version");
+                version = ReadString(file, "version", "/version", bounds);
             }
             if (!Exists(file, "node", "/node") || Child(file, "node", "/node") is not IH5Group root)
             {
                 throw new InvalidDataException($"'{path}' has no group /node: it is not a NIR file.");
             }
-            var node = ReadNode(root, "node", "/node");
-            if (node.Graph is null)
+            try
             {
-                throw new InvalidDataException($"NIR node 'node' (HDF5 path /node) has type '{node.Type}'; a NIR file's root node must be a {NirGraph.GraphType}.");
+                var node = ReadNode(root, "node", "/node", bounds, depth: 0);
+                if (node.Graph is null)
+                {
+                    throw new InvalidDataException($"NIR node 'node' (HDF5 path /node) has type '{node.Type}'; a NIR file's root node must be a {NirGraph.GraphType}.");
+                }
+                node.Graph.Version = version;
+                node.Graph.Validate();
+                return node.Graph;
             }
-            node.Graph.Version = version;
-            node.Graph.Validate();
-            return node.Graph;
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"'{path}' holds an invalid NIR graph: {e.Message}", e);
+            }
         }
     }
 
@@ -144,30 +154,31 @@ public static class NirFile
         return dims.Length == 0 ? new H5Dataset(values[0]) : new H5Dataset(values, fileDims: dims);
     }
 
-    private static NirNode ReadNode(IH5Group group, string name, string path)
+    private static NirNode ReadNode(IH5Group group, string name, string path, Hdf5Bounds bounds, int depth)
     {
+        bounds.Enter(depth, path);
         if (!Exists(group, "type", $"{path}/type"))
         {
             throw new InvalidDataException($"NIR node '{name}' (HDF5 path {path}) has no 'type' data set.");
         }
-        string type = ReadString(group, "type", $"{path}/type");
+        string type = ReadString(group, "type", $"{path}/type", bounds);
         NirNode node;
         if (type == NirGraph.GraphType)
         {
-            node = new NirNode(ReadGraph(group, name, path));
+            node = new NirNode(ReadGraph(group, name, path, bounds, depth));
         }
         else
         {
             var attributes = new Dictionary<string, NirTensor>();
             var text = new Dictionary<string, string>();
-            ReadArrays(group, "", path, name, attributes, text);
+            ReadArrays(group, "", path, name, attributes, text, bounds, depth);
             node = new NirNode(type, attributes, text);
         }
         node.SourcePath = path;
         return node;
     }
 
-    private static NirGraph ReadGraph(IH5Group group, string name, string path)
+    private static NirGraph ReadGraph(IH5Group group, string name, string path, Hdf5Bounds bounds, int depth)
     {
         if (!Exists(group, "nodes", $"{path}/nodes") || Child(group, "nodes", $"{path}/nodes") is not IH5Group nodesGroup)
         {
@@ -181,7 +192,7 @@ public static class NirFile
             {
                 throw new InvalidDataException($"NIR node '{child.Name}' (HDF5 path {childPath}) is a data set, not a node group.");
             }
-            nodes.Add(new(child.Name, ReadNode(childGroup, child.Name, childPath)));
+            nodes.Add(new(child.Name, ReadNode(childGroup, child.Name, childPath, bounds, depth + 1)));
         }
         var edges = new List<NirEdge>();
         if (Exists(group, "edges", $"{path}/edges"))
@@ -199,9 +210,14 @@ public static class NirFile
                 {
                     throw new InvalidDataException($"NIR graph '{name}': {edgesPath} must hold strings of shape (n, 2), but has shape ({string.Join(", ", dims)}) of {Guarded(edgesPath, () => dataset.Type.Class)}.");
                 }
+                Guarded(edgesPath, () => bounds.RequireStorable(dataset, edgesPath));
                 var names = Guarded(edgesPath, () => dataset.Read<string[]>());
                 for (int i = 0; i + 1 < names.Length; i += 2)
                 {
+                    if (string.IsNullOrEmpty(names[i]) || string.IsNullOrEmpty(names[i + 1]))
+                    {
+                        throw new InvalidDataException($"NIR graph '{name}': {edgesPath} row {i / 2} has an empty node name.");
+                    }
                     edges.Add(new NirEdge(names[i], names[i + 1]));
                 }
             }
@@ -216,7 +232,8 @@ public static class NirFile
         }
     }
 
-    private static void ReadArrays(IH5Group group, string prefix, string path, string node, Dictionary<string, NirTensor> attributes, Dictionary<string, string> text)
+    private static void ReadArrays(IH5Group group, string prefix, string path, string node, Dictionary<string, NirTensor> attributes, Dictionary<string, string> text,
+        Hdf5Bounds bounds, int depth)
     {
         foreach (var child in Children(group, path))
         {
@@ -228,11 +245,14 @@ public static class NirFile
             }
             if (child is IH5Group sub)
             {
-                ReadArrays(sub, key + "/", childPath, node, attributes, text);
+                bounds.Enter(depth + 1, childPath);
+                ReadArrays(sub, key + "/", childPath, node, attributes, text, bounds, depth + 1);
             }
             else if (child is IH5Dataset dataset)
             {
-                if (IsString(dataset))
+                bounds.Enter(depth + 1, childPath);
+                Guarded(childPath, () => bounds.RequireStorable(dataset, childPath));
+                if (Guarded(childPath, () => IsString(dataset)))
                 {
                     text[key] = Guarded(childPath, () => dataset.Read<string>());
                 }
@@ -289,12 +309,13 @@ public static class NirFile
                 && type.VariableLength.BaseType.Size == 1);
     }
 
-    private static string ReadString(IH5Group group, string name, string path)
+    private static string ReadString(IH5Group group, string name, string path, Hdf5Bounds bounds)
     {
         if (Child(group, name, path) is not IH5Dataset dataset || !Guarded(path, () => IsString(dataset)))
         {
             throw new InvalidDataException($"{path} must be a string data set.");
         }
+        Guarded(path, () => bounds.RequireStorable(dataset, path));
         return Guarded(path, () => dataset.Space.Dimensions.Length == 0 ? dataset.Read<string>() : dataset.Read<string[]>()[0]);
     }
 
@@ -314,7 +335,11 @@ public static class NirFile
         {
             throw new InvalidDataException($"HDF5 path {path}: {e.Message}", e);
         }
-        catch (Exception e) when (e is not OutOfMemoryException and not InvalidDataException)
+        catch (OutOfMemoryException e)
+        {
+            throw new InvalidDataException($"HDF5 path {path} cannot be read: a length field asks for more memory than can be allocated (corrupt file).", e);
+        }
+        catch (Exception e) when (e is not InvalidDataException)
         {
             throw new InvalidDataException($"HDF5 path {path} cannot be read (corrupt or truncated file): {e.Message}", e);
         }

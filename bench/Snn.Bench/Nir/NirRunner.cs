@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Snn.Bench.Cli;
 using Snn.Bench.Running;
 using Snn.Core.Interop.Nir;
+using Snn.Core.Simulation;
 using Snn.Datasets;
 using Snn.Datasets.Encoders;
 
@@ -10,8 +11,10 @@ namespace Snn.Bench.Nir;
 /// <summary>
 /// Runs a NIR graph (<c>snn-bench nir import</c>): <see cref="NirFile.Read"/>, then
 /// <see cref="NirGraph.ToNetwork"/> at the chosen dt, every channel of every <c>Input</c> node
-/// driven by a homogeneous Poisson train (<see cref="PoissonEncoder"/>; Input node k, in name
-/// order, draws from stream k of the seed, so a run is reproducible), compiled on the chosen engine
+/// driven by a Poisson train drawn on the dt grid (<see cref="BernoulliEncoder"/>: one draw per
+/// channel per step with probability p = rate · dt, so at most one event per channel per step, which
+/// is what NIR import requires; Input node k, in name order, draws from stream k of the seed, so a
+/// run is reproducible), compiled on the chosen engine
 /// and run; each <c>Output</c> node's spike counts (or, for a non-spiking one, its final membrane
 /// potentials) are returned. NIR times are read in seconds (<see cref="NirImportOptions.TimeUnitMs"/>).
 /// </summary>
@@ -20,10 +23,13 @@ public static class NirRunner
     /// <summary>Imports and runs the graph of <paramref name="settings"/>.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not a valid NIR graph.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The input rate times dt exceeds one spike per step.</exception>
     /// <exception cref="NotSupportedException">The graph needs what Snn or the engine cannot run.</exception>
     public static NirRunResult Run(NirImportSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        double probability = SpikeProbabilityPerStep(settings);
+        int steps = (int)SimulationLimits.StepsOf(settings.DurationMs, settings.DtMs);
         var graph = NirFile.Read(settings.Path);
         var options = new NirImportOptions { Dt = settings.DtMs, Seed = settings.Seed };
         var inputs = graph.ToNetwork(options).Inputs.OrderBy(i => i.Key, StringComparer.Ordinal).ToArray();
@@ -34,7 +40,9 @@ public static class NirRunner
             var (name, source) = (inputs[k].Key, inputs[k].Value);
             var full = new float[source.Size];
             Array.Fill(full, 1f);
-            var encoded = new PoissonEncoder(settings.InputRateHz, settings.DurationMs, new RandomSource(settings.Seed, k)).Encode(full);
+            var encoded = steps == 0
+                ? new SpikeTrains(Enumerable.Range(0, source.Size).Select(_ => Array.Empty<double>()).ToArray(), settings.DurationMs)
+                : new BernoulliEncoder(settings.DtMs, steps, new RandomSource(settings.Seed, k), probability).Encode(full);
             trains[name] = encoded.ToSourceTimes(settings.DtMs);
             drives.Add(new NirInputDrive(name, source.Size, encoded.Count));
         }
@@ -63,5 +71,19 @@ public static class NirRunner
         }
         long synapses = SuiteRunner.CountSynapses(imported.Network).Synapses;
         return new NirRunResult(imported.Network.NeuronCount, synapses, graph.Version, compile, run, drives, outputs);
+    }
+
+    /// <summary>The spike probability per channel and step, rate · dt, which must be at most 1.</summary>
+    private static double SpikeProbabilityPerStep(NirImportSettings settings)
+    {
+        double probability = settings.InputRateHz * settings.DtMs / 1000.0;
+        if (!(probability >= 0 && probability <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.InputRateHz,
+                $"settings.InputRateHz = {settings.InputRateHz} Hz at dt = {settings.DtMs} ms is p = {probability:G4} spikes per step; "
+                + $"an input channel emits at most one spike per step, so the rate must be in [0, {1000.0 / settings.DtMs:G6}] Hz (1000 / dt). "
+                + "Lower the rate or the time step.");
+        }
+        return probability;
     }
 }

@@ -70,8 +70,14 @@ public static class StudyCatalog
         + "--quick: 64 samples of 50 steps, batches 1 and 32",
         Studies.OnnxThroughput.OnnxThroughputAnalysis.Run);
 
+    /// <summary>CUBA with every spike streamed to a file, and the memory over the run.</summary>
+    public static BenchmarkStudy SpikeStreaming { get; } = new("spike-streaming",
+        "CUBA (--size, default 4000) with every spike streamed to a CSV file by SpikeStreamWriter in 1 s chunks: live managed heap and working set at 60 points; "
+        + "full: one simulated hour (--duration to change); --quick: 60 s",
+        SpikeStreamingAnalysis.Run);
+
     /// <summary>All studies in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, OnnxThroughput, DelaysAblation, DelaysShd, TrainerVsTorch, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching];
+    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, OnnxThroughput, DelaysAblation, DelaysShd, TrainerVsTorch, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching, SpikeStreaming];
 
     /// <summary>The names of all studies.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();

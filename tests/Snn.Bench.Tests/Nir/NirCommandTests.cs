@@ -79,6 +79,20 @@ public class NirCommandTests
     }
 
     [Fact]
+    public void InputTrainsAreDrawnOnTheDtGridWithAtMostOneSpikePerStep()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = WriteSmallGraph(directory.Path);
+
+        // p = 10 000 Hz · 0.1 ms = 1: every channel spikes in every one of the 500 steps, none twice.
+        var saturated = NirRunner.Run(new NirImportSettings(path, 0.1, 50, 10_000, 42, "cpu", 1));
+        var tooFast = Assert.Throws<ArgumentOutOfRangeException>(() => NirRunner.Run(new NirImportSettings(path, 0.5, 50, 10_000, 42, "cpu", 1)));
+
+        Assert.Equal(8 * 500, Assert.Single(saturated.Inputs).Spikes);
+        Assert.Contains("2000", tooFast.Message);
+    }
+
+    [Fact]
     public void NirDemoExportsToAGraphThatImportsAndRuns()
     {
         using var directory = new TemporaryDirectory();

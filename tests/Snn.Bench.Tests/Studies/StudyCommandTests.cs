@@ -3,6 +3,8 @@ using SkiaSharp;
 using Snn.Bench.Cli;
 using Snn.Bench.Results;
 using Snn.Bench.Studies;
+using Snn.Bench.Suites;
+using Snn.Backends.Cpu;
 
 namespace Snn.Bench.Tests.Studies;
 
@@ -106,5 +108,24 @@ public class StudyCommandTests
         Assert.Contains("spikes_in", session.InputMetadata.Keys);
         Assert.Contains("spikes_output", session.OutputMetadata.Keys);
         Assert.Contains("IDENTICAL", console.Text);
+    }
+
+    [Fact]
+    public void SpikeStreamingWritesEverySpikeOfTheRunItStreams()
+    {
+        using var directory = new TemporaryDirectory();
+
+        int code = new BenchCli(new CapturedConsole().Console).Invoke(["run", "spike-streaming", "--size", "300", "--duration", "2500", "--seed", "5", "--out", directory.Path]);
+
+        Assert.Equal(0, code);
+        var study = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, ResultsJson.FileName)).Studies);
+        var built = CubaNetwork.Build(300, 5);
+        using var simulation = new CpuBackend(new CpuBackendOptions { Threads = 1 }).Compile(built.Network);
+        simulation.Run(2500);
+        long spikes = built.Spikes.Sum(m => (long)simulation.GetSpikes(m).Count);
+        Assert.True(spikes > 0, "the network is silent: nothing was streamed");
+        Assert.Equal(spikes, study.Metrics["spikes_streamed"]);
+        Assert.Equal(12.0 * spikes, study.Metrics["kept_record_bytes"]);
+        Assert.True(study.Metrics["file_bytes"] >= 8 * spikes, "every spike is a line of at least 8 bytes");
     }
 }

@@ -61,3 +61,10 @@ with h5py.File("shd-labels-2d.h5", "w", libver="latest") as f:
         t[i] = np.array(TIMES[i], dtype=np.float16)
         u[i] = np.array(UNITS[i], dtype=np.uint16)
     f.create_dataset("labels", data=np.array([[3, 0, 19]], dtype=np.uint16))
+
+# A 3 KB file that declares 600 million rows: every data set is created without storage, so the
+# file holds only headers. A reader must refuse it from the declared sizes, not allocate them.
+with h5py.File("shd-declares-600m-rows.h5", "w", libver="latest") as f:
+    f.create_dataset("spikes/times", (600_000_000,), dtype=VLEN_F16)
+    f.create_dataset("spikes/units", (600_000_000,), dtype=VLEN_U16)
+    f.create_dataset("labels", (600_000_000,), dtype=np.uint16)

@@ -77,6 +77,23 @@ public class DelayNetworkFileTests
     }
 
     [Fact]
+    public void HeaderDeclaringGigabytesOfLayersIsRefusedBeforeAllocatingThem()
+    {
+        const int headerEnd = 8 + 4 + 4 + 4 + 2 * 4 + 4 + 4 + 4 + 5 * 8 + 4 + 8;
+        var bytes = Saved()[..headerEnd];
+        BitConverter.GetBytes(40_000).CopyTo(bytes, 12);
+        BitConverter.GetBytes(40_000).CopyTo(bytes, 20);
+        BitConverter.GetBytes((int)DelayMode.None).CopyTo(bytes, 32);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<InvalidDataException>(() => DelayNetwork.Load(new MemoryStream(bytes)));
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "the reader allocated the declared layers");
+        Assert.Contains($"header ending at byte offset {headerEnd}", error.Message);
+        Assert.Contains("only 0 remain", error.Message);
+    }
+
+    [Fact]
     public void WrongMagicIsRejected()
     {
         var bytes = Saved();

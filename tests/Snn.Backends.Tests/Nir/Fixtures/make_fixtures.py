@@ -123,3 +123,30 @@ write("unknown_type.nir", graph(
         "output": {"type": "Output", "shape": np.array([1])},
     },
     [("input", "izh"), ("izh", "output")]))
+
+# 5. HDF5 hard-link cycles (corrupt files a reader must refuse, not walk forever): a graph whose
+# nodes group holds a hard link to the graph itself, and a node whose group holds a link to itself.
+small = graph(
+    {
+        "input": {"type": "Input", "shape": np.array([1])},
+        "output": {"type": "Output", "shape": np.array([1])},
+    },
+    [("input", "output")])
+write("cycle_graph.nir", small)
+with h5py.File("cycle_graph.nir", "a") as f:
+    f["node/nodes/again"] = f["node"]
+write("cycle_node.nir", small)
+with h5py.File("cycle_node.nir", "a") as f:
+    f["node/nodes/input/loop"] = f["node/nodes/input"]
+
+# 6. A 600-million-element weight declared without storage (a corrupt size field in an 8 KB file):
+# a reader must refuse it from the declared size instead of allocating 2.4 GB.
+write("huge_weight.nir", graph(
+    {
+        "input": {"type": "Input", "shape": np.array([1])},
+        "fc": {"type": "Linear"},
+        "output": {"type": "Output", "shape": np.array([1])},
+    },
+    [("input", "fc"), ("fc", "output")]))
+with h5py.File("huge_weight.nir", "a") as f:
+    f["node/nodes/fc"].create_dataset("weight", shape=(600_000_000,), dtype=np.float32)
