@@ -19,7 +19,7 @@ public sealed class PackedFeed : IDisposable
         GlobalPackagesFolder = Path.Combine(_root.Path, "packages");
         foreach (string project in new[] { "Snn.Core/Snn.Core.csproj", "Snn.Backends/Snn.Backends.csproj", "Snn.Backends/Gpu/Snn.Backends.Gpu.csproj" })
         {
-            DotnetCli.Run(Repository.Root, ["pack", Repository.PathOf(project), "-c", Repository.Configuration, "--no-build", "-o", Folder, $"-p:Version={Version}"], PackDeadline);
+            CommandLine.Run("dotnet", Repository.Root, ["pack", Repository.PathOf(project), "-c", Repository.Configuration, "--no-build", "-o", Folder, $"-p:Version={Version}"], PackDeadline);
         }
     }
 
@@ -73,7 +73,7 @@ public sealed class PackedFeed : IDisposable
 
     /// <summary>Runs <c>dotnet <paramref name="arguments"/></c> in a consumer's folder, restoring into <see cref="GlobalPackagesFolder"/>.</summary>
     public string RunInConsumer(string directory, IEnumerable<string> arguments, TimeSpan deadline)
-        => DotnetCli.Run(directory, arguments, deadline, new Dictionary<string, string> { ["NUGET_PACKAGES"] = GlobalPackagesFolder });
+        => CommandLine.Run("dotnet", directory, arguments, deadline, new Dictionary<string, string> { ["NUGET_PACKAGES"] = GlobalPackagesFolder });
 
     public void Dispose() => _root.Dispose();
 }

@@ -3,17 +3,17 @@ using System.Text;
 
 namespace Snn.Distribution.Tests.Support;
 
-/// <summary>Runs the <c>dotnet</c> command line as a new user would, in its own process: no MSBuild
-/// settings inherited from the test host, no build servers left behind, and a deadline after which
-/// the process tree is killed and the test fails.</summary>
-internal static class DotnetCli
+/// <summary>Runs a command (<c>dotnet</c>, <c>mpirun</c>) as a new user would, in its own process: no
+/// MSBuild settings inherited from the test host, no build servers left behind, and a deadline after
+/// which the process tree is killed and the test fails.</summary>
+internal static class CommandLine
 {
-    /// <summary>Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/>;
+    /// <summary>Runs <c><paramref name="program"/> <paramref name="arguments"/></c> in <paramref name="workingDirectory"/>;
     /// <paramref name="environment"/> adds or replaces variables. Fails the test, with the output, when
     /// the exit code is not 0.</summary>
-    public static string Run(string workingDirectory, IEnumerable<string> arguments, TimeSpan deadline, IReadOnlyDictionary<string, string>? environment = null)
+    public static string Run(string program, string workingDirectory, IEnumerable<string> arguments, TimeSpan deadline, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -38,12 +38,12 @@ internal static class DotnetCli
         }
 
         var output = new StringBuilder();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        string command = "dotnet " + string.Join(' ', start.ArgumentList);
+        string command = program + " " + string.Join(' ', start.ArgumentList);
         if (!process.WaitForExit(deadline))
         {
             process.Kill(entireProcessTree: true);
