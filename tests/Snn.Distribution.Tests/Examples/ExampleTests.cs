@@ -5,7 +5,7 @@ using Snn.Distribution.Tests.Support;
 namespace Snn.Distribution.Tests.Examples;
 
 /// <summary>Every example of <c>docs/examples</c> is built by this test project and run here, and
-/// shows what its README says it shows. The examples take under 15 s each on 2 cores.</summary>
+/// shows what its README says it shows. Each takes 2 to 20 s on 2 shared cores (the LSM the longest).</summary>
 public class ExampleTests
 {
     [Fact]
@@ -50,6 +50,20 @@ public class ExampleTests
         Assert.True(Number(output, @"liquid: 400 neurons, (\d+) spikes per image") > 0);
         Assert.InRange(Number(output, @"liquid \+ ridge readout: test accuracy ([\d.]+) %"), 40, 100);   // chance is 10 %
         Assert.InRange(Number(output, @"ridge readout on the pixels themselves: ([\d.]+) %"), 40, 100);
+    }
+
+    [Fact]
+    public void DelayNetworkLearnsTheTimingTaskAndOnnxRuntimeClassifiesAsTheCpuEngine()
+    {
+        using var directory = new TemporaryDirectory();
+
+        string output = ExampleRunner.Run("DelayNetworkOnnx", directory.Path);
+
+        Assert.InRange(Number(output, @"trained: test accuracy ([\d.]+) %"), 60, 100);            // chance is 25 %
+        Assert.Contains("same class as the CPU engine for 40 of 40 samples", output);
+        Assert.InRange(Number(output, @"deployed on ONNX Runtime: test accuracy ([\d.]+) %"), 60, 100);
+        long bytes = (long)Number(output, @"wrote delay-network.onnx \((\d+) bytes\)");
+        Assert.Equal(bytes, new FileInfo(Path.Combine(directory.Path, "delay-network.onnx")).Length);
     }
 
     [Fact]
