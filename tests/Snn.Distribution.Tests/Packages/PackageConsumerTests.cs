@@ -1,13 +1,15 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Snn.Distribution.Tests.Support;
 
 namespace Snn.Distribution.Tests.Packages;
 
 /// <summary>The new user's path through the packages: pack into a local feed, reference the packages
-/// (not the projects) from a fresh console project, build, run. This is the slow integration test of
-/// the suite (trait Category=Integration; about 30 s on 2 cores: three packs without rebuilding, one
-/// restore-and-build of a small program, one restore); leave it out with
+/// (not the projects) from a fresh console project or from the <c>snn-network</c> template, build, run.
+/// This is the slow integration test of the suite (trait Category=Integration; about 60 s on 2 shared
+/// cores: four packs without rebuilding, two restore-and-builds of small programs, one restore, one
+/// template install); leave it out with
 /// <c>--filter "Category!=Integration"</c>. It needs no network: the consumers' only sources are the
 /// temporary feed and the already-restored global packages folder.</summary>
 [Trait("Category", "Integration")]
@@ -53,6 +55,27 @@ public class PackageConsumerTests : IClassFixture<PackedFeed>
         var gpuPackages = ProjectAssets.PackageIds(control);
         Assert.Contains("ILGPU", gpuPackages);
         Assert.Contains("Snn.Backends", gpuPackages);
+    }
+
+    [Fact]
+    public void TemplateFromTheFeedCreatesAProgramThatPrintsItsDocumentedOutputAndWritesTheRaster()
+    {
+        string hive = _feed.NewFolder("template-hive");
+        string work = _feed.NewFolder("template-work");
+        string project = Path.Combine(work, "MyNetwork");
+
+        _feed.RunInConsumer(work, ["new", "install", _feed.PackagePath("Snn.Templates"), "--debug:custom-hive", hive], BuildDeadline);
+        _feed.RunInConsumer(work, ["new", "snn-network", "-n", "MyNetwork", "-o", project, "--debug:custom-hive", hive], BuildDeadline);
+        _feed.WriteNugetConfig(project);
+        _feed.RunInConsumer(project, ["build", "-c", "Release", "--disable-build-servers", "-o", "out"], BuildDeadline, isolated: false);
+        string output = _feed.RunInConsumer(project, ["out/MyNetwork.dll"], BuildDeadline);
+
+        var documented = Regex.Match(File.ReadAllText(Repository.PathOf("docs/templates/README.md")), "\"(\\d+ spikes from [^\"]+ Hz)\"");
+        Assert.True(documented.Success, "docs/templates/README.md no longer quotes the program's output");
+        Assert.Contains(documented.Groups[1].Value, output);
+        Assert.Equal("package", ProjectAssets.Libraries(project)[$"Snn.Backends/{_feed.Version}"]);
+        byte[] png = File.ReadAllBytes(Path.Combine(project, "raster.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
     }
 
     [Theory]
