@@ -5,7 +5,8 @@ namespace Snn.Backends.Sfq.Circuit;
 /// <summary>
 /// Measurements of single cells in the circuit solver, the raw material of
 /// <see cref="SfqCalibrator"/>. Every measurement sends a train of pulses (one every
-/// <see cref="PulseSpacingPs"/>) from an SFQ source through a JTL stage into the cell, with the
+/// <see cref="PulseSpacingPs"/>) from an SFQ source through a JTL stage into the cell, which
+/// drives a line of <see cref="LoadStages"/> JTL stages, with the
 /// thermal noise of <see cref="CircuitOptions"/>, and reads the 2π slips of named junctions in each
 /// pulse's time slot.
 /// </summary>
@@ -13,6 +14,9 @@ public static class CircuitMeasurements
 {
     /// <summary>Time between the pulses of a measurement train (ps): long enough for every cell to settle.</summary>
     public const double PulseSpacingPs = 40;
+
+    /// <summary>JTL stages after every measured cell.</summary>
+    public const int LoadStages = 4;
 
     private const double FirstPulsePs = 20;
 
@@ -26,9 +30,10 @@ public static class CircuitMeasurements
         ArgumentNullException.ThrowIfNull(library);
         var circuit = new JosephsonCircuit();
         int line = library.Jtl(circuit, "up", library.Source(circuit, "in", out int input));
-        library.Jtl(circuit, "out", library.Gate(circuit, "g", line, biasUa));
+        Line(library, circuit, "out", library.Gate(circuit, "g", line, biasUa));
         var slots = Run(circuit, input, pulses, options);
         int up = circuit.JunctionIndex("up.J2"), decision = circuit.JunctionIndex("g.D"), escape = circuit.JunctionIndex("g.E");
+        int next = circuit.JunctionIndex("out0.J2");
         int passed = 0, doubles = 0, dropped = 0, lost = 0;
         var delays = new List<double>();
         foreach (var slot in slots)
@@ -37,7 +42,7 @@ public static class CircuitMeasurements
             if (d == 1 && e == 0)
             {
                 passed++;
-                double delay = slot.FirstForward(decision) - slot.FirstForward(up);
+                double delay = slot.FirstForward(next) - slot.FirstForward(up);
                 if (double.IsFinite(delay))
                 {
                     delays.Add(delay);
@@ -87,8 +92,8 @@ public static class CircuitMeasurements
         var circuit = new JosephsonCircuit();
         int line = library.Jtl(circuit, "a", library.Source(circuit, "in", out int input));
         var (left, right) = library.Splitter(circuit, "S", line);
-        library.Jtl(circuit, "oa", left);
-        library.Jtl(circuit, "ob", right);
+        Line(library, circuit, "oa", left);
+        Line(library, circuit, "ob", right);
         return Timing(circuit, input, pulses, options, "a.J2", "S.Ja");
     }
 
@@ -102,7 +107,7 @@ public static class CircuitMeasurements
         var circuit = new JosephsonCircuit();
         int a = library.Jtl(circuit, "a", library.Source(circuit, "inA", out int input));
         int b = library.Jtl(circuit, "b", library.Source(circuit, "inB", out _));
-        library.Jtl(circuit, "out", library.Merger(circuit, "M", a, b));
+        Line(library, circuit, "out", library.Merger(circuit, "M", a, b));
         return Timing(circuit, input, pulses, options, "a.J2", "M.Jc");
     }
 
@@ -140,6 +145,17 @@ public static class CircuitMeasurements
             throw new InvalidOperationException($"The loop of {loopInductancePh} pH did not hold {fluxons} fluxons up to its switching point (it took {simulator.NetSlips(stored)}).");
         }
         return circuit.Biases[^1].CurrentAt(simulator.TimePs);
+    }
+
+    /// <summary>The load a cell sees inside a network: a line of <see cref="LoadStages"/> JTL stages.
+    /// (A cell at the open end of a line switches earlier: a gate driving one stage passes about
+    /// twice as many pulses in its gray zone as one driving three or more.)</summary>
+    private static void Line(SfqCellLibrary library, JosephsonCircuit circuit, string name, int from)
+    {
+        for (int k = 0; k < LoadStages; k++)
+        {
+            from = library.Jtl(circuit, $"{name}{k}", from);
+        }
     }
 
     private static CellTiming Timing(JosephsonCircuit circuit, int input, int pulses, CircuitOptions options, string from, string to)

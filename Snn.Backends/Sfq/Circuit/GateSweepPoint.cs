@@ -13,7 +13,9 @@ namespace Snn.Backends.Sfq.Circuit;
 /// <param name="DoubleSwitches">Pulses that switched both junctions (they pass too).</param>
 /// <param name="Dropped">Pulses that switched only the escape junction.</param>
 /// <param name="Lost">Pulses that switched neither.</param>
-/// <param name="MedianDelayPs">Median time from the line's last junction to the decision junction over passed pulses (ps); NaN if none.</param>
+/// <param name="MedianDelayPs">Median time from the input line's last junction to the first junction after the gate over passed pulses (ps); NaN if none.
+/// In the gray zone both junctions often switch and the escape junction switches back only later,
+/// holding the pulse in the gate for up to tens of ps.</param>
 /// <param name="DelayJitterPs">Standard deviation of that time (ps); NaN if fewer than two.</param>
 public sealed record GateSweepPoint(double BiasUa, int Pulses, int Passed, int DoubleSwitches, int Dropped, int Lost, double MedianDelayPs, double DelayJitterPs)
 {

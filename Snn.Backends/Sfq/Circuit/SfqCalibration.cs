@@ -52,7 +52,8 @@ public sealed record SfqCalibration
     /// <summary>Merger delay (ps).</summary>
     public double MergerDelayPs { get; init; }
 
-    /// <summary>Gate delay at full bias (ps).</summary>
+    /// <summary>Gate delay at full bias (ps): the median time from the input line's last junction to
+    /// the last junction of the first JTL stage after the gate, minus one JTL stage delay.</summary>
     public double GateDelayPs { get; init; }
 
     /// <summary>Gate bias at which half the pulses pass, I_50 (µA).</summary>

@@ -80,7 +80,7 @@ public static class SfqCalibrator
             JtlJitterPs = jtl.JitterPs,
             SplitterDelayPs = splitter!.MeanDelayPs,
             MergerDelayPs = merger!.MeanDelayPs,
-            GateDelayPs = gate!.MeanDelayPs,
+            GateDelayPs = gate!.MeanDelayPs - jtl.MeanDelayPs,
             GateHalfPassBiasUa = half,
             GateSpreadUa = spread,
             GateDoubleSwitchRate = weight > 0 ? Math.Min(1, doubles / weight) : 0,
