@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Snn.Backends.Sfq;
 using Snn.Backends.Sfq.Circuit;
 using Snn.Bench.Suites;
@@ -21,8 +19,6 @@ public static class SfqVsCircuitAnalysis
 {
     /// <summary>The calibration file written into the output folder.</summary>
     public const string CalibrationFile = "sfq-calibration.json";
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>Runs the study.</summary>
     public static SuiteAnalysis Run(StudyContext context)
@@ -87,7 +83,7 @@ public static class SfqVsCircuitAnalysis
         {
             Directory.CreateDirectory(directory);
             string path = Path.Combine(directory, CalibrationFile);
-            File.WriteAllText(path, JsonSerializer.Serialize(calibration, Json));
+            SfqCalibrationFile.Write(calibration, path);
             return [path];
         });
     }

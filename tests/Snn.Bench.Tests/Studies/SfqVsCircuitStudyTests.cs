@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Snn.Backends.Sfq.Circuit;
 using Snn.Bench.Cli;
 using Snn.Bench.Results;
@@ -22,8 +21,7 @@ public class SfqVsCircuitStudyTests
         Assert.Equal(20, study.Metrics["calibrated_w1_model_rate_ghz"]);
         Assert.True(study.Metrics["calibrated_w1_identical_share"] > 0.9);
         Assert.InRange(study.Metrics["gate_half_pass_bias_ua"], 60, 80);
-        var calibration = JsonSerializer.Deserialize<SfqCalibration>(File.ReadAllText(Path.Combine(directory.Path, SfqVsCircuitAnalysis.CalibrationFile)),
-            new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals })!;
+        var calibration = SfqCalibrationFile.Read(Path.Combine(directory.Path, SfqVsCircuitAnalysis.CalibrationFile));
         Assert.Equal(SfqCalibration.CurrentVersion, calibration.Version);
         Assert.Equal(study.Metrics["gate_half_pass_bias_ua"], calibration.GateHalfPassBiasUa);
         Assert.Contains("XOR calibrated", console.Text);
