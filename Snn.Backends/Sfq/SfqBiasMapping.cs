@@ -19,6 +19,10 @@ namespace Snn.Backends.Sfq;
 /// n of them circulate n Φ0 / L through the output junction, which also carries the bias I_bn and
 /// switches when I_bn + n Φ0 / L ≥ I_c. The threshold in stored flux is therefore
 /// n_th = (I_c − I_bn) L / Φ0, set by the bias; I_bn = I_c − n_th Φ0 / L.</para>
+/// <para><b>Calibrated maps.</b> A technology calibrated from the circuit solver
+/// (<see cref="Circuit.SfqCalibration"/>) replaces I_50 and σ_I by the fitted curve of the circuit's
+/// gate, and I_c and Φ0 / L in the neuron map by the circuit loop's switching bias with no flux
+/// and its drop per fluxon.</para>
 /// </summary>
 public static class SfqBiasMapping
 {
@@ -32,7 +36,34 @@ public static class SfqBiasMapping
     {
         ArgumentNullException.ThrowIfNull(technology);
         Guard.Positive(criticalCurrentUa, nameof(criticalCurrentUa));
-        return criticalCurrentUa * (1 - technology.PulseCurrentFraction);
+        return technology.GateHalfPassBiasUa is { } half
+            ? half * criticalCurrentUa / technology.CriticalCurrentUa
+            : criticalCurrentUa * (1 - technology.PulseCurrentFraction);
+    }
+
+    /// <summary>Width σ of the gate's switching curve (µA): the calibrated value when the technology
+    /// has one, else the thermal noise current σ_I.</summary>
+    /// <param name="technology">The technology.</param>
+    public static double GateSpreadUa(SfqTechnology technology)
+    {
+        ArgumentNullException.ThrowIfNull(technology);
+        return technology.GateSwitchingSpreadUa ?? technology.NoiseCurrentUa;
+    }
+
+    /// <summary>Output bias at which a neuron loop holding no flux switches (µA): calibrated, else I_c.</summary>
+    /// <param name="technology">The technology.</param>
+    public static double NeuronZeroFluxSwitchingBiasUa(SfqTechnology technology)
+    {
+        ArgumentNullException.ThrowIfNull(technology);
+        return technology.NeuronZeroFluxSwitchingBiasUa ?? technology.CriticalCurrentUa;
+    }
+
+    /// <summary>Drop of the neuron's switching bias per stored fluxon (µA): calibrated, else Φ0 / L.</summary>
+    /// <param name="technology">The technology.</param>
+    public static double NeuronFluxonCurrentUa(SfqTechnology technology)
+    {
+        ArgumentNullException.ThrowIfNull(technology);
+        return technology.NeuronFluxonCurrentUa ?? SfqConstants.FluxQuantumUaPh / technology.LoopInductancePh;
     }
 
     /// <summary>The probability that a gate of critical current <paramref name="criticalCurrentUa"/>
@@ -49,7 +80,7 @@ public static class SfqBiasMapping
         {
             return 1;
         }
-        return NormalDistribution.Cdf((biasUa - half) / technology.NoiseCurrentUa);
+        return NormalDistribution.Cdf((biasUa - half) / GateSpreadUa(technology));
     }
 
     /// <summary>The gate bias (µA) for a synapse weight: I_50 + σ_I Φ⁻¹(|w|), with |w| limited to
@@ -63,7 +94,7 @@ public static class SfqBiasMapping
         double half = HalfPassBiasUa(technology, criticalCurrentUa);
         double p = Math.Abs(weight);
         double z = Math.Clamp(NormalDistribution.InverseCdf(Math.Clamp(p, 1e-300, 1 - 1e-16)), -MaxStandardScore, MaxStandardScore);
-        return half + technology.NoiseCurrentUa * z;
+        return half + GateSpreadUa(technology) * z;
     }
 
     /// <summary>The weight magnitude (pass probability) a gate bias realises: <see cref="PassProbability"/>.</summary>
@@ -74,7 +105,7 @@ public static class SfqBiasMapping
         => PassProbability(technology, biasUa, criticalCurrentUa);
 
     /// <summary>The neuron bias (µA) giving a threshold of <paramref name="thresholdFluxons"/>:
-    /// I_bn = I_c − n_th Φ0 / L. Throws when the bias would be negative (n_th &gt; I_c L / Φ0).</summary>
+    /// I_bn = I_c − n_th Φ0 / L. Throws when the bias would be negative (n_th above <see cref="MaxThresholdFluxons"/>).</summary>
     /// <param name="technology">The technology.</param>
     /// <param name="thresholdFluxons">Threshold in stored flux (Φ0), &gt; 0.</param>
     public static double NeuronBiasUa(SfqTechnology technology, double thresholdFluxons)
@@ -82,7 +113,7 @@ public static class SfqBiasMapping
         ArgumentNullException.ThrowIfNull(technology);
         double max = MaxThresholdFluxons(technology);
         Guard.InRange(thresholdFluxons, double.Epsilon, max, nameof(thresholdFluxons));
-        return technology.CriticalCurrentUa - thresholdFluxons * SfqConstants.FluxQuantumUaPh / technology.LoopInductancePh;
+        return NeuronZeroFluxSwitchingBiasUa(technology) - thresholdFluxons * NeuronFluxonCurrentUa(technology);
     }
 
     /// <summary>The threshold in stored flux (Φ0) that a neuron bias sets: n_th = (I_c − I_bn) L / Φ0.</summary>
@@ -94,14 +125,15 @@ public static class SfqBiasMapping
         ArgumentNullException.ThrowIfNull(technology);
         Guard.Finite(biasUa, nameof(biasUa));
         Guard.Positive(criticalCurrentUa, nameof(criticalCurrentUa));
-        return (criticalCurrentUa - biasUa) * technology.LoopInductancePh / SfqConstants.FluxQuantumUaPh;
+        double zeroFlux = NeuronZeroFluxSwitchingBiasUa(technology) * criticalCurrentUa / technology.CriticalCurrentUa;
+        return (zeroFlux - biasUa) / NeuronFluxonCurrentUa(technology);
     }
 
-    /// <summary>The largest threshold a non-negative bias can set, I_c L / Φ0 (Φ0).</summary>
+    /// <summary>The largest threshold a non-negative bias can set, I_c L / Φ0 in the closed form (Φ0).</summary>
     /// <param name="technology">The technology.</param>
     public static double MaxThresholdFluxons(SfqTechnology technology)
     {
         ArgumentNullException.ThrowIfNull(technology);
-        return technology.CriticalCurrentUa * technology.LoopInductancePh / SfqConstants.FluxQuantumUaPh;
+        return NeuronZeroFluxSwitchingBiasUa(technology) / NeuronFluxonCurrentUa(technology);
     }
 }

@@ -75,8 +75,9 @@ internal sealed class SfqNeurons : EventPopulation
             double bias = options.GlobalBiasScale * nominalBias;
             _biasUa[i] = bias;
             _threshold[i] = SfqBiasMapping.ThresholdFluxons(technology, bias, ic);
-            _oscillationPeriodPs[i] = bias >= ic
-                ? SfqConstants.FluxQuantumMvPs / (technology.ShuntResistanceOhm * 1e-3 * Math.Sqrt(Math.Max(bias * bias - ic * ic, 1e-12)))
+            double junctionCurrent = bias * technology.CriticalCurrentUa / SfqBiasMapping.NeuronZeroFluxSwitchingBiasUa(technology);
+            _oscillationPeriodPs[i] = _threshold[i] <= 0
+                ? SfqConstants.FluxQuantumMvPs / (technology.ShuntResistanceOhm * 1e-3 * Math.Sqrt(Math.Max(junctionCurrent * junctionCurrent - ic * ic, 1e-12)))
                 : double.PositiveInfinity;
         }
     }

@@ -9,7 +9,9 @@ namespace Snn.Backends.Sfq;
 /// SFQ circuits. A pulse of a source neuron with m targets crosses a splitter tree
 /// (⌈log2 m⌉ levels), then each synapse's stochastic gate, which passes it with probability
 /// p(I_b) (<see cref="SfqBiasMapping"/>; the draw comes from the counter-based generator keyed by
-/// synapse and pulse number), then the synapse's JTL chain (its delay rounded to whole JTL
+/// synapse and pulse number; a blocked pulse switches the escape junction only; with a calibrated
+/// double-switch rate d a passed pulse also switches it with probability 4 d p (1 − p), and the
+/// gate then loses its next pulse, which refills the line), then the synapse's JTL chain (its delay rounded to whole JTL
 /// stages, at least one), then the target's merger tree (⌈log2 k⌉ levels for k inputs), and
 /// finally adds (excitatory) or removes (inhibitory) one fluxon in the target's loop. The path
 /// delay gets thermal jitter (√(switching junctions) × σ_t) and optionally PyLSE's delay
@@ -26,6 +28,7 @@ public sealed class SfqSimulation : EventSimulation
     private readonly double[] _gateCriticalUa;
     private readonly int[] _jtlStages;
     private readonly long[] _gatePulses;
+    private readonly bool[] _gateHole;
     private readonly int[] _fanOutDepth;
     private readonly int[] _fanInDepth;
     private readonly List<SfqError> _errors = [];
@@ -52,6 +55,7 @@ public sealed class SfqSimulation : EventSimulation
         _gateCriticalUa = new double[synapses];
         _jtlStages = new int[synapses];
         _gatePulses = new long[synapses];
+        _gateHole = new bool[synapses];
         int neurons = network.NeuronCount;
         _fanOutDepth = new int[neurons];
         _fanInDepth = new int[neurons];
@@ -246,10 +250,21 @@ public sealed class SfqSimulation : EventSimulation
         {
             long pulse = _gatePulses[s]++;
             var draw = Philox.Block(Network.Seed, (uint)pulse, (uint)(pulse >> 32), _gateStream, (uint)s);
-            if (Philox.ToUnitDouble(draw.X0, draw.X1) >= _passProbability[s])
+            if (_gateHole[s])
             {
-                _switches += Math.Max(0, _technology.Gate.SwitchesPerPulse - 1);
+                _gateHole[s] = false;
                 continue;
+            }
+            double p = _passProbability[s];
+            if (Philox.ToUnitDouble(draw.X0, draw.X1) >= p)
+            {
+                _switches++;
+                continue;
+            }
+            if (_technology.GateDoubleSwitchRate > 0 && Philox.ToUnitDouble(draw.X2, draw.X3) < 4 * _technology.GateDoubleSwitchRate * p * (1 - p))
+            {
+                _gateHole[s] = true;
+                _switches++;
             }
             Deliver(source, s, time, pulse);
         }

@@ -75,6 +75,30 @@ public sealed record SfqTechnology
     /// <summary>Stochastic synapse gate.</summary>
     public SfqCell Gate { get; init; } = SfqCell.StochasticGate;
 
+    /// <summary>Gate bias at which half the pulses pass, I_50 (µA, for a gate of critical current
+    /// <see cref="CriticalCurrentUa"/>; scaled with a gate's own I_c), &gt; 0; null (default) for the
+    /// closed form I_c (1 − <see cref="PulseCurrentFraction"/>). Set by <see cref="Circuit.SfqCalibration.Apply"/>.</summary>
+    public double? GateHalfPassBiasUa { get; init; }
+
+    /// <summary>Width σ of the gate's switching curve (µA), &gt; 0; null (default) for <see cref="NoiseCurrentUa"/>.</summary>
+    public double? GateSwitchingSpreadUa { get; init; }
+
+    /// <summary>Double-switch rate at the gate's midpoint d, in [0, 1]: a pulse passes and also
+    /// switches the escape junction with probability 4 d p (1 − p), and the same gate then loses
+    /// its next pulse. Default 0 (the closed-form model has no double switch).</summary>
+    public double GateDoubleSwitchRate { get; init; }
+
+    /// <summary>Timing jitter per switching junction (ps), ≥ 0; null (default) for the thermal
+    /// estimate τ_sw σ_I / I_c.</summary>
+    public double? SwitchingJitterPs { get; init; }
+
+    /// <summary>Output bias at which a neuron loop holding no flux switches (µA), &gt; 0; null
+    /// (default) for <see cref="CriticalCurrentUa"/>.</summary>
+    public double? NeuronZeroFluxSwitchingBiasUa { get; init; }
+
+    /// <summary>Drop of the neuron's switching bias per stored fluxon (µA), &gt; 0; null (default) for Φ0 / L.</summary>
+    public double? NeuronFluxonCurrentUa { get; init; }
+
     /// <summary>The default niobium 4.2 K technology.</summary>
     public static SfqTechnology Default { get; } = new();
 
@@ -84,8 +108,8 @@ public sealed record SfqTechnology
     /// <summary>Thermal noise current σ_I = √(4 k_B T I_c / Φ0) (µA).</summary>
     public double NoiseCurrentUa => Math.Sqrt(4 * SfqConstants.BoltzmannJPerK * TemperatureK * CriticalCurrentUa * 1e-6 / SfqConstants.FluxQuantumWb) * 1e6;
 
-    /// <summary>Thermal timing jitter of one switching junction σ_t = τ_sw σ_I / I_c (ps).</summary>
-    public double ThermalJitterPs => SwitchingTimePs * NoiseCurrentUa / CriticalCurrentUa;
+    /// <summary>Timing jitter of one switching junction (ps): <see cref="SwitchingJitterPs"/> when set, else σ_t = τ_sw σ_I / I_c.</summary>
+    public double ThermalJitterPs => SwitchingJitterPs ?? SwitchingTimePs * NoiseCurrentUa / CriticalCurrentUa;
 
     /// <summary>Energy of one switching event I_c Φ0 (J).</summary>
     public double EnergyPerSwitchJ => CriticalCurrentUa * 1e-6 * SfqConstants.FluxQuantumWb;
@@ -104,6 +128,27 @@ public sealed record SfqTechnology
         Guard.InRange(InterconnectBiasMargin, 1e-6, 1 - 1e-6, nameof(InterconnectBiasMargin));
         Guard.InRange(NeuronJunctions, 1, 1000, nameof(NeuronJunctions));
         Guard.NonNegative(CryocoolerOverhead, nameof(CryocoolerOverhead));
+        if (GateHalfPassBiasUa is { } half)
+        {
+            Guard.Positive(half, nameof(GateHalfPassBiasUa));
+        }
+        if (GateSwitchingSpreadUa is { } spread)
+        {
+            Guard.Positive(spread, nameof(GateSwitchingSpreadUa));
+        }
+        Guard.Probability(GateDoubleSwitchRate, nameof(GateDoubleSwitchRate));
+        if (SwitchingJitterPs is { } jitter)
+        {
+            Guard.NonNegative(jitter, nameof(SwitchingJitterPs));
+        }
+        if (NeuronZeroFluxSwitchingBiasUa is { } zeroFlux)
+        {
+            Guard.Positive(zeroFlux, nameof(NeuronZeroFluxSwitchingBiasUa));
+        }
+        if (NeuronFluxonCurrentUa is { } perFluxon)
+        {
+            Guard.Positive(perFluxon, nameof(NeuronFluxonCurrentUa));
+        }
         Jtl.Validate();
         Splitter.Validate();
         Merger.Validate();

@@ -21,6 +21,15 @@ namespace Snn.Backends.Sfq.Circuit;
 /// dropped). Thermal noise decides near the balance point. Sometimes both switch: the pulse
 /// passes, a second fluxon is drawn from the input line, and the next input pulse fills that hole
 /// instead of reaching the gate (the double switch).</item>
+/// <item><b>Merger</b>: each input line joins the common, strongly biased output junction
+/// through a storage inductor and an unbiased series buffer junction
+/// (<see cref="MergerBufferSize"/> × I_c). A pulse on one line switches the output junction; the
+/// buffer of the other line switches backwards, so the pulse does not travel up the other input.
+/// Two pulses closer than the output junction's recovery leave as one.</item>
+/// <item><b>Loop neuron</b>: a biased input junction and an output junction joined by the storage
+/// inductor L. Each fluxon that enters stays in the loop and adds about Φ0/L to the output
+/// junction's current; with bias I_bn it switches once the stored current reaches about
+/// I_c − I_bn, emitting one pulse and taking one fluxon out of the loop.</item>
 /// </list>
 /// </summary>
 /// <param name="technology">The technology; null for <see cref="SfqTechnology.Default"/>.</param>
@@ -102,6 +111,55 @@ public sealed class SfqCellLibrary(SfqTechnology? technology = null, double glob
         Junction(circuit, name + ".D", decision, JosephsonCircuit.Ground, 1);
         circuit.AddBias(decision, gateBiasUa);
         return decision;
+    }
+
+    /// <summary>Critical current of a merger's buffer junctions relative to I_c.</summary>
+    public const double MergerBufferSize = 0.7;
+
+    /// <summary>Bias of a merger's output junction relative to its I_c (before the global scale):
+    /// 1.3, because part of it flows back through both buffers into the input lines (at rest the
+    /// output junction itself carries about 0.8 I_c).</summary>
+    public const double MergerOutputBiasFraction = 1.3;
+
+    /// <summary>A merger of the lines ending at <paramref name="fromA"/> and <paramref name="fromB"/>;
+    /// returns its output junction's node. Each line reaches the common output junction
+    /// <c>{name}.Jc</c> through a storage inductor and an unbiased buffer junction
+    /// (<c>{name}.Ba</c>, <c>{name}.Bb</c>).</summary>
+    public int Merger(JosephsonCircuit circuit, string name, int fromA, int fromB)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        int a = circuit.AddNode(name + ".a");
+        circuit.AddInductor(fromA, a, StageInductancePh);
+        int output = circuit.AddNode(name + ".Jc");
+        Junction(circuit, name + ".Jc", output, JosephsonCircuit.Ground, 1);
+        circuit.AddBias(output, MergerOutputBiasFraction * Technology.CriticalCurrentUa * GlobalBiasScale);
+        int b = circuit.AddNode(name + ".b");
+        circuit.AddInductor(fromB, b, StageInductancePh);
+        Junction(circuit, name + ".Ba", a, output, MergerBufferSize);
+        Junction(circuit, name + ".Bb", b, output, MergerBufferSize);
+        return output;
+    }
+
+    /// <summary>The bias of a loop neuron's output junction for a threshold of
+    /// <paramref name="thresholdFluxons"/> stored fluxons in a loop of <paramref name="loopInductancePh"/>,
+    /// I_bn = I_c − n_th Φ0 / L (µA), the closed-form map of <see cref="SfqBiasMapping"/>.</summary>
+    public double NeuronBiasUa(double thresholdFluxons, double loopInductancePh)
+        => Technology.CriticalCurrentUa - Guard.Positive(thresholdFluxons, nameof(thresholdFluxons)) * SfqConstants.FluxQuantumUaPh / Guard.Positive(loopInductancePh, nameof(loopInductancePh));
+
+    /// <summary>A loop neuron after <paramref name="from"/>: input junction <c>{name}.In</c>, storage
+    /// inductor <paramref name="loopInductancePh"/>, output junction <c>{name}.Out</c> biased at
+    /// <paramref name="outputBiasUa"/> (µA, not scaled by the global bias); returns the output node.</summary>
+    public int Neuron(JosephsonCircuit circuit, string name, int from, double loopInductancePh, double outputBiasUa)
+    {
+        Guard.Positive(loopInductancePh, nameof(loopInductancePh));
+        Guard.Finite(outputBiasUa, nameof(outputBiasUa));
+        int input = Stage(circuit, name + ".In");
+        circuit.AddInductor(from, input, StageInductancePh);
+        int output = circuit.AddNode(name + ".Out");
+        Junction(circuit, name + ".Out", output, JosephsonCircuit.Ground, 1);
+        circuit.AddBias(output, outputBiasUa);
+        circuit.AddInductor(input, output, loopInductancePh);
+        return output;
     }
 
     private int Stage(JosephsonCircuit circuit, string name, double size = 1)

@@ -14,6 +14,12 @@ public static class StudyCatalog
         "SFQ XOR network on the pulse-level SFQ backend vs the CPU engine's mean-field SfqNeuron (dt 1 ps): rates, energy, latency per pattern",
         SfqVsCpuAnalysis.Run);
 
+    /// <summary>The pulse-level SFQ model calibrated from, and compared with, the circuit solver.</summary>
+    public static BenchmarkStudy SfqVsCircuit { get; } = new("sfq-vs-circuit",
+        "SFQ pulse-level model vs the RCSJ circuit solver: calibration (cell delays, gate curve, double switch, neuron map; writes sfq-calibration.json), "
+        + "a gate-merger-neuron network in the circuit and both models (rates, identical pulses, latency), XOR rates and bias window under both models. --quick: fewer pulses and points",
+        SfqVsCircuitAnalysis.Run);
+
     /// <summary>The ONNX export checked against the CPU engine.</summary>
     public static BenchmarkStudy OnnxRoundTrip { get; } = new("onnx-roundtrip",
         "ONNX round trip: OnnxDemoNetwork (--size: hidden neurons, default 200; --duration: input length, default 100 ms) on cpu and on ONNX Runtime; "
@@ -77,7 +83,7 @@ public static class StudyCatalog
         SpikeStreamingAnalysis.Run);
 
     /// <summary>All studies in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, OnnxRoundTrip, OnnxThroughput, DelaysAblation, DelaysShd, TrainerVsTorch, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching, SpikeStreaming];
+    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, SfqVsCircuit, OnnxRoundTrip, OnnxThroughput, DelaysAblation, DelaysShd, TrainerVsTorch, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching, SpikeStreaming];
 
     /// <summary>The names of all studies.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();

@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Snn.Backends.Sfq.Circuit;
+
+/// <summary>Reads and writes an <see cref="SfqCalibration"/> as UTF-8 JSON (NaN allowed as a
+/// string, for sweep points without a passed pulse), checking its format version.</summary>
+public static class SfqCalibrationFile
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>The calibration as JSON text.</summary>
+    /// <param name="calibration">The calibration.</param>
+    public static string ToJson(SfqCalibration calibration)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        return JsonSerializer.Serialize(calibration, Options);
+    }
+
+    /// <summary>Parses JSON written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The text.</param>
+    /// <exception cref="InvalidDataException">Malformed JSON (with its byte offset) or another format version.</exception>
+    public static SfqCalibration FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        SfqCalibration? calibration;
+        try
+        {
+            calibration = JsonSerializer.Deserialize<SfqCalibration>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            long offset = ByteOffset(json, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
+            throw new InvalidDataException($"SFQ calibration corrupt at byte {offset} (line {e.LineNumber + 1}): {e.Message}", e);
+        }
+        if (calibration is null)
+        {
+            throw new InvalidDataException("SFQ calibration corrupt at byte 0: the document is null.");
+        }
+        if (calibration.Version != SfqCalibration.CurrentVersion)
+        {
+            throw new InvalidDataException($"SFQ calibration has format version {calibration.Version}; this library reads version {SfqCalibration.CurrentVersion}.");
+        }
+        return calibration;
+    }
+
+    /// <summary>Writes the calibration to <paramref name="path"/>.</summary>
+    /// <param name="calibration">The calibration.</param>
+    /// <param name="path">File path.</param>
+    public static void Write(SfqCalibration calibration, string path) => File.WriteAllText(path, ToJson(calibration), Encoding.UTF8);
+
+    /// <summary>Reads a calibration written by <see cref="Write"/>.</summary>
+    /// <param name="path">File path.</param>
+    public static SfqCalibration Read(string path) => FromJson(File.ReadAllText(path, Encoding.UTF8));
+
+    private static long ByteOffset(string json, long line, long byteInLine)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        long offset = 0;
+        for (long seen = 0; seen < line && offset < bytes.Length; offset++)
+        {
+            if (bytes[offset] == (byte)'\n')
+            {
+                seen++;
+            }
+        }
+        return Math.Min(bytes.Length, offset + byteInLine);
+    }
+}

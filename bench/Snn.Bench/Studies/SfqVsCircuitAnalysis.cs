@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Snn.Backends.Sfq;
+using Snn.Backends.Sfq.Circuit;
+using Snn.Bench.Suites;
+
+namespace Snn.Bench.Studies;
+
+/// <summary>
+/// The <c>sfq-vs-circuit</c> study: calibrates the pulse-level SFQ model of the XOR study's
+/// technology (<see cref="SfqXorStudy.DefaultTechnology"/>) from the circuit solver
+/// (<see cref="SfqCalibrator"/>), writes the calibration as JSON, runs the small gate-merger-neuron
+/// network of <see cref="SfqCircuitComparison"/> in the circuit solver and in both pulse-level
+/// models, and reports the XOR network's nominal rates and global-bias window under both models.
+/// Full: 400 pulses at 9 gate biases, 200 clock periods, weights 1/0.8/0.5/0.2, bias 0.80-1.20 in
+/// 2 % steps; --quick: 120 pulses at 7 biases, 50 periods, weights 1/0.5, bias in 5 % steps.
+/// </summary>
+public static class SfqVsCircuitAnalysis
+{
+    /// <summary>The calibration file written into the output folder.</summary>
+    public const string CalibrationFile = "sfq-calibration.json";
+
+    /// <summary>Runs the study.</summary>
+    public static SuiteAnalysis Run(StudyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var technology = SfqXorStudy.DefaultTechnology;
+        var settings = context.Quick
+            ? new SfqCalibrationSettings { PulsesPerPoint = 120, GateBiasPoints = 7, Seed = context.Seed }
+            : new SfqCalibrationSettings { PulsesPerPoint = 400, GateBiasPoints = 9, Seed = context.Seed };
+        var metrics = new Dictionary<string, double>();
+        var findings = new List<string>();
+
+        context.Report("circuit calibration");
+        var watch = Stopwatch.StartNew();
+        var calibration = SfqCalibrator.Calibrate(technology, settings);
+        metrics["calibration_wall_seconds"] = watch.Elapsed.TotalSeconds;
+        metrics["jtl_delay_ps"] = calibration.JtlDelayPs;
+        metrics["jtl_jitter_ps"] = calibration.JtlJitterPs;
+        metrics["splitter_delay_ps"] = calibration.SplitterDelayPs;
+        metrics["merger_delay_ps"] = calibration.MergerDelayPs;
+        metrics["gate_delay_ps"] = calibration.GateDelayPs;
+        metrics["gate_half_pass_bias_ua"] = calibration.GateHalfPassBiasUa;
+        metrics["gate_spread_ua"] = calibration.GateSpreadUa;
+        metrics["gate_double_switch_rate"] = calibration.GateDoubleSwitchRate;
+        metrics["neuron_zero_flux_switching_bias_ua"] = calibration.NeuronZeroFluxSwitchingBiasUa;
+        metrics["neuron_fluxon_current_ua"] = calibration.NeuronFluxonCurrentUa;
+        findings.Add("quantity                 closed form     circuit-calibrated");
+        findings.Add(Invariant($"JTL stage delay          {technology.Jtl.DelayPs,8:F2} ps     {calibration.JtlDelayPs,8:F2} ps (jitter {calibration.JtlJitterPs:F3} ps)"));
+        findings.Add(Invariant($"splitter / merger delay  {technology.Splitter.DelayPs,4:F1} / {technology.Merger.DelayPs,3:F1} ps  {calibration.SplitterDelayPs,5:F2} / {calibration.MergerDelayPs:F2} ps"));
+        findings.Add(Invariant($"gate delay (full bias)   {technology.Gate.DelayPs,8:F2} ps     {calibration.GateDelayPs,8:F2} ps"));
+        findings.Add(Invariant($"gate I_50 / sigma        {SfqBiasMapping.HalfPassBiasUa(technology, technology.CriticalCurrentUa),5:F2} / {technology.NoiseCurrentUa:F2} uA  {calibration.GateHalfPassBiasUa,5:F2} / {calibration.GateSpreadUa:F2} uA"));
+        findings.Add(Invariant($"gate double switch d     {0,8:F3}        {calibration.GateDoubleSwitchRate,8:F3}"));
+        findings.Add(Invariant($"neuron I_sw(0) / per Phi0 {technology.CriticalCurrentUa,5:F1} / {SfqConstants.FluxQuantumUaPh / technology.LoopInductancePh:F1} uA  {calibration.NeuronZeroFluxSwitchingBiasUa,5:F1} / {calibration.NeuronFluxonCurrentUa:F1} uA"));
+
+        context.Report("network: circuit vs both models");
+        double[] weights = context.Quick ? [1, 0.5] : [1, 0.8, 0.5, 0.2];
+        var rows = SfqCircuitComparison.Compare(technology, calibration, weights, context.Quick ? 50 : 200, context.Seed);
+        findings.Add("model        w     gate bias  neuron bias  JTL  circuit    model      identical  latency circuit/model");
+        foreach (var row in rows)
+        {
+            string key = Invariant($"{(row.Model == "calibrated" ? "calibrated" : "closed_form")}_w{row.Weight:0.##}");
+            metrics[key + "_circuit_rate_ghz"] = row.CircuitRateGhz;
+            metrics[key + "_model_rate_ghz"] = row.ModelRateGhz;
+            metrics[key + "_identical_share"] = row.IdenticalShare;
+            findings.Add(Invariant($"{row.Model,-11}  {row.Weight,4:0.##}  {row.GateBiasUa,6:F1} uA  {row.NeuronBiasUa,6:F1} uA  {row.JtlStages,3}  {row.CircuitRateGhz,5:F2} GHz  {row.ModelRateGhz,5:F2} GHz  {row.IdenticalShare,6:P0}     {Latency(row.CircuitLatencyPs)} / {Latency(row.ModelLatencyPs)}"));
+        }
+
+        context.Report("XOR under both models");
+        double[] scales = context.Quick ? SfqXorStudy.Scales(0.8, 1.2, 9) : SfqXorStudy.Scales(0.8, 1.2, 21);
+        foreach (var (name, model) in new[] { ("closed_form", technology), ("calibrated", calibration.Apply(technology)) })
+        {
+            var study = new SfqXorStudy(technology: model, seed: context.Seed);
+            var nominal = study.Evaluate();
+            var window = SfqXorStudy.Window("global", name, study.SweepGlobalBias(scales));
+            metrics[$"xor_{name}_window_low"] = window.Low;
+            metrics[$"xor_{name}_window_high"] = window.High;
+            metrics[$"xor_{name}_all_correct"] = nominal.AllCorrect ? 1 : 0;
+            string rates = string.Join(" / ", nominal.Patterns.Select(p => Invariant($"{p.OutputRateGhz:F2}")));
+            findings.Add(Invariant($"XOR {name,-11}: rates (0,0)/(0,1)/(1,0)/(1,1) {rates} GHz, {(nominal.AllCorrect ? "all correct" : "NOT all correct")}, global-bias window {window.Low:F2}-{window.High:F2} (swept {scales[0]:F2}-{scales[^1]:F2})"));
+        }
+        return new SuiteAnalysis(metrics, findings, directory =>
+        {
+            Directory.CreateDirectory(directory);
+            string path = Path.Combine(directory, CalibrationFile);
+            SfqCalibrationFile.Write(calibration, path);
+            return [path];
+        });
+    }
+
+    private static string Latency(double ps) => double.IsNaN(ps) ? "-" : ps.ToString("F1", CultureInfo.InvariantCulture) + " ps";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

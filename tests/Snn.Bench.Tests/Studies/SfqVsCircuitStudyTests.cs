@@ -1,0 +1,29 @@
+using Snn.Backends.Sfq.Circuit;
+using Snn.Bench.Cli;
+using Snn.Bench.Results;
+using Snn.Bench.Studies;
+
+namespace Snn.Bench.Tests.Studies;
+
+public class SfqVsCircuitStudyTests
+{
+    [Fact]
+    public void QuickStudyWritesACalibrationAndComparesBothModelsWithTheCircuit()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "sfq-vs-circuit", "--quick", "--out", directory.Path]);
+
+        Assert.Equal(0, code);
+        var study = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, ResultsJson.FileName)).Studies);
+        Assert.Equal(20, study.Metrics["calibrated_w1_circuit_rate_ghz"]);
+        Assert.Equal(20, study.Metrics["calibrated_w1_model_rate_ghz"]);
+        Assert.True(study.Metrics["calibrated_w1_identical_share"] > 0.9);
+        Assert.InRange(study.Metrics["gate_half_pass_bias_ua"], 60, 80);
+        var calibration = SfqCalibrationFile.Read(Path.Combine(directory.Path, SfqVsCircuitAnalysis.CalibrationFile));
+        Assert.Equal(SfqCalibration.CurrentVersion, calibration.Version);
+        Assert.Equal(study.Metrics["gate_half_pass_bias_ua"], calibration.GateHalfPassBiasUa);
+        Assert.Contains("XOR calibrated", console.Text);
+    }
+}
