@@ -73,7 +73,7 @@ public static class StudyCatalog
     public static BenchmarkStudy OnnxThroughput { get; } = new("onnx-throughput",
         "ONNX deployment speed: a trained delay model, a 784-input dense LIF classifier and a recurrent 1000-neuron liquid, sample by sample on the cpu engine "
         + "and in batches 1/32/256 on ONNX Runtime (fast and exact forms, 1 and 2 threads; --threads T: only T); samples/s, graph nodes, file size, class and spike agreement. "
-        + "--quick: 64 samples of 50 steps, batches 1 and 32",
+        + "--quick: 64 samples of 50 steps, batches 1 and 32; --size N: N samples",
         Studies.OnnxThroughput.OnnxThroughputAnalysis.Run);
 
     /// <summary>CUBA with every spike streamed to a file, and the memory over the run.</summary>

@@ -12,10 +12,11 @@ namespace Snn.Bench.Studies.OnnxThroughput;
 /// <summary>
 /// The <c>onnx-throughput</c> study: three classifier networks (<see cref="ThroughputNetworks"/>)
 /// run sample by sample on the CPU engine and in batches on ONNX Runtime, in the fast and the exact
-/// form, at batch 1, 32 and 256 (quick: 1 and 32) with 1 and 2 threads. It reports samples/s (the
+/// form, at batch 1, 32 and 256 (quick: 1 and 32; none above the sample count) with 1 and 2 threads. It reports samples/s (the
 /// engine's simulation time only, its network build excluded, so the comparison favours the
 /// engine), the graph's node count and file size, the share of samples whose fast-form class equals
-/// the engine's, and the spike agreement of the fast form on a few samples. Each session and the
+/// the engine's (and how many distinct classes the engine predicted, so an agreement between
+/// constant predictions shows), and the spike agreement of the fast form on a few samples. Each session and the
 /// engine run one untimed warm-up first. The exact form is timed for at most
 /// <see cref="ExactBudgetSeconds"/> per point: it is the reference, not the deployment form.
 /// </summary>
@@ -24,14 +25,18 @@ public static class OnnxThroughputAnalysis
     /// <summary>Seconds of exact-form batches timed per (network, batch, threads) point.</summary>
     public const double ExactBudgetSeconds = 3;
 
+    /// <summary>The batch (or all samples, when fewer) at which the fast form's classes are compared with the engine's.</summary>
+    public const int AgreementBatch = 32;
+
     /// <summary>Runs the study.</summary>
     public static SuiteAnalysis Run(StudyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         bool quick = context.Quick;
-        int samples = quick ? 64 : 256;
+        int samples = context.Size ?? (quick ? 64 : 256);
         int steps = quick ? 50 : 100;
-        int[] batches = quick ? [1, 32] : [1, 32, 256];
+        int[] batches = [.. (quick ? [1, 32] : (int[])[1, 32, 256]).Select(b => Math.Min(b, samples)).Distinct()];
+        int agreementBatch = Math.Min(AgreementBatch, samples);
         int[] threads = context.Threads is { } fixedThreads ? [fixedThreads] : [1, 2];
         var metrics = new Dictionary<string, double> { ["samples"] = samples };
         var findings = new List<string>();
@@ -48,7 +53,9 @@ public static class OnnxThroughputAnalysis
             context.Report($"{network.Name}: cpu engine");
             var engine = threads.ToDictionary(t => t, t => RunEngine(network, t));
             var predictions = engine[threads[0]].Predictions;
+            int distinct = predictions.Distinct().Count();
             string prefix = network.Name.Replace('-', '_');
+            metrics[$"{prefix}_cpu_distinct_classes"] = distinct;
             foreach (int t in threads)
             {
                 metrics[$"{prefix}_cpu_t{t}_samples_per_second"] = engine[t].SamplesPerSecond;
@@ -71,11 +78,11 @@ public static class OnnxThroughputAnalysis
                         metrics[$"{key}_b{batch}_t{t}_samples_per_second"] = rate;
                         metrics[$"{key}_b{batch}_t{t}_vs_cpu"] = rate / engine[t].SamplesPerSecond;
                         points.Add(string.Create(CultureInfo.InvariantCulture, $"b{batch}/t{t} {Format.Si(rate)} ({rate / engine[t].SamplesPerSecond:F2}x)"));
-                        if (form == OnnxModelForm.Fast && batch == 32 && t == threads[0])
+                        if (form == OnnxModelForm.Fast && batch == agreementBatch && t == threads[0])
                         {
                             int same = classes.Zip(predictions).Count(p => p.First == p.Second);
                             metrics[$"{prefix}_fast_class_agreement"] = (double)same / predictions.Length;
-                            line.Add($"fast-form class = engine class on {same}/{predictions.Length} samples");
+                            line.Add($"fast-form class = engine class on {same}/{predictions.Length} samples (the engine predicted {distinct} distinct classes)");
                         }
                     }
                 }
@@ -84,6 +91,7 @@ public static class OnnxThroughputAnalysis
             context.Report($"{network.Name}: spike agreement");
             var agreement = SpikeAgreement(network, quick ? 2 : 4);
             metrics[$"{prefix}_fast_spike_agreement"] = agreement.Share;
+            metrics[$"{prefix}_fast_spike_events"] = agreement.Events;
             metrics[$"{prefix}_fast_first_divergent_step"] = agreement.FirstDivergentStep ?? double.NaN;
             metrics[$"{prefix}_fast_rate_difference"] = agreement.RateDifference;
             line.Add(string.Create(CultureInfo.InvariantCulture,
@@ -154,7 +162,8 @@ public static class OnnxThroughputAnalysis
                 }
             }
             using var value = OrtValue.CreateTensorValueFromMemory(input, [network.Steps, batch, width]);
-            using var results = session.Run(new RunOptions(), [layout.InputName], [value], [layout.PredictedClassOutput!]);
+            using var options = new RunOptions();
+            using var results = session.Run(options, [layout.InputName], [value], [layout.PredictedClassOutput!]);
             classes.AddRange(results[0].GetTensorDataAsSpan<long>().ToArray());
         }
     }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Snn.Backends.Onnx;
 using Snn.Core;
 using Snn.Core.Connections;
@@ -18,15 +19,20 @@ namespace Snn.Bench.Studies.OnnxThroughput;
 /// </summary>
 internal static class ThroughputNetworks
 {
-    /// <summary>A delay model trained briefly on the temporal-pattern task; its readout rule is
+    /// <summary>Training samples of the delay model.</summary>
+    public const int TrainingSamples = 400;
+
+    /// <summary>A delay model (6 → 128 → 128 → 20) trained on <see cref="TrainingSamples"/> samples of
+    /// the temporal-pattern task for 10 epochs (quick: 5; fewer updates leave the hidden layers below
+    /// threshold, a silent network whose constant class agrees trivially); its readout rule is
     /// class = argmax Σ_t softmax(v[t]) over the non-spiking readout membrane.</summary>
     public static ThroughputNetwork DelayModel(ulong seed, bool quick, int samples)
     {
         var task = DelayDataSets.TimingTask();
-        var train = DelayDataSets.Timing(task, 0, quick ? 120 : 400);
+        var train = DelayDataSets.Timing(task, 0, TrainingSamples);
         var test = DelayDataSets.Timing(task, 100_000, samples);
-        var config = new DelayNetworkConfig { Inputs = train.Channels, Hidden = quick ? [32, 32] : [128, 128], Classes = train.Classes, MaxDelaySteps = 25 };
-        var model = DelayTrainer.Train(config, train, null, new TrainingOptions { Epochs = quick ? 1 : 3, BatchSize = 40, Seed = seed, EvaluateEveryEpoch = false }).Network;
+        var config = new DelayNetworkConfig { Inputs = train.Channels, Hidden = [128, 128], Classes = train.Classes, MaxDelaySteps = 25 };
+        var model = DelayTrainer.Train(config, train, null, new TrainingOptions { Epochs = quick ? 5 : 10, BatchSize = 40, Seed = seed, EvaluateEveryEpoch = false }).Network;
         var lag = SimulatorExport.Build(model, new float[test.Steps * test.Channels], test.Steps).Lag;
         var inputs = Enumerable.Range(0, test.Count).Select(n => Padded(test.Sample(n), test.Steps, lag, test.Channels)).ToArray();
         return new ThroughputNetwork("delay-model", test.Steps + lag, test.Channels, inputs, sample =>
@@ -59,13 +65,21 @@ internal static class ThroughputNetworks
         });
     }
 
-    /// <summary>100 Poisson-like inputs → 1000 LIF liquid (2 % excitatory and 1 % inhibitory
-    /// recurrence, delays 1-5 ms); class = argmax of a fixed random linear map of the liquid's spike counts.</summary>
+    /// <summary>100 Poisson-like inputs (1 % per step, and 20 % on the ten channels 10·(n mod 10) to
+    /// 10·(n mod 10) + 9 of sample n) → 1000 LIF liquid (2 % excitatory and 1 % inhibitory recurrence,
+    /// delays 1-5 ms); class = argmax of a fixed random linear map of the liquid's spike counts whose
+    /// rows sum to zero, so the class follows the sample's pattern of counts rather than their total.</summary>
     public static ThroughputNetwork RecurrentLiquid(ulong seed, int samples, int steps)
     {
-        var inputs = Enumerable.Range(0, samples).Select(n => RandomSpikes(seed, n, steps, 100, 0.02 + 0.02 * (n % 3))).ToArray();
+        var inputs = Enumerable.Range(0, samples).Select(n => RandomSpikes(seed, n, steps, 100, 0.01, (n % 10) * 10, 0.2)).ToArray();
         var rng = new CounterRng(seed, RngStreams.User(41), 0);
         var weights = Enumerable.Range(0, 10 * 1000).Select(_ => (float)(rng.NextDouble() - 0.5)).ToArray();
+        for (int c = 0; c < 10; c++)
+        {
+            var row = weights.AsSpan(c * 1000, 1000);
+            float mean = TensorPrimitives.Sum<float>(row) / row.Length;
+            TensorPrimitives.Subtract(row, mean, row);
+        }
         return new ThroughputNetwork("recurrent-1000", steps, 100, inputs, sample =>
         {
             var network = new Network(seed, dt: 1.0);
@@ -134,13 +148,16 @@ internal static class ThroughputNetworks
         return sample;
     }
 
-    private static float[] RandomSpikes(ulong seed, int index, int steps, int channels, double probability)
+    /// <summary>Bernoulli spikes per step: <paramref name="probability"/> on every channel, <paramref name="groupProbability"/>
+    /// on the ten channels from <paramref name="group"/>.</summary>
+    private static float[] RandomSpikes(ulong seed, int index, int steps, int channels, double probability, int group, double groupProbability)
     {
         var rng = new CounterRng(seed, RngStreams.User(44), (uint)index);
         var sample = new float[steps * channels];
         for (int i = 0; i < sample.Length; i++)
         {
-            sample[i] = rng.NextDouble() < probability ? 1f : 0f;
+            int channel = i % channels;
+            sample[i] = rng.NextDouble() < (channel >= group && channel < group + 10 ? groupProbability : probability) ? 1f : 0f;
         }
         return sample;
     }
