@@ -1,5 +1,3 @@
-using PureHDF;
-
 namespace Snn.Core.IO;
 
 /// <summary>
@@ -60,20 +58,22 @@ public sealed class Hdf5Bounds
         }
     }
 
-    /// <summary>Requires the declared size of <paramref name="dataset"/> to fit <see cref="DatasetBytesCap"/>.</summary>
-    /// <param name="dataset">The data set, not yet read.</param>
+    /// <summary>Requires the declared size of a data set (its extents and element size, read from
+    /// its header before its data) to fit <see cref="DatasetBytesCap"/>.</summary>
+    /// <param name="dimensions">The data set's declared extents.</param>
+    /// <param name="elementSize">The declared size of one element (bytes).</param>
     /// <param name="path">Its HDF5 path, for the message.</param>
     /// <returns>The number of elements it declares.</returns>
     /// <exception cref="InvalidDataException">It declares more bytes than the file can hold.</exception>
-    public ulong RequireStorable(IH5Dataset dataset, string path)
+    public ulong RequireStorable(IReadOnlyList<ulong> dimensions, int elementSize, string path)
     {
-        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(dimensions);
         ulong elements = 1;
-        foreach (ulong extent in dataset.Space.Dimensions)
+        foreach (ulong extent in dimensions)
         {
             elements = extent != 0 && elements > ulong.MaxValue / extent ? ulong.MaxValue : elements * extent;
         }
-        ulong size = (ulong)Math.Max(1, dataset.Type.Size);
+        ulong size = (ulong)Math.Max(1, elementSize);
         ulong bytes = elements > ulong.MaxValue / size ? ulong.MaxValue : elements * size;
         if (bytes > (ulong)DatasetBytesCap)
         {

@@ -354,7 +354,7 @@ public sealed class HeidelbergSpikesFile : IDisposable
         }
         try
         {
-            _bounds.RequireStorable(dataset, path);
+            _bounds.RequireStorable(dataset.Space.Dimensions, (int)dataset.Type.Size, path);
             bool signed = dataset.Type.FixedPoint.IsSigned;
             var values = new int[expected];
             switch (dataset.Type.Size)
@@ -405,7 +405,7 @@ public sealed class HeidelbergSpikesFile : IDisposable
         var dataset = Dataset(path);
         try
         {
-            _bounds.RequireStorable(dataset, path);
+            _bounds.RequireStorable(dataset.Space.Dimensions, (int)dataset.Type.Size, path);
             return dataset.Read<string[]>();
         }
         catch (Exception e)

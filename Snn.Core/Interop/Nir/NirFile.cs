@@ -210,7 +210,7 @@ public static class NirFile
                 {
                     throw new InvalidDataException($"NIR graph '{name}': {edgesPath} must hold strings of shape (n, 2), but has shape ({string.Join(", ", dims)}) of {Guarded(edgesPath, () => dataset.Type.Class)}.");
                 }
-                Guarded(edgesPath, () => bounds.RequireStorable(dataset, edgesPath));
+                Guarded(edgesPath, () => bounds.RequireStorable(dataset.Space.Dimensions, (int)dataset.Type.Size, edgesPath));
                 var names = Guarded(edgesPath, () => dataset.Read<string[]>());
                 for (int i = 0; i + 1 < names.Length; i += 2)
                 {
@@ -251,7 +251,7 @@ public static class NirFile
             else if (child is IH5Dataset dataset)
             {
                 bounds.Enter(depth + 1, childPath);
-                Guarded(childPath, () => bounds.RequireStorable(dataset, childPath));
+                Guarded(childPath, () => bounds.RequireStorable(dataset.Space.Dimensions, (int)dataset.Type.Size, childPath));
                 if (Guarded(childPath, () => IsString(dataset)))
                 {
                     text[key] = Guarded(childPath, () => dataset.Read<string>());
@@ -315,7 +315,7 @@ public static class NirFile
         {
             throw new InvalidDataException($"{path} must be a string data set.");
         }
-        Guarded(path, () => bounds.RequireStorable(dataset, path));
+        Guarded(path, () => bounds.RequireStorable(dataset.Space.Dimensions, (int)dataset.Type.Size, path));
         return Guarded(path, () => dataset.Space.Dimensions.Length == 0 ? dataset.Read<string>() : dataset.Read<string[]>()[0]);
     }
 
