@@ -1,4 +1,5 @@
 using PureHDF;
+using PureHDF.VOL.Native;
 
 namespace Snn.Core.IO;
 
@@ -15,7 +16,9 @@ namespace Snn.Core.IO;
 /// <see cref="MaxExpansion"/> times the file's length (the largest ratio deflate, HDF5's
 /// compression filter, reaches), with a floor of <see cref="MinDatasetBytesCap"/>.</item>
 /// </list>
-/// One instance serves one read of one file.
+/// One instance serves one read of one file. <see cref="OpenRead"/> opens a file so that a read past
+/// its end is an error: PureHDF's file driver reads zeros there, so a corrupt object-header size
+/// made it loop for ever.
 /// </summary>
 public sealed class Hdf5Bounds
 {
@@ -81,6 +84,24 @@ public sealed class Hdf5Bounds
                 + $"more than a file of this length can hold (at most {DatasetBytesCap} bytes, {MaxExpansion} times the file's length); the file is corrupt.");
         }
         return elements;
+    }
+
+    /// <summary>Opens an HDF5 file for reading through a stream that throws <see cref="EndOfStreamException"/>
+    /// when PureHDF reads at or past its end, instead of returning nothing (which PureHDF's readers take
+    /// as zeros and can loop on).</summary>
+    /// <param name="path">The file.</param>
+    public static NativeFile OpenRead(string path)
+    {
+        var stream = new EndCheckedStream(File.OpenRead(path));
+        try
+        {
+            return H5File.Open(stream, leaveOpen: false);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     private static string Shorten(string path) => path.Length <= 200 ? path : path[..100] + "…" + path[^80..];

@@ -97,7 +97,7 @@ public sealed class HeidelbergSpikesFile : IDisposable
         NativeFile file;
         try
         {
-            file = H5File.OpenRead(path);
+            file = Hdf5Bounds.OpenRead(path);
         }
         catch (Exception e)
         {

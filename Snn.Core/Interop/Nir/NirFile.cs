@@ -34,7 +34,7 @@ public static class NirFile
         PureHDF.VOL.Native.NativeFile file;
         try
         {
-            file = H5File.OpenRead(path);
+            file = Hdf5Bounds.OpenRead(path);
         }
         catch (Exception e)
         {
