@@ -13,7 +13,9 @@ namespace Snn.Core.IO;
 /// <see cref="MaxExpansion"/> times the file's length (the largest ratio deflate, HDF5's
 /// compression filter, reaches), with a floor of <see cref="MinDatasetBytesCap"/>.</item>
 /// </list>
-/// One instance serves one read of one file.
+/// One instance serves one read of one file. <see cref="OpenEndChecked"/> opens a file so that a read past
+/// its end is an error: PureHDF's file driver reads zeros there, so a corrupt object-header size
+/// made it loop for ever.
 /// </summary>
 public sealed class Hdf5Bounds
 {
@@ -82,6 +84,12 @@ public sealed class Hdf5Bounds
         }
         return elements;
     }
+
+    /// <summary>Opens a file for an HDF5 reader (PureHDF's <c>H5File.Open(stream, leaveOpen: false)</c>)
+    /// through a stream that throws <see cref="EndOfStreamException"/> when a read starts at or past
+    /// its end, instead of returning nothing (which PureHDF's readers take as zeros and can loop on).</summary>
+    /// <param name="path">The file.</param>
+    public static Stream OpenEndChecked(string path) => new EndCheckedStream(File.OpenRead(path));
 
     private static string Shorten(string path) => path.Length <= 200 ? path : path[..100] + "…" + path[^80..];
 }

@@ -95,12 +95,14 @@ public sealed class HeidelbergSpikesFile : IDisposable
             throw new FileNotFoundException($"HDF5 file '{path}' does not exist.", path);
         }
         NativeFile file;
+        var stream = Hdf5Bounds.OpenEndChecked(path);
         try
         {
-            file = H5File.OpenRead(path);
+            file = H5File.Open(stream, leaveOpen: false);
         }
         catch (Exception e)
         {
+            stream.Dispose();
             throw new DataFormatException(path, null, "/", $"is not a readable HDF5 file: {e.Message}", e);
         }
         try

@@ -32,12 +32,14 @@ public static class NirFile
             throw new FileNotFoundException($"NIR file '{path}' does not exist.", path);
         }
         PureHDF.VOL.Native.NativeFile file;
+        var stream = Hdf5Bounds.OpenEndChecked(path);
         try
         {
-            file = H5File.OpenRead(path);
+            file = PureHDF.H5File.Open(stream, leaveOpen: false);
         }
         catch (Exception e)
         {
+            stream.Dispose();
             throw new InvalidDataException($"'{path}' is not a readable HDF5 file: {e.Message}", e);
         }
         using (file)

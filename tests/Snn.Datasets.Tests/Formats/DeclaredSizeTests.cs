@@ -93,4 +93,14 @@ public sealed class DeclaredSizeTests : IDisposable
         Assert.Equal(HeidelbergSpikesFile.LabelsPath, error.DataPath);
         Assert.Contains("declares 600000000 elements", error.Message);
     }
+
+    [Fact]
+    public void ObjectHeaderRunningPastTheFileEndIsAnErrorNotAnEndlessLoop()
+    {
+        string path = Fixtures.Path("shd-object-header-past-end.h5");
+
+        var error = ThrowsWithin<DataFormatException>(() => HeidelbergSpikesFile.Open(path));
+
+        Assert.Contains("the end of the 346-byte file", error.Message);
+    }
 }
