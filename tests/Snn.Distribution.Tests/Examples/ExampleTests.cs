@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Snn.Bench.Tests;
 using Snn.Distribution.Tests.Support;
 
 namespace Snn.Distribution.Tests.Examples;

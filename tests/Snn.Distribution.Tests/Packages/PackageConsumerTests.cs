@@ -7,7 +7,7 @@ namespace Snn.Distribution.Tests.Packages;
 
 /// <summary>The new user's path through the packages: pack into a local feed, reference the packages
 /// (not the projects) from a fresh console project or from the <c>snn-network</c> template, build, run.
-/// This is the slow integration test of the suite (trait Category=Integration; about 60 s on 2 shared
+/// This is the slow integration test of the suite (trait Category=Integration; about 35 s on 2 shared
 /// cores: four packs without rebuilding, two restore-and-builds of small programs, one restore, one
 /// template install); leave it out with
 /// <c>--filter "Category!=Integration"</c>. It needs no network: the consumers' only sources are the

@@ -1,4 +1,5 @@
 using Snn.Core;
+using Snn.Bench.Tests;
 using Snn.Distribution.Tests.Support;
 
 namespace Snn.Distribution.Tests.Packages;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Snn.Distribution.Tests.Support;
 
@@ -37,41 +36,19 @@ internal static class CommandLine
             start.Environment[name] = value;
         }
 
-        var output = new StringBuilder();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var standardError = process.StandardError.ReadToEndAsync();
         string command = program + " " + string.Join(' ', start.ArgumentList);
         if (!process.WaitForExit(deadline))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            Assert.Fail($"{command} was still running after {deadline.TotalSeconds} s and was killed:\n{Snapshot(output)}");
+            Assert.Fail($"{command} was still running after {deadline.TotalSeconds} s and was killed:\n{standardOutput.Result}{standardError.Result}");
         }
         process.WaitForExit();
-        string text = Snapshot(output);
+        string text = standardOutput.Result + standardError.Result;
         Assert.True(process.ExitCode == 0, $"{command} (in {workingDirectory}) exited with {process.ExitCode}:\n{text}");
         return text;
-    }
-
-    private static void Append(StringBuilder text, string? line)
-    {
-        if (line is not null)
-        {
-            lock (text)
-            {
-                text.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Snapshot(StringBuilder text)
-    {
-        lock (text)
-        {
-            return text.ToString();
-        }
     }
 }
