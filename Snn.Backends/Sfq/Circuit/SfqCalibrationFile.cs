@@ -8,7 +8,23 @@ namespace Snn.Backends.Sfq.Circuit;
 /// string, for sweep points without a passed pulse), checking its format version.</summary>
 public static class SfqCalibrationFile
 {
+    private const string ShippedResource = "Snn.Backends.Sfq.Circuit.default-4.2K.json";
+
+    private static readonly Lazy<SfqCalibration> ShippedCalibration = new(() =>
+    {
+        using var stream = typeof(SfqCalibrationFile).Assembly.GetManifestResourceStream(ShippedResource)
+            ?? throw new InvalidOperationException($"The assembly lacks its resource {ShippedResource}.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return FromJson(reader.ReadToEnd());
+    });
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>The calibration that ships with the backend: <see cref="SfqTechnology.Default"/> at
+    /// 4.2 K and nominal bias, default <see cref="SfqCalibrationSettings"/> (400 pulses at 9 gate
+    /// biases, seed 1). Regenerate it with
+    /// <c>SfqCalibrationFile.Write(SfqCalibrator.Calibrate(), "Sfq/Circuit/Calibrations/default-4.2K.json")</c>.</summary>
+    public static SfqCalibration Shipped => ShippedCalibration.Value;
 
     /// <summary>The calibration as JSON text.</summary>
     /// <param name="calibration">The calibration.</param>
@@ -48,7 +64,7 @@ public static class SfqCalibrationFile
     /// <summary>Writes the calibration to <paramref name="path"/>.</summary>
     /// <param name="calibration">The calibration.</param>
     /// <param name="path">File path.</param>
-    public static void Write(SfqCalibration calibration, string path) => File.WriteAllText(path, ToJson(calibration), Encoding.UTF8);
+    public static void Write(SfqCalibration calibration, string path) => File.WriteAllText(path, ToJson(calibration), new UTF8Encoding(false));
 
     /// <summary>Reads a calibration written by <see cref="Write"/>.</summary>
     /// <param name="path">File path.</param>

@@ -21,6 +21,22 @@ public class SfqCalibrationTests(QuickCalibration quick) : IClassFixture<QuickCa
     private SfqTechnology Calibrated => quick.Calibration.Apply(SfqTechnology.Default);
 
     [Fact]
+    public void ShippedCalibrationAgreesWithAFreshCircuitCalibration()
+    {
+        var shipped = SfqCalibrationFile.Shipped;
+        var fresh = quick.Calibration;
+
+        Assert.Equal(SfqTechnology.Default.LoopInductancePh, shipped.NeuronLoopInductancePh);
+        Assert.Equal(fresh.JtlDelayPs, shipped.JtlDelayPs, 0.01 * fresh.JtlDelayPs);
+        Assert.Equal(fresh.SplitterDelayPs, shipped.SplitterDelayPs, 0.02 * fresh.SplitterDelayPs);
+        Assert.Equal(fresh.MergerDelayPs, shipped.MergerDelayPs, 0.02 * fresh.MergerDelayPs);
+        Assert.Equal(fresh.GateHalfPassBiasUa, shipped.GateHalfPassBiasUa, 1.5);
+        Assert.Equal(fresh.GateSpreadUa, shipped.GateSpreadUa, 1.0);
+        Assert.Equal(fresh.NeuronZeroFluxSwitchingBiasUa, shipped.NeuronZeroFluxSwitchingBiasUa, 0.01);
+        Assert.Equal(fresh.NeuronFluxonCurrentUa, shipped.NeuronFluxonCurrentUa, 0.01);
+    }
+
+    [Fact]
     public void ProbitFitRecoversAKnownNormalCurve()
     {
         var sweep = new[] { 62.0, 66, 70, 74, 78 }.Select(bias =>
