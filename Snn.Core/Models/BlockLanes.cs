@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Snn.Core.Models;
@@ -33,41 +34,54 @@ public readonly ref struct BlockLanes
     }
 
     /// <summary>Membrane potentials from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<float> V(int i) => Vector.LoadUnsafe(ref _v, (nuint)i);
 
     /// <summary>Recovery variables from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<float> U(int i) => Vector.LoadUnsafe(ref _u, (nuint)i);
 
     /// <summary>Excitatory synaptic variables from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<float> SynE(int i) => Vector.LoadUnsafe(ref _synE, (nuint)i);
 
     /// <summary>Inhibitory synaptic variables from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<float> SynI(int i) => Vector.LoadUnsafe(ref _synI, (nuint)i);
 
     /// <summary>Refractory countdowns from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<int> Refractory(int i) => Vector.LoadUnsafe(ref _refractory, (nuint)i);
 
     /// <summary>Excitatory input of this step from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<float> InputExcitatory(int i) => Vector.LoadUnsafe(ref _inputE, (nuint)i);
 
     /// <summary>Inhibitory input of this step from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<float> InputInhibitory(int i) => Vector.LoadUnsafe(ref _inputI, (nuint)i);
 
     /// <summary>Injected current of this step (pA) from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<float> Current(int i) => Vector.LoadUnsafe(ref _current, (nuint)i);
 
     /// <summary>Stores membrane potentials from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StoreV(int i, Vector<float> value) => value.StoreUnsafe(ref _v, (nuint)i);
 
     /// <summary>Stores recovery variables from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StoreU(int i, Vector<float> value) => value.StoreUnsafe(ref _u, (nuint)i);
 
     /// <summary>Stores excitatory synaptic variables from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StoreSynE(int i, Vector<float> value) => value.StoreUnsafe(ref _synE, (nuint)i);
 
     /// <summary>Stores inhibitory synaptic variables from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StoreSynI(int i, Vector<float> value) => value.StoreUnsafe(ref _synI, (nuint)i);
 
     /// <summary>Stores refractory countdowns from neuron <paramref name="i"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StoreRefractory(int i, Vector<int> value) => value.StoreUnsafe(ref _refractory, (nuint)i);
 }

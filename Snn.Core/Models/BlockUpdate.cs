@@ -86,6 +86,7 @@ public static class BlockUpdate
     /// <summary>Appends <paramref name="first"/> + lane for every lane of <paramref name="fired"/>
     /// that is set (all bits one, as vector comparisons give), in ascending order.</summary>
     /// <returns>The new number of spikes written.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int AppendSpikes(Vector<int> fired, int first, Span<int> spikes, int count)
     {
         if (Vector<int>.Count == Vector256<int>.Count)

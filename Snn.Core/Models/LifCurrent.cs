@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Snn.Core.Validation;
 
 namespace Snn.Core.Models;
@@ -154,6 +155,7 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
     /// <see cref="Integrate(ref NeuronState, float, float, float)"/> for a vector of neurons, lane by
     /// lane bit-identical to it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Integrate(ref Vector<float> v, ref Vector<float> synE, ref Vector<float> synI, ref Vector<int> refractory,
         Vector<float> inputExcitatory, Vector<float> inputInhibitory, Vector<float> current)
     {
