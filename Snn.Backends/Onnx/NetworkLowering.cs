@@ -415,7 +415,7 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
     /// <summary>The exact form's input, [batch, size]: the history gathered at the
     /// synapses' positions, times their weights, summed term by term in the engine's order,
     /// starting from +0 as the engine's ring slot does.</summary>
-    private static string ExactArriving(GraphBuilder graph, string? history, SynapticInput input, int size)
+    private static string ExactArriving(GraphBuilder graph, string? history, SparseSynapses input, int size)
     {
         if (input.Depth == 0 || history is null)
         {

@@ -14,7 +14,7 @@ internal sealed class SparseSynapses
         Weights = weights;
     }
 
-    /// <summary>K: the largest number of synapses onto one target.</summary>
+    /// <summary>K: the largest number of synapses onto one target (0 when none).</summary>
     public int Depth { get; }
 
     /// <summary>History positions, [K, size].</summary>
@@ -23,7 +23,7 @@ internal sealed class SparseSynapses
     /// <summary>Weights, [K, size], 0 in padding.</summary>
     public float[] Weights { get; }
 
-    /// <summary>Builds the lists from (position, target, weight) triples.</summary>
+    /// <summary>Builds the lists from (position, target, weight) triples, each target's sorted by position.</summary>
     public static SparseSynapses Build(IEnumerable<(long Position, int Target, float Weight)> synapses, int size)
     {
         var perTarget = new List<(long Position, float Weight)>[size];
@@ -35,13 +35,23 @@ internal sealed class SparseSynapses
         {
             perTarget[target].Add((position, weight));
         }
-        int depth = perTarget.Max(l => l.Count);
+        foreach (var list in perTarget)
+        {
+            list.Sort((a, b) => a.Position.CompareTo(b.Position));
+        }
+        return FromLists(perTarget);
+    }
+
+    /// <summary>Lays out per-target lists, each already in the order its terms are to be summed.</summary>
+    public static SparseSynapses FromLists(IReadOnlyList<IReadOnlyList<(long Position, float Weight)>> perTarget)
+    {
+        int size = perTarget.Count;
+        int depth = perTarget.Count == 0 ? 0 : perTarget.Max(l => l.Count);
         var positions = new long[checked((long)depth * size)];
         var weights = new float[positions.LongLength];
         for (int t = 0; t < size; t++)
         {
             var list = perTarget[t];
-            list.Sort((a, b) => a.Position.CompareTo(b.Position));
             for (int k = 0; k < list.Count; k++)
             {
                 positions[(long)k * size + t] = list[k].Position;

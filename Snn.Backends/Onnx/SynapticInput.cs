@@ -13,27 +13,12 @@ namespace Snn.Backends.Onnx;
 /// K; the exported step gathers the history, multiplies by the weights and adds the K terms one
 /// after the other. Absent spikes contribute ±0, which leaves every sum unchanged.
 /// </summary>
-internal sealed class SynapticInput
+internal static class SynapticInput
 {
-    private SynapticInput(int depth, long[] positions, float[] weights)
-    {
-        Depth = depth;
-        Positions = positions;
-        Weights = weights;
-    }
-
-    /// <summary>K: the largest number of synapses onto one neuron (0 when none).</summary>
-    public int Depth { get; }
-
-    /// <summary>History positions, [K, size] row-major.</summary>
-    public long[] Positions { get; }
-
-    /// <summary>Weights, [K, size] row-major, 0 in padding.</summary>
-    public float[] Weights { get; }
-
     /// <summary>Collects the synapses of <paramref name="projections"/> (their tables in
-    /// <paramref name="tables"/>) onto <paramref name="target"/> through <paramref name="receptor"/>.</summary>
-    public static SynapticInput Build(Population target, Receptor receptor, IReadOnlyList<Projection> projections, IReadOnlyList<SynapseTable> tables, int neurons)
+    /// <paramref name="tables"/>) onto <paramref name="target"/> through <paramref name="receptor"/>,
+    /// each target's in the engine's summation order.</summary>
+    public static SparseSynapses Build(Population target, Receptor receptor, IReadOnlyList<Projection> projections, IReadOnlyList<SynapseTable> tables, int neurons)
     {
         var perTarget = new List<(int Delay, int Source, int Projection, int Order, float Weight)>[target.Size];
         for (int t = 0; t < perTarget.Length; t++)
@@ -53,27 +38,13 @@ internal sealed class SynapticInput
                 perTarget[table.Targets[s]].Add((table.DelaySteps[s], projection.Source.Offset + table.Sources[s], projection.Index, s, table.Weights[s]));
             }
         }
-        int depth = 0;
-        foreach (var list in perTarget)
+        var ordered = new IReadOnlyList<(long Position, float Weight)>[perTarget.Length];
+        for (int t = 0; t < perTarget.Length; t++)
         {
-            list.Sort((a, b) => a.Delay != b.Delay ? b.Delay.CompareTo(a.Delay)
-                : a.Source != b.Source ? a.Source.CompareTo(b.Source)
-                : a.Projection != b.Projection ? a.Projection.CompareTo(b.Projection)
-                : a.Order.CompareTo(b.Order));
-            depth = Math.Max(depth, list.Count);
+            ordered[t] = perTarget[t]
+                .OrderByDescending(a => a.Delay).ThenBy(a => a.Source).ThenBy(a => a.Projection).ThenBy(a => a.Order)
+                .Select(a => ((long)(a.Delay - 1) * neurons + a.Source, a.Weight)).ToList();
         }
-        int size = target.Size;
-        var positions = new long[(long)depth * size];
-        var weights = new float[(long)depth * size];
-        for (int t = 0; t < size; t++)
-        {
-            var list = perTarget[t];
-            for (int k = 0; k < list.Count; k++)
-            {
-                positions[(long)k * size + t] = (long)(list[k].Delay - 1) * neurons + list[k].Source;
-                weights[(long)k * size + t] = list[k].Weight;
-            }
-        }
-        return new SynapticInput(depth, positions, weights);
+        return SparseSynapses.FromLists(ordered);
     }
 }
