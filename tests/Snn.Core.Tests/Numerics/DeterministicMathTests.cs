@@ -11,29 +11,39 @@ namespace Snn.Core.Tests.Numerics;
 /// </summary>
 public class DeterministicMathTests
 {
-    /// <summary>Every 61st float bit pattern in [−104, 89] (about 37 M arguments), plus both ends.</summary>
+    /// <summary>Every float in [−104, 89] (2,239,889,410 arguments; about a minute of CPU time, spread
+    /// over the cores), so the documented accuracy is the tested one.</summary>
     [Fact]
-    public void ExpIsWithinOneUlpOfTheTrueExponentialOverTheModelsRange()
+    public void ExpIsWithinOneUlpOfTheTrueExponentialForEveryFloatOfTheModelsRange()
     {
-        double worst = 0;
-        float worstAt = 0;
+        const int Chunks = 256;
         int limit = BitConverter.SingleToInt32Bits(104f);
-        for (int bits = 0; bits <= limit; bits += 61)
+        var worst = new (double Error, float At)[Chunks];
+        Parallel.For(0, Chunks, chunk =>
         {
-            foreach (float x in (ReadOnlySpan<float>)[BitConverter.Int32BitsToSingle(bits), -BitConverter.Int32BitsToSingle(bits)])
+            int first = (int)((long)limit * chunk / Chunks);
+            int last = (int)((long)limit * (chunk + 1) / Chunks);
+            for (int bits = first; bits < last || (chunk == Chunks - 1 && bits == last); bits++)
             {
-                if (x > 89f)
+                float magnitude = BitConverter.Int32BitsToSingle(bits);
+                Check(-magnitude);
+                if (magnitude <= 89f)
                 {
-                    continue;
-                }
-                double error = UlpError(DeterministicMath.Exp(x), Math.Exp(x));
-                if (error > worst)
-                {
-                    (worst, worstAt) = (error, x);
+                    Check(magnitude);
                 }
             }
-        }
-        Assert.True(worst < 1, $"worst error {worst} ulp at x = {worstAt:R}");
+
+            void Check(float x)
+            {
+                double error = UlpError(DeterministicMath.Exp(x), Math.Exp(x));
+                if (error > worst[chunk].Error)
+                {
+                    worst[chunk] = (error, x);
+                }
+            }
+        });
+        var (largest, at) = worst.MaxBy(w => w.Error);
+        Assert.True(largest < 1, $"worst error {largest} ulp at x = {at:R}");
     }
 
     [Fact]
