@@ -18,8 +18,7 @@ public sealed class PackedFeed : IDisposable
 
     public PackedFeed()
     {
-        var version = typeof(Network).Assembly.GetName().Version!;
-        Version = $"{version.Major}.{version.Minor}.{version.Build}-test{Guid.NewGuid():N}";
+        Version = UniqueTestVersion();
         Folder = Path.Combine(_root.Path, "feed");
         IsolatedPackagesFolder = Path.Combine(_root.Path, "packages");
         foreach (string project in Projects)
@@ -52,19 +51,35 @@ public sealed class PackedFeed : IDisposable
     /// <summary>The path of package <paramref name="id"/> in the feed; <paramref name="extension"/> is nupkg or snupkg.</summary>
     public string PackagePath(string id, string extension = "nupkg") => Path.Combine(Folder, $"{id}.{Version}.{extension}");
 
+    /// <summary>This build's version with a unique prerelease label, so that a restore can only find
+    /// packages packed by the running test.</summary>
+    public static string UniqueTestVersion()
+    {
+        var version = typeof(Network).Assembly.GetName().Version!;
+        return $"{version.Major}.{version.Minor}.{version.Build}-test{Guid.NewGuid():N}";
+    }
+
     /// <summary>Writes a nuget.config into <paramref name="directory"/> whose only sources are this feed and the
     /// already-restored global packages folder (offline).</summary>
-    public void WriteNugetConfig(string directory)
-        => File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+    public void WriteNugetConfig(string directory) => WriteNugetConfig(directory, Folder, UserPackagesFolder);
+
+    /// <summary>Writes a nuget.config into <paramref name="directory"/> whose only sources are the
+    /// <paramref name="folders"/> (offline); returns its path.</summary>
+    public static string WriteNugetConfig(string directory, params string[] folders)
+    {
+        string path = Path.Combine(directory, "nuget.config");
+        string sources = string.Join("\n", folders.Select((folder, k) => $"""    <add key="source{k}" value="{folder}" />"""));
+        File.WriteAllText(path, $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
                 <clear />
-                <add key="snn" value="{Folder}" />
-                <add key="restored" value="{UserPackagesFolder}" />
+            {sources}
               </packageSources>
             </configuration>
             """);
+        return path;
+    }
 
     /// <summary>Creates <paramref name="name"/>, a console project in a fresh folder outside the repository that
     /// references <paramref name="packageIds"/> at this feed's version, with the offline nuget.config.</summary>

@@ -1,5 +1,4 @@
 using Snn.Bench.Tests;
-using Snn.Core;
 using Snn.Distribution.Tests.Support;
 
 namespace Snn.Distribution.Tests.Packages;
@@ -21,8 +20,7 @@ public class ToolPackageTests
     public void ToolInstalledFromTheFeedRunsCubaAndCarriesItsPeerScripts()
     {
         using var root = new TemporaryDirectory();
-        var assemblyVersion = typeof(Network).Assembly.GetName().Version!;
-        string version = $"{assemblyVersion.Major}.{assemblyVersion.Minor}.{assemblyVersion.Build}-test{Guid.NewGuid():N}";
+        string version = PackedFeed.UniqueTestVersion();
         string feed = Path.Combine(root.Path, "feed");
         string tools = Path.Combine(root.Path, "tools");
         string work = Path.Combine(root.Path, "work");
@@ -30,16 +28,8 @@ public class ToolPackageTests
         var isolated = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root.Path, "packages") };
 
         CommandLine.Run("dotnet", Repository.Root, ["pack", Repository.PathOf("bench/Snn.Bench/Snn.Bench.csproj"), "-c", Repository.Configuration, "--no-build", "-o", feed, $"-p:Version={version}"], Deadline);
-        File.WriteAllText(Path.Combine(work, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="snn" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        CommandLine.Run("dotnet", work, ["tool", "install", "snn-bench", "--tool-path", tools, "--version", version, "--configfile", Path.Combine(work, "nuget.config")], Deadline, isolated);
+        string config = PackedFeed.WriteNugetConfig(work, feed);
+        CommandLine.Run("dotnet", work, ["tool", "install", "snn-bench", "--tool-path", tools, "--version", version, "--configfile", config], Deadline, isolated);
         string output = CommandLine.Run(Path.Combine(tools, "snn-bench"), work, ["run", "cuba", "--size", "1000", "--duration", "200", "--out", "out"], Deadline);
 
         Assert.Contains("Mean rate", output);
