@@ -1,11 +1,14 @@
+using Snn.Backends.Engine;
 using Snn.Core;
 using Snn.Core.Plasticity;
 
 namespace Snn.Backends.Cpu;
 
-/// <summary>Builds the engine object of each plastic projection, specialised for its rule.</summary>
-internal sealed class PlasticFactory(Partitioning partitioning) : IPlasticityVisitor<PlasticProjection>
+/// <summary>Builds the engine core's dispatcher of each plastic projection, specialised for its rule,
+/// with weights in an array, keeping the synapses onto the targets <paramref name="keepTarget"/>
+/// accepts (all when null).</summary>
+internal sealed class PlasticFactory(Partitioning partitioning, Func<int, bool>? keepTarget = null) : IPlasticityVisitor<PlasticProjection>
 {
     public PlasticProjection Visit<TRule>(Projection projection, PlasticitySpec<TRule> spec) where TRule : struct, IPlasticityRule<TRule>
-        => new PlasticProjection<TRule>(projection, spec, partitioning);
+        => new PlasticProjection<TRule, ArrayWeights>(projection, spec, partitioning, default, keepTarget);
 }

@@ -10,7 +10,7 @@ namespace Snn.Backends.Cpu;
 /// synapses keep projection order and then generation order, so the floating-point sums into a
 /// target do not depend on the number of partitions. Per synapse: ring column (target, offset by N
 /// for the inhibitory receptor), weight and delay in steps: 10 bytes. Plastic projections are kept
-/// apart (<see cref="PlasticProjection"/>).
+/// apart (<see cref="Engine.PlasticProjection"/>).
 /// </summary>
 internal sealed class SynapseMatrix
 {

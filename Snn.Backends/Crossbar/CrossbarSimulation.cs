@@ -1,4 +1,5 @@
 using Snn.Backends.Cpu;
+using Snn.Backends.Engine;
 using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Monitors;
@@ -22,9 +23,12 @@ namespace Snn.Backends.Crossbar;
 /// projection, then target), which is the same arithmetic as digitising an exact column sum; so with
 /// an ideal device and periphery the spikes equal the CPU engine's bit for bit (multapses excepted:
 /// a crossbar cell holds their summed weight).</para>
-/// <para>Plastic projections learn on chip. Their spikes wait in the periphery for their delay and then
-/// drive the rows of their tile set (a crossbar read has no delay, so the delay sits before the row
-/// rather than after the column). Each step, in the CPU engine's event order: arrivals run the rule's
+/// <para>The step loop, neuron update, plasticity and recording are the engine core's
+/// (<see cref="EngineCore"/>); this engine supplies the delivery through its tile read path, with its own
+/// cost counters. Plastic projections learn on chip through the core's plastic dispatcher with their
+/// weights in the cells (<see cref="CrossbarCells"/>). Their spikes wait in the periphery for their delay
+/// and then drive the rows of their tile set (a crossbar read has no delay, so the delay sits before the
+/// row rather than after the column). Each step, in the core's event order: arrivals run the rule's
 /// <c>OnPreArrival</c> and the synapse then transmits what its cells realise; after the neuron update,
 /// <c>OnPostSpike</c> and <c>AfterPostSpike</c> run for the targets that fired; modulators advance; every
 /// <c>PeriodMs</c>, <c>OnPeriod</c> runs for every synapse. Every weight a rule changes is a programming
@@ -33,30 +37,20 @@ namespace Snn.Backends.Crossbar;
 /// effective weight (read back without noise). With the analog ideal update, an ideal device and
 /// periphery, and a weight range holding the rule's bounds, spikes and weights equal the CPU engine's.</para>
 /// </summary>
-public sealed class CrossbarSimulation : ISimulation
+public sealed class CrossbarSimulation : ISimulation, IEnginePhases
 {
     private readonly Network _network;
     private readonly CrossbarOptions _options;
     private readonly ulong _key;
-    private readonly NeuronGroup[] _groups;
-    private readonly NeuronStateArrays _state;
-    private readonly DelayRing _ring;
     private readonly SynapseTable[] _tables;
     private readonly PreparedInjection[] _injections;
     private readonly int[] _injected;
-    private readonly PreparedPoissonDrive[] _drives;
-    private readonly bool[] _recorded;
-    private readonly SpikeLog _log = new();
-    private readonly StateMonitorBuffer[] _stateMonitors;
-    private readonly Partitioning _partitioning;
-    private readonly int[] _spikes;
     private readonly int _updatedNeurons;
     private readonly AnalogToDigitalConverter? _adc;
-    private readonly ModulatorState _modulators;
     private readonly CellProgrammer _programmer;
-    private readonly CrossbarPlasticProjection?[] _plasticByProjection;
-    private readonly CrossbarPlasticProjection[] _plastic;
+    private readonly CrossbarCells?[] _cells;
     private readonly SpikeHistory? _history;
+    private readonly EngineCore _core;
     private TileSet[][] _tileSets;
     private TileSet[] _allSets = [];
     private int[] _firstSet = [];
@@ -71,7 +65,7 @@ public sealed class CrossbarSimulation : ISimulation
     private double[] _currents = [];
     private double[] _squares = [];
     private ReadScratch _scratch;
-    private long _step;
+    private bool _readThisStep;
     private long _tileReads;
     private long _rowActivations;
     private long _cellReads;
@@ -89,61 +83,27 @@ public sealed class CrossbarSimulation : ISimulation
         _options = options;
         _key = CrossbarStreams.Key(network.Seed, options.ChipSeed);
         int neurons = network.NeuronCount;
-        _partitioning = new Partitioning(neurons, 1);
-        _groups = network.Populations.Select(p => p.Accept(new GroupFactory(true))).ToArray();
-        _state = new NeuronStateArrays(neurons);
-        foreach (var population in network.Populations)
-        {
-            var initial = population.InitialStates();
-            for (int i = 0; i < initial.Length; i++)
-            {
-                int g = population.Offset + i;
-                _state.V[g] = initial[i].V;
-                _state.U[g] = initial[i].U;
-                _state.SynE[g] = initial[i].SynE;
-                _state.SynI[g] = initial[i].SynI;
-                _state.Refractory[g] = initial[i].RefractoryCountdown;
-            }
-            if (population.SynapseKind != Snn.Core.Models.SynapseKind.None)
-            {
-                _updatedNeurons += population.Size;
-            }
-        }
+        var partitioning = new Partitioning(neurons, 1);
+        _updatedNeurons = network.Populations.Where(p => p.SynapseKind != Snn.Core.Models.SynapseKind.None).Sum(p => p.Size);
         _tables = network.Projections.Select(p => p.Instantiate()).ToArray();
         _tileSets = network.Projections.Select(p => ProjectionMapper.Map(p, _tables[p.Index], options, _key, null)).ToArray();
         _programmer = new CellProgrammer(options);
-        _plasticByProjection = network.Projections
-            .Select(p => p.Plasticity?.Accept(new CrossbarPlasticFactory(_tables[p.Index], _tileSets[p.Index], _programmer, _key), p))
-            .ToArray();
-        _plastic = _plasticByProjection.OfType<CrossbarPlasticProjection>().ToArray();
+        _cells = new CrossbarCells?[network.Projections.Count];
         IndexTileSets();
-        int plasticDelay = _plastic.SelectMany(p => _tileSets[p.Projection.Index]).Select(s => s.DelaySteps).DefaultIfEmpty(0).Max();
+        int plasticDelay = network.Projections.Where(p => p.Plasticity is not null).SelectMany(p => _tileSets[p.Index]).Select(s => s.DelaySteps).DefaultIfEmpty(0).Max();
         _history = plasticDelay > 0 ? new SpikeHistory(plasticDelay + 1, neurons) : null;
-        _modulators = new ModulatorState(network, 1);
         int maxDelay = _allSets.Select(s => s.DelaySteps).DefaultIfEmpty(1).Max();
-        _ring = new DelayRing(neurons, Math.Max(maxDelay, 1));
+        _core = new EngineCore(network, this, new EngineSetup([[(0, neurons)]], UseBlockUpdate: true,
+            new CrossbarPlasticFactory(_tables, _tileSets, _programmer, _key, options.IsLinearRead, _cells),
+            Math.Max(maxDelay, 1), m => new StateMonitorBuffer(m, partitioning)));
         _scratch = new ReadScratch(options.TileRows, options.TileColumns);
         PrepareBuffers();
         if (options.AdcBits is int bits)
         {
             _adc = new AnalogToDigitalConverter(bits, options.AdcFullScale * options.ReadVoltage * (options.Device.GMax - options.Device.GMin));
         }
-        _drives = network.PoissonDrives.Select(d => new PreparedPoissonDrive(d, network)).ToArray();
-        _injections = network.Injections.Select(i => new PreparedInjection(i, network, _partitioning)).ToArray();
+        _injections = network.Injections.Select(i => new PreparedInjection(i, network, partitioning)).ToArray();
         _injected = [.. _injections.SelectMany(i => i.NeuronsOf(0).ToArray()).Distinct().Order()];
-        _spikes = new int[neurons];
-        _recorded = new bool[neurons];
-        foreach (var monitor in network.Monitors)
-        {
-            if (monitor is SpikeMonitor or RateMonitor)
-            {
-                foreach (int neuron in monitor.Neurons)
-                {
-                    _recorded[monitor.Population.Offset + neuron] = true;
-                }
-            }
-        }
-        _stateMonitors = network.Monitors.OfType<StateMonitor>().Select(m => new StateMonitorBuffer(m, _partitioning)).ToArray();
     }
 
     /// <inheritdoc />
@@ -153,10 +113,10 @@ public sealed class CrossbarSimulation : ISimulation
     public CrossbarOptions Options => _options;
 
     /// <inheritdoc />
-    public long StepCount => _step;
+    public long StepCount => _core.Step;
 
     /// <inheritdoc />
-    public double TimeMs => _step * _network.Dt;
+    public double TimeMs => _core.Step * _network.Dt;
 
     /// <summary>Tiles allocated for all projections.</summary>
     public int TileCount => _allSets.Sum(s => s.TileCount);
@@ -177,7 +137,7 @@ public sealed class CrossbarSimulation : ISimulation
         var table = _tables[projection.Index];
         var details = new ProjectionConductances(table.Count);
         ProjectionMapper.Map(projection, table, _options, _key, details);
-        if (_plasticByProjection[projection.Index] is not null)
+        if (projection.Plasticity is not null)
         {
             var sets = _tileSets[projection.Index];
             for (int s = 0; s < table.Count; s++)
@@ -196,131 +156,80 @@ public sealed class CrossbarSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        long steps = SimulationLimits.StepsOf(durationMs, _network.Dt);
-        foreach (var monitor in _stateMonitors)
+        _core.Run(SimulationLimits.StepsOf(durationMs, _network.Dt));
+    }
+
+    void IEnginePhases.ApplyCurrents(int part, long step)
+    {
+        if (_injections.Length == 0)
         {
-            monitor.PrepareUntil(_step + steps - 1);
+            return;
         }
-        for (long k = 0; k < steps; k++)
+        var current = _core.State.Current;
+        foreach (int neuron in _injected)
         {
-            Step(_step);
-            _step++;
+            current[neuron] = 0;
+        }
+        foreach (var injection in _injections)
+        {
+            injection.AddTo(current, 0, step);
         }
     }
 
-    private void Step(long step)
+    /// <summary>Reads the rows of the plastic tile sets whose spikes arrive now (their arrival events have run):
+    /// projection by projection, from the longest delay down; the reads are costed and, for non-linear reads,
+    /// digitised into the current slot.</summary>
+    void IEnginePhases.AfterPlasticArrivals(int part, long step, int slot)
     {
-        if (_injections.Length > 0)
+        bool read = false;
+        foreach (var plastic in _core.Plastic)
         {
-            foreach (int neuron in _injected)
+            int index = plastic.Projection.Index;
+            var sets = _tileSets[index];
+            for (int i = sets.Length - 1; i >= 0; i--)
             {
-                _state.Current[neuron] = 0;
-            }
-            foreach (var injection in _injections)
-            {
-                injection.AddTo(_state.Current, 0, step);
-            }
-        }
-        int slot = _ring.SlotOf(step);
-        bool read = _plastic.Length > 0 && ArrivePlastic(step, slot);
-        foreach (var drive in _drives)
-        {
-            drive.AddTo(_ring, slot, step, 0, _ring.Neurons);
-        }
-        var buffers = new StepBuffers(_state, _ring, step, slot);
-        int count = 0;
-        foreach (var group in _groups)
-        {
-            count += group.Update(group.Offset, group.End, buffers, _spikes.AsSpan(count));
-        }
-        var fired = _spikes.AsSpan(0, count);
-        foreach (var plastic in _plastic)
-        {
-            plastic.PostSpikes(fired, step, ModulatorOf(plastic));
-        }
-        _modulators.CountSpikes(0, 0, fired);
-        foreach (int neuron in fired)
-        {
-            if (_recorded[neuron])
-            {
-                _log.Add(step + 1, neuron);
+                read |= ReadTileSet(_firstSet[index] + i, _history!.At(step - sets[i].DelaySteps), slot, step);
             }
         }
-        foreach (var monitor in _stateMonitors)
-        {
-            monitor.Sample(0, step, _state);
-        }
-        _spikeCount += count;
+        _readThisStep = read;
+    }
+
+    /// <summary>Delivers this step's spikes: static projections through their tile sets (linear reads add each
+    /// cell pair's weight in the CPU engine's order), plastic ones into the core's arrival queues.</summary>
+    void IEnginePhases.Deliver(int part, long step, int slot, int buffer)
+    {
+        var fired = _core.Fired(buffer, 0);
+        var ring = _core.Ring;
+        _spikeCount += fired.Length;
         _neuronUpdates += _updatedNeurons;
         if (_options.IsLinearRead)
         {
             DeliverLinear(fired, slot);
         }
+        bool read = _readThisStep;
         foreach (int t in _staticSets)
         {
             int arrival = slot + _allSets[t].DelaySteps;
-            read |= ReadTileSet(t, fired, arrival >= _ring.Slots ? arrival - _ring.Slots : arrival, step);
+            read |= ReadTileSet(t, fired, arrival >= ring.Slots ? arrival - ring.Slots : arrival, step);
         }
         if (read)
         {
             _readSteps++;
         }
         _history?.Record(step, fired);
-        _modulators.Advance(0, 0);
-        foreach (var plastic in _plastic)
-        {
-            plastic.Periodic(step, ModulatorOf(plastic));
-        }
+        _core.DeliverPlastic(0, fired, slot);
     }
 
-    /// <summary>Delivers this step's arrivals on plastic projections, projection by projection and, within one,
-    /// from the longest delay down (the CPU engine's arrival order): each arriving synapse runs its rule and,
-    /// for linear reads, transmits its weight; then the tile set's rows are read (costed, and for non-linear
-    /// reads digitised into the current slot).</summary>
-    /// <returns>Whether any tile was read.</returns>
-    private bool ArrivePlastic(long step, int slot)
-    {
-        bool read = false;
-        bool linear = _options.IsLinearRead;
-        foreach (var plastic in _plastic)
-        {
-            var projection = plastic.Projection;
-            var source = projection.Source;
-            var sets = _tileSets[projection.Index];
-            float modulator = ModulatorOf(plastic);
-            int receptor = projection.Receptor == Receptor.Inhibitory ? _ring.Neurons : 0;
-            for (int i = sets.Length - 1; i >= 0; i--)
-            {
-                var fired = _history!.At(step - sets[i].DelaySteps);
-                int first = LowerBound(fired, source.Offset);
-                int last = LowerBound(fired, source.Offset + source.Size);
-                if (first == last)
-                {
-                    continue;
-                }
-                var local = _local.AsSpan(0, last - first);
-                for (int k = 0; k < local.Length; k++)
-                {
-                    local[k] = fired[first + k] - source.Offset;
-                }
-                var ring = linear
-                    ? _ring.Data.AsSpan((int)((long)slot * _ring.Stride) + receptor + projection.Target.Offset, projection.Target.Size)
-                    : Span<float>.Empty;
-                plastic.Arrive(i, local, step, modulator, ring);
-                read |= ReadTileSet(_firstSet[projection.Index] + i, fired, slot, step);
-            }
-        }
-        return read;
-    }
+    int IEnginePhases.StaticSynapseCount(Projection projection) => _tables[projection.Index].Count;
 
-    private float ModulatorOf(CrossbarPlasticProjection plastic) => _modulators.Value(0, plastic.Projection.Plasticity!.Modulator);
+    void IEnginePhases.SampleStaticWeights(Projection projection, float[] row) => GetWeights(projection).CopyTo(row, 0);
 
     /// <summary>Adds every spiking source's cell-pair weights into the ring, in the CPU engine's order.</summary>
     private void DeliverLinear(ReadOnlySpan<int> fired, int slot)
     {
-        var data = _ring.Data;
-        int slots = _ring.Slots;
-        int stride = _ring.Stride;
+        var data = _core.Ring.Data;
+        int slots = _core.Ring.Slots;
+        int stride = _core.Ring.Stride;
         foreach (int source in fired)
         {
             for (int k = _rowStart[source]; k < _rowStart[source + 1]; k++)
@@ -394,8 +303,9 @@ public sealed class CrossbarSimulation : ISimulation
         }
         if (!linear)
         {
-            int receptor = set.Projection.Receptor == Receptor.Inhibitory ? _ring.Neurons : 0;
-            var ring = _ring.Data.AsSpan((int)((long)arrival * _ring.Stride) + receptor + set.Projection.Target.Offset, targets);
+            var delayRing = _core.Ring;
+            int receptor = set.Projection.Receptor == Receptor.Inhibitory ? delayRing.Neurons : 0;
+            var ring = delayRing.Data.AsSpan((int)((long)arrival * delayRing.Stride) + receptor + set.Projection.Target.Offset, targets);
             double scale = set.OutputScale / voltage;
             for (int c = 0; c < targets; c++)
             {
@@ -474,7 +384,7 @@ public sealed class CrossbarSimulation : ISimulation
         {
             _firstSet[p] = _firstSet[p - 1] + _tileSets[p - 1].Length;
         }
-        _staticSets = Enumerable.Range(0, _allSets.Length).Where(t => _plasticByProjection[_allSets[t].Projection.Index] is null).ToArray();
+        _staticSets = Enumerable.Range(0, _allSets.Length).Where(t => _allSets[t].Projection.Plasticity is null).ToArray();
     }
 
     /// <summary>Sizes the scratch arrays and, for linear reads, builds the per-source lists of static cell
@@ -548,7 +458,7 @@ public sealed class CrossbarSimulation : ISimulation
         long programmed = _allSets.Sum(s => 2L * s.Used.LongCount(u => u));
         int adcMux = Math.Min(_options.ColumnsPerAdc, _options.TileColumns / 2);
         double readLatency = _readSteps * (_options.ReadPulseWidth + adcMux * energy.AdcConversionTime);
-        double neuronLatency = _step * Math.Ceiling(_updatedNeurons / (double)energy.NeuronLanes) * energy.NeuronUpdateTime;
+        double neuronLatency = _core.Step * Math.Ceiling(_updatedNeurons / (double)energy.NeuronLanes) * energy.NeuronUpdateTime;
         double staticEnergy = energy.StaticPowerPerTile * tiles * (readLatency + neuronLatency);
         string adcSource = _options.AdcBits is null
             ? $"ideal ADC, costed as 8-bit: FoM {energy.AdcEnergyPerStep:E3} J/step × 2^8"
@@ -582,7 +492,7 @@ public sealed class CrossbarSimulation : ISimulation
             Tiles = tiles,
             ExtraDelayTiles = extra,
             ProgrammedCells = programmed,
-            Steps = _step,
+            Steps = _core.Step,
             TileReads = _tileReads,
             RowActivations = _rowActivations,
             CellReads = _cellReads,
@@ -610,32 +520,30 @@ public sealed class CrossbarSimulation : ISimulation
     public void DiscardSpikes(double untilMs)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        MonitorRecords.Discard(_log, untilMs, _network.Dt);
+        _core.DiscardSpikes(untilMs);
     }
 
     /// <inheritdoc />
     public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
     {
         CheckMonitor(monitor);
-        long since = MonitorRecords.SinceStep(sinceMs, _network.Dt);
-        var (times, neurons) = _log.Select(monitor.Population, MonitorRecords.Mask(monitor), since);
-        return MonitorRecords.Spikes(monitor, times, neurons, _network.Dt, since, TimeMs);
+        return _core.GetSpikes(monitor, sinceMs);
     }
 
     /// <inheritdoc />
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);
-        var (times, _) = _log.Select(monitor.Population, MonitorRecords.Mask(monitor), 0);
-        return MonitorRecords.Rate(monitor, times, _step, _network.Dt);
+        return _core.GetRate(monitor);
     }
 
     /// <inheritdoc />
     public StateRecord GetState(StateMonitor monitor)
     {
         CheckMonitor(monitor);
-        return _stateMonitors.First(m => m.Monitor == monitor).ToRecord(_network.Dt);
+        return ((StateMonitorBuffer)_core.StateRecorderOf(monitor)).ToRecord(_network.Dt);
     }
+
     /// <summary>Not supported: weight monitors are refused at compile time; read <see cref="GetWeights(Projection)"/> between runs.</summary>
     public WeightRecord GetWeights(WeightMonitor monitor)
         => throw new NotSupportedException("The crossbar backend has no weight monitors; read GetWeights(projection) between runs instead.");
@@ -644,7 +552,7 @@ public sealed class CrossbarSimulation : ISimulation
     public double GetModulator(Modulator modulator)
     {
         SimulationChecks.Modulator(_network, modulator);
-        return _modulators.Get(modulator);
+        return _core.Modulators.Get(modulator);
     }
 
     /// <inheritdoc />
@@ -652,7 +560,7 @@ public sealed class CrossbarSimulation : ISimulation
     {
         SimulationChecks.Modulator(_network, modulator);
         Guard.Finite(value, nameof(value));
-        _modulators.Set(modulator, value);
+        _core.Modulators.Set(modulator, value);
     }
 
     /// <summary>The weights the chip realises at inference time, one per synapse in generation order
@@ -661,7 +569,7 @@ public sealed class CrossbarSimulation : ISimulation
     public float[] GetWeights(Projection projection)
     {
         CheckProjection(projection);
-        if (_plasticByProjection[projection.Index] is { } plastic)
+        if (_core.PlasticOf(projection) is { } plastic)
         {
             return plastic.GetWeights();
         }
@@ -697,7 +605,10 @@ public sealed class CrossbarSimulation : ISimulation
         var updated = new SynapseTable(table.Sources, table.Targets, weights.ToArray(), table.DelaySteps);
         _tables[projection.Index] = updated;
         _tileSets[projection.Index] = ProjectionMapper.Map(projection, updated, _options, _key, null);
-        _plasticByProjection[projection.Index]?.Attach(_tileSets[projection.Index]);
+        if (_cells[projection.Index] is { } cells)
+        {
+            _core.PlasticOf(projection)!.SetWeights(cells.Attach(_tileSets[projection.Index]));
+        }
         IndexTileSets();
         PrepareBuffers();
     }

@@ -1,4 +1,5 @@
 using Snn.Backends.Cpu;
+using Snn.Backends.Engine;
 using Snn.Core.Models;
 using Snn.Core.Monitors;
 
@@ -6,7 +7,7 @@ namespace Snn.Backends.Mpi;
 
 /// <summary>The samples of one state monitor taken on one rank (its owned recorded neurons only);
 /// <see cref="ToRecord"/> gathers every rank's columns into the full record.</summary>
-internal sealed class DistributedStateMonitor
+internal sealed class DistributedStateMonitor : IStateRecorder
 {
     private readonly int[] _globals;
     private readonly int[][] _columnsByRank;
@@ -31,8 +32,16 @@ internal sealed class DistributedStateMonitor
 
     public StateMonitor Monitor { get; }
 
+    /// <summary>This rank's samples, one row per sample time, its own columns only.</summary>
+    public List<float[]> Rows => _rows;
+
+    /// <summary>Nothing to allocate: rows are added as samples are taken.</summary>
+    public void PrepareUntil(long lastStep)
+    {
+    }
+
     /// <summary>Stores the owned values after step <paramref name="step"/> when it is a sampling step.</summary>
-    public void Sample(long step, NeuronStateArrays state)
+    public void Sample(int part, long step, NeuronStateArrays state)
     {
         if ((step + 1) % Monitor.IntervalSteps != 0)
         {

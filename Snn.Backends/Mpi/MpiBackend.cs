@@ -6,8 +6,8 @@ namespace Snn.Backends.Mpi;
 /// <summary>
 /// The CPU engine distributed over MPI ranks (see <see cref="MpiSimulation"/>): start the program
 /// with <c>mpirun -np K</c>, build the same network on every rank, compile it here and run it;
-/// the spikes equal those of <c>CpuBackend</c> for any K. Compile is collective. Plasticity,
-/// modulators and weight monitors are refused with <see cref="NotSupportedException"/>.
+/// the spikes (and, with plasticity, the learned weights) equal those of <c>CpuBackend</c> for any K.
+/// Compile is collective.
 /// </summary>
 /// <param name="session">This rank's MPI session; it must outlive the simulations.</param>
 /// <param name="options">Engine settings; null for defaults.</param>
@@ -35,19 +35,6 @@ public sealed class MpiBackend(MpiSession session, MpiBackendOptions? options = 
             throw new ArgumentOutOfRangeException(nameof(Options.StripeSize), Options.StripeSize, $"StripeSize = {Options.StripeSize} must be at least 1.");
         }
         network.Seal();
-        var plastic = network.Projections.FirstOrDefault(p => p.Plasticity is not null);
-        if (plastic is not null)
-        {
-            throw new NotSupportedException($"The MPI engine does not run plasticity yet (projection {plastic.Name} has {plastic.Plasticity!.Rule.RuleName}); use CpuBackend.");
-        }
-        if (network.Modulators.Count > 0)
-        {
-            throw new NotSupportedException($"The MPI engine does not run neuromodulators yet ('{network.Modulators[0].Name}'); use CpuBackend.");
-        }
-        if (network.WeightMonitors.Count > 0)
-        {
-            throw new NotSupportedException($"The MPI engine does not record weights (monitor on {network.WeightMonitors[0].Projection.Name}); read them with GetWeights.");
-        }
         return new MpiSimulation(Session, network, Options);
     }
 }

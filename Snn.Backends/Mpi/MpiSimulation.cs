@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using Snn.Backends.Cpu;
+using Snn.Backends.Engine;
 using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Monitors;
@@ -17,49 +18,51 @@ namespace Snn.Backends.Mpi;
 /// rank keeps only the synapses onto its own neurons, in the one-process engine's CSR layout, and
 /// builds them from the same counter-based streams without communicating. Ranks then simulate
 /// min-delay intervals (<see cref="IntervalSteps"/>, the smallest synaptic delay in steps)
-/// independently: no spike emitted inside an interval can arrive before it ends. After each
-/// interval every rank gathers the spikes of all ranks (<c>MPI_Allgather</c> of the lengths, then
-/// <c>MPI_Allgatherv</c>) and, step by step, delivers them in ascending global neuron order through
-/// its own synapse rows, so every float sum into a target is formed in the same order as in the
-/// one-process <c>CpuBackend</c>: the spike trains are identical for any number of ranks.
+/// independently: no spike emitted inside an interval can arrive before it ends. The step loop,
+/// plasticity, modulators and recording are the engine core's (<see cref="EngineCore"/>); this
+/// engine's delivery phase stages each step's spikes and, at the end of each interval, every rank
+/// gathers the spikes of all ranks (<c>MPI_Allgather</c> of the lengths, then <c>MPI_Allgatherv</c>)
+/// and, step by step, delivers them in ascending global neuron order through its own synapse rows
+/// (static ones into the delay ring, plastic ones into the core's arrival queues), so every float sum
+/// into a target is formed in the same order as in the one-process <c>CpuBackend</c>: the spike
+/// trains and learned weights are identical for any number of ranks. A modulator driven by a
+/// population's spikes needs every rank's spike count each step, so such a network exchanges every
+/// step.
 /// <para>
 /// Every rank receives every spike, so spike monitors are filled on every rank without further
-/// communication; state monitors, <see cref="GetState"/> and <see cref="GetWeights(Projection)"/>
-/// gather the ranks' parts and are collective, as is <see cref="Run"/>: every rank must call them
-/// in the same order. A rank that fails inside <see cref="Run"/> reports it at the next exchange,
+/// communication; state and weight monitors, <see cref="GetState"/>, <see cref="GetWeights(Projection)"/>
+/// and checkpoints gather the ranks' parts and are collective, as are <see cref="Run"/> and
+/// <see cref="SetModulator"/>: every rank must call them in the same order with the same arguments. A rank that fails inside <see cref="Run"/> reports it at the next exchange,
 /// and every rank then throws <see cref="MpiRankFailedException"/> with its message.
 /// </para>
 /// <para>
-/// Limits: plasticity, modulators, weight monitors and checkpoints are refused; neuron state and
-/// delay rings are indexed globally, so each rank holds O(N) of them while synapses, the dominant
-/// memory, are split; each projection is generated whole on every rank and filtered (connectivity
+/// Limits: neuron state and delay rings are indexed globally, so each rank holds O(N) of them while
+/// synapses, the dominant memory, are split; each projection is generated whole on every rank and filtered (connectivity
 /// drawn per target would allow generating only the rank's targets).
 /// </para>
 /// </summary>
-public sealed class MpiSimulation : ISimulation
+public sealed class MpiSimulation : ISimulation, IEnginePhases
 {
     private const int DefaultIntervalSteps = 10;
     private readonly MpiSession _session;
     private readonly Network _network;
     private readonly RankLayout _layout;
     private readonly (int Start, int End)[] _ranges;
-    private readonly (NeuronGroup Group, int Start, int End)[] _segments = [];
-    private readonly NeuronStateArrays _state;
-    private readonly DelayRing _ring;
     private readonly SynapseMatrix _matrix;
     private readonly OwnedInjection[] _injections = [];
     private readonly int[] _injected = [];
-    private readonly PreparedPoissonDrive[] _drives = [];
-    private readonly bool[] _recorded;
-    private readonly SpikeLog _log = new();
-    private readonly DistributedStateMonitor[] _stateMonitors = [];
+    private readonly EngineCore _core;
+    private readonly bool _countsGlobalSpikes;
     private readonly int[] _send;
     private readonly int[] _lengths;
     private readonly int[] _displacements;
     private readonly int[] _cursors;
     private readonly int[] _merged;
     private int[] _receive = new int[1024];
-    private long _step;
+    private long _intervalStart;
+    private int _intervalLength;
+    private int _staged;
+    private long _runEnd;
     private bool _failed;
     private long _computeTicks;
     private long _communicationTicks;
@@ -76,36 +79,23 @@ public sealed class MpiSimulation : ISimulation
         CheckSameNetworkOnEveryRank(stripe);
         _layout = new RankLayout(neurons, session.Size, stripe);
         _ranges = [.. _layout.RangesOf(session.Rank)];
-        _state = new NeuronStateArrays(neurons);
-        _recorded = new bool[neurons];
         _lengths = new int[session.Size];
         _displacements = new int[session.Size];
         _cursors = new int[session.Size];
         _merged = new int[neurons];
         Exception? failure = null;
         SynapseMatrix? matrix = null;
+        EngineCore? core = null;
         try
         {
-            var factory = new GroupFactory(options.UseBlockUpdate);
-            var groups = network.Populations.Select(p => p.Accept(factory)).ToArray();
-            _segments = Segments(groups, _ranges);
             LocalNeuronCount = _ranges.Sum(r => r.End - r.Start);
-            SetInitialState(network);
-            matrix = new SynapseMatrix(network, new Partitioning(neurons, 1), neuron => _layout.OwnerOf(neuron) == session.Rank, RankLocalTable);
-            _injections = network.Injections.Select(i => new OwnedInjection(i, network, n => _layout.OwnerOf(n) == session.Rank)).ToArray();
+            Func<int, bool> owns = neuron => _layout.OwnerOf(neuron) == session.Rank;
+            matrix = new SynapseMatrix(network, new Partitioning(neurons, 1), owns, RankLocalTable);
+            _matrix = matrix;
+            _injections = network.Injections.Select(i => new OwnedInjection(i, network, owns)).ToArray();
             _injected = _injections.SelectMany(i => i.Neurons.ToArray()).Distinct().Order().ToArray();
-            _drives = network.PoissonDrives.Select(d => new PreparedPoissonDrive(d, network)).ToArray();
-            _stateMonitors = network.Monitors.OfType<StateMonitor>().Select(m => new DistributedStateMonitor(m, _layout, session.Rank)).ToArray();
-            foreach (var monitor in network.Monitors)
-            {
-                if (monitor is SpikeMonitor or RateMonitor)
-                {
-                    foreach (int neuron in monitor.Neurons)
-                    {
-                        _recorded[monitor.Population.Offset + neuron] = true;
-                    }
-                }
-            }
+            core = new EngineCore(network, this, new EngineSetup([_ranges], options.UseBlockUpdate, new PlasticFactory(new Partitioning(neurons, 1), owns),
+                matrix.MaxDelay, m => new DistributedStateMonitor(m, _layout, session.Rank), RecordFired: false));
         }
         catch (Exception e)
         {
@@ -113,8 +103,9 @@ public sealed class MpiSimulation : ISimulation
         }
         AgreeOnFailure(failure, "building its part of the network");
         _matrix = matrix!;
-        IntervalSteps = GlobalMinimumDelay();
-        _ring = new DelayRing(neurons, _matrix.MaxDelay);
+        _core = core!;
+        _countsGlobalSpikes = network.Modulators.Any(m => m.Source is not null);
+        IntervalSteps = _countsGlobalSpikes ? 1 : GlobalMinimumDelay();
         _send = new int[IntervalSteps + (long)LocalNeuronCount * IntervalSteps > Array.MaxLength
             ? throw new NotSupportedException($"{LocalNeuronCount} neurons per rank × {IntervalSteps} steps per interval exceed one send buffer; use more ranks.")
             : IntervalSteps + LocalNeuronCount * IntervalSteps];
@@ -124,10 +115,10 @@ public sealed class MpiSimulation : ISimulation
     public Network Network => _network;
 
     /// <inheritdoc />
-    public long StepCount => _step;
+    public long StepCount => _core.Step;
 
     /// <inheritdoc />
-    public double TimeMs => _step * _network.Dt;
+    public double TimeMs => _core.Step * _network.Dt;
 
     /// <summary>This process's rank.</summary>
     public int Rank => _session.Rank;
@@ -139,10 +130,10 @@ public sealed class MpiSimulation : ISimulation
     public int LocalNeuronCount { get; }
 
     /// <summary>Synapses this rank holds (those onto its own neurons).</summary>
-    public long LocalSynapseCount => _matrix.Count;
+    public long LocalSynapseCount => _matrix.Count + _core.Plastic.Sum(p => (long)Enumerable.Range(0, p.SynapseCount).Count(p.IsLocal));
 
     /// <summary>Steps simulated between two spike exchanges: the smallest synaptic delay of the network
-    /// (steps), or 10 when it has no synapses.</summary>
+    /// (steps), or 10 when it has no synapses; 1 when a modulator is driven by spikes.</summary>
     public int IntervalSteps { get; }
 
     /// <summary>This rank's time split so far.</summary>
@@ -169,89 +160,91 @@ public sealed class MpiSimulation : ISimulation
     public void Run(double durationMs)
     {
         ObjectDisposedException.ThrowIf(_failed, this);
-        long end = _step + SimulationLimits.StepsOf(durationMs, _network.Dt);
+        long steps = SimulationLimits.StepsOf(durationMs, _network.Dt);
+        _runEnd = _core.Step + steps;
+        BeginInterval(_core.Step);
+        long start = Stopwatch.GetTimestamp();
+        long communication = _communicationTicks;
         Exception? failure = null;
-        while (_step < end)
+        try
         {
-            int length = (int)Math.Min(IntervalSteps, end - _step);
-            long start = Stopwatch.GetTimestamp();
-            int sent = 0;
-            if (failure is null)
-            {
-                try
-                {
-                    sent = SimulateInterval(_step, length);
-                }
-                catch (Exception e)
-                {
-                    failure = e;
-                }
-            }
-            long simulated = Stopwatch.GetTimestamp();
-            Exchange(length, sent, failure);
-            long exchanged = Stopwatch.GetTimestamp();
-            try
-            {
-                DeliverInterval(_step, length);
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-            _computeTicks += simulated - start + Stopwatch.GetTimestamp() - exchanged;
-            _communicationTicks += exchanged - simulated;
-            _step += length;
+            _core.Run(steps);
+        }
+        catch (Exception e) when (e is not MpiRankFailedException)
+        {
+            failure = e;
+        }
+        _computeTicks += Stopwatch.GetTimestamp() - start - (_communicationTicks - communication);
+        if (failure is not null && _intervalStart < _runEnd)
+        {
+            // The other ranks wait at this interval's exchange: tell them there.
+            Exchange(_intervalLength, 0, failure);
         }
         AgreeOnFailure(failure, "delivering spikes");
     }
 
-    /// <summary>Runs the neurons of this rank for <paramref name="length"/> steps from <paramref name="first"/>,
-    /// writing the send buffer: the spike count of each step, then the spikes.</summary>
-    /// <returns>The number of spikes written.</returns>
-    private int SimulateInterval(long first, int length)
+    private void BeginInterval(long first)
     {
-        int total = 0;
-        for (int j = 0; j < length; j++)
-        {
-            long step = first + j;
-            ApplyCurrents(step);
-            int slot = _ring.SlotOf(step);
-            foreach (var drive in _drives)
-            {
-                foreach (var (start, end) in _ranges)
-                {
-                    drive.AddTo(_ring, slot, step, start, end);
-                }
-            }
-            var buffers = new StepBuffers(_state, _ring, step, slot);
-            int count = 0;
-            foreach (var (group, start, end) in _segments)
-            {
-                count += group.Update(start, end, buffers, _send.AsSpan(length + total + count));
-            }
-            _send[j] = count;
-            total += count;
-            foreach (var monitor in _stateMonitors)
-            {
-                monitor.Sample(step, _state);
-            }
-        }
-        return total;
+        _intervalStart = first;
+        _intervalLength = (int)Math.Min(IntervalSteps, _runEnd - first);
+        _staged = 0;
     }
 
-    private void ApplyCurrents(long step)
+    void IEnginePhases.ApplyCurrents(int part, long step)
     {
         if (_injections.Length == 0)
         {
             return;
         }
+        var current = _core.State.Current;
         foreach (int neuron in _injected)
         {
-            _state.Current[neuron] = 0;
+            current[neuron] = 0;
         }
         foreach (var injection in _injections)
         {
-            injection.AddTo(_state.Current, step);
+            injection.AddTo(current, step);
+        }
+    }
+
+    void IEnginePhases.AfterPlasticArrivals(int part, long step, int slot)
+    {
+    }
+
+    /// <summary>Stages this rank's spikes of <paramref name="step"/> in the send buffer (the spike count of
+    /// each step of the interval, then the spikes); at the interval's last step, exchanges them and delivers
+    /// every rank's spikes of the interval.</summary>
+    void IEnginePhases.Deliver(int part, long step, int slot, int buffer)
+    {
+        var fired = _core.Fired(buffer, 0);
+        int j = (int)(step - _intervalStart);
+        _send[j] = fired.Length;
+        fired.CopyTo(_send.AsSpan(_intervalLength + _staged));
+        _staged += fired.Length;
+        if (j + 1 < _intervalLength)
+        {
+            return;
+        }
+        long first = _intervalStart;
+        int length = _intervalLength;
+        long before = Stopwatch.GetTimestamp();
+        Exchange(length, _staged, null);
+        _communicationTicks += Stopwatch.GetTimestamp() - before;
+        BeginInterval(first + length);
+        DeliverInterval(first, length);
+    }
+
+    int IEnginePhases.StaticSynapseCount(Projection projection) => _matrix.PositionsOf(projection).Length;
+
+    void IEnginePhases.SampleStaticWeights(Projection projection, float[] row)
+    {
+        var positions = _matrix.PositionsOf(projection);
+        for (int s = 0; s < positions.Length; s++)
+        {
+            if (positions[s] >= 0)
+            {
+                row[s] = _matrix.Weight[positions[s]];
+            }
         }
     }
 
@@ -283,7 +276,8 @@ public sealed class MpiSimulation : ISimulation
     }
 
     /// <summary>Delivers the gathered spikes step by step, each step's in ascending global order,
-    /// through this rank's synapse rows, and logs the recorded ones.</summary>
+    /// through this rank's synapse rows and plastic projections, logs the recorded ones and, for
+    /// spike-driven modulators (intervals of one step), counts them.</summary>
     private void DeliverInterval(long first, int length)
     {
         for (int r = 0; r < _cursors.Length; r++)
@@ -306,13 +300,13 @@ public sealed class MpiSimulation : ISimulation
             {
                 spikes.Sort();
             }
-            _matrix.Deliver(0, spikes, _ring, _ring.SlotOf(step));
-            foreach (int neuron in spikes)
+            int slot = _core.Ring.SlotOf(step);
+            _matrix.Deliver(0, spikes, _core.Ring, slot);
+            _core.DeliverPlastic(0, spikes, slot);
+            _core.Record(0, step, spikes);
+            if (_countsGlobalSpikes)
             {
-                if (_recorded[neuron])
-                {
-                    _log.Add(step + 1, neuron);
-                }
+                _core.Modulators.CountSpikes((int)(step & 1), 0, spikes);
             }
         }
     }
@@ -381,84 +375,73 @@ public sealed class MpiSimulation : ISimulation
     private int GlobalMinimumDelay()
     {
         var all = new int[_session.Size];
-        _session.Allgather<int>([_matrix.MinDelay], all);
+        _session.Allgather<int>([_core.Plastic.Select(p => p.MinDelay).Append(_matrix.MinDelay).Min()], all);
         int minimum = all.Min();
         return minimum == int.MaxValue ? DefaultIntervalSteps : minimum;
-    }
-
-    private void SetInitialState(Network network)
-    {
-        foreach (var population in network.Populations)
-        {
-            var initial = population.InitialStates();
-            for (int i = 0; i < initial.Length; i++)
-            {
-                int g = population.Offset + i;
-                _state.V[g] = initial[i].V;
-                _state.U[g] = initial[i].U;
-                _state.SynE[g] = initial[i].SynE;
-                _state.SynI[g] = initial[i].SynI;
-                _state.Refractory[g] = initial[i].RefractoryCountdown;
-            }
-        }
-    }
-
-    private static (NeuronGroup, int, int)[] Segments(NeuronGroup[] groups, (int Start, int End)[] ranges)
-    {
-        var segments = new List<(NeuronGroup, int, int)>();
-        foreach (var (start, end) in ranges)
-        {
-            foreach (var group in groups)
-            {
-                int from = Math.Max(start, group.Offset);
-                int to = Math.Min(end, group.End);
-                if (from < to)
-                {
-                    segments.Add((group, from, to));
-                }
-            }
-        }
-        return [.. segments];
     }
 
     /// <inheritdoc />
     public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
     {
         CheckMonitor(monitor);
-        long since = MonitorRecords.SinceStep(sinceMs, _network.Dt);
-        var (times, neurons) = _log.Select(monitor.Population, MonitorRecords.Mask(monitor), since);
-        return MonitorRecords.Spikes(monitor, times, neurons, _network.Dt, since, TimeMs);
+        return _core.GetSpikes(monitor, sinceMs);
+    }
+
+    /// <inheritdoc />
+    public void DiscardSpikes(double untilMs)
+    {
+        ObjectDisposedException.ThrowIf(_failed, this);
+        _core.DiscardSpikes(untilMs);
     }
 
     /// <inheritdoc />
     public RateRecord GetRate(RateMonitor monitor)
     {
         CheckMonitor(monitor);
-        var (times, _) = _log.Select(monitor.Population, MonitorRecords.Mask(monitor), 0);
-        return MonitorRecords.Rate(monitor, times, _step, _network.Dt);
+        return _core.GetRate(monitor);
     }
 
     /// <summary>Collective: the samples of <paramref name="monitor"/> from every rank.</summary>
     public StateRecord GetState(StateMonitor monitor)
     {
         CheckMonitor(monitor);
-        return _stateMonitors.First(m => m.Monitor == monitor).ToRecord(_session, _network.Dt);
+        return ((DistributedStateMonitor)_core.StateRecorderOf(monitor)).ToRecord(_session, _network.Dt);
     }
-    /// <summary>Collective: the weights of a static projection gathered from every rank, in the order
+
+    /// <summary>Collective: the weights of <paramref name="projection"/> gathered from every rank, in the order
     /// of <see cref="Projection.Instantiate"/>.</summary>
     public float[] GetWeights(Projection projection)
     {
         CheckProjection(projection);
+        if (_core.PlasticOf(projection) is { } plastic)
+        {
+            return Gather(plastic.GetWeights(), plastic.IsLocal);
+        }
         var positions = _matrix.PositionsOf(projection);
-        var indices = new List<int>();
+        var weights = new float[positions.Length];
         for (int s = 0; s < positions.Length; s++)
         {
             if (positions[s] >= 0)
             {
+                weights[s] = _matrix.Weight[positions[s]];
+            }
+        }
+        return Gather(weights, s => positions[s] >= 0);
+    }
+
+    /// <summary>Collective: every rank's values of the synapses it holds (<paramref name="isLocal"/>), in one
+    /// array of the whole projection.</summary>
+    private float[] Gather(float[] local, Func<int, bool> isLocal)
+    {
+        var indices = new List<int>();
+        for (int s = 0; s < local.Length; s++)
+        {
+            if (isLocal(s))
+            {
                 indices.Add(s);
             }
         }
-        var values = indices.Select(s => _matrix.Weight[positions[s]]).ToArray();
+        var values = indices.Select(s => local[s]).ToArray();
         var counts = new int[Ranks];
         _session.Allgather<int>([values.Length], counts);
         var displacements = new int[Ranks];
@@ -466,11 +449,11 @@ public sealed class MpiSimulation : ISimulation
         {
             displacements[r] = displacements[r - 1] + counts[r - 1];
         }
-        var allIndices = new int[positions.Length];
-        var allValues = new float[positions.Length];
+        var allIndices = new int[local.Length];
+        var allValues = new float[local.Length];
         _session.Allgatherv<int>(indices.ToArray(), allIndices, counts, displacements);
         _session.Allgatherv<float>(values, allValues, counts, displacements);
-        var weights = new float[positions.Length];
+        var weights = new float[local.Length];
         for (int k = 0; k < allIndices.Length; k++)
         {
             weights[allIndices[k]] = allValues[k];
@@ -478,13 +461,18 @@ public sealed class MpiSimulation : ISimulation
         return weights;
     }
 
-    /// <summary>Replaces the weights of a static projection; every rank must pass the same array and
+    /// <summary>Replaces the weights of <paramref name="projection"/>; every rank must pass the same array and
     /// keeps the weights of the synapses onto its own neurons.</summary>
     public void SetWeights(Projection projection, ReadOnlySpan<float> weights)
     {
         CheckProjection(projection);
+        SimulationChecks.Weights(projection, weights, _core.SynapseCountOf(projection));
+        if (_core.PlasticOf(projection) is { } plastic)
+        {
+            plastic.SetWeights(weights);
+            return;
+        }
         var positions = _matrix.PositionsOf(projection);
-        SimulationChecks.Weights(projection, weights, positions.Length);
         for (int s = 0; s < weights.Length; s++)
         {
             if (positions[s] >= 0)
@@ -494,23 +482,35 @@ public sealed class MpiSimulation : ISimulation
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Collective: the weight snapshots of <paramref name="monitor"/>, gathered from every rank.</summary>
     public WeightRecord GetWeights(WeightMonitor monitor)
     {
-        ArgumentNullException.ThrowIfNull(monitor);
-        throw new ArgumentException("The weight monitor belongs to another network (the MPI engine compiles no weight monitors).", nameof(monitor));
+        var buffer = _core.WeightMonitorOf(monitor);
+        var projection = monitor.Projection;
+        Func<int, bool> isLocal = _core.PlasticOf(projection) is { } plastic ? plastic.IsLocal : StaticIsLocal(projection);
+        var local = buffer.ToRecord(_network.Dt);
+        return new WeightRecord(local.Times, [.. local.Snapshots.Select(row => Gather(row, isLocal))]);
     }
 
-    /// <inheritdoc />
-    public double GetModulator(Modulator modulator) => throw ForeignModulator(modulator);
-
-    /// <inheritdoc />
-    public void SetModulator(Modulator modulator, double value) => throw ForeignModulator(modulator);
-
-    private static ArgumentException ForeignModulator(Modulator modulator)
+    private Func<int, bool> StaticIsLocal(Projection projection)
     {
-        ArgumentNullException.ThrowIfNull(modulator);
-        return new ArgumentException($"Modulator '{modulator.Name}' belongs to another network (the MPI engine compiles none).", nameof(modulator));
+        var positions = _matrix.PositionsOf(projection);
+        return s => positions[s] >= 0;
+    }
+
+    /// <summary>The current value of <paramref name="modulator"/> (the same on every rank).</summary>
+    public double GetModulator(Modulator modulator)
+    {
+        SimulationChecks.Modulator(_network, modulator);
+        return _core.Modulators.Get(modulator);
+    }
+
+    /// <summary>Sets a modulator's value; every rank must set the same value at the same step.</summary>
+    public void SetModulator(Modulator modulator, double value)
+    {
+        SimulationChecks.Modulator(_network, modulator);
+        Guard.Finite(value, nameof(value));
+        _core.Modulators.Set(modulator, value);
     }
 
     /// <inheritdoc />

@@ -9,4 +9,5 @@ namespace Snn.MpiDriver;
 /// <param name="Spikes">Its spike monitors.</param>
 /// <param name="States">Its state monitors.</param>
 /// <param name="Rates">Its rate monitors.</param>
-public sealed record DriverNetwork(Network Network, SpikeMonitor[] Spikes, StateMonitor[] States, RateMonitor[] Rates);
+/// <param name="Weights">Its weight monitors.</param>
+public sealed record DriverNetwork(Network Network, SpikeMonitor[] Spikes, StateMonitor[] States, RateMonitor[] Rates, WeightMonitor[] Weights);

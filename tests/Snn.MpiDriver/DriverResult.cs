@@ -30,6 +30,12 @@ public sealed record DriverResult
     /// <summary>The first projection's weights as float bits.</summary>
     public int[] WeightBits { get; init; } = [];
 
+    /// <summary>Per weight monitor: snapshots, row-major, as float bits.</summary>
+    public int[][] WeightSnapshotBits { get; init; } = [];
+
+    /// <summary>Each modulator's value at the end, as the bits of the double.</summary>
+    public long[] ModulatorBits { get; init; } = [];
+
     /// <summary>Each rank's time split (empty for the reference).</summary>
     public MpiRunTiming[] Timings { get; init; } = [];
 
@@ -49,6 +55,8 @@ public sealed record DriverResult
             StateBits = network.States.Select(m => simulation.GetState(m).Values.SelectMany(row => row.Select(BitConverter.SingleToInt32Bits)).ToArray()).ToArray(),
             RateCounts = network.Rates.Select(m => simulation.GetRate(m).Counts).ToArray(),
             WeightBits = simulation.GetWeights(network.Network.Projections[0]).Select(BitConverter.SingleToInt32Bits).ToArray(),
+            WeightSnapshotBits = network.Weights.Select(m => simulation.GetWeights(m).Snapshots.SelectMany(row => row.Select(BitConverter.SingleToInt32Bits)).ToArray()).ToArray(),
+            ModulatorBits = network.Network.Modulators.Select(m => BitConverter.DoubleToInt64Bits(simulation.GetModulator(m))).ToArray(),
             Timings = mpi?.GatherTimings() ?? [],
             RunSeconds = runSeconds,
         };

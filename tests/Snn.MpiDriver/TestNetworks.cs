@@ -3,19 +3,23 @@ using Snn.Core.Connections;
 using Snn.Core.Distributions;
 using Snn.Core.Inputs;
 using Snn.Core.Models;
+using Snn.Core.Plasticity;
+using Snn.Learning.Plasticity;
 
 namespace Snn.MpiDriver;
 
 /// <summary>The networks the MPI tests run on several ranks and compare with the one-process engine.</summary>
 public static class TestNetworks
 {
-    /// <summary>Builds the network called <paramref name="name"/> ("cuba", "delays" or "faulty").</summary>
+    /// <summary>Builds the network called <paramref name="name"/> ("cuba", "delays", "plastic", "modulated" or "faulty").</summary>
     public static DriverNetwork Build(string name, int size, ulong seed) => name switch
     {
         "cuba" => Cuba(size, seed),
         "delays" => HeterogeneousDelays(size, seed),
+        "plastic" => PlasticRecurrent(size, seed),
+        "modulated" => ModulatedRecurrent(size, seed),
         "faulty" => Faulty(size, seed),
-        _ => throw new ArgumentException($"Unknown network '{name}'; expected cuba, delays or faulty.", nameof(name)),
+        _ => throw new ArgumentException($"Unknown network '{name}'; expected cuba, delays, plastic, modulated or faulty.", nameof(name)),
     };
 
     private static LifCurrent CubaModel() => new()
@@ -49,7 +53,7 @@ public static class TestNetworks
             network.Connect(source, inhibitory, Connectivity.Probability(p, allowAutapses: true), synapse);
         }
         return new DriverNetwork(network, [network.RecordSpikes(excitatory), network.RecordSpikes(inhibitory)],
-            [network.RecordState(excitatory, StateVariable.V, [0, 1, 2, 3, 500, excitatoryCount - 1], intervalMs: 5)], []);
+            [network.RecordState(excitatory, StateVariable.V, [0, 1, 2, 3, 500, excitatoryCount - 1], intervalMs: 5)], [], []);
     }
 
     /// <summary>
@@ -84,7 +88,61 @@ public static class TestNetworks
         network.AddPoissonDrive(inhibitory, 500, 10);
         network.Inject(excitatory, new NoiseCurrent(meanPa: 5, sdPa: 20), [.. Enumerable.Range(0, excitatoryCount).Where(i => i % 3 == 0)]);
         return new DriverNetwork(network, [network.RecordSpikes(excitatory), network.RecordSpikes(inhibitory, [0, 3, 7, 11])],
-            [network.RecordState(inhibitory, StateVariable.SynE, intervalMs: 2)], [network.RecordRate(excitatory)]);
+            [network.RecordState(inhibitory, StateVariable.SynE, intervalMs: 2)], [network.RecordRate(excitatory)], []);
+    }
+
+    /// <summary>
+    /// A plastic recurrent network: excitatory-to-excitatory synapses learn with pair STDP (changes
+    /// accumulated and applied every 2 ms, so periodic updates run too) over delays of 1 to 3 ms, so
+    /// ranks exchange spikes every 10 steps; a Poisson input drives the excitatory neurons and the
+    /// inhibitory ones are static. The plastic projection comes first, so its learned weights are the
+    /// driver's compared weights, and a weight monitor snapshots them every 5 ms.
+    /// </summary>
+    public static DriverNetwork PlasticRecurrent(int size, ulong seed)
+    {
+        var (network, excitatory, inhibitory) = Recurrent(size, seed, new PairStdp
+        {
+            APlus = 0.4, AMinus = 0.42, WMin = 0, WMax = 40, AccumulateIntervalMs = 2, WeightDrift = 0.01,
+        }, null);
+        return new DriverNetwork(network, [network.RecordSpikes(excitatory), network.RecordSpikes(inhibitory)],
+            [network.RecordState(excitatory, StateVariable.V, [0, 1, 2, 300, excitatory.Size - 1], intervalMs: 5)], [network.RecordRate(inhibitory)],
+            [network.RecordWeights(network.Projections[0], intervalMs: 5)]);
+    }
+
+    /// <summary>
+    /// The recurrent network with reward-modulated STDP whose modulator is driven by the inhibitory
+    /// population's spikes, so every rank needs every step's spike count: the ranks exchange every step.
+    /// </summary>
+    public static DriverNetwork ModulatedRecurrent(int size, ulong seed)
+    {
+        var (network, excitatory, inhibitory) = Recurrent(size, seed, new RewardModulatedStdp { APlus = 0.4, AMinus = 0.6, WMax = 40, UpdateIntervalMs = 1 },
+            net => net.AddModulator("dopamine", tauMs: 50, baseline: 0.5, source: net.Populations[1], gainPerSpike: 0.01));
+        return new DriverNetwork(network, [network.RecordSpikes(excitatory), network.RecordSpikes(inhibitory)], [], [],
+            [network.RecordWeights(network.Projections[0], intervalMs: 10)]);
+    }
+
+    private static (Network Network, Population Excitatory, Population Inhibitory) Recurrent<TRule>(int size, ulong seed, TRule rule,
+        Func<Network, Modulator>? modulator) where TRule : struct, IPlasticityRule<TRule>
+    {
+        var network = new Network(seed, dt: 0.1);
+        var model = CubaModel();
+        int excitatoryCount = (int)(0.8 * size);
+        var excitatory = network.AddPopulation("exc", excitatoryCount, model);
+        var inhibitory = network.AddPopulation("inh", size - excitatoryCount, model);
+        excitatory.WithInitial(StateVariable.V, Dist.Uniform(model.VReset, model.VThreshold));
+        inhibitory.WithInitial(StateVariable.V, Dist.Uniform(model.VReset, model.VThreshold));
+        var noise = network.AddPoissonInput("noise", 200, 40);
+        double toCurrent = model.CM / model.TauM;
+        double p = Math.Min(1.0, 80.0 / size);
+        var delays = Dist.Uniform(1.0, 3.0);
+        var dopamine = modulator?.Invoke(network);
+        network.Connect(excitatory, excitatory, Connectivity.Probability(p), Synapse.Excitatory(Dist.Normal(1.62 * toCurrent, 1.62 * toCurrent / 10), delays))
+            .WithPlasticity(rule, dopamine);
+        network.Connect(excitatory, inhibitory, Connectivity.Probability(p), Synapse.Excitatory(Dist.Normal(1.62 * toCurrent, 1.62 * toCurrent / 10), delays));
+        network.Connect(inhibitory, excitatory, Connectivity.Probability(p), Synapse.Inhibitory(Dist.Normal(-3 * toCurrent, 3 * toCurrent / 10), delays));
+        network.Connect(noise, excitatory, Connectivity.FixedInDegree(5), Synapse.Excitatory(Dist.Normal(80, 8), Dist.Uniform(1.0, 3.0)));
+        network.Connect(noise, inhibitory, Connectivity.FixedInDegree(5), Synapse.Excitatory(Dist.Normal(80, 8), Dist.Uniform(1.0, 3.0)));
+        return (network, excitatory, inhibitory);
     }
 
     /// <summary>CUBA plus one population of <see cref="FaultyNeuron"/>s whose neuron 5 throws at step 50.</summary>

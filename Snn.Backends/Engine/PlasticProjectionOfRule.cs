@@ -1,19 +1,26 @@
 using Snn.Backends.Checkpointing;
+using Snn.Backends.Cpu;
 using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Plasticity;
 
-namespace Snn.Backends.Cpu;
+namespace Snn.Backends.Engine;
 
 /// <summary>
-/// A plastic projection run with rule <typeparamref name="TRule"/> (the JIT specialises it).
-/// Synapses sit in CSR by source per target partition (for delivery) with an incoming index per
-/// target (for postsynaptic events); a synapse and its target's post state are only ever touched by
-/// the thread that owns the target.
+/// The one plastic-projection dispatcher of every clock-driven CPU-side engine: a plastic projection
+/// run with rule <typeparamref name="TRule"/> on weights kept in <typeparamref name="TStore"/> (the JIT
+/// specialises both). Synapses sit in CSR by source per target partition (for delivery) with an
+/// incoming index per target in generation order (for postsynaptic and periodic events); a synapse
+/// and its target's post state are only ever touched by the thread that owns the target. A
+/// distributed engine keeps only the synapses onto its own neurons (the <c>keepTarget</c> filter);
+/// indices in the public members are always generation-order indices of the whole projection.
 /// </summary>
-internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule : struct, IPlasticityRule<TRule>
+internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
+    where TRule : struct, IPlasticityRule<TRule>
+    where TStore : struct, IWeightStore
 {
     private readonly TRule _rule;
+    private readonly TStore _store;
     private readonly Partitioning _partitioning;
     private readonly int _sourceOffset;
     private readonly int _sourceSize;
@@ -33,11 +40,14 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
     private DelayRing? _ring;
     private GrowableIntList[][] _queues = [];
 
-    public PlasticProjection(Projection projection, PlasticitySpec<TRule> spec, Partitioning partitioning)
+    /// <summary>Builds the projection's synapses onto the targets <paramref name="keepTarget"/> accepts
+    /// (global neuron index; all when null) in <paramref name="partitioning"/>'s CSR layout.</summary>
+    public PlasticProjection(Projection projection, PlasticitySpec<TRule> spec, Partitioning partitioning, TStore store, Func<int, bool>? keepTarget = null)
         : base(projection)
     {
         var network = projection.Source.Network;
         _rule = spec.TypedRule.Prepare(network.Dt);
+        _store = store;
         _partitioning = partitioning;
         _sourceOffset = projection.Source.Offset;
         _sourceSize = projection.Source.Size;
@@ -47,12 +57,22 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
         double period = spec.Rule.PeriodMs;
         _periodSteps = period > 0 ? Math.Max(1, (int)Math.Round(period / network.Dt)) : 0;
         var table = projection.Instantiate();
-        int count = table.Count;
+        int total = table.Count;
+        var kept = new bool[total];
+        int count = 0;
+        for (int s = 0; s < total; s++)
+        {
+            kept[s] = keepTarget is null || keepTarget(_targetOffset + table.Targets[s]);
+            count += kept[s] ? 1 : 0;
+        }
         int rows = _sourceSize + 1;
         _rowStart = new int[partitioning.Count * rows];
-        for (int s = 0; s < count; s++)
+        for (int s = 0; s < total; s++)
         {
-            _rowStart[PartOfLocalTarget(table.Targets[s]) * rows + table.Sources[s] + 1]++;
+            if (kept[s])
+            {
+                _rowStart[PartOfLocalTarget(table.Targets[s]) * rows + table.Sources[s] + 1]++;
+            }
         }
         for (int r = 1; r < _rowStart.Length; r++)
         {
@@ -63,25 +83,43 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
         _delay = new ushort[count];
         _synapses = new SynapseState[count];
         _canonical = new int[count];
-        _positionOf = new int[count];
-        for (int s = 0; s < count; s++)
+        _positionOf = new int[total];
+        Array.Fill(_positionOf, -1);
+        var targetInOrder = new int[count];
+        var positionInOrder = new int[count];
+        int local = 0;
+        for (int s = 0; s < total; s++)
         {
+            if (!kept[s])
+            {
+                continue;
+            }
             int position = cursor[PartOfLocalTarget(table.Targets[s]) * rows + table.Sources[s]]++;
             _target[position] = table.Targets[s];
             _delay[position] = table.DelaySteps[s];
             _synapses[position] = new SynapseState { Weight = table.Weights[s], LastStep = -1 };
             _canonical[position] = s;
             _positionOf[s] = position;
+            targetInOrder[local] = table.Targets[s];
+            positionInOrder[local++] = position;
         }
-        MaxDelay = count == 0 ? 1 : table.DelaySteps.Max();
-        (_incomingStart, _incoming) = IncomingIndex.Build(_targetSize, _target);
+        SynapseCount = total;
+        MaxDelay = total == 0 ? 1 : table.DelaySteps.Max();
+        MinDelay = count == 0 ? int.MaxValue : _delay.Min(d => (int)d);
+        (_incomingStart, _incoming) = IncomingIndex.Build(_targetSize, targetInOrder);
+        for (int k = 0; k < _incoming.Length; k++)
+        {
+            _incoming[k] = positionInOrder[_incoming[k]];
+        }
         _post = new PostState[_targetSize];
         Array.Fill(_post, new PostState { LastStep = -1 });
     }
 
     public override int MaxDelay { get; }
 
-    public override int SynapseCount => _synapses.Length;
+    public override int MinDelay { get; }
+
+    public override int SynapseCount { get; }
 
     public override void Attach(DelayRing ring)
     {
@@ -111,8 +149,16 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
         {
             ref var synapse = ref _synapses[position];
             int target = _target[position];
+            float before = synapse.Weight;
             _rule.OnPreArrival(ref synapse, _post[target], modulator, step);
-            data[slotBase + target] += synapse.Weight;
+            if (_store.CommitsWeights)
+            {
+                _store.Commit(_canonical[position], before, ref synapse);
+            }
+            if (_store.Transmits)
+            {
+                data[slotBase + target] += synapse.Weight;
+            }
         }
         queue.Clear();
     }
@@ -129,7 +175,14 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
             ref var post = ref _post[target];
             for (int k = _incomingStart[target]; k < _incomingStart[target + 1]; k++)
             {
-                _rule.OnPostSpike(ref _synapses[_incoming[k]], post, modulator, step);
+                int position = _incoming[k];
+                ref var synapse = ref _synapses[position];
+                float before = synapse.Weight;
+                _rule.OnPostSpike(ref synapse, post, modulator, step);
+                if (_store.CommitsWeights)
+                {
+                    _store.Commit(_canonical[position], before, ref synapse);
+                }
             }
             _rule.AfterPostSpike(ref post, step);
         }
@@ -171,7 +224,14 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
             var post = _post[target];
             for (int k = _incomingStart[target]; k < _incomingStart[target + 1]; k++)
             {
-                _rule.OnPeriod(ref _synapses[_incoming[k]], post, modulator, step);
+                int position = _incoming[k];
+                ref var synapse = ref _synapses[position];
+                float before = synapse.Weight;
+                _rule.OnPeriod(ref synapse, post, modulator, step);
+                if (_store.CommitsWeights)
+                {
+                    _store.Commit(_canonical[position], before, ref synapse);
+                }
             }
         }
     }
@@ -188,28 +248,30 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
 
     public override float[] GetWeights()
     {
-        var weights = new float[_synapses.Length];
-        for (int s = 0; s < weights.Length; s++)
+        var weights = new float[SynapseCount];
+        for (int position = 0; position < _synapses.Length; position++)
         {
-            weights[s] = _synapses[_positionOf[s]].Weight;
+            weights[_canonical[position]] = _synapses[position].Weight;
         }
         return weights;
     }
 
     public override void SetWeights(ReadOnlySpan<float> weights)
     {
-        for (int s = 0; s < weights.Length; s++)
+        for (int position = 0; position < _synapses.Length; position++)
         {
-            _synapses[_positionOf[s]].Weight = weights[s];
+            _synapses[position].Weight = weights[_canonical[position]];
         }
     }
 
+    public override bool IsLocal(int synapse) => _positionOf[synapse] >= 0;
+
     public override void Save(CheckpointWriter writer, long step)
     {
-        var synapses = new SynapseState[_synapses.Length];
-        for (int s = 0; s < synapses.Length; s++)
+        var synapses = new SynapseState[SynapseCount];
+        for (int position = 0; position < _synapses.Length; position++)
         {
-            synapses[s] = _synapses[_positionOf[s]];
+            synapses[_canonical[position]] = _synapses[position];
         }
         writer.Write<SynapseState>(synapses);
         writer.Write<PostState>(_post);
@@ -236,16 +298,16 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
     public override PlasticCheckpoint Read(CheckpointReader reader)
     {
         string name = Projection.Name;
-        var synapses = EngineCheckpoint.ReadSynapseStates(reader, _synapses.Length, name);
+        var synapses = EngineCheckpoint.ReadSynapseStates(reader, SynapseCount, name);
         var post = reader.ReadArray<PostState>(_post.Length, $"post states of {name}");
         int at = reader.Offset;
         var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");
         var pendingStep = reader.ReadArray<long>(pendingSynapse.Length, $"pending spike steps of {name}");
         foreach (int s in pendingSynapse)
         {
-            if ((uint)s >= (uint)_synapses.Length)
+            if ((uint)s >= (uint)SynapseCount)
             {
-                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: pending spike on synapse {s} of {name}, which has {_synapses.Length}.");
+                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: pending spike on synapse {s} of {name}, which has {SynapseCount}.");
             }
         }
         return new PlasticCheckpoint(synapses, post, pendingSynapse, pendingStep);
@@ -254,9 +316,9 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
     public override void Apply(PlasticCheckpoint checkpoint)
     {
         var (synapses, post, pendingSynapse, pendingStep) = checkpoint;
-        for (int s = 0; s < synapses.Length; s++)
+        for (int position = 0; position < _synapses.Length; position++)
         {
-            _synapses[_positionOf[s]] = synapses[s];
+            _synapses[position] = synapses[_canonical[position]];
         }
         post.CopyTo(_post, 0);
         foreach (var partQueues in _queues)
@@ -269,6 +331,10 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
         for (int i = 0; i < pendingSynapse.Length; i++)
         {
             int position = _positionOf[pendingSynapse[i]];
+            if (position < 0)
+            {
+                continue;
+            }
             _queues[PartOfLocalTarget(_target[position])][_ring!.SlotOf(pendingStep[i])].Add(position);
         }
     }

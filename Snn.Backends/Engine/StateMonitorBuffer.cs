@@ -1,11 +1,12 @@
+using Snn.Backends.Cpu;
 using Snn.Core.Models;
 using Snn.Core.Monitors;
 
-namespace Snn.Backends.Cpu;
+namespace Snn.Backends.Engine;
 
 /// <summary>Samples of one state monitor; rows for a run are allocated before it so that threads
 /// fill disjoint cells.</summary>
-internal sealed class StateMonitorBuffer
+internal sealed class StateMonitorBuffer : IStateRecorder
 {
     private readonly int[] _neurons;
     private readonly int[] _partStart;

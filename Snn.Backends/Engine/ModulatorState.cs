@@ -1,7 +1,7 @@
 using Snn.Core;
 using Snn.Core.Plasticity;
 
-namespace Snn.Backends.Cpu;
+namespace Snn.Backends.Engine;
 
 /// <summary>
 /// The values of the network's modulators. Each partition keeps its own copy and advances it from

@@ -1,4 +1,4 @@
-namespace Snn.Backends.Cpu;
+namespace Snn.Backends.Engine;
 
 /// <summary>
 /// A sense-reversing barrier that spins (then yields) instead of blocking in the kernel: a step

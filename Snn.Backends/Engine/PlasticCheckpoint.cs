@@ -1,6 +1,6 @@
 using Snn.Core.Plasticity;
 
-namespace Snn.Backends.Cpu;
+namespace Snn.Backends.Engine;
 
 /// <summary>A plastic projection's state as read from a checkpoint, in canonical synapse order.</summary>
 /// <param name="Synapses">Synapse states.</param>

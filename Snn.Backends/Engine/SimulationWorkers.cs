@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace Snn.Backends.Cpu;
+namespace Snn.Backends.Engine;
 
 /// <summary>Runs the steps of partition p on thread p: the caller runs partition 0 and persistent
 /// background threads the others, meeting at a spin barrier every step.</summary>

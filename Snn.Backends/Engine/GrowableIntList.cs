@@ -1,4 +1,4 @@
-namespace Snn.Backends.Cpu;
+namespace Snn.Backends.Engine;
 
 /// <summary>A reusable list of ints that keeps its storage when cleared (no allocation per step).</summary>
 internal sealed class GrowableIntList

@@ -1,6 +1,6 @@
 using Snn.Core.Monitors;
 
-namespace Snn.Backends.Cpu;
+namespace Snn.Backends.Engine;
 
 /// <summary>Weight snapshots of one monitor; rows for a run are allocated before it.</summary>
 internal sealed class WeightMonitorBuffer(WeightMonitor monitor, int synapses)
