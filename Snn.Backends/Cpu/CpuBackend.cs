@@ -19,6 +19,10 @@ public sealed class CpuBackend(CpuBackendOptions? options = null) : IBackend
     public string Name => "cpu";
 
     /// <inheritdoc />
+    public SimulationCapabilities Capabilities => SimulationCapabilities.Checkpoints | SimulationCapabilities.Modulators | SimulationCapabilities.WeightReading
+        | SimulationCapabilities.WeightWriting | SimulationCapabilities.WeightMonitors | SimulationCapabilities.SpikeDiscarding;
+
+    /// <inheritdoc />
     public ISimulation Compile(Network network)
     {
         ArgumentNullException.ThrowIfNull(network);

@@ -16,7 +16,7 @@ namespace Snn.Backends.Cpu;
 /// rows of the synapse matrix (static weights straight into the delay rings, plastic spikes into
 /// arrival queues), so delivery needs no atomics and the spikes do not depend on the thread count.
 /// </summary>
-internal sealed class CpuSimulation : ISimulation, IEnginePhases
+internal sealed class CpuSimulation : ICheckpointing, IModulation, IWeightWriting, IWeightRecording, ISpikeDiscarding, IEnginePhases
 {
     private readonly Network _network;
     private readonly Partitioning _partitioning;

@@ -21,6 +21,10 @@ public sealed class CrossbarBackend(CrossbarOptions? options = null) : IBackend
     public string Name => "crossbar";
 
     /// <inheritdoc />
+    public SimulationCapabilities Capabilities => SimulationCapabilities.Modulators | SimulationCapabilities.WeightReading | SimulationCapabilities.WeightWriting
+        | SimulationCapabilities.SpikeDiscarding;
+
+    /// <inheritdoc />
     public ISimulation Compile(Network network) => CompileCrossbar(network);
 
     /// <summary>As <see cref="Compile"/>, typed, for the cost report and the conductances.</summary>

@@ -37,7 +37,7 @@ namespace Snn.Backends.Crossbar;
 /// effective weight (read back without noise). With the analog ideal update, an ideal device and
 /// periphery, and a weight range holding the rule's bounds, spikes and weights equal the CPU engine's.</para>
 /// </summary>
-public sealed class CrossbarSimulation : ISimulation, IEnginePhases
+public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDiscarding, IEnginePhases
 {
     private readonly Network _network;
     private readonly CrossbarOptions _options;
@@ -544,10 +544,6 @@ public sealed class CrossbarSimulation : ISimulation, IEnginePhases
         return ((StateMonitorBuffer)_core.StateRecorderOf(monitor)).ToRecord(_network.Dt);
     }
 
-    /// <summary>Not supported: weight monitors are refused at compile time; read <see cref="GetWeights(Projection)"/> between runs.</summary>
-    public WeightRecord GetWeights(WeightMonitor monitor)
-        => throw new NotSupportedException("The crossbar backend has no weight monitors; read GetWeights(projection) between runs instead.");
-
     /// <inheritdoc />
     public double GetModulator(Modulator modulator)
     {
@@ -612,14 +608,6 @@ public sealed class CrossbarSimulation : ISimulation, IEnginePhases
         IndexTileSets();
         PrepareBuffers();
     }
-
-    /// <summary>Not supported yet: the crossbar backend has no checkpoints.</summary>
-    public void SaveCheckpoint(Stream stream)
-        => throw new NotSupportedException("The crossbar backend does not write checkpoints yet.");
-
-    /// <summary>Not supported yet: the crossbar backend has no checkpoints.</summary>
-    public void RestoreCheckpoint(Stream stream)
-        => throw new NotSupportedException("The crossbar backend does not read checkpoints yet.");
 
     private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor, _disposed, this);
 

@@ -19,6 +19,9 @@ public sealed class EventDrivenBackend : IBackend
     public string Name => "event-driven";
 
     /// <inheritdoc />
+    public SimulationCapabilities Capabilities => SimulationCapabilities.WeightReading | SimulationCapabilities.WeightWriting;
+
+    /// <inheritdoc />
     public ISimulation Compile(Network network) => CompileExact(network);
 
     /// <summary>Compiles <paramref name="network"/> and returns the engine's own type, which also

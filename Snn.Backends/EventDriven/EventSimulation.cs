@@ -17,7 +17,7 @@ namespace Snn.Backends.EventDriven;
 /// (time ⌈t/dt⌉·dt). <see cref="GetExactSpikes"/> gives the exact times. Checkpoints, plasticity,
 /// modulators and weight monitors are not supported.
 /// </summary>
-public abstract class EventSimulation : ISimulation
+public abstract class EventSimulation : IWeightWriting
 {
     private readonly PriorityQueue<ScheduledEvent, EventKey> _queue = new();
     private readonly EventPopulation[] _populations;
@@ -320,18 +320,6 @@ public abstract class EventSimulation : ISimulation
     }
 
     /// <inheritdoc />
-    public WeightRecord GetWeights(WeightMonitor monitor)
-        => throw new NotSupportedException("Event-driven engines do not support weight monitors.");
-
-    /// <inheritdoc />
-    public double GetModulator(Modulator modulator)
-        => throw new ArgumentException("Event-driven engines run networks without modulators; this modulator belongs to another network.", nameof(modulator));
-
-    /// <inheritdoc />
-    public void SetModulator(Modulator modulator, double value)
-        => throw new ArgumentException("Event-driven engines run networks without modulators; this modulator belongs to another network.", nameof(modulator));
-
-    /// <inheritdoc />
     public float[] GetWeights(Projection projection)
     {
         CheckProjection(projection);
@@ -377,14 +365,6 @@ public abstract class EventSimulation : ISimulation
     private protected virtual void OnWeightChanged(int position)
     {
     }
-
-    /// <inheritdoc />
-    public void SaveCheckpoint(Stream stream)
-        => throw new NotSupportedException("Event-driven engines do not write checkpoints (their state includes the event queue); run the network again from its seed instead.");
-
-    /// <inheritdoc />
-    public void RestoreCheckpoint(Stream stream)
-        => throw new NotSupportedException("Event-driven engines do not restore checkpoints; run the network again from its seed instead.");
 
     private protected void CheckMonitor(NeuronMonitor monitor)
     {

@@ -34,6 +34,10 @@ public sealed class GpuBackend(GpuBackendOptions? options = null) : IBackend
     public string Name => "gpu";
 
     /// <inheritdoc />
+    public SimulationCapabilities Capabilities => SimulationCapabilities.Checkpoints | SimulationCapabilities.Modulators | SimulationCapabilities.WeightReading
+        | SimulationCapabilities.WeightWriting | SimulationCapabilities.WeightMonitors | SimulationCapabilities.SpikeDiscarding;
+
+    /// <inheritdoc />
     public ISimulation Compile(Network network)
     {
         ArgumentNullException.ThrowIfNull(network);

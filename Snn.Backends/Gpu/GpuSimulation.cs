@@ -23,7 +23,7 @@ namespace Snn.Backends.Gpu;
 /// The step order is the CPU engine's, so the same seed gives the same spikes wherever the float
 /// sums into a neuron do not depend on their order (see the README).
 /// </summary>
-internal sealed class GpuSimulation : ISimulation
+internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWriting, IWeightRecording, ISpikeDiscarding
 {
     private const long LogEntryBudget = 1L << 22;
 

@@ -23,6 +23,10 @@ public sealed class MpiBackend(MpiSession session, MpiBackendOptions? options = 
     public string Name => "mpi";
 
     /// <inheritdoc />
+    public SimulationCapabilities Capabilities => SimulationCapabilities.Modulators | SimulationCapabilities.WeightReading | SimulationCapabilities.WeightWriting
+        | SimulationCapabilities.WeightMonitors | SimulationCapabilities.SpikeDiscarding;
+
+    /// <inheritdoc />
     public ISimulation Compile(Network network) => CompileDistributed(network);
 
     /// <summary>Collective: compiles <paramref name="network"/> into a <see cref="MpiSimulation"/>,

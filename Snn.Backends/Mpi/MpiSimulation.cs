@@ -41,7 +41,7 @@ namespace Snn.Backends.Mpi;
 /// drawn per target would allow generating only the rank's targets).
 /// </para>
 /// </summary>
-public sealed class MpiSimulation : ISimulation, IEnginePhases
+public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecording, ISpikeDiscarding, IEnginePhases
 {
     private const int DefaultIntervalSteps = 10;
     private readonly MpiSession _session;
@@ -512,14 +512,6 @@ public sealed class MpiSimulation : ISimulation, IEnginePhases
         Guard.Finite(value, nameof(value));
         _core.Modulators.Set(modulator, value);
     }
-
-    /// <inheritdoc />
-    public void SaveCheckpoint(Stream stream) => throw new NotSupportedException(
-        "Checkpoints of a distributed (MPI) simulation are not supported yet; run the network on CpuBackend to checkpoint it.");
-
-    /// <inheritdoc />
-    public void RestoreCheckpoint(Stream stream) => throw new NotSupportedException(
-        "Checkpoints of a distributed (MPI) simulation are not supported yet; run the network on CpuBackend to checkpoint it.");
 
     private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor);
 

@@ -34,6 +34,9 @@ public sealed class OnnxBackend : IBackend
     public string Name => "onnx";
 
     /// <inheritdoc />
+    public SimulationCapabilities Capabilities => SimulationCapabilities.WeightReading;
+
+    /// <inheritdoc />
     public ISimulation Compile(Network network)
     {
         ArgumentNullException.ThrowIfNull(network);

@@ -14,7 +14,7 @@ namespace Snn.Backends.Onnx;
 /// runs the session with the state left by the previous call (none on the first, so the model's
 /// initial state applies), keeps the returned state and logs the outputs for the monitors.
 /// </summary>
-internal sealed class OnnxSimulation : ISimulation
+internal sealed class OnnxSimulation : IWeightReading
 {
     private readonly Network _network;
     private readonly OnnxModelLayout _layout;
@@ -204,15 +204,6 @@ internal sealed class OnnxSimulation : ISimulation
         return MonitorRecords.Rate(monitor, _spikes[monitor.Population].Times, _step, _network.Dt);
     }
 
-    public WeightRecord GetWeights(WeightMonitor monitor)
-        => throw new NotSupportedException("The ONNX backend records no weights: its weights are constants of the exported model.");
-
-    public double GetModulator(Modulator modulator)
-        => throw new NotSupportedException("The ONNX backend does not support neuromodulators.");
-
-    public void SetModulator(Modulator modulator, double value)
-        => throw new NotSupportedException("The ONNX backend does not support neuromodulators.");
-
     public float[] GetWeights(Projection projection)
     {
         ArgumentNullException.ThrowIfNull(projection);
@@ -227,15 +218,6 @@ internal sealed class OnnxSimulation : ISimulation
         }
         return (float[])weights.Clone();
     }
-
-    public void SetWeights(Projection projection, ReadOnlySpan<float> weights)
-        => throw new NotSupportedException($"Projection {projection?.Name}: the ONNX backend's weights are constants of the exported model; export the network again with new weights.");
-
-    public void SaveCheckpoint(Stream stream)
-        => throw new NotSupportedException("The ONNX backend does not write checkpoints; its state is the model's state outputs (see OnnxModelLayout.StateOutputNames).");
-
-    public void RestoreCheckpoint(Stream stream)
-        => throw new NotSupportedException("The ONNX backend does not restore checkpoints; its state is the model's state inputs (see OnnxModelLayout.StateInputNames).");
 
     private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor);
 

@@ -46,6 +46,9 @@ public sealed class SfqBackend(SfqTechnology? technology = null, SfqBackendOptio
     public string Name => "sfq";
 
     /// <inheritdoc />
+    public SimulationCapabilities Capabilities => SimulationCapabilities.WeightReading | SimulationCapabilities.WeightWriting;
+
+    /// <inheritdoc />
     public ISimulation Compile(Network network) => CompileSfq(network);
 
     /// <summary>Compiles <paramref name="network"/> and returns the SFQ simulation with its reports.</summary>

@@ -6,7 +6,7 @@ namespace Snn.Core.Plasticity;
 /// A global neuromodulatory signal (dopamine in Izhikevich 2007; an error signal): it relaxes
 /// exponentially toward <see cref="Baseline"/> with <see cref="TauMs"/>, rises by
 /// <see cref="GainPerSpike"/> for every spike of <see cref="Source"/> (if set), and can be set or
-/// increased from user code between runs (<c>ISimulation.SetModulator</c>). Every step:
+/// increased from user code between runs (<c>IModulation.SetModulator</c>). Every step:
 /// m ← baseline + (m − baseline)·e^(−dt/τ) + gain · (spikes of the source in that step).
 /// </summary>
 public sealed class Modulator

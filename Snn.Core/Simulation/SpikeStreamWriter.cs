@@ -7,7 +7,7 @@ namespace Snn.Core.Simulation;
 /// <summary>
 /// Streams the spikes of a running simulation to a text file so that a long run's memory stays flat:
 /// <see cref="Drain"/> appends the spikes recorded since the last drain and frees them in the engine
-/// (<see cref="ISimulation.DiscardSpikes"/>); <see cref="Run"/> alternates simulating a chunk and
+/// (<see cref="ISpikeDiscarding.DiscardSpikes"/>); <see cref="Run"/> alternates simulating a chunk and
 /// draining. The file is CSV with the header <c>time_ms,population,neuron</c>, one spike per line in
 /// time order (ties by monitor, then neuron), the neuron numbered within its population and the time
 /// written with the shortest round-trip representation. Spike and rate monitors of the simulation lose
@@ -22,7 +22,7 @@ public sealed class SpikeStreamWriter : IDisposable
 
     /// <summary>Creates the file (replacing an existing one) and writes its header.</summary>
     /// <param name="simulation">The simulation whose monitors are streamed; its engine must support
-    /// <see cref="ISimulation.DiscardSpikes"/>.</param>
+    /// <see cref="ISpikeDiscarding.DiscardSpikes"/>.</param>
     /// <param name="path">The CSV file.</param>
     /// <param name="monitors">The spike monitors to stream, at least one, each of the simulation's network.</param>
     public SpikeStreamWriter(ISimulation simulation, string path, params SpikeMonitor[] monitors)

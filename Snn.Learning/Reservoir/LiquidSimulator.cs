@@ -15,7 +15,7 @@ namespace Snn.Learning.Reservoir;
 /// precomputed input-neuron trains of the whole chunk, one window of steps per sample; the neurons
 /// (<see cref="NalsmNeuron.WindowSteps"/>) and the rule (<see cref="AstrocyteStdp.WindowSteps"/>)
 /// reset themselves at every window start, and the weights go back to W_INI between samples
-/// (<see cref="ISimulation.SetWeights"/>). In the plastic modes the simulation advances 1 ms at a
+/// (<see cref="IWeightWriting.SetWeights"/>). In the plastic modes the simulation advances 1 ms at a
 /// time: a modulator with source = liquid (gain 1, no decay) counts the liquid's spikes, the
 /// <see cref="Astrocyte"/> is advanced in user code (it also needs the input spikes, a second source
 /// Core's <see cref="Modulator"/> cannot subtract, and the per-ms decay of w_A and b_A), and its A

@@ -2,6 +2,7 @@ using Snn.Backends.Cpu;
 using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Models;
+using Snn.Core.Simulation;
 using Snn.Learning.Plasticity;
 
 namespace Snn.Learning.Tests;

@@ -3,6 +3,7 @@ using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Models;
 using Snn.Core.Plasticity;
+using Snn.Core.Simulation;
 
 namespace Snn.Learning.Tests;
 

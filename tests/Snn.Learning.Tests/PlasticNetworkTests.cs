@@ -4,6 +4,7 @@ using Snn.Core.Connections;
 using Snn.Core.Distributions;
 using Snn.Core.Models;
 using Snn.Core.Monitors;
+using Snn.Core.Simulation;
 using Snn.Learning.Plasticity;
 
 namespace Snn.Learning.Tests;

@@ -3,6 +3,7 @@ using Snn.Backends.Cpu;
 using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Models;
+using Snn.Core.Simulation;
 using Snn.Learning.Plasticity;
 
 namespace Snn.Bench.Verify;

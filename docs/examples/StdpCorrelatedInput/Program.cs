@@ -4,6 +4,7 @@ using Snn.Core.Connections;
 using Snn.Core.Distributions;
 using Snn.Core.Models;
 using Snn.Core.Randomness;
+using Snn.Core.Simulation;
 using Snn.Learning.Plasticity;
 
 // One LIF neuron receives 200 Poisson inputs at 10 Hz through plastic synapses (additive pair STDP,

@@ -3,6 +3,7 @@ using Snn.Core.Connections;
 using Snn.Core.Distributions;
 using Snn.Core.Inputs;
 using Snn.Core.Models;
+using Snn.Core.Simulation;
 
 namespace Snn.Backends.Tests.Cpu;
 

@@ -7,6 +7,7 @@ using Snn.Core.Inputs;
 using Snn.Core.Models;
 using Snn.Core.Monitors;
 using Snn.Core.Plasticity;
+using Snn.Core.Simulation;
 
 namespace Snn.Backends.Tests.Crossbar;
 

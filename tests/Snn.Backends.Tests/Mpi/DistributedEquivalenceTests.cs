@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Snn.Backends.Cpu;
+using Snn.Core.Simulation;
 using Snn.MpiDriver;
 
 namespace Snn.Backends.Tests.Mpi;

@@ -4,6 +4,7 @@ using Snn.Core.Connections;
 using Snn.Core.Inputs;
 using Snn.Core.Models;
 using Snn.Core.Plasticity;
+using Snn.Core.Simulation;
 
 namespace Snn.Backends.Tests.Onnx;
 
