@@ -2,6 +2,7 @@ using Snn.Backends.Crossbar;
 using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Distributions;
+using Snn.Core.Models;
 
 namespace Snn.Backends.Tests.Crossbar;
 

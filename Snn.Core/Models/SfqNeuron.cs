@@ -1,13 +1,12 @@
 using System.Numerics;
-using Snn.Core.Models;
 using Snn.Core.Validation;
 
-namespace Snn.Backends.Sfq;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// The abstract SFQ neuron: a superconducting loop that stores incoming fluxons and fires one SFQ
 /// pulse when the stored flux reaches a threshold set by its bias current
-/// (<see cref="SfqBiasMapping"/>), after which the loop is reset and its output junction is
+/// (Snn.Backends.Sfq's <c>SfqBiasMapping</c>), after which the loop is reset and its output junction is
 /// refractory; a resistor R in the loop lets the stored flux leak with τ = L / R.
 /// <code>
 /// dq/dt = −q / τ                         q: stored flux (Φ0 units), state field V
@@ -16,12 +15,15 @@ namespace Snn.Backends.Sfq;
 /// </code>
 /// Synapse weights onto it are signed pass probabilities in [−1, 1] (excitatory receptor
 /// [0, 1], inhibitory [−1, 0]): each weight is the expected number of fluxons a presynaptic pulse
-/// delivers. <see cref="SfqBackend"/> runs it pulse by pulse with stochastic gates; the clock-driven
+/// delivers. The SFQ engine (<c>SfqBackend</c>) runs it pulse by pulse with stochastic gates; the clock-driven
 /// engines run its mean-field version (each arriving weight adds w to q deterministically), which
 /// is what the sfq-vs-cpu comparison measures.
 /// </summary>
 public struct SfqNeuron : IBlockNeuronModel<SfqNeuron>
 {
+    /// <summary>Picoseconds per millisecond: the model's times are in ps, the network's in ms.</summary>
+    private const double PsPerMs = 1e9;
+
     private float _decay;
     private int _refractorySteps;
     private float _floatThreshold;
@@ -65,8 +67,8 @@ public struct SfqNeuron : IBlockNeuronModel<SfqNeuron>
     {
         Guard.Positive(dt, nameof(dt));
         var prepared = this;
-        prepared._decay = (float)Math.Exp(-dt * SfqConstants.PsPerMs / LeakTimeConstantPs);
-        prepared._refractorySteps = (int)Math.Round(RefractoryPs / SfqConstants.PsPerMs / dt);
+        prepared._decay = (float)Math.Exp(-dt * PsPerMs / LeakTimeConstantPs);
+        prepared._refractorySteps = (int)Math.Round(RefractoryPs / PsPerMs / dt);
         prepared._floatThreshold = FloatThreshold(ThresholdFluxons - 1e-6);
         return prepared;
     }

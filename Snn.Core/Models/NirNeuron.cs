@@ -1,7 +1,7 @@
 using System.Numerics;
-using Snn.Core.Models;
+using Snn.Core.Validation;
 
-namespace Snn.Core.Interop.Nir;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// The neuron primitives of the Neuromorphic Intermediate Representation (NIR; Pedersen et al.
@@ -92,14 +92,14 @@ public struct NirNeuron : IBlockNeuronModel<NirNeuron>
     /// <inheritdoc />
     public readonly void Validate()
     {
-        Validation.Guard.Positive(TauMem, nameof(TauMem));
-        Validation.Guard.NonNegative(TauSyn, nameof(TauSyn));
-        Validation.Guard.Finite(R, nameof(R));
-        Validation.Guard.Finite(VLeak, nameof(VLeak));
-        Validation.Guard.Finite(VReset, nameof(VReset));
-        Validation.Guard.Finite(WIn, nameof(WIn));
-        Validation.Guard.Finite(Bias, nameof(Bias));
-        Validation.Guard.Positive(SpikeIntegralMs, nameof(SpikeIntegralMs));
+        Guard.Positive(TauMem, nameof(TauMem));
+        Guard.NonNegative(TauSyn, nameof(TauSyn));
+        Guard.Finite(R, nameof(R));
+        Guard.Finite(VLeak, nameof(VLeak));
+        Guard.Finite(VReset, nameof(VReset));
+        Guard.Finite(WIn, nameof(WIn));
+        Guard.Finite(Bias, nameof(Bias));
+        Guard.Positive(SpikeIntegralMs, nameof(SpikeIntegralMs));
         if (double.IsNaN(VThreshold) || double.IsNegativeInfinity(VThreshold))
         {
             throw new ArgumentOutOfRangeException(nameof(VThreshold), VThreshold, $"VThreshold = {VThreshold} must be finite or +∞ (never fires).");
@@ -112,7 +112,7 @@ public struct NirNeuron : IBlockNeuronModel<NirNeuron>
     /// <inheritdoc />
     public readonly NirNeuron Prepare(double dt)
     {
-        Validation.Guard.Positive(dt, nameof(dt));
+        Guard.Positive(dt, nameof(dt));
         var prepared = this;
         bool synapse = TauSyn > 0;
         double iInfinity = synapse ? WIn * Bias : Bias;

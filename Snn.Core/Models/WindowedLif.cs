@@ -1,8 +1,7 @@
 using System.Numerics;
-using Snn.Core.Models;
 using Snn.Core.Validation;
 
-namespace Snn.Backends.Crossbar;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// The discrete-time LIF neuron of the zero-shot LSM of Lin et al. (Nat. Comput. Sci. 2025; their

@@ -1,8 +1,7 @@
 using System.Numerics;
-using Snn.Core.Models;
 using Snn.Core.Validation;
 
-namespace Snn.Learning.Homeostasis;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// A current-based LIF neuron (<see cref="LifCurrent"/>'s exact membrane) with a homeostatic

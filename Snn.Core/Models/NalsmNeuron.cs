@@ -1,8 +1,7 @@
 using System.Numerics;
-using Snn.Core.Models;
 using Snn.Core.Validation;
 
-namespace Snn.Learning.Reservoir;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// The liquid neuron of Ivanov &amp; Michmizos (2021), "Increasing liquid state machine performance
