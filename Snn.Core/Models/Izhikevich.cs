@@ -10,8 +10,9 @@ namespace Snn.Core.Models;
 /// du/dt = a (b v − u)
 /// v ≥ v_peak:  spike, v ← c, u ← u + d
 /// </code>
-/// v is advanced by forward Euler in sub-steps of at most 0.5 ms and u by one Euler step with the
-/// new v, which at dt = 1 ms is exactly the two half-steps of the paper's code. Synaptic input is a
+/// v is advanced by forward Euler in sub-steps of at most 0.5 ms (<see cref="IzhikevichSubSteps"/>)
+/// and u by one Euler step with the new v, which at dt = 1 ms is exactly the two half-steps of the
+/// paper's code. Synaptic input is a
 /// one-step current pulse whose charge moves v by the weight (mV): at dt = 1 ms this is the paper's
 /// <c>I = I + sum(S(:,fired),2)</c>. <see cref="NeuronState.U"/> holds u.
 /// </summary>
@@ -124,8 +125,9 @@ public struct Izhikevich : IBlockNeuronModel<Izhikevich>
                 + "quadratic growth overflows to infinity within the further 0.5 ms sub-steps of a longer step. Use dt <= 1 ms, as the model's paper does.");
         }
         var prepared = this;
-        prepared._subSteps = (int)Math.Ceiling(dt / 0.5 - 1e-9);
-        prepared._subStep = (float)(dt / prepared._subSteps);
+        var subSteps = IzhikevichSubSteps.For(dt);
+        prepared._subSteps = subSteps.Count;
+        prepared._subStep = (float)subSteps.SubStep;
         prepared._dt = (float)dt;
         prepared._a = (float)A;
         prepared._b = (float)B;

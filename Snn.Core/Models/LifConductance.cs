@@ -16,6 +16,7 @@ namespace Snn.Core.Models;
 /// of the step's start held constant: V ← V∞ + (V − V∞) e^(−h g_tot / C_m), where
 /// g_tot = g_L + g_e + g_i and V∞ = (g_L E_L + g_e E_e + g_i E_i + I) / g_tot. NEST integrates the
 /// same equations with adaptive Runge-Kutta; the two agree to O(h) in the conductance change.
+/// The per-step constants (the conductance decays, h/C) are <see cref="LifConductancePropagators"/>.
 /// </summary>
 public struct LifConductance : IBlockNeuronModel<LifConductance>
 {
@@ -106,10 +107,11 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
     {
         Guard.Positive(dt, nameof(dt));
         var prepared = this;
-        prepared._p11E = (float)Math.Exp(-dt / TauSynE);
-        prepared._p11I = (float)Math.Exp(-dt / TauSynI);
-        prepared._dtOverC = (float)(dt / CM);
-        prepared._refractorySteps = (int)Math.Round(RefractoryPeriod / dt);
+        var propagators = LifConductancePropagators.Over(this, dt);
+        prepared._p11E = (float)propagators.ExcitatoryDecay;
+        prepared._p11I = (float)propagators.InhibitoryDecay;
+        prepared._dtOverC = (float)propagators.StepOverCapacitance;
+        prepared._refractorySteps = propagators.RefractorySteps;
         prepared._gL = (float)GL;
         prepared._leakDrive = (float)GL * (float)EL;
         prepared._eExcitatory = (float)EExcitatory;

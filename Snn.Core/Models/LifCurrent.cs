@@ -14,7 +14,8 @@ namespace Snn.Core.Models;
 /// V ≥ V_th:  spike, V ← V_reset, V held for t_ref
 /// </code>
 /// Over one step h the propagators P22 = e^(-h/τm), P11x = e^(-h/τx), P20 = τm/C (1 − P22) and
-/// P21x = τm τx / (C (τx − τm)) (e^(-h/τx) − e^(-h/τm)) are computed once in <see cref="Prepare"/>.
+/// P21x = τm τx / (C (τx − τm)) (e^(-h/τx) − e^(-h/τm)) are <see cref="LifCurrentPropagators"/>,
+/// which <see cref="Prepare"/> rounds once to the float constants of the scalar and block step.
 /// As in NEST, input arriving in a step enters the synaptic current after the membrane update, so
 /// it moves V from the next step on.
 /// </summary>
@@ -102,14 +103,14 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
     {
         Guard.Positive(dt, nameof(dt));
         var prepared = this;
-        double p22 = Math.Exp(-dt / TauM);
-        prepared._p22 = (float)p22;
-        prepared._p11E = (float)Math.Exp(-dt / TauSynE);
-        prepared._p11I = (float)Math.Exp(-dt / TauSynI);
-        prepared._p20 = (float)(TauM / CM * (1 - p22));
-        prepared._p21E = (float)ExponentialCurrentPropagator.VoltageFromCurrent(TauSynE, TauM, CM, dt);
-        prepared._p21I = (float)ExponentialCurrentPropagator.VoltageFromCurrent(TauSynI, TauM, CM, dt);
-        prepared._refractorySteps = (int)Math.Round(RefractoryPeriod / dt);
+        var propagators = LifCurrentPropagators.Over(this, dt);
+        prepared._p22 = (float)propagators.MembraneDecay;
+        prepared._p11E = (float)propagators.ExcitatoryDecay;
+        prepared._p11I = (float)propagators.InhibitoryDecay;
+        prepared._p20 = (float)propagators.CurrentToVoltage;
+        prepared._p21E = (float)propagators.ExcitatoryToVoltage;
+        prepared._p21I = (float)propagators.InhibitoryToVoltage;
+        prepared._refractorySteps = propagators.RefractorySteps;
         prepared._el = (float)EL;
         prepared._ie = (float)IE;
         prepared._threshold = (float)VThreshold;

@@ -19,7 +19,7 @@ namespace Snn.Core.Models;
 /// <see cref="SpikeIntegralMs"/>, so a spike of weight w moves v by R·w·SpikeIntegralMs/τ_mem
 /// (TauSyn = 0) or I by w_in·w·SpikeIntegralMs/τ_syn. b is the constant <see cref="Bias"/> (an
 /// Affine node's bias). Between spikes the linear system is solved in closed form (the
-/// exponential propagators of Rotter &amp; Diesmann 1999, computed once in <see cref="Prepare"/>).
+/// exponential propagators of Rotter &amp; Diesmann 1999: <see cref="NirNeuronPropagators"/>).
 /// As everywhere in Snn, spikes that arrive in a step are added at its end, which is their
 /// arrival time; the threshold is then checked, so a jump in v can fire the neuron in the same
 /// step. <see cref="NeuronState.V"/> holds v and <see cref="NeuronState.SynE"/> holds I; both
@@ -114,41 +114,14 @@ public struct NirNeuron : IBlockNeuronModel<NirNeuron>
     {
         Guard.Positive(dt, nameof(dt));
         var prepared = this;
-        bool synapse = TauSyn > 0;
-        double iInfinity = synapse ? WIn * Bias : Bias;
-        double pMem = Leak ? Math.Exp(-dt / TauMem) : 1;
-        double drive = Leak ? (VLeak + R * iInfinity) * (1 - pMem) : R * iInfinity * dt / TauMem;
-        double pSyn = 0;
-        if (synapse)
-        {
-            double pS = Math.Exp(-dt / TauSyn);
-            if (!Leak)
-            {
-                pSyn = R * TauSyn * (1 - pS) / TauMem;
-            }
-            else if (Math.Abs(TauSyn - TauMem) < 1e-9 * TauMem)
-            {
-                pSyn = R * dt / TauMem * pMem;
-            }
-            else
-            {
-                pSyn = R * TauSyn / (TauSyn - TauMem) * (pS - pMem);
-            }
-            prepared._jump = (float)(WIn * SpikeIntegralMs / TauSyn);
-            prepared._pSyn = (float)pSyn;
-            prepared._iInfinity = (float)iInfinity;
-            prepared._pSynDecay = (float)pS;
-        }
-        else
-        {
-            prepared._jump = (float)(R * SpikeIntegralMs / TauMem);
-            prepared._pSyn = 0;
-            prepared._iInfinity = 0;
-            prepared._pSynDecay = 0;
-        }
-        prepared._pMem = (float)pMem;
-        prepared._pCurrent = (float)(Leak ? R * (1 - pMem) : R * dt / TauMem);
-        prepared._vDrive = (float)drive;
+        var propagators = NirNeuronPropagators.Over(this, dt);
+        prepared._jump = (float)propagators.SpikeJump;
+        prepared._pSyn = (float)propagators.SynapseToVoltage;
+        prepared._iInfinity = (float)propagators.SteadyCurrent;
+        prepared._pSynDecay = (float)propagators.SynapticDecay;
+        prepared._pMem = (float)propagators.MembraneDecay;
+        prepared._pCurrent = (float)propagators.CurrentToVoltage;
+        prepared._vDrive = (float)propagators.VoltageDrive;
         prepared._threshold = double.IsPositiveInfinity(VThreshold) ? float.PositiveInfinity : (float)VThreshold;
         return prepared;
     }
