@@ -171,37 +171,29 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
     }
 
     /// <inheritdoc />
-    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
+
+    /// <summary><see cref="Step"/> on a vector of neurons, lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(LifCurrent model) : IVectorStep
     {
-        int n = block.Length;
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        private readonly Vector<float> _threshold = new(model._threshold);
+        private readonly Vector<float> _reset = new(model._reset);
+        private readonly Vector<int> _refractorySteps = new(model._refractorySteps);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
         {
-            var lanes = new BlockLanes(block);
-            var threshold = new Vector<float>(_threshold);
-            var reset = new Vector<float>(_reset);
-            var refractorySteps = new Vector<int>(_refractorySteps);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var v = lanes.V(i);
-                var synE = lanes.SynE(i);
-                var synI = lanes.SynI(i);
-                var refractory = lanes.Refractory(i);
-                Integrate(ref v, ref synE, ref synI, ref refractory, lanes.InputExcitatory(i), lanes.InputInhibitory(i), lanes.Current(i));
-                var fired = Vector.GreaterThanOrEqual(v, threshold);
-                if (fired != Vector<int>.Zero)
-                {
-                    v = Vector.ConditionalSelect(fired, reset, v);
-                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
-                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                }
-                lanes.StoreV(i, v);
-                lanes.StoreSynE(i, synE);
-                lanes.StoreSynI(i, synI);
-                lanes.StoreRefractory(i, refractory);
-            }
+            var v = lanes.V(first);
+            var synE = lanes.SynE(first);
+            var synI = lanes.SynI(first);
+            var refractory = lanes.Refractory(first);
+            model.Integrate(ref v, ref synE, ref synI, ref refractory, lanes.InputExcitatory(first), lanes.InputInhibitory(first), lanes.Current(first));
+            count = BlockUpdate.Fire(Vector.GreaterThanOrEqual(v, _threshold), ref v, _reset, ref refractory, _refractorySteps, first, spikes, count);
+            lanes.StoreV(first, v);
+            lanes.StoreSynE(first, synE);
+            lanes.StoreSynI(first, synI);
+            lanes.StoreRefractory(first, refractory);
+            return count;
         }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

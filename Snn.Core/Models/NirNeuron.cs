@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Snn.Core.Validation;
 
 namespace Snn.Core.Models;
@@ -152,50 +153,49 @@ public struct NirNeuron : IBlockNeuronModel<NirNeuron>
     }
 
     /// <inheritdoc />
-    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
+
+    /// <summary><see cref="Step"/> on a vector of neurons, lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(NirNeuron model) : IVectorStep
     {
-        int n = block.Length;
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        private readonly Vector<float> _vDrive = new(model._vDrive);
+        private readonly Vector<float> _pMem = new(model._pMem);
+        private readonly Vector<float> _pSyn = new(model._pSyn);
+        private readonly Vector<float> _pCurrent = new(model._pCurrent);
+        private readonly Vector<float> _iInfinity = new(model._iInfinity);
+        private readonly Vector<float> _pSynDecay = new(model._pSynDecay);
+        private readonly Vector<float> _jump = new(model._jump);
+        private readonly Vector<float> _threshold = new(model._threshold);
+        private readonly Vector<float> _reset = new((float)model.VReset);
+        private readonly bool _synapse = model.TauSyn > 0;
+        private readonly bool _resets = model.Reset;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
         {
-            var lanes = new BlockLanes(block);
-            var vDrive = new Vector<float>(_vDrive);
-            var pMem = new Vector<float>(_pMem);
-            var pSyn = new Vector<float>(_pSyn);
-            var pCurrent = new Vector<float>(_pCurrent);
-            var iInfinity = new Vector<float>(_iInfinity);
-            var pSynDecay = new Vector<float>(_pSynDecay);
-            var jump = new Vector<float>(_jump);
-            var threshold = new Vector<float>(_threshold);
-            var reset = new Vector<float>((float)VReset);
-            bool synapse = TauSyn > 0;
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            var input = lanes.InputExcitatory(first) + lanes.InputInhibitory(first);
+            Vector<float> v;
+            if (_synapse)
             {
-                var input = lanes.InputExcitatory(i) + lanes.InputInhibitory(i);
-                Vector<float> v;
-                if (synapse)
-                {
-                    var relative = lanes.SynE(i) - iInfinity;
-                    v = vDrive + pMem * lanes.V(i) + pSyn * relative + pCurrent * lanes.Current(i);
-                    lanes.StoreSynE(i, iInfinity + pSynDecay * relative + jump * input);
-                }
-                else
-                {
-                    v = vDrive + pMem * lanes.V(i) + pCurrent * lanes.Current(i) + jump * input;
-                }
-                var fired = Vector.GreaterThan(v, threshold);
-                if (fired != Vector<int>.Zero)
-                {
-                    if (Reset)
-                    {
-                        v = Vector.ConditionalSelect(fired, reset, v);
-                    }
-                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                }
-                lanes.StoreV(i, v);
+                var relative = lanes.SynE(first) - _iInfinity;
+                v = _vDrive + _pMem * lanes.V(first) + _pSyn * relative + _pCurrent * lanes.Current(first);
+                lanes.StoreSynE(first, _iInfinity + _pSynDecay * relative + _jump * input);
             }
+            else
+            {
+                v = _vDrive + _pMem * lanes.V(first) + _pCurrent * lanes.Current(first) + _jump * input;
+            }
+            var fired = Vector.GreaterThan(v, _threshold);
+            if (fired != Vector<int>.Zero)
+            {
+                if (_resets)
+                {
+                    v = Vector.ConditionalSelect(fired, _reset, v);
+                }
+                count = BlockUpdate.AppendSpikes(fired, first, spikes, count);
+            }
+            lanes.StoreV(first, v);
+            return count;
         }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Snn.Core.Validation;
 
 namespace Snn.Core.Models;
@@ -92,36 +93,7 @@ public struct SfqNeuron : IBlockNeuronModel<SfqNeuron>
     }
 
     /// <inheritdoc />
-    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
-    {
-        int n = block.Length;
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var lanes = new BlockLanes(block);
-            var decay = new Vector<float>(_decay);
-            var threshold = new Vector<float>(_floatThreshold);
-            var refractorySteps = new Vector<int>(_refractorySteps);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var v = lanes.V(i) * decay + lanes.InputExcitatory(i) + lanes.InputInhibitory(i);
-                var refractory = lanes.Refractory(i);
-                var counting = Vector.GreaterThan(refractory, Vector<int>.Zero);
-                var fired = Vector.AndNot(Vector.GreaterThanOrEqual(v, threshold), counting);
-                refractory = Vector.ConditionalSelect(counting, refractory - Vector<int>.One, refractory);
-                if (fired != Vector<int>.Zero)
-                {
-                    v = Vector.ConditionalSelect(fired, Vector<float>.Zero, v);
-                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
-                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                }
-                lanes.StoreV(i, v);
-                lanes.StoreRefractory(i, refractory);
-            }
-        }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
-    }
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
 
     /// <summary>The smallest float f with (double)f ≥ <paramref name="threshold"/>, so that a float
     /// V satisfies V ≥ f exactly when (double)V ≥ threshold.</summary>
@@ -134,5 +106,27 @@ public struct SfqNeuron : IBlockNeuronModel<SfqNeuron>
         }
         float below = MathF.BitDecrement(f);
         return below >= threshold ? below : f;
+    }
+
+    /// <summary><see cref="Step"/> on a vector of neurons, lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(SfqNeuron model) : IVectorStep
+    {
+        private readonly Vector<float> _decay = new(model._decay);
+        private readonly Vector<float> _threshold = new(model._floatThreshold);
+        private readonly Vector<int> _refractorySteps = new(model._refractorySteps);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
+        {
+            var v = lanes.V(first) * _decay + lanes.InputExcitatory(first) + lanes.InputInhibitory(first);
+            var refractory = lanes.Refractory(first);
+            var counting = Vector.GreaterThan(refractory, Vector<int>.Zero);
+            var fired = Vector.AndNot(Vector.GreaterThanOrEqual(v, _threshold), counting);
+            refractory = Vector.ConditionalSelect(counting, refractory - Vector<int>.One, refractory);
+            count = BlockUpdate.Fire(fired, ref v, Vector<float>.Zero, ref refractory, _refractorySteps, first, spikes, count);
+            lanes.StoreV(first, v);
+            lanes.StoreRefractory(first, refractory);
+            return count;
+        }
     }
 }
