@@ -2,6 +2,7 @@ using Snn.Backends.Cpu;
 using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Distributions;
+using Snn.Core.Models;
 using Snn.Core.Simulation;
 using Snn.Core.Validation;
 

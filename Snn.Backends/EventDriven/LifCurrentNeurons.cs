@@ -133,17 +133,18 @@ internal sealed class LifCurrentNeurons : EventPopulation
         if (refractoryUntil > t)
         {
             double end = Math.Min(time, refractoryUntil);
-            synE *= Math.Exp(-(end - t) / model.TauSynE);
-            synI *= Math.Exp(-(end - t) / model.TauSynI);
+            var held = LifCurrentPropagators.Over(model, end - t);
+            synE *= held.ExcitatoryDecay;
+            synI *= held.InhibitoryDecay;
             v = model.VReset;
             t = end;
         }
         if (time > t)
         {
-            double h = time - t;
-            v = LifCurrentSolution.Voltage(model, v, synE, synI, external, h);
-            synE *= Math.Exp(-h / model.TauSynE);
-            synI *= Math.Exp(-h / model.TauSynI);
+            var propagators = LifCurrentPropagators.Over(model, time - t);
+            v = LifCurrentSolution.Voltage(model, propagators, v, synE, synI, external);
+            synE *= propagators.ExcitatoryDecay;
+            synI *= propagators.InhibitoryDecay;
         }
         t = time;
     }

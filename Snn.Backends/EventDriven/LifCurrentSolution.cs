@@ -9,7 +9,8 @@ namespace Snn.Backends.EventDriven;
 /// V(h) = E_L + R I_ext + (V0 − E_L − R I_ext) e^(−h/τm) + Σx I_x0 τm τx / (C (τx − τm)) (e^(−h/τx) − e^(−h/τm))
 /// I_x(h) = I_x0 e^(−h/τx)          R = τm / C,  x ∈ {syn,e; syn,i}
 /// </code>
-/// with the limit I_x0 h/C e^(−h/τm) when τx = τm. The threshold crossing time is the first zero of
+/// with the limit I_x0 h/C e^(−h/τm) when τx = τm: the model's <see cref="LifCurrentPropagators"/>
+/// over h, in double. The threshold crossing time is the first zero of
 /// V(h) − V_th, found by branch and bound over the exponential terms and bisection to a few ulps.
 /// </summary>
 public static class LifCurrentSolution
@@ -22,12 +23,21 @@ public static class LifCurrentSolution
     /// <param name="externalCurrent">Constant external current, bias included (pA).</param>
     /// <param name="h">Elapsed time (ms), ≥ 0.</param>
     public static double Voltage(in LifCurrent model, double v0, double synapticE, double synapticI, double externalCurrent, double h)
+        => Voltage(model, LifCurrentPropagators.Over(model, h), v0, synapticE, synapticI, externalCurrent);
+
+    /// <summary>The membrane potential (mV) after <paramref name="propagators"/>' interval, with no spike in between.</summary>
+    /// <param name="model">The neuron parameters.</param>
+    /// <param name="propagators">The model's propagators over the elapsed time.</param>
+    /// <param name="v0">Initial membrane potential (mV).</param>
+    /// <param name="synapticE">Initial excitatory synaptic current (pA).</param>
+    /// <param name="synapticI">Initial inhibitory synaptic current (pA).</param>
+    /// <param name="externalCurrent">Constant external current, bias included (pA).</param>
+    public static double Voltage(in LifCurrent model, in LifCurrentPropagators propagators, double v0, double synapticE, double synapticI, double externalCurrent)
     {
         double r = model.TauM / model.CM;
-        double decay = Math.Exp(-h / model.TauM);
-        return model.EL + r * externalCurrent + (v0 - model.EL - r * externalCurrent) * decay
-            + synapticE * ExponentialCurrentPropagator.VoltageFromCurrent(model.TauSynE, model.TauM, model.CM, h)
-            + synapticI * ExponentialCurrentPropagator.VoltageFromCurrent(model.TauSynI, model.TauM, model.CM, h);
+        return model.EL + r * externalCurrent + (v0 - model.EL - r * externalCurrent) * propagators.MembraneDecay
+            + synapticE * propagators.ExcitatoryToVoltage
+            + synapticI * propagators.InhibitoryToVoltage;
     }
 
     /// <summary>The first time h ≥ 0 (ms after the given state) at which V reaches

@@ -33,8 +33,9 @@ internal sealed class IzhikevichLowering : PopulationLowering
     public override (string[] State, string Spikes) Step(GraphBuilder graph, string[] state, string inputExcitatory, string inputInhibitory)
     {
         var m = _population.ModelOf;
-        int subSteps = (int)Math.Ceiling(_dt / 0.5 - 1e-9);
-        float subStep = (float)(_dt / subSteps);
+        var schedule = IzhikevichSubSteps.For(_dt);
+        int subSteps = schedule.Count;
+        float subStep = (float)schedule.SubStep;
         float dt = (float)_dt;
         string bias = Parameter(graph, i => (float)m(i).Bias + 0f);
         string dtA = Parameter(graph, i => dt * (float)m(i).A);

@@ -9,7 +9,8 @@ namespace Snn.Backends.Onnx;
 /// g_tot = (g_L + g_e) + g_i, V∞ = ((((g_L E_L) + g_e E_e) + g_i E_i) + I_e + 0) / g_tot,
 /// V ← V∞ + (V − V∞) exp(−(h/C) g_tot) unless refractory, then the conductances decay and take
 /// their input, then V ≥ V_th fires. exp is <see cref="ExpLowering"/>, the same function as the
-/// engine's <see cref="Core.Numerics.DeterministicMath.Exp(float)"/>.
+/// engine's <see cref="Core.Numerics.DeterministicMath.Exp(float)"/>; the step constants are each
+/// neuron's <see cref="LifConductancePropagators"/>, rounded to float as the model rounds them.
 /// </summary>
 internal sealed class LifConductanceLowering : PopulationLowering
 {
@@ -31,14 +32,15 @@ internal sealed class LifConductanceLowering : PopulationLowering
         string v = state[0], synE = state[1], synI = state[2], refractory = state[3];
         var m = _population.ModelOf;
         double dt = _dt;
+        LifConductancePropagators P(int i) => LifConductancePropagators.Over(m(i), dt);
         string gL = Parameter(graph, i => (float)m(i).GL);
         string leak = Parameter(graph, i => (float)m(i).GL * (float)m(i).EL);
         string eE = Parameter(graph, i => (float)m(i).EExcitatory);
         string eI = Parameter(graph, i => (float)m(i).EInhibitory);
         string bias = Parameter(graph, i => (float)m(i).IE);
-        string minusDtOverC = Parameter(graph, i => -(float)(dt / m(i).CM));
-        string p11E = Parameter(graph, i => (float)Math.Exp(-dt / m(i).TauSynE));
-        string p11I = Parameter(graph, i => (float)Math.Exp(-dt / m(i).TauSynI));
+        string minusDtOverC = Parameter(graph, i => -(float)P(i).StepOverCapacitance);
+        string p11E = Parameter(graph, i => (float)P(i).ExcitatoryDecay);
+        string p11I = Parameter(graph, i => (float)P(i).InhibitoryDecay);
 
         string integrating = graph.Op("Equal", refractory, graph.Scalar(0));
         string total = graph.Add(graph.Add(gL, synE), synI);
@@ -54,7 +56,7 @@ internal sealed class LifConductanceLowering : PopulationLowering
         var (newV, newRefractory, spikes) = Fire(graph, held, counting,
             Parameter(graph, i => (float)m(i).VThreshold),
             Parameter(graph, i => (float)m(i).VReset),
-            IntParameter(graph, i => (int)Math.Round(m(i).RefractoryPeriod / dt)));
+            IntParameter(graph, i => P(i).RefractorySteps));
         return ([newV, newSynE, newSynI, newRefractory], spikes);
     }
 }

@@ -8,8 +8,8 @@ namespace Snn.Backends.Onnx;
 /// <see cref="LifCurrent"/> as ONNX operators, in the order of <see cref="LifCurrent.Integrate(ref NeuronState, float, float, float)"/>
 /// and <see cref="LifCurrent.Step"/>: relative = P20 (I_e + 0) + P22 (V − E_L) + P21e I_e,syn +
 /// P21i I_i,syn, V ← relative + E_L unless refractory, I_x,syn ← I_x,syn P11x + input, then
-/// V ≥ V_th fires. The propagators are computed from the parameters exactly as
-/// <see cref="LifCurrent.Prepare"/> does.
+/// V ≥ V_th fires. The propagators are each neuron's <see cref="LifCurrentPropagators"/> over dt,
+/// rounded to float as <see cref="LifCurrent.Prepare"/> rounds them.
 /// </summary>
 internal sealed class LifCurrentLowering : PopulationLowering
 {
@@ -31,13 +31,14 @@ internal sealed class LifCurrentLowering : PopulationLowering
         string v = state[0], synE = state[1], synI = state[2], refractory = state[3];
         var m = _population.ModelOf;
         double dt = _dt;
+        LifCurrentPropagators P(int i) => LifCurrentPropagators.Over(m(i), dt);
         string el = Parameter(graph, i => (float)m(i).EL);
-        string bias = Parameter(graph, i => P20(m(i), dt) * ((float)m(i).IE + 0f));
-        string p22 = Parameter(graph, i => (float)Math.Exp(-dt / m(i).TauM));
-        string p21E = Parameter(graph, i => (float)ExponentialCurrentPropagator.VoltageFromCurrent(m(i).TauSynE, m(i).TauM, m(i).CM, dt));
-        string p21I = Parameter(graph, i => (float)ExponentialCurrentPropagator.VoltageFromCurrent(m(i).TauSynI, m(i).TauM, m(i).CM, dt));
-        string p11E = Parameter(graph, i => (float)Math.Exp(-dt / m(i).TauSynE));
-        string p11I = Parameter(graph, i => (float)Math.Exp(-dt / m(i).TauSynI));
+        string bias = Parameter(graph, i => (float)P(i).CurrentToVoltage * ((float)m(i).IE + 0f));
+        string p22 = Parameter(graph, i => (float)P(i).MembraneDecay);
+        string p21E = Parameter(graph, i => (float)P(i).ExcitatoryToVoltage);
+        string p21I = Parameter(graph, i => (float)P(i).InhibitoryToVoltage);
+        string p11E = Parameter(graph, i => (float)P(i).ExcitatoryDecay);
+        string p11I = Parameter(graph, i => (float)P(i).InhibitoryDecay);
 
         string integrating = graph.Op("Equal", refractory, graph.Scalar(0));
         string relative = graph.Add(bias, graph.Mul(p22, graph.Sub(v, el)));
@@ -49,9 +50,7 @@ internal sealed class LifCurrentLowering : PopulationLowering
         var (newV, newRefractory, spikes) = Fire(graph, held, counting,
             Parameter(graph, i => (float)m(i).VThreshold),
             Parameter(graph, i => (float)m(i).VReset),
-            IntParameter(graph, i => (int)Math.Round(m(i).RefractoryPeriod / dt)));
+            IntParameter(graph, i => P(i).RefractorySteps));
         return ([newV, newSynE, newSynI, newRefractory], spikes);
     }
-
-    private static float P20(LifCurrent model, double dt) => (float)(model.TauM / model.CM * (1 - Math.Exp(-dt / model.TauM)));
 }

@@ -1,5 +1,6 @@
 using Snn.Backends.EventDriven;
 using Snn.Core;
+using Snn.Core.Models;
 using Snn.Core.Simulation;
 
 namespace Snn.Backends.Sfq;

@@ -1,4 +1,5 @@
 using Snn.Backends.Cpu;
+using Snn.Core.Models;
 
 namespace Snn.Backends.Sfq;
 

@@ -1,5 +1,6 @@
 using Snn.Core;
 using Snn.Core.Connections;
+using Snn.Core.Models;
 using Snn.Core.Monitors;
 
 namespace Snn.Backends.Sfq;

@@ -9,7 +9,7 @@ namespace Snn.Core.Models;
 /// The pieces a block update is made of: the per-neuron loop through a model's
 /// <see cref="INeuronModel{TModel}.Step"/> (the engine's update for models without a block update,
 /// and the tail of a vectorised one when the block length is not a multiple of the vector width),
-/// and the collection of spiking lanes.
+/// the loop of a vectorised one over the block, and the spike rule and collection of spiking lanes.
 /// </summary>
 public static class BlockUpdate
 {
@@ -81,6 +81,54 @@ public static class BlockUpdate
             }
         }
         return count;
+    }
+
+    /// <summary>
+    /// The block update of a vectorised model: <paramref name="step"/> over every whole vector of
+    /// <paramref name="block"/> (when <see cref="Vector.IsHardwareAccelerated"/>), then
+    /// <paramref name="model"/>'s scalar <c>Step</c> over the remaining neurons.
+    /// </summary>
+    /// <param name="model">The prepared model, for the scalar tail.</param>
+    /// <param name="step">The model's vector step.</param>
+    /// <param name="block">The neurons, their input and current.</param>
+    /// <param name="spikes">Receives the block-relative indices of the neurons that spiked, ascending.</param>
+    /// <returns>The number of spikes written.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int StepVectors<TModel, TStep>(in TModel model, in TStep step, in NeuronBlock block, Span<int> spikes)
+        where TModel : struct, INeuronModel<TModel>
+        where TStep : struct, IVectorStep
+    {
+        int n = block.Length;
+        int count = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var lanes = new BlockLanes(block);
+            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                count = step.Step(lanes, i, spikes, count);
+            }
+        }
+        return StepEach(model, block, i, spikes, count);
+    }
+
+    /// <summary>
+    /// The usual spike rule of a vector step: the lanes of <paramref name="fired"/> take
+    /// <paramref name="reset"/> as V and <paramref name="refractorySteps"/> as their refractory
+    /// countdown, and are appended to <paramref name="spikes"/> (as <see cref="AppendSpikes"/>).
+    /// </summary>
+    /// <returns>The new number of spikes written.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Fire(Vector<int> fired, ref Vector<float> v, Vector<float> reset, ref Vector<int> refractory, Vector<int> refractorySteps,
+        int first, Span<int> spikes, int count)
+    {
+        if (fired == Vector<int>.Zero)
+        {
+            return count;
+        }
+        v = Vector.ConditionalSelect(fired, reset, v);
+        refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
+        return AppendSpikes(fired, first, spikes, count);
     }
 
     /// <summary>Appends <paramref name="first"/> + lane for every lane of <paramref name="fired"/>

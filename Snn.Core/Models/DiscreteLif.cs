@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Snn.Core.Validation;
 
 namespace Snn.Core.Models;
@@ -104,32 +105,32 @@ public struct DiscreteLif : IBlockNeuronModel<DiscreteLif>
 
     /// <inheritdoc />
     public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+        => BlockUpdate.StepVectors(this, new VectorStep(this, block.Context.Step >= BiasOnsetStep ? Bias : 0f), block, spikes);
+
+    /// <summary><see cref="Step"/> on a vector of neurons, lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(DiscreteLif model, float bias) : IVectorStep
     {
-        int n = block.Length;
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        private readonly Vector<float> _decay = new(model.Decay);
+        private readonly Vector<float> _bias = new(bias);
+        private readonly Vector<float> _threshold = new(model.VThreshold);
+        private readonly Vector<float> _reset = new(model.VReset);
+        private readonly bool _spiking = model.Spiking;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
         {
-            var lanes = new BlockLanes(block);
-            var decay = new Vector<float>(Decay);
-            var bias = new Vector<float>(block.Context.Step >= BiasOnsetStep ? Bias : 0f);
-            var threshold = new Vector<float>(VThreshold);
-            var reset = new Vector<float>(VReset);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            var v = _decay * lanes.V(first) + ((lanes.InputExcitatory(first) + lanes.InputInhibitory(first)) + _bias);
+            if (_spiking)
             {
-                var v = decay * lanes.V(i) + ((lanes.InputExcitatory(i) + lanes.InputInhibitory(i)) + bias);
-                if (Spiking)
+                var fired = Vector.GreaterThanOrEqual(v, _threshold);
+                if (fired != Vector<int>.Zero)
                 {
-                    var fired = Vector.GreaterThanOrEqual(v, threshold);
-                    if (fired != Vector<int>.Zero)
-                    {
-                        v = Vector.ConditionalSelect(fired, reset, v);
-                        count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                    }
+                    v = Vector.ConditionalSelect(fired, _reset, v);
+                    count = BlockUpdate.AppendSpikes(fired, first, spikes, count);
                 }
-                lanes.StoreV(i, v);
             }
+            lanes.StoreV(first, v);
+            return count;
         }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

@@ -16,14 +16,17 @@ public static class ExponentialCurrentPropagator
     /// <param name="capacitance">Membrane capacitance (pF).</param>
     /// <param name="h">Step (ms).</param>
     public static double VoltageFromCurrent(double tauSyn, double tauM, double capacitance, double h)
+        => VoltageFromCurrent(tauSyn, tauM, capacitance, h, Math.Exp(-h / tauSyn), Math.Exp(-h / tauM));
+
+    /// <summary><see cref="VoltageFromCurrent(double, double, double, double)"/> with the two decays
+    /// e^(−h/τs) and e^(−h/τm) already computed.</summary>
+    internal static double VoltageFromCurrent(double tauSyn, double tauM, double capacitance, double h, double synapticDecay, double membraneDecay)
     {
         double difference = tauSyn - tauM;
         if (Math.Abs(difference) < 1e-9 * tauM)
         {
-            return h / capacitance * Math.Exp(-h / tauM);
+            return h / capacitance * membraneDecay;
         }
-        double expSyn = Math.Exp(-h / tauSyn);
-        double expMembrane = Math.Exp(-h / tauM);
-        return tauM * tauSyn / (capacitance * difference) * (expSyn - expMembrane);
+        return tauM * tauSyn / (capacitance * difference) * (synapticDecay - membraneDecay);
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Snn.Core.Validation;
 
 namespace Snn.Core.Models;
@@ -10,8 +11,9 @@ namespace Snn.Core.Models;
 /// du/dt = a (b v − u)
 /// v ≥ v_peak:  spike, v ← c, u ← u + d
 /// </code>
-/// v is advanced by forward Euler in sub-steps of at most 0.5 ms and u by one Euler step with the
-/// new v, which at dt = 1 ms is exactly the two half-steps of the paper's code. Synaptic input is a
+/// v is advanced by forward Euler in sub-steps of at most 0.5 ms (<see cref="IzhikevichSubSteps"/>)
+/// and u by one Euler step with the new v, which at dt = 1 ms is exactly the two half-steps of the
+/// paper's code. Synaptic input is a
 /// one-step current pulse whose charge moves v by the weight (mV): at dt = 1 ms this is the paper's
 /// <c>I = I + sum(S(:,fired),2)</c>. <see cref="NeuronState.U"/> holds u.
 /// </summary>
@@ -124,8 +126,9 @@ public struct Izhikevich : IBlockNeuronModel<Izhikevich>
                 + "quadratic growth overflows to infinity within the further 0.5 ms sub-steps of a longer step. Use dt <= 1 ms, as the model's paper does.");
         }
         var prepared = this;
-        prepared._subSteps = (int)Math.Ceiling(dt / 0.5 - 1e-9);
-        prepared._subStep = (float)(dt / prepared._subSteps);
+        var subSteps = IzhikevichSubSteps.For(dt);
+        prepared._subSteps = subSteps.Count;
+        prepared._subStep = (float)subSteps.SubStep;
         prepared._dt = (float)dt;
         prepared._a = (float)A;
         prepared._b = (float)B;
@@ -159,46 +162,42 @@ public struct Izhikevich : IBlockNeuronModel<Izhikevich>
     }
 
     /// <inheritdoc />
-    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
+
+    /// <summary><see cref="Step"/> on a vector of neurons, lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(Izhikevich model) : IVectorStep
     {
-        int n = block.Length;
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        private readonly Vector<float> _bias = new(model._bias);
+        private readonly Vector<float> _dt = new(model._dt);
+        private readonly Vector<float> _subStep = new(model._subStep);
+        private readonly Vector<float> _dtA = new(model._dt * model._a);
+        private readonly Vector<float> _b = new(model._b);
+        private readonly Vector<float> _c = new(model._c);
+        private readonly Vector<float> _d = new(model._d);
+        private readonly Vector<float> _vPeak = new(model._vPeak);
+        private readonly int _subSteps = model._subSteps;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
         {
-            var lanes = new BlockLanes(block);
-            var bias = new Vector<float>(_bias);
-            var dt = new Vector<float>(_dt);
-            var subStep = new Vector<float>(_subStep);
-            var quadratic = new Vector<float>(0.04f);
-            var linear = new Vector<float>(5f);
-            var constant = new Vector<float>(140f);
-            var dtA = new Vector<float>(_dt * _a);
-            var b = new Vector<float>(_b);
-            var c = new Vector<float>(_c);
-            var d = new Vector<float>(_d);
-            var vPeak = new Vector<float>(_vPeak);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            var drive = _bias + lanes.Current(first) + (lanes.InputExcitatory(first) + lanes.InputInhibitory(first)) / _dt;
+            var v = lanes.V(first);
+            var u = lanes.U(first);
+            for (int k = 0; k < _subSteps; k++)
             {
-                var drive = bias + lanes.Current(i) + (lanes.InputExcitatory(i) + lanes.InputInhibitory(i)) / dt;
-                var v = lanes.V(i);
-                var u = lanes.U(i);
-                for (int k = 0; k < _subSteps; k++)
-                {
-                    v += subStep * (quadratic * v * v + linear * v + constant - u + drive);
-                }
-                u += dtA * (b * v - u);
-                var fired = Vector.GreaterThanOrEqual(v, vPeak);
-                if (fired != Vector<int>.Zero)
-                {
-                    v = Vector.ConditionalSelect(fired, c, v);
-                    u = Vector.ConditionalSelect(fired, u + d, u);
-                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                }
-                lanes.StoreV(i, v);
-                lanes.StoreU(i, u);
+                v += _subStep * (new Vector<float>(0.04f) * v * v + new Vector<float>(5f) * v + new Vector<float>(140f) - u + drive);
             }
+            u += _dtA * (_b * v - u);
+            var fired = Vector.GreaterThanOrEqual(v, _vPeak);
+            if (fired != Vector<int>.Zero)
+            {
+                v = Vector.ConditionalSelect(fired, _c, v);
+                u = Vector.ConditionalSelect(fired, u + _d, u);
+                count = BlockUpdate.AppendSpikes(fired, first, spikes, count);
+            }
+            lanes.StoreV(first, v);
+            lanes.StoreU(first, u);
+            return count;
         }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

@@ -14,7 +14,8 @@ namespace Snn.Core.Models;
 /// V ≥ V_th:  spike, V ← V_reset, V held for t_ref
 /// </code>
 /// Over one step h the propagators P22 = e^(-h/τm), P11x = e^(-h/τx), P20 = τm/C (1 − P22) and
-/// P21x = τm τx / (C (τx − τm)) (e^(-h/τx) − e^(-h/τm)) are computed once in <see cref="Prepare"/>.
+/// P21x = τm τx / (C (τx − τm)) (e^(-h/τx) − e^(-h/τm)) are <see cref="LifCurrentPropagators"/>,
+/// which <see cref="Prepare"/> rounds once to the float constants of the scalar and block step.
 /// As in NEST, input arriving in a step enters the synaptic current after the membrane update, so
 /// it moves V from the next step on.
 /// </summary>
@@ -102,14 +103,14 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
     {
         Guard.Positive(dt, nameof(dt));
         var prepared = this;
-        double p22 = Math.Exp(-dt / TauM);
-        prepared._p22 = (float)p22;
-        prepared._p11E = (float)Math.Exp(-dt / TauSynE);
-        prepared._p11I = (float)Math.Exp(-dt / TauSynI);
-        prepared._p20 = (float)(TauM / CM * (1 - p22));
-        prepared._p21E = (float)ExponentialCurrentPropagator.VoltageFromCurrent(TauSynE, TauM, CM, dt);
-        prepared._p21I = (float)ExponentialCurrentPropagator.VoltageFromCurrent(TauSynI, TauM, CM, dt);
-        prepared._refractorySteps = (int)Math.Round(RefractoryPeriod / dt);
+        var propagators = LifCurrentPropagators.Over(this, dt);
+        prepared._p22 = (float)propagators.MembraneDecay;
+        prepared._p11E = (float)propagators.ExcitatoryDecay;
+        prepared._p11I = (float)propagators.InhibitoryDecay;
+        prepared._p20 = (float)propagators.CurrentToVoltage;
+        prepared._p21E = (float)propagators.ExcitatoryToVoltage;
+        prepared._p21I = (float)propagators.InhibitoryToVoltage;
+        prepared._refractorySteps = propagators.RefractorySteps;
         prepared._el = (float)EL;
         prepared._ie = (float)IE;
         prepared._threshold = (float)VThreshold;
@@ -170,37 +171,29 @@ public struct LifCurrent : IBlockNeuronModel<LifCurrent>
     }
 
     /// <inheritdoc />
-    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
+
+    /// <summary><see cref="Step"/> on a vector of neurons, lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(LifCurrent model) : IVectorStep
     {
-        int n = block.Length;
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        private readonly Vector<float> _threshold = new(model._threshold);
+        private readonly Vector<float> _reset = new(model._reset);
+        private readonly Vector<int> _refractorySteps = new(model._refractorySteps);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
         {
-            var lanes = new BlockLanes(block);
-            var threshold = new Vector<float>(_threshold);
-            var reset = new Vector<float>(_reset);
-            var refractorySteps = new Vector<int>(_refractorySteps);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var v = lanes.V(i);
-                var synE = lanes.SynE(i);
-                var synI = lanes.SynI(i);
-                var refractory = lanes.Refractory(i);
-                Integrate(ref v, ref synE, ref synI, ref refractory, lanes.InputExcitatory(i), lanes.InputInhibitory(i), lanes.Current(i));
-                var fired = Vector.GreaterThanOrEqual(v, threshold);
-                if (fired != Vector<int>.Zero)
-                {
-                    v = Vector.ConditionalSelect(fired, reset, v);
-                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
-                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                }
-                lanes.StoreV(i, v);
-                lanes.StoreSynE(i, synE);
-                lanes.StoreSynI(i, synI);
-                lanes.StoreRefractory(i, refractory);
-            }
+            var v = lanes.V(first);
+            var synE = lanes.SynE(first);
+            var synI = lanes.SynI(first);
+            var refractory = lanes.Refractory(first);
+            model.Integrate(ref v, ref synE, ref synI, ref refractory, lanes.InputExcitatory(first), lanes.InputInhibitory(first), lanes.Current(first));
+            count = BlockUpdate.Fire(Vector.GreaterThanOrEqual(v, _threshold), ref v, _reset, ref refractory, _refractorySteps, first, spikes, count);
+            lanes.StoreV(first, v);
+            lanes.StoreSynE(first, synE);
+            lanes.StoreSynI(first, synI);
+            lanes.StoreRefractory(first, refractory);
+            return count;
         }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

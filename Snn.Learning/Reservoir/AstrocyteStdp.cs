@@ -1,3 +1,4 @@
+using Snn.Core.Models;
 using Snn.Core.Numerics;
 using Snn.Core.Plasticity;
 using Snn.Core.Validation;

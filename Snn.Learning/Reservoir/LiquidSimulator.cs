@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Distributions;
+using Snn.Core.Models;
 using Snn.Core.Monitors;
 using Snn.Core.Plasticity;
 using Snn.Core.Randomness;

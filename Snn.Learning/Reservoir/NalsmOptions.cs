@@ -1,3 +1,4 @@
+using Snn.Core.Models;
 using Snn.Core.Validation;
 using Snn.Learning.Readout;
 

@@ -1,14 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Snn.Backends.Cpu;
-using Snn.Backends.Crossbar;
 using Snn.Core;
 using Snn.Core.Distributions;
 using Snn.Core.Inputs;
-using Snn.Core.Interop.Nir;
 using Snn.Core.Models;
 using Snn.Core.Simulation;
-using Snn.Learning.Homeostasis;
-using Snn.Learning.Reservoir;
 
 namespace Snn.MicroBench;
 

@@ -1,6 +1,4 @@
 using Snn.Core.Models;
-using Snn.Learning.Homeostasis;
-using Snn.Learning.Reservoir;
 using Snn.Tests.Shared;
 using P = Snn.Tests.Shared.NetworkEquivalence.Probe;
 using R = Snn.Tests.Shared.BlockEquivalence.Ranges;

@@ -1,3 +1,5 @@
+using Snn.Core.Models;
+
 namespace Snn.Core.Interop.Nir;
 
 /// <summary>

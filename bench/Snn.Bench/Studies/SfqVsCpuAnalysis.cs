@@ -4,6 +4,7 @@ using Snn.Backends.Cpu;
 using Snn.Backends.Sfq;
 using Snn.Bench.Cli;
 using Snn.Bench.Suites;
+using Snn.Core.Models;
 
 namespace Snn.Bench.Studies;
 

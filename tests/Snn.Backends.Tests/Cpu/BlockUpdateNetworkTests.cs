@@ -1,6 +1,3 @@
-using Snn.Backends.Crossbar;
-using Snn.Backends.Sfq;
-using Snn.Core.Interop.Nir;
 using Snn.Core.Models;
 using Snn.Tests.Shared;
 using P = Snn.Tests.Shared.NetworkEquivalence.Probe;

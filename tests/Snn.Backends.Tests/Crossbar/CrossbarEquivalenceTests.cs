@@ -2,6 +2,7 @@ using Snn.Backends.Crossbar;
 using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Distributions;
+using Snn.Core.Models;
 using Snn.Core.Simulation;
 
 namespace Snn.Backends.Tests.Crossbar;

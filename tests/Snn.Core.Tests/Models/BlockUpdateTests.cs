@@ -1,4 +1,3 @@
-using Snn.Core.Interop.Nir;
 using Snn.Core.Models;
 using Snn.Tests.Shared;
 using R = Snn.Tests.Shared.BlockEquivalence.Ranges;

@@ -1,4 +1,5 @@
 using Snn.Backends.Cpu;
+using Snn.Core.Models;
 using Snn.Core.Randomness;
 using Snn.Learning.Reservoir;
 

@@ -1,5 +1,4 @@
 using Snn.Core.Models;
-using Snn.Learning.Reservoir;
 
 namespace Snn.Learning.Tests.Reservoir;
 

@@ -2,6 +2,7 @@ using Snn.Backends.Sfq;
 using Snn.Backends.Sfq.Circuit;
 using Snn.Core;
 using Snn.Core.Connections;
+using Snn.Core.Models;
 
 namespace Snn.Backends.Tests.Sfq.Circuit;
 

@@ -1,8 +1,8 @@
 using System.Numerics;
-using Snn.Core.Models;
+using System.Runtime.CompilerServices;
 using Snn.Core.Validation;
 
-namespace Snn.Learning.Homeostasis;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// A current-based LIF neuron (<see cref="LifCurrent"/>'s exact membrane) with a homeostatic
@@ -74,42 +74,35 @@ public struct AdaptiveThresholdLif : IBlockNeuronModel<AdaptiveThresholdLif>
     }
 
     /// <inheritdoc />
-    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
+
+    /// <summary><see cref="Step"/> on a vector of neurons, lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(AdaptiveThresholdLif model) : IVectorStep
     {
-        int n = block.Length;
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        private readonly Vector<float> _decrement = new(model._decrementPerStep);
+        private readonly Vector<float> _threshold = new((float)model.Membrane.VThreshold);
+        private readonly Vector<float> _reset = new((float)model.Membrane.VReset);
+        private readonly Vector<float> _increment = new((float)model.ThresholdIncrement);
+        private readonly Vector<int> _refractorySteps = new(model._prepared.RefractorySteps);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
         {
-            var lanes = new BlockLanes(block);
-            var decrement = new Vector<float>(_decrementPerStep);
-            var threshold = new Vector<float>((float)Membrane.VThreshold);
-            var reset = new Vector<float>((float)Membrane.VReset);
-            var increment = new Vector<float>((float)ThresholdIncrement);
-            var refractorySteps = new Vector<int>(_prepared.RefractorySteps);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var v = lanes.V(i);
-                var synE = lanes.SynE(i);
-                var synI = lanes.SynI(i);
-                var refractory = lanes.Refractory(i);
-                _prepared.Integrate(ref v, ref synE, ref synI, ref refractory, lanes.InputExcitatory(i), lanes.InputInhibitory(i), lanes.Current(i));
-                var theta = lanes.U(i) - decrement;
-                var fired = Vector.GreaterThanOrEqual(v, threshold + theta);
-                if (fired != Vector<int>.Zero)
-                {
-                    v = Vector.ConditionalSelect(fired, reset, v);
-                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
-                    theta = Vector.ConditionalSelect(fired, theta + increment, theta);
-                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                }
-                lanes.StoreV(i, v);
-                lanes.StoreU(i, theta);
-                lanes.StoreSynE(i, synE);
-                lanes.StoreSynI(i, synI);
-                lanes.StoreRefractory(i, refractory);
-            }
+            var v = lanes.V(first);
+            var synE = lanes.SynE(first);
+            var synI = lanes.SynI(first);
+            var refractory = lanes.Refractory(first);
+            model._prepared.Integrate(ref v, ref synE, ref synI, ref refractory, lanes.InputExcitatory(first), lanes.InputInhibitory(first), lanes.Current(first));
+            var theta = lanes.U(first) - _decrement;
+            var fired = Vector.GreaterThanOrEqual(v, _threshold + theta);
+            theta = Vector.ConditionalSelect(fired, theta + _increment, theta);
+            count = BlockUpdate.Fire(fired, ref v, _reset, ref refractory, _refractorySteps, first, spikes, count);
+            lanes.StoreV(first, v);
+            lanes.StoreU(first, theta);
+            lanes.StoreSynE(first, synE);
+            lanes.StoreSynI(first, synI);
+            lanes.StoreRefractory(first, refractory);
+            return count;
         }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

@@ -1,8 +1,8 @@
 using System.Numerics;
-using Snn.Core.Models;
+using System.Runtime.CompilerServices;
 using Snn.Core.Validation;
 
-namespace Snn.Backends.Crossbar;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// The discrete-time LIF neuron of the zero-shot LSM of Lin et al. (Nat. Comput. Sci. 2025; their
@@ -83,26 +83,27 @@ public struct WindowedLif : IBlockNeuronModel<WindowedLif>
             block.V.Clear();
             return 0;
         }
-        int n = block.Length;
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        return BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
+    }
+
+    /// <summary><see cref="Step"/> on a vector of neurons (past the window boundary), lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(WindowedLif model) : IVectorStep
+    {
+        private readonly Vector<float> _decay = new(model.Decay);
+        private readonly Vector<float> _threshold = new(model.VThreshold);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
         {
-            var lanes = new BlockLanes(block);
-            var decay = new Vector<float>(Decay);
-            var threshold = new Vector<float>(VThreshold);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            var v = _decay * lanes.V(first) + (lanes.InputExcitatory(first) + lanes.InputInhibitory(first));
+            var fired = Vector.GreaterThan(v, _threshold);
+            if (fired != Vector<int>.Zero)
             {
-                var v = decay * lanes.V(i) + (lanes.InputExcitatory(i) + lanes.InputInhibitory(i));
-                var fired = Vector.GreaterThan(v, threshold);
-                if (fired != Vector<int>.Zero)
-                {
-                    v = Vector.ConditionalSelect(fired, Vector<float>.Zero, v);
-                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                }
-                lanes.StoreV(i, v);
+                v = Vector.ConditionalSelect(fired, Vector<float>.Zero, v);
+                count = BlockUpdate.AppendSpikes(fired, first, spikes, count);
             }
+            lanes.StoreV(first, v);
+            return count;
         }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

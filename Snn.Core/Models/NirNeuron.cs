@@ -1,7 +1,8 @@
 using System.Numerics;
-using Snn.Core.Models;
+using System.Runtime.CompilerServices;
+using Snn.Core.Validation;
 
-namespace Snn.Core.Interop.Nir;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// The neuron primitives of the Neuromorphic Intermediate Representation (NIR; Pedersen et al.
@@ -19,7 +20,7 @@ namespace Snn.Core.Interop.Nir;
 /// <see cref="SpikeIntegralMs"/>, so a spike of weight w moves v by R·w·SpikeIntegralMs/τ_mem
 /// (TauSyn = 0) or I by w_in·w·SpikeIntegralMs/τ_syn. b is the constant <see cref="Bias"/> (an
 /// Affine node's bias). Between spikes the linear system is solved in closed form (the
-/// exponential propagators of Rotter &amp; Diesmann 1999, computed once in <see cref="Prepare"/>).
+/// exponential propagators of Rotter &amp; Diesmann 1999: <see cref="NirNeuronPropagators"/>).
 /// As everywhere in Snn, spikes that arrive in a step are added at its end, which is their
 /// arrival time; the threshold is then checked, so a jump in v can fire the neuron in the same
 /// step. <see cref="NeuronState.V"/> holds v and <see cref="NeuronState.SynE"/> holds I; both
@@ -92,14 +93,14 @@ public struct NirNeuron : IBlockNeuronModel<NirNeuron>
     /// <inheritdoc />
     public readonly void Validate()
     {
-        Validation.Guard.Positive(TauMem, nameof(TauMem));
-        Validation.Guard.NonNegative(TauSyn, nameof(TauSyn));
-        Validation.Guard.Finite(R, nameof(R));
-        Validation.Guard.Finite(VLeak, nameof(VLeak));
-        Validation.Guard.Finite(VReset, nameof(VReset));
-        Validation.Guard.Finite(WIn, nameof(WIn));
-        Validation.Guard.Finite(Bias, nameof(Bias));
-        Validation.Guard.Positive(SpikeIntegralMs, nameof(SpikeIntegralMs));
+        Guard.Positive(TauMem, nameof(TauMem));
+        Guard.NonNegative(TauSyn, nameof(TauSyn));
+        Guard.Finite(R, nameof(R));
+        Guard.Finite(VLeak, nameof(VLeak));
+        Guard.Finite(VReset, nameof(VReset));
+        Guard.Finite(WIn, nameof(WIn));
+        Guard.Finite(Bias, nameof(Bias));
+        Guard.Positive(SpikeIntegralMs, nameof(SpikeIntegralMs));
         if (double.IsNaN(VThreshold) || double.IsNegativeInfinity(VThreshold))
         {
             throw new ArgumentOutOfRangeException(nameof(VThreshold), VThreshold, $"VThreshold = {VThreshold} must be finite or +∞ (never fires).");
@@ -112,43 +113,16 @@ public struct NirNeuron : IBlockNeuronModel<NirNeuron>
     /// <inheritdoc />
     public readonly NirNeuron Prepare(double dt)
     {
-        Validation.Guard.Positive(dt, nameof(dt));
+        Guard.Positive(dt, nameof(dt));
         var prepared = this;
-        bool synapse = TauSyn > 0;
-        double iInfinity = synapse ? WIn * Bias : Bias;
-        double pMem = Leak ? Math.Exp(-dt / TauMem) : 1;
-        double drive = Leak ? (VLeak + R * iInfinity) * (1 - pMem) : R * iInfinity * dt / TauMem;
-        double pSyn = 0;
-        if (synapse)
-        {
-            double pS = Math.Exp(-dt / TauSyn);
-            if (!Leak)
-            {
-                pSyn = R * TauSyn * (1 - pS) / TauMem;
-            }
-            else if (Math.Abs(TauSyn - TauMem) < 1e-9 * TauMem)
-            {
-                pSyn = R * dt / TauMem * pMem;
-            }
-            else
-            {
-                pSyn = R * TauSyn / (TauSyn - TauMem) * (pS - pMem);
-            }
-            prepared._jump = (float)(WIn * SpikeIntegralMs / TauSyn);
-            prepared._pSyn = (float)pSyn;
-            prepared._iInfinity = (float)iInfinity;
-            prepared._pSynDecay = (float)pS;
-        }
-        else
-        {
-            prepared._jump = (float)(R * SpikeIntegralMs / TauMem);
-            prepared._pSyn = 0;
-            prepared._iInfinity = 0;
-            prepared._pSynDecay = 0;
-        }
-        prepared._pMem = (float)pMem;
-        prepared._pCurrent = (float)(Leak ? R * (1 - pMem) : R * dt / TauMem);
-        prepared._vDrive = (float)drive;
+        var propagators = NirNeuronPropagators.Over(this, dt);
+        prepared._jump = (float)propagators.SpikeJump;
+        prepared._pSyn = (float)propagators.SynapseToVoltage;
+        prepared._iInfinity = (float)propagators.SteadyCurrent;
+        prepared._pSynDecay = (float)propagators.SynapticDecay;
+        prepared._pMem = (float)propagators.MembraneDecay;
+        prepared._pCurrent = (float)propagators.CurrentToVoltage;
+        prepared._vDrive = (float)propagators.VoltageDrive;
         prepared._threshold = double.IsPositiveInfinity(VThreshold) ? float.PositiveInfinity : (float)VThreshold;
         return prepared;
     }
@@ -179,50 +153,49 @@ public struct NirNeuron : IBlockNeuronModel<NirNeuron>
     }
 
     /// <inheritdoc />
-    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
+
+    /// <summary><see cref="Step"/> on a vector of neurons, lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(NirNeuron model) : IVectorStep
     {
-        int n = block.Length;
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        private readonly Vector<float> _vDrive = new(model._vDrive);
+        private readonly Vector<float> _pMem = new(model._pMem);
+        private readonly Vector<float> _pSyn = new(model._pSyn);
+        private readonly Vector<float> _pCurrent = new(model._pCurrent);
+        private readonly Vector<float> _iInfinity = new(model._iInfinity);
+        private readonly Vector<float> _pSynDecay = new(model._pSynDecay);
+        private readonly Vector<float> _jump = new(model._jump);
+        private readonly Vector<float> _threshold = new(model._threshold);
+        private readonly Vector<float> _reset = new((float)model.VReset);
+        private readonly bool _synapse = model.TauSyn > 0;
+        private readonly bool _resets = model.Reset;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
         {
-            var lanes = new BlockLanes(block);
-            var vDrive = new Vector<float>(_vDrive);
-            var pMem = new Vector<float>(_pMem);
-            var pSyn = new Vector<float>(_pSyn);
-            var pCurrent = new Vector<float>(_pCurrent);
-            var iInfinity = new Vector<float>(_iInfinity);
-            var pSynDecay = new Vector<float>(_pSynDecay);
-            var jump = new Vector<float>(_jump);
-            var threshold = new Vector<float>(_threshold);
-            var reset = new Vector<float>((float)VReset);
-            bool synapse = TauSyn > 0;
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+            var input = lanes.InputExcitatory(first) + lanes.InputInhibitory(first);
+            Vector<float> v;
+            if (_synapse)
             {
-                var input = lanes.InputExcitatory(i) + lanes.InputInhibitory(i);
-                Vector<float> v;
-                if (synapse)
-                {
-                    var relative = lanes.SynE(i) - iInfinity;
-                    v = vDrive + pMem * lanes.V(i) + pSyn * relative + pCurrent * lanes.Current(i);
-                    lanes.StoreSynE(i, iInfinity + pSynDecay * relative + jump * input);
-                }
-                else
-                {
-                    v = vDrive + pMem * lanes.V(i) + pCurrent * lanes.Current(i) + jump * input;
-                }
-                var fired = Vector.GreaterThan(v, threshold);
-                if (fired != Vector<int>.Zero)
-                {
-                    if (Reset)
-                    {
-                        v = Vector.ConditionalSelect(fired, reset, v);
-                    }
-                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                }
-                lanes.StoreV(i, v);
+                var relative = lanes.SynE(first) - _iInfinity;
+                v = _vDrive + _pMem * lanes.V(first) + _pSyn * relative + _pCurrent * lanes.Current(first);
+                lanes.StoreSynE(first, _iInfinity + _pSynDecay * relative + _jump * input);
             }
+            else
+            {
+                v = _vDrive + _pMem * lanes.V(first) + _pCurrent * lanes.Current(first) + _jump * input;
+            }
+            var fired = Vector.GreaterThan(v, _threshold);
+            if (fired != Vector<int>.Zero)
+            {
+                if (_resets)
+                {
+                    v = Vector.ConditionalSelect(fired, _reset, v);
+                }
+                count = BlockUpdate.AppendSpikes(fired, first, spikes, count);
+            }
+            lanes.StoreV(first, v);
+            return count;
         }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

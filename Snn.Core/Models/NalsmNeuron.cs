@@ -1,8 +1,8 @@
 using System.Numerics;
-using Snn.Core.Models;
+using System.Runtime.CompilerServices;
 using Snn.Core.Validation;
 
-namespace Snn.Learning.Reservoir;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// The liquid neuron of Ivanov &amp; Michmizos (2021), "Increasing liquid state machine performance
@@ -133,7 +133,6 @@ public struct NalsmNeuron : IBlockNeuronModel<NalsmNeuron>
     /// <inheritdoc />
     public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
     {
-        int n = block.Length;
         if (WindowSteps > 0 && block.Context.Step % WindowSteps == 0)
         {
             block.V.Fill((float)VReset);
@@ -141,37 +140,34 @@ public struct NalsmNeuron : IBlockNeuronModel<NalsmNeuron>
             block.Refractory.Clear();
             return 0;
         }
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        return BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
+    }
+
+    /// <summary><see cref="Step"/> on a vector of neurons (past the window boundary), lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(NalsmNeuron model) : IVectorStep
+    {
+        private readonly Vector<float> _kernelDecay = new(model._kernelDecay);
+        private readonly Vector<float> _arrivalScale = new(model._arrivalScale);
+        private readonly Vector<float> _leak = new(model._leak);
+        private readonly Vector<float> _reset = new((float)model.VReset);
+        private readonly Vector<float> _threshold = new((float)model.VThreshold);
+        private readonly Vector<int> _refractorySteps = new(model._refractorySteps);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
         {
-            var lanes = new BlockLanes(block);
-            var kernelDecay = new Vector<float>(_kernelDecay);
-            var arrivalScale = new Vector<float>(_arrivalScale);
-            var leak = new Vector<float>(_leak);
-            var reset = new Vector<float>((float)VReset);
-            var threshold = new Vector<float>((float)VThreshold);
-            var refractorySteps = new Vector<int>(_refractorySteps);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var synE = lanes.SynE(i) * kernelDecay + (lanes.InputExcitatory(i) + lanes.InputInhibitory(i)) * arrivalScale;
-                var v = lanes.V(i);
-                v += -(v - reset) * leak + synE + lanes.Current(i);
-                var refractory = lanes.Refractory(i);
-                var counting = Vector.GreaterThan(refractory, Vector<int>.Zero);
-                var fired = Vector.AndNot(Vector.GreaterThanOrEqual(v, threshold), counting);
-                refractory = Vector.ConditionalSelect(counting, refractory - Vector<int>.One, refractory);
-                if (fired != Vector<int>.Zero)
-                {
-                    v = Vector.ConditionalSelect(fired, reset, v);
-                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
-                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                }
-                lanes.StoreSynE(i, synE);
-                lanes.StoreV(i, v);
-                lanes.StoreRefractory(i, refractory);
-            }
+            var synE = lanes.SynE(first) * _kernelDecay + (lanes.InputExcitatory(first) + lanes.InputInhibitory(first)) * _arrivalScale;
+            var v = lanes.V(first);
+            v += -(v - _reset) * _leak + synE + lanes.Current(first);
+            var refractory = lanes.Refractory(first);
+            var counting = Vector.GreaterThan(refractory, Vector<int>.Zero);
+            var fired = Vector.AndNot(Vector.GreaterThanOrEqual(v, _threshold), counting);
+            refractory = Vector.ConditionalSelect(counting, refractory - Vector<int>.One, refractory);
+            count = BlockUpdate.Fire(fired, ref v, _reset, ref refractory, _refractorySteps, first, spikes, count);
+            lanes.StoreSynE(first, synE);
+            lanes.StoreV(first, v);
+            lanes.StoreRefractory(first, refractory);
+            return count;
         }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
     }
 }

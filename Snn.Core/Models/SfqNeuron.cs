@@ -1,13 +1,13 @@
 using System.Numerics;
-using Snn.Core.Models;
+using System.Runtime.CompilerServices;
 using Snn.Core.Validation;
 
-namespace Snn.Backends.Sfq;
+namespace Snn.Core.Models;
 
 /// <summary>
 /// The abstract SFQ neuron: a superconducting loop that stores incoming fluxons and fires one SFQ
 /// pulse when the stored flux reaches a threshold set by its bias current
-/// (<see cref="SfqBiasMapping"/>), after which the loop is reset and its output junction is
+/// (Snn.Backends.Sfq's <c>SfqBiasMapping</c>), after which the loop is reset and its output junction is
 /// refractory; a resistor R in the loop lets the stored flux leak with τ = L / R.
 /// <code>
 /// dq/dt = −q / τ                         q: stored flux (Φ0 units), state field V
@@ -16,12 +16,15 @@ namespace Snn.Backends.Sfq;
 /// </code>
 /// Synapse weights onto it are signed pass probabilities in [−1, 1] (excitatory receptor
 /// [0, 1], inhibitory [−1, 0]): each weight is the expected number of fluxons a presynaptic pulse
-/// delivers. <see cref="SfqBackend"/> runs it pulse by pulse with stochastic gates; the clock-driven
+/// delivers. The SFQ engine (<c>SfqBackend</c>) runs it pulse by pulse with stochastic gates; the clock-driven
 /// engines run its mean-field version (each arriving weight adds w to q deterministically), which
 /// is what the sfq-vs-cpu comparison measures.
 /// </summary>
 public struct SfqNeuron : IBlockNeuronModel<SfqNeuron>
 {
+    /// <summary>Picoseconds per millisecond: the model's times are in ps, the network's in ms.</summary>
+    private const double PsPerMs = 1e9;
+
     private float _decay;
     private int _refractorySteps;
     private float _floatThreshold;
@@ -65,8 +68,8 @@ public struct SfqNeuron : IBlockNeuronModel<SfqNeuron>
     {
         Guard.Positive(dt, nameof(dt));
         var prepared = this;
-        prepared._decay = (float)Math.Exp(-dt * SfqConstants.PsPerMs / LeakTimeConstantPs);
-        prepared._refractorySteps = (int)Math.Round(RefractoryPs / SfqConstants.PsPerMs / dt);
+        prepared._decay = (float)Math.Exp(-dt * PsPerMs / LeakTimeConstantPs);
+        prepared._refractorySteps = (int)Math.Round(RefractoryPs / PsPerMs / dt);
         prepared._floatThreshold = FloatThreshold(ThresholdFluxons - 1e-6);
         return prepared;
     }
@@ -90,36 +93,7 @@ public struct SfqNeuron : IBlockNeuronModel<SfqNeuron>
     }
 
     /// <inheritdoc />
-    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes)
-    {
-        int n = block.Length;
-        int count = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var lanes = new BlockLanes(block);
-            var decay = new Vector<float>(_decay);
-            var threshold = new Vector<float>(_floatThreshold);
-            var refractorySteps = new Vector<int>(_refractorySteps);
-            for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
-            {
-                var v = lanes.V(i) * decay + lanes.InputExcitatory(i) + lanes.InputInhibitory(i);
-                var refractory = lanes.Refractory(i);
-                var counting = Vector.GreaterThan(refractory, Vector<int>.Zero);
-                var fired = Vector.AndNot(Vector.GreaterThanOrEqual(v, threshold), counting);
-                refractory = Vector.ConditionalSelect(counting, refractory - Vector<int>.One, refractory);
-                if (fired != Vector<int>.Zero)
-                {
-                    v = Vector.ConditionalSelect(fired, Vector<float>.Zero, v);
-                    refractory = Vector.ConditionalSelect(fired, refractorySteps, refractory);
-                    count = BlockUpdate.AppendSpikes(fired, i, spikes, count);
-                }
-                lanes.StoreV(i, v);
-                lanes.StoreRefractory(i, refractory);
-            }
-        }
-        return BlockUpdate.StepEach(this, block, i, spikes, count);
-    }
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
 
     /// <summary>The smallest float f with (double)f ≥ <paramref name="threshold"/>, so that a float
     /// V satisfies V ≥ f exactly when (double)V ≥ threshold.</summary>
@@ -132,5 +106,27 @@ public struct SfqNeuron : IBlockNeuronModel<SfqNeuron>
         }
         float below = MathF.BitDecrement(f);
         return below >= threshold ? below : f;
+    }
+
+    /// <summary><see cref="Step"/> on a vector of neurons, lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep(SfqNeuron model) : IVectorStep
+    {
+        private readonly Vector<float> _decay = new(model._decay);
+        private readonly Vector<float> _threshold = new(model._floatThreshold);
+        private readonly Vector<int> _refractorySteps = new(model._refractorySteps);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
+        {
+            var v = lanes.V(first) * _decay + lanes.InputExcitatory(first) + lanes.InputInhibitory(first);
+            var refractory = lanes.Refractory(first);
+            var counting = Vector.GreaterThan(refractory, Vector<int>.Zero);
+            var fired = Vector.AndNot(Vector.GreaterThanOrEqual(v, _threshold), counting);
+            refractory = Vector.ConditionalSelect(counting, refractory - Vector<int>.One, refractory);
+            count = BlockUpdate.Fire(fired, ref v, Vector<float>.Zero, ref refractory, _refractorySteps, first, spikes, count);
+            lanes.StoreV(first, v);
+            lanes.StoreRefractory(first, refractory);
+            return count;
+        }
     }
 }
