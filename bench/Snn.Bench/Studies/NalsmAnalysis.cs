@@ -3,6 +3,7 @@ using Snn.Backends.Cpu;
 using Snn.Bench.Suites;
 using Snn.Datasets;
 using Snn.Datasets.Formats;
+using Snn.Experiments.Nalsm;
 using Snn.Learning.Readout;
 using Snn.Learning.Reservoir;
 

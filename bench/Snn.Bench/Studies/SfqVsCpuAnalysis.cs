@@ -4,6 +4,7 @@ using Snn.Backends.Cpu;
 using Snn.Backends.Sfq;
 using Snn.Bench.Cli;
 using Snn.Bench.Suites;
+using Snn.Experiments.Sfq;
 
 namespace Snn.Bench.Studies;
 
