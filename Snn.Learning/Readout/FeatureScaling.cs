@@ -1,9 +1,11 @@
 namespace Snn.Learning.Readout;
 
 /// <summary>
-/// The feature normalisation of Ivanov &amp; Michmizos (2021): a sample's spike counts c become
-/// c/‖c‖₁ (all zeros for a silent liquid), and every feature is divided by the largest such value
-/// over a reference batch (the training set) so that features lie in [0, 1] there.
+/// Feature normalisations for the readouts. The one of Ivanov &amp; Michmizos (2021): a sample's
+/// spike counts c become c/‖c‖₁ (all zeros for a silent liquid), and every feature is divided by
+/// the largest such value over a reference batch (the training set) so that features lie in [0, 1]
+/// there. And standardisation: every feature becomes (x − mean)/sd with the mean and standard
+/// deviation of a reference batch.
 /// </summary>
 public static class FeatureScaling
 {
@@ -73,6 +75,82 @@ public static class FeatureScaling
             for (int i = 0; i < row.Length; i++)
             {
                 row[i] *= inverse;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Standardises features in place: feature j becomes (x − μⱼ)/σⱼ, with μⱼ and σⱼ the mean and the
+    /// population standard deviation (divisor n) of feature j over <paramref name="reference"/> (the
+    /// training set), computed before any batch changes. A feature with σⱼ ≤ 1e-9 there (constant on
+    /// the reference) becomes 0 everywhere.
+    /// </summary>
+    /// <param name="reference">The batch whose statistics are used, at least one sample, all of one length.</param>
+    /// <param name="batches">The batches to standardise (the reference among them if it is to be standardised too), rows of the reference's length.</param>
+    public static void Standardize(IReadOnlyList<float[]> reference, params IReadOnlyList<float[]>[] batches)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(batches);
+        if (reference.Count == 0)
+        {
+            throw new ArgumentException("reference is empty; its mean and standard deviation are needed.", nameof(reference));
+        }
+        int d = reference[0]?.Length ?? throw new ArgumentNullException(nameof(reference), "reference[0] is null.");
+        var mean = new double[d];
+        var squares = new double[d];
+        for (int s = 0; s < reference.Count; s++)
+        {
+            var row = reference[s];
+            if (row is null || row.Length != d)
+            {
+                throw new ArgumentException($"reference[{s}] must have {d} values like reference[0].", nameof(reference));
+            }
+            for (int j = 0; j < d; j++)
+            {
+                mean[j] += row[j];
+            }
+        }
+        for (int j = 0; j < d; j++)
+        {
+            mean[j] /= reference.Count;
+        }
+        foreach (var row in reference)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                squares[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
+            }
+        }
+        var inverse = new double[d];
+        for (int j = 0; j < d; j++)
+        {
+            double sd = Math.Sqrt(squares[j] / reference.Count);
+            inverse[j] = sd > 1e-9 ? 1 / sd : 0;
+        }
+        for (int b = 0; b < batches.Length; b++)
+        {
+            var batch = batches[b] ?? throw new ArgumentNullException(nameof(batches), $"batches[{b}] is null.");
+            for (int s = 0; s < batch.Count; s++)
+            {
+                if (batch[s] is null || batch[s].Length != d)
+                {
+                    throw new ArgumentException($"batches[{b}][{s}] must have {d} values like the reference.", nameof(batches));
+                }
+            }
+        }
+        var done = new HashSet<float[]>(ReferenceEqualityComparer.Instance);
+        foreach (var batch in batches)
+        {
+            foreach (var row in batch)
+            {
+                if (!done.Add(row))
+                {
+                    continue;
+                }
+                for (int j = 0; j < d; j++)
+                {
+                    row[j] = (float)((row[j] - mean[j]) * inverse[j]);
+                }
             }
         }
     }

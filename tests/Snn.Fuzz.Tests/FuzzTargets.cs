@@ -3,6 +3,7 @@ using Snn.Core.Interop.Nir;
 using Snn.Core.Simulation;
 using Snn.Datasets;
 using Snn.Datasets.Formats;
+using Snn.Experiments.Nalsm;
 using Snn.Learning.Gradient;
 using Snn.Learning.Reservoir;
 

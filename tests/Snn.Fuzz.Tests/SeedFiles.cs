@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using Snn.Experiments.Nalsm;
 using Snn.Learning.Gradient;
 using Snn.Learning.Reservoir;
 

@@ -29,89 +29,7 @@ public sealed class BenchCli
 {
     private readonly IAnsiConsole _console;
 
-    private readonly Argument<string[]> _suites = new("suite")
-    {
-        Description = "Suites and studies to run (see 'snn-bench list'); suites run first, then studies.",
-        Arity = ArgumentArity.OneOrMore,
-    };
-
-    private readonly Option<bool> _quick = new("--quick")
-    {
-        Description = "Studies: smaller sweeps and networks (a first look in seconds).",
-    };
-
-    private readonly Option<int?> _size = new("--size", "-n")
-    {
-        Description = "Neurons per suite (default: each suite's own size).",
-    };
-
-    private readonly Option<double?> _scale = new("--scale")
-    {
-        Description = "microcircuit only: fraction of the full model's neurons in (0, 1] (the reference's N_scaling), instead of --size.",
-    };
-
-    private readonly Option<double?> _kScale = new("--k-scale")
-    {
-        Description = "microcircuit only: in-degree scale in (0, 1] (the reference's K_scaling: weights x1/sqrt(K) and its DC compensation of the lost mean input) (default 1 at full scale, 0.5 below it).",
-    };
-
-    private readonly Option<double?> _powerWatts = new("--power-watts")
-    {
-        Description = "Suites: the machine's mean power draw while simulating (W, e.g. from a wall meter), for energy per synaptic event (default: the CPU packages' RAPL counters where readable, else no energy).",
-    };
-
-    private readonly Option<double?> _duration = new("--duration", "-t")
-    {
-        Description = $"Simulated time in ms (default: the suite's own, else {RunSettings.DefaultDurationMs}).",
-    };
-
-    private readonly Option<int?> _threads = new("--threads")
-    {
-        Description = "Worker threads (default: the engine's choice; results do not depend on it).",
-    };
-
-    private readonly Option<ulong> _seed = new("--seed")
-    {
-        Description = "Network seed.",
-        DefaultValueFactory = _ => RunSettings.DefaultSeed,
-    };
-
-    private readonly Option<string> _out = new("--out", "-o")
-    {
-        Description = "Folder for results.json and the PNG plots.",
-        DefaultValueFactory = _ => RunSettings.DefaultOutDirectory,
-    };
-
-    private readonly Option<string> _backend = new("--backend")
-    {
-        Description = "Engine to run on (default: mpi under mpirun, else cpu). mpi: start with mpirun -np K dotnet snn-bench.dll run ...",
-        DefaultValueFactory = _ => BackendFactory.DefaultName,
-    };
-
-    private readonly Option<string?> _data = new("--data")
-    {
-        Description = "Studies: the folder of the data set they read (delays-shd: shd_train.h5 and shd_test.h5; delays-ablation, nalsm-fmnist: Fashion-MNIST's IDX files; crossbar-lsm: N-MNIST with Train/<digit>/*.bin and Test/<digit>/*.bin).",
-    };
-
-    private readonly Option<int?> _liquid = new("--liquid")
-    {
-        Description = "nalsm-fmnist only: liquid neurons, 1000 or 8000 (default 1000).",
-    };
-
-    private readonly Option<string?> _variant = new("--variant")
-    {
-        Description = "nalsm-fmnist only: nalsm (astrocyte-modulated STDP), lsm-stdp (STDP, fixed A) or lsm (fixed weights) (default nalsm).",
-    };
-
-    private readonly Option<string?> _features = new("--features")
-    {
-        Description = "nalsm-fmnist only: the liquid's spike counts are read from this file when it exists (the protocol must match), else simulated and written there, so that another readout needs no new simulation.",
-    };
-
-    private readonly Option<string?> _readout = new("--readout")
-    {
-        Description = "nalsm-fmnist only: the softmax readout's training, adam (Adam, step 0.001, batches of 64, 200 epochs) or paper (the authors': Adadelta lr 0.1, batches of 250 in a fixed order, softmax-smoothed targets, 5000 epochs) (default adam).",
-    };
+    private readonly RunOptionSet _run = new();
 
     private readonly Argument<string> _nirFile = new("file")
     {
@@ -124,11 +42,7 @@ public sealed class BenchCli
         DefaultValueFactory = _ => NirImportSettings.DefaultDtMs,
     };
 
-    private readonly Option<double> _nirDuration = new("--duration", "-t")
-    {
-        Description = "Simulated time (ms).",
-        DefaultValueFactory = _ => NirImportSettings.DefaultDurationMs,
-    };
+    private readonly Option<double?> _nirDuration = SharedOptions.Duration("Simulated time (ms).", NirImportSettings.DefaultDurationMs);
 
     private readonly Option<double> _nirRate = new("--input-rate")
     {
@@ -136,43 +50,22 @@ public sealed class BenchCli
         DefaultValueFactory = _ => NirImportSettings.DefaultInputRateHz,
     };
 
-    private readonly Option<ulong> _nirSeed = new("--seed")
-    {
-        Description = "Seed of the input trains.",
-        DefaultValueFactory = _ => RunSettings.DefaultSeed,
-    };
+    private readonly Option<ulong> _nirSeed = SharedOptions.Seed("Seed of the input trains.");
 
-    private readonly Option<string> _nirBackend = new("--backend")
-    {
-        Description = "Engine to run on.",
-        DefaultValueFactory = _ => RunSettings.DefaultBackend,
-    };
+    private readonly Option<string> _nirBackend = SharedOptions.Backend("Engine to run on.", RunSettings.DefaultBackend, BackendFactory.Names.Where(n => !BackendFactory.IsMpi(n)));
 
-    private readonly Option<int?> _nirThreads = new("--threads")
-    {
-        Description = "Worker threads (default: the engine's choice).",
-    };
+    private readonly Option<int?> _nirThreads = SharedOptions.Threads("Worker threads (default: the engine's choice).");
 
     private readonly Argument<string> _nirNetwork = new("network")
     {
         Description = $"The network to export: {ExportableNetworks.NirDemoName} (the suites have features NIR cannot express), {ExportableNetworks.DemoName} or a suite.",
     };
 
-    private readonly Option<string?> _nirOut = new("--out", "-o")
-    {
-        Description = "The .nir file to write (default: <network>.nir in the current folder).",
-    };
+    private readonly Option<string?> _nirOut = SharedOptions.Out("The .nir file to write (default: <network>.nir in the current folder).");
 
-    private readonly Option<int?> _nirSize = new("--size", "-n")
-    {
-        Description = "Neurons of a suite, or hidden neurons of a demo (default: the network's own).",
-    };
+    private readonly Option<int?> _nirSize = SharedOptions.Size("Neurons of a suite, or hidden neurons of a demo (default: the network's own).");
 
-    private readonly Option<ulong> _nirExportSeed = new("--seed")
-    {
-        Description = "Network seed.",
-        DefaultValueFactory = _ => RunSettings.DefaultSeed,
-    };
+    private readonly Option<ulong> _nirExportSeed = SharedOptions.Seed("Network seed.");
 
     private readonly Argument<string> _peer = new("peer")
     {
@@ -192,23 +85,11 @@ public sealed class BenchCli
         DefaultValueFactory = _ => 3,
     };
 
-    private readonly Option<double> _compareDuration = new("--duration", "-t")
-    {
-        Description = "Simulated time in ms.",
-        DefaultValueFactory = _ => 1000,
-    };
+    private readonly Option<double?> _compareDuration = SharedOptions.Duration("Simulated time in ms.", RunSettings.DefaultDurationMs);
 
-    private readonly Option<int?> _compareThreads = new("--threads")
-    {
-        Description = "Snn worker threads (default 1, as Brian2's cpp_standalone runs on one thread).",
-        DefaultValueFactory = _ => 1,
-    };
+    private readonly Option<int?> _compareThreads = SharedOptions.Threads("Snn worker threads (default 1, as Brian2's cpp_standalone runs on one thread).", 1);
 
-    private readonly Option<ulong> _compareSeed = new("--seed")
-    {
-        Description = "Snn network seed.",
-        DefaultValueFactory = _ => RunSettings.DefaultSeed,
-    };
+    private readonly Option<ulong> _compareSeed = SharedOptions.Seed("Snn network seed.");
 
     private readonly Option<string> _python = new("--python")
     {
@@ -233,21 +114,11 @@ public sealed class BenchCli
         Description = $"The network to export: {ExportableNetworks.DemoName} or a suite.",
     };
 
-    private readonly Option<string?> _exportOut = new("--out", "-o")
-    {
-        Description = "The .onnx file to write (default: <network>.onnx in the current folder).",
-    };
+    private readonly Option<string?> _exportOut = SharedOptions.Out("The .onnx file to write (default: <network>.onnx in the current folder).");
 
-    private readonly Option<int?> _exportSize = new("--size", "-n")
-    {
-        Description = $"Neurons of a suite, or hidden neurons of {ExportableNetworks.DemoName} (default: the network's own).",
-    };
+    private readonly Option<int?> _exportSize = SharedOptions.Size($"Neurons of a suite, or hidden neurons of {ExportableNetworks.DemoName} (default: the network's own).");
 
-    private readonly Option<ulong> _exportSeed = new("--seed")
-    {
-        Description = "Network seed.",
-        DefaultValueFactory = _ => RunSettings.DefaultSeed,
-    };
+    private readonly Option<ulong> _exportSeed = SharedOptions.Seed("Network seed.");
 
     private readonly Option<bool> _membrane = new("--membrane")
     {
@@ -274,21 +145,11 @@ public sealed class BenchCli
         Description = $"The operating system's data-set root (default: {DatasetCatalog.SystemRoot}).",
     };
 
-    private readonly Option<bool> _verifyQuick = new("--quick")
-    {
-        Description = "Reduced sizes and durations: every row in minutes on 2 cores.",
-    };
+    private readonly Option<bool> _verifyQuick = SharedOptions.Quick("Reduced sizes and durations: every row in minutes on 2 cores.");
 
-    private readonly Option<string> _verifyOut = new("--out", "-o")
-    {
-        Description = "Folder for verify.json.",
-        DefaultValueFactory = _ => RunSettings.DefaultOutDirectory,
-    };
+    private readonly Option<string?> _verifyOut = SharedOptions.Out("Folder for verify.json.", RunSettings.DefaultOutDirectory);
 
-    private readonly Option<int?> _verifyThreads = new("--threads")
-    {
-        Description = "Worker threads (default: the engines' choice; results do not depend on it).",
-    };
+    private readonly Option<int?> _verifyThreads = SharedOptions.Threads("Worker threads (default: the engines' choice; results do not depend on it).");
 
     private readonly Option<string[]> _verifyRows = new("--row")
     {
@@ -300,30 +161,12 @@ public sealed class BenchCli
     public BenchCli(IAnsiConsole? console = null)
     {
         _console = console ?? AnsiConsole.Console;
-        _suites.AcceptOnlyFromAmong([.. SuiteCatalog.Names, .. StudyCatalog.Names]);
         _exportNetwork.AcceptOnlyFromAmong([.. ExportableNetworks.Names]);
-        _backend.AcceptOnlyFromAmong([.. BackendFactory.Names]);
-        _liquid.Validators.Add(r => Check<int?>(r, v => v is null || NalsmAnalysis.Liquids.Contains(v.Value), "--liquid must be 1000 or 8000."));
-        _variant.AcceptOnlyFromAmong([.. NalsmAnalysis.Variants]);
-        _readout.AcceptOnlyFromAmong([.. NalsmAnalysis.Readouts]);
-        _nirBackend.AcceptOnlyFromAmong([.. BackendFactory.Names.Where(n => !BackendFactory.IsMpi(n))]);
         _nirNetwork.AcceptOnlyFromAmong([.. ExportableNetworks.Names]);
-        _nirSize.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
-        _nirDt.Validators.Add(r => Check<double>(r, v => v is > 0 and <= 1000, "--dt must be a number of ms in (0, 1000]."));
-        _nirDuration.Validators.Add(r => Check<double>(r, v => v is > 0 and < double.PositiveInfinity, "--duration must be a finite number of ms > 0."));
-        _nirRate.Validators.Add(r => Check<double>(r, v => v is >= 0 and <= 10_000, "--input-rate must be a rate in [0, 10000] Hz."));
-        _nirThreads.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--threads must be at least 1."));
+        _nirDt.Validators.Add(r => SharedOptions.Check<double>(r, v => v is > 0 and <= 1000, "--dt must be a number of ms in (0, 1000]."));
+        _nirRate.Validators.Add(r => SharedOptions.Check<double>(r, v => v is >= 0 and <= 10_000, "--input-rate must be a rate in [0, 10000] Hz."));
         _peer.AcceptOnlyFromAmong("brian2");
-        _size.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
-        _scale.Validators.Add(r => Check<double?>(r, v => v is null or (> 0 and <= 1), "--scale must be a fraction in (0, 1]."));
-        _kScale.Validators.Add(r => Check<double?>(r, v => v is null or (> 0 and <= 1), "--k-scale must be a fraction in (0, 1]."));
-        _powerWatts.Validators.Add(r => Check<double?>(r, v => v is null or (> 0 and < double.PositiveInfinity), "--power-watts must be a finite power in W > 0."));
-        _exportSize.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
-        _duration.Validators.Add(r => Check<double?>(r, v => v is null or (> 0 and < double.PositiveInfinity), "--duration must be a finite number of ms > 0."));
-        _compareDuration.Validators.Add(r => Check<double>(r, v => v is > 0 and < double.PositiveInfinity, "--duration must be a finite number of ms > 0."));
-        _threads.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--threads must be at least 1."));
-        _compareThreads.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--threads must be at least 1."));
-        _repeats.Validators.Add(r => Check<int>(r, v => v >= 1, "--repeats must be at least 1."));
+        _repeats.Validators.Add(r => SharedOptions.Check<int>(r, v => v >= 1, "--repeats must be at least 1."));
 
         Root = new RootCommand("snn-bench: benchmark suites for the Snn spiking-network simulator. "
             + "With no command it simulates the standard CUBA network (4000 LIF neurons, 1 s, seed 42) and prints a short table.");
@@ -333,15 +176,12 @@ public sealed class BenchCli
         list.SetAction(_ => Guarded(List));
         Root.Add(list);
 
-        RunCommand = new Command("run", "Run suites with a progress bar; print a results table and write results.json and PNG plots.")
-        {
-            _suites, _size, _scale, _kScale, _powerWatts, _duration, _threads, _seed, _out, _backend, _quick, _data, _liquid, _variant, _features, _readout,
-        };
+        RunCommand = new Command("run", "Run suites with a progress bar; print a results table and write results.json and PNG plots.");
+        _run.AddTo(RunCommand);
         RunCommand.SetAction(parse => Guarded(() => Run(RunSettingsFrom(parse), CommandText(parse))));
         Root.Add(RunCommand);
 
         _verifyRows.AcceptOnlyFromAmong([.. VerifyRegistry.Names]);
-        _verifyThreads.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--threads must be at least 1."));
         VerifyCommand = new Command("verify", "Reproduce the published claims (rates, windows, exactness, orderings) and print a pass/fail table with each claim's tolerance and source; writes verify.json; exit code 1 when a row fails.")
         {
             _verifyQuick, _verifyOut, _verifyThreads, _verifyRows,
@@ -415,27 +255,7 @@ public sealed class BenchCli
     public int Invoke(string[] args, InvocationConfiguration? configuration = null) => Root.Parse(args).Invoke(configuration);
 
     /// <summary>The settings of a parsed <c>run</c> command line.</summary>
-    public RunSettings RunSettingsFrom(ParseResult parse)
-    {
-        ArgumentNullException.ThrowIfNull(parse);
-        return new RunSettings(
-            parse.GetValue(_suites) ?? [],
-            parse.GetValue(_size),
-            parse.GetValue(_duration),
-            parse.GetValue(_threads),
-            parse.GetValue(_seed),
-            parse.GetValue(_out) ?? RunSettings.DefaultOutDirectory,
-            parse.GetValue(_backend) ?? RunSettings.DefaultBackend,
-            parse.GetValue(_quick),
-            parse.GetValue(_data),
-            parse.GetValue(_liquid),
-            parse.GetValue(_variant),
-            parse.GetValue(_scale),
-            parse.GetValue(_kScale),
-            parse.GetValue(_powerWatts),
-            parse.GetValue(_features),
-            parse.GetValue(_readout));
-    }
+    public RunSettings RunSettingsFrom(ParseResult parse) => _run.Read(parse);
 
     /// <summary>The settings of a parsed <c>verify</c> command line.</summary>
     public VerifySettings VerifySettingsFrom(ParseResult parse)
@@ -452,7 +272,7 @@ public sealed class BenchCli
         return new NirImportSettings(
             parse.GetValue(_nirFile) ?? "",
             parse.GetValue(_nirDt),
-            parse.GetValue(_nirDuration),
+            parse.GetValue(_nirDuration) ?? NirImportSettings.DefaultDurationMs,
             parse.GetValue(_nirRate),
             parse.GetValue(_nirSeed),
             parse.GetValue(_nirBackend) ?? RunSettings.DefaultBackend,
@@ -498,7 +318,7 @@ public sealed class BenchCli
             parse.GetValue(_compareSuites) ?? [],
             parse.GetValue(_sizes) ?? [],
             parse.GetValue(_repeats),
-            parse.GetValue(_compareDuration),
+            parse.GetValue(_compareDuration) ?? RunSettings.DefaultDurationMs,
             parse.GetValue(_compareThreads),
             parse.GetValue(_compareSeed),
             parse.GetValue(_python) ?? Brian2Peer.DefaultPython,
@@ -584,16 +404,14 @@ public sealed class BenchCli
                 return 1;
             }
         }
-        if ((settings.Liquid is not null || settings.Variant is not null || settings.Features is not null || settings.Readout is not null) && !studies.Contains(StudyCatalog.NalsmFashionMnist))
+        if (settings.Nalsm.AnyGiven && !studies.Contains(StudyCatalog.NalsmFashionMnist))
         {
             console.MarkupLine("[red]" + Markup.Escape($"--liquid, --variant, --features and --readout apply only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
             return 1;
         }
-        StudyContext Context(Action<string>? status, Action<double>? fraction = null)
-            => new(settings.Seed, settings.Size, settings.DurationMs, settings.Threads, settings.Quick, status, settings.DataDirectory, settings.Liquid, settings.Variant, fraction, settings.Features, settings.Readout);
         foreach (var study in studies)
         {
-            if (study.CheckInputs(Context(null)) is { } problem)
+            if (study.CheckInputs(settings.StudyContext()) is { } problem)
             {
                 console.MarkupLine("[red]" + Markup.Escape(problem) + "[/]");
                 return 1;
@@ -624,7 +442,7 @@ public sealed class BenchCli
                     string name = Markup.Escape(studies[i].Name);
                     task.IsIndeterminate = true;
                     task.StartTask();
-                    var study = Context(stage => task.Description = $"{name}: {Markup.Escape(stage)}", done =>
+                    var study = settings.StudyContext(stage => task.Description = $"{name}: {Markup.Escape(stage)}", done =>
                     {
                         task.IsIndeterminate = false;
                         task.Value = done * task.MaxValue;
@@ -849,23 +667,6 @@ public sealed class BenchCli
     });
 
     private static string CommandText(ParseResult parse) => "snn-bench " + string.Join(' ', parse.Tokens.Select(t => t.Value));
-
-    private static void Check<T>(OptionResult result, Func<T, bool> valid, string message)
-    {
-        T value;
-        try
-        {
-            value = result.GetValueOrDefault<T>();
-        }
-        catch (InvalidOperationException)
-        {
-            return; // not a T at all: the parser reports that itself
-        }
-        if (!valid(value))
-        {
-            result.AddError(message);
-        }
-    }
 
     private static string[] ParseCompareSuites(ArgumentResult result)
     {

@@ -1,6 +1,7 @@
 using Snn.Backends.Onnx;
 using Snn.Bench.Suites;
 using Snn.Core;
+using Snn.Experiments.Onnx;
 
 namespace Snn.Bench.Export;
 

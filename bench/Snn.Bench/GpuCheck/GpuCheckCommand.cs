@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Snn.Backends.Gpu;
+using Snn.Bench.Cli;
 using Spectre.Console;
 
 namespace Snn.Bench.GpuCheck;
@@ -33,11 +34,8 @@ public sealed class GpuCheckCommand
         Description = "Every step at tiny sizes on ILGPU's CPU accelerator (unless --accelerator says otherwise): checks the steps work, in about a minute; its figures mean nothing.",
     };
 
-    private readonly Option<string> _out = new("--out", "-o")
-    {
-        Description = $"Folder for {GpuCheckReport.FileName}, {GpuCheckRunner.TableFileName}, {GpuCheckRunner.LogFileName} and {GpuTestsStep.ResultsFileName}.",
-        DefaultValueFactory = _ => GpuCheckSettings.DefaultOutDirectory,
-    };
+    private readonly Option<string?> _out = SharedOptions.Out(
+        $"Folder for {GpuCheckReport.FileName}, {GpuCheckRunner.TableFileName}, {GpuCheckRunner.LogFileName} and {GpuTestsStep.ResultsFileName}.", GpuCheckSettings.DefaultOutDirectory);
 
     private readonly Option<string[]> _steps = new("--steps")
     {
@@ -71,11 +69,7 @@ public sealed class GpuCheckCommand
         Description = "Run every step in this process instead of one process per step (a hung step is then abandoned, not stopped).",
     };
 
-    private readonly Option<ulong> _seed = new("--seed")
-    {
-        Description = "Network seed of every step.",
-        DefaultValueFactory = _ => 42,
-    };
+    private readonly Option<ulong> _seed = SharedOptions.Seed("Network seed of every step.");
 
     private readonly Option<string?> _runStep = new(RunStepOption) { Hidden = true };
 

@@ -3,6 +3,7 @@ using Snn.Backends.Crossbar;
 using Snn.Datasets;
 using Snn.Datasets.Catalog;
 using Snn.Datasets.Formats;
+using Snn.Experiments.Crossbar;
 
 namespace Snn.Bench.Studies;
 
@@ -104,27 +105,10 @@ public static class CrossbarDataSets
                 if (k < files[d].Length)
                 {
                     int label = int.Parse(Path.GetFileName(folders[d]), NumberStyles.None, CultureInfo.InvariantCulture);
-                    samples.Add(FromEvents(NMnistBinReader.Read(files[d][k], label), steps));
+                    samples.Add(LsmInputs.FromEvents(NMnistBinReader.Read(files[d][k], label), Side, steps));
                 }
             }
         }
         return [.. samples];
-    }
-
-    private static LsmSample FromEvents(EventSample sample, int steps)
-    {
-        var events = sample.Events;
-        var x = new int[events.Length];
-        var y = new int[events.Length];
-        var times = new long[events.Length];
-        var polarities = new bool[events.Length];
-        for (int e = 0; e < events.Length; e++)
-        {
-            x[e] = events[e].X;
-            y[e] = events[e].Y;
-            times[e] = events[e].TimeUs;
-            polarities[e] = events[e].Polarity;
-        }
-        return LsmInputs.FromEvents(x, y, times, polarities, sample.Sensor.Width, sample.Sensor.Height, Side, steps, sample.Label);
     }
 }

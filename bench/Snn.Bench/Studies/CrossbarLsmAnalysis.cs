@@ -3,6 +3,7 @@ using Snn.Backends.Crossbar;
 using Snn.Bench.Plotting;
 using Snn.Bench.Suites;
 using Snn.Datasets;
+using Snn.Experiments.Crossbar;
 
 namespace Snn.Bench.Studies;
 

@@ -2,8 +2,8 @@ using Snn.Datasets;
 using Snn.Datasets.Formats;
 using Snn.Datasets.Synthetic;
 using Snn.Datasets.Transforms;
+using Snn.Experiments.Delays;
 using Snn.Learning.Gradient;
-using Snn.Learning.Gradient.Experiments;
 
 namespace Snn.Bench.Studies;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Snn.Bench.Plotting;
 using Snn.Bench.Suites;
 using Snn.Datasets.Catalog;
+using Snn.Experiments.Delays;
 using Snn.Learning.Gradient;
-using Snn.Learning.Gradient.Experiments;
 
 namespace Snn.Bench.Studies;
 

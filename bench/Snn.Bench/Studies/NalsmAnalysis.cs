@@ -3,6 +3,7 @@ using Snn.Backends.Cpu;
 using Snn.Bench.Suites;
 using Snn.Datasets;
 using Snn.Datasets.Formats;
+using Snn.Experiments.Nalsm;
 using Snn.Learning.Readout;
 using Snn.Learning.Reservoir;
 
@@ -82,8 +83,8 @@ public static class NalsmAnalysis
     public static NalsmOptions Options(StudyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        int liquid = context.Liquid ?? 1000;
-        string variant = context.Variant ?? Nalsm;
+        int liquid = context.NalsmStudy.Liquid ?? 1000;
+        string variant = context.NalsmStudy.Variant ?? Nalsm;
         var liquidOptions = liquid == 8000 ? LiquidOptions.Liquid8000 : LiquidOptions.Liquid1000;
         var preset = variant switch
         {
@@ -93,7 +94,7 @@ public static class NalsmAnalysis
             _ => throw new ArgumentException($"--variant {variant} is not one of {string.Join(", ", Variants)}.", nameof(context)),
         };
         preset = preset with { Seed = context.Seed, Workers = context.Threads ?? Environment.ProcessorCount };
-        if (context.Readout == PaperReadout)
+        if (context.NalsmStudy.Readout == PaperReadout)
         {
             preset = preset with { Softmax = SoftmaxOptions.Paper };
         }
@@ -125,8 +126,8 @@ public static class NalsmAnalysis
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = Options(context);
-        int liquid = context.Liquid ?? 1000;
-        string variant = context.Variant ?? Nalsm;
+        int liquid = context.NalsmStudy.Liquid ?? 1000;
+        string variant = context.NalsmStudy.Variant ?? Nalsm;
         bool full = context.Size is null && !context.Quick;
         var progress = new PhaseProgress(context, options);
         var (features, source) = Features(context, options, full, progress);
@@ -161,7 +162,7 @@ public static class NalsmAnalysis
                 + $"{options.TrainCount} train / {options.ValidationCount} validation / {options.TestCount} test presented for {options.PresentationMs} ms; "
                 + $"{result.Liquid.LiquidSynapses} liquid and {result.Liquid.InputSynapses} input synapses; {options.Workers} networks at once, seed {options.Seed}"),
             string.Create(CultureInfo.InvariantCulture,
-                $"softmax readout ({context.Readout ?? AdamReadout}: {options.Softmax.Optimizer}): test {100 * result.TestAccuracy:F2} %, validation {100 * result.ValidationAccuracy:F2} % (epoch {result.BestEpoch} of {options.Softmax.Epochs})"),
+                $"softmax readout ({context.NalsmStudy.Readout ?? AdamReadout}: {options.Softmax.Optimizer}): test {100 * result.TestAccuracy:F2} %, validation {100 * result.ValidationAccuracy:F2} % (epoch {result.BestEpoch} of {options.Softmax.Epochs})"),
             result.RidgeTestAccuracy is double ridgeTest
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"ridge readout (lambda {options.RidgePenalty}): test {100 * ridgeTest:F2} %, validation {100 * (result.RidgeValidationAccuracy ?? double.NaN):F2} %")
@@ -195,7 +196,7 @@ public static class NalsmAnalysis
     /// <summary>The liquid's responses: read from <c>--features</c> when that file exists, else simulated (and written there when given).</summary>
     private static (LiquidFeatures Features, string Source) Features(StudyContext context, NalsmOptions options, bool full, IProgress<ReservoirProgress> progress)
     {
-        if (context.Features is { } path && File.Exists(path))
+        if (context.NalsmStudy.Features is { } path && File.Exists(path))
         {
             context.Report("reading liquid features");
             return (LiquidFeatureFile.Load(path), $"liquid features read from {path} (simulated by an earlier run; its wall times above)");
@@ -204,7 +205,7 @@ public static class NalsmAnalysis
         var train = Images(DataSplit.Train, full ? int.MaxValue : options.TrainCount + options.ValidationCount, context.DataDirectory);
         var test = Images(DataSplit.Test, options.TestCount, context.DataDirectory);
         var features = NalsmExperiment.Simulate(options, new CpuBackend(new CpuBackendOptions { Threads = 1 }), train, test, progress);
-        if (context.Features is { } target)
+        if (context.NalsmStudy.Features is { } target)
         {
             LiquidFeatureFile.Save(features, target);
             return (features, $"liquid features simulated and written to {target}");

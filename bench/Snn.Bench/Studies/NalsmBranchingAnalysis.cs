@@ -4,6 +4,7 @@ using Snn.Backends.Cpu;
 using Snn.Bench.Suites;
 using Snn.Datasets;
 using Snn.Datasets.Formats;
+using Snn.Experiments.Nalsm;
 using Snn.Learning.Reservoir;
 
 namespace Snn.Bench.Studies;

@@ -8,6 +8,7 @@ using Snn.Core;
 using Snn.Core.Models;
 using Snn.Core.Monitors;
 using Snn.Core.Simulation;
+using Snn.Experiments.Onnx;
 
 namespace Snn.Bench.Studies;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Snn.Backends.Sfq;
 using Snn.Backends.Sfq.Circuit;
 using Snn.Bench.Suites;
+using Snn.Experiments.Sfq;
 
 namespace Snn.Bench.Studies;
 

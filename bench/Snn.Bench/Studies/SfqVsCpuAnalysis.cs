@@ -5,6 +5,7 @@ using Snn.Backends.Sfq;
 using Snn.Bench.Cli;
 using Snn.Bench.Suites;
 using Snn.Core.Models;
+using Snn.Experiments.Sfq;
 
 namespace Snn.Bench.Studies;
 

@@ -3,6 +3,7 @@ using Snn.Backends.Sfq;
 using Snn.Bench.Cli;
 using Snn.Bench.Plotting;
 using Snn.Bench.Suites;
+using Snn.Experiments.Sfq;
 
 namespace Snn.Bench.Studies;
 

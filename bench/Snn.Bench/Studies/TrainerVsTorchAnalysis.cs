@@ -1,8 +1,8 @@
 using System.Globalization;
 using Snn.Bench.Compare;
 using Snn.Bench.Suites;
+using Snn.Experiments.Delays;
 using Snn.Learning.Gradient;
-using Snn.Learning.Gradient.Experiments;
 
 namespace Snn.Bench.Studies;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Snn.Backends.Crossbar;
 using Snn.Bench.Studies;
 using Snn.Datasets;
+using Snn.Experiments.Crossbar;
 
 namespace Snn.Bench.Verify;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Snn.Bench.Studies;
+using Snn.Experiments.Delays;
 using Snn.Learning.Gradient;
-using Snn.Learning.Gradient.Experiments;
 
 namespace Snn.Bench.Verify;
 

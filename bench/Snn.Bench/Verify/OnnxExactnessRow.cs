@@ -1,5 +1,6 @@
 using System.Globalization;
 using Snn.Bench.Studies;
+using Snn.Experiments.Onnx;
 
 namespace Snn.Bench.Verify;
 

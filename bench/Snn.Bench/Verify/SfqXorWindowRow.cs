@@ -1,5 +1,6 @@
 using System.Globalization;
 using Snn.Backends.Sfq;
+using Snn.Experiments.Sfq;
 
 namespace Snn.Bench.Verify;
 

@@ -3,6 +3,7 @@ using Snn.Backends.Crossbar;
 using Snn.Bench.Cli;
 using Snn.Bench.Results;
 using Snn.Bench.Studies;
+using Snn.Experiments.Crossbar;
 
 namespace Snn.Bench.Tests.Studies;
 

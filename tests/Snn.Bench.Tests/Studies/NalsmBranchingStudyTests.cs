@@ -1,6 +1,7 @@
 using Snn.Bench.Cli;
 using Snn.Bench.Results;
 using Snn.Bench.Studies;
+using Snn.Experiments.Nalsm;
 using Snn.Learning.Reservoir;
 
 namespace Snn.Bench.Tests.Studies;

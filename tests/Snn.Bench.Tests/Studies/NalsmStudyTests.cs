@@ -1,6 +1,7 @@
 using Snn.Bench.Cli;
 using Snn.Bench.Results;
 using Snn.Bench.Studies;
+using Snn.Experiments.Nalsm;
 using Snn.Learning.Readout;
 using Snn.Learning.Reservoir;
 
@@ -17,8 +18,8 @@ public class NalsmStudyTests
 
         Assert.Empty(parse.Errors);
         var settings = _cli.RunSettingsFrom(parse);
-        Assert.Equal(8000, settings.Liquid);
-        Assert.Equal("lsm-stdp", settings.Variant);
+        Assert.Equal(8000, settings.Nalsm.Liquid);
+        Assert.Equal("lsm-stdp", settings.Nalsm.Variant);
         Assert.True(settings.Quick);
     }
 
@@ -27,8 +28,8 @@ public class NalsmStudyTests
     {
         var settings = _cli.RunSettingsFrom(_cli.Root.Parse("run nalsm-fmnist"));
 
-        Assert.Null(settings.Liquid);
-        Assert.Null(settings.Variant);
+        Assert.Null(settings.Nalsm.Liquid);
+        Assert.Null(settings.Nalsm.Variant);
     }
 
     [Fact]
@@ -36,15 +37,15 @@ public class NalsmStudyTests
     {
         var settings = _cli.RunSettingsFrom(_cli.Root.Parse(["run", "nalsm-fmnist", "--features", "liquid.bin", "--readout", "paper"]));
 
-        Assert.Equal("liquid.bin", settings.Features);
-        Assert.Equal("paper", settings.Readout);
+        Assert.Equal("liquid.bin", settings.Nalsm.Features);
+        Assert.Equal("paper", settings.Nalsm.Readout);
     }
 
     [Fact]
     public void PaperReadoutSelectsTheAuthorsSoftmaxOnEveryProtocol()
     {
-        var full = NalsmAnalysis.Options(new StudyContext(1, Readout: NalsmAnalysis.PaperReadout));
-        var quick = NalsmAnalysis.Options(new StudyContext(1, Quick: true, Readout: NalsmAnalysis.PaperReadout));
+        var full = NalsmAnalysis.Options(new StudyContext(1, Nalsm: new(Readout: NalsmAnalysis.PaperReadout)));
+        var quick = NalsmAnalysis.Options(new StudyContext(1, Quick: true, Nalsm: new(Readout: NalsmAnalysis.PaperReadout)));
         var adam = NalsmAnalysis.Options(new StudyContext(1, Quick: true));
 
         Assert.Equal(SoftmaxOptions.Paper, full.Softmax);
@@ -80,7 +81,7 @@ public class NalsmStudyTests
     [InlineData(1000, "lsm", ReservoirMode.Static, 1000, 0.015)]
     public void VariantAndLiquidSelectThePaperPreset(int? liquid, string? variant, ReservoirMode mode, int neurons, double astrocyteWeight)
     {
-        var options = NalsmAnalysis.Options(new StudyContext(7, Liquid: liquid, Variant: variant));
+        var options = NalsmAnalysis.Options(new StudyContext(7, Nalsm: new(liquid, variant)));
 
         Assert.Equal(mode, options.Mode);
         Assert.Equal(neurons, options.Liquid.GridX * options.Liquid.GridY * options.Liquid.GridZ);
@@ -93,7 +94,7 @@ public class NalsmStudyTests
     public void QuickAndSizeShrinkTheCounts()
     {
         var quick = NalsmAnalysis.Options(new StudyContext(1, Quick: true));
-        var tiny = NalsmAnalysis.Options(new StudyContext(1, Size: 40, Variant: NalsmAnalysis.Lsm));
+        var tiny = NalsmAnalysis.Options(new StudyContext(1, Size: 40, Nalsm: new(Variant: NalsmAnalysis.Lsm)));
 
         Assert.Equal(NalsmOptions.Quick.TrainCount, quick.TrainCount);
         Assert.Equal(NalsmOptions.Quick.InitializationSamples, quick.InitializationSamples);

@@ -72,6 +72,26 @@ public class ReadoutTests
     }
 
     [Fact]
+    public void StandardisationUsesTheReferenceMeanAndPopulationDeviation()
+    {
+        float[][] train = [[1, 10], [3, 10], [5, 10]];
+        float[][] test = [[7, 4]];
+        var shared = train[0];
+
+        FeatureScaling.Standardize(train, train, test, [shared]);
+
+        // mean (3, 10), population sd (√(8/3), 0): a constant feature becomes 0 everywhere; the row given twice changes once.
+        float sd = (float)Math.Sqrt(8.0 / 3);
+        Assert.Equal(-2 / sd, train[0][0], 6);
+        Assert.Equal(0f, train[1][0]);
+        Assert.Equal(2 / sd, train[2][0], 6);
+        Assert.Equal(4 / sd, test[0][0], 6);
+        Assert.All(train.Append(test[0]), row => Assert.Equal(0f, row[1]));
+        Assert.Equal("batches", Assert.ThrowsAny<ArgumentException>(() => FeatureScaling.Standardize(train, [[1f]])).ParamName);
+        Assert.Equal("reference", Assert.ThrowsAny<ArgumentException>(() => FeatureScaling.Standardize([], train)).ParamName);
+    }
+
+    [Fact]
     public void ReadoutsRejectLabelsOutsideTheClasses()
     {
         float[][] x = [[0f], [1f]];

@@ -1,0 +1,16 @@
+namespace Snn.Bench.Studies;
+
+/// <summary>The options of the <c>nalsm-fmnist</c> study, the only study with options of its own
+/// (the others read the shared ones of <see cref="StudyContext"/>).</summary>
+/// <param name="Liquid">Liquid neurons (<c>--liquid</c>, 1000 or 8000); null for 1000.</param>
+/// <param name="Variant">Reservoir variant (<c>--variant</c>: nalsm, lsm-stdp, lsm); null for nalsm.</param>
+/// <param name="Features">Liquid feature file (<c>--features</c>): read when it exists, else written; null for none.</param>
+/// <param name="Readout">Softmax readout (<c>--readout</c>: adam, paper); null for adam.</param>
+public sealed record NalsmStudyOptions(int? Liquid = null, string? Variant = null, string? Features = null, string? Readout = null)
+{
+    /// <summary>The defaults (no option given).</summary>
+    public static NalsmStudyOptions None { get; } = new();
+
+    /// <summary>Whether any option was given.</summary>
+    public bool AnyGiven => this != None;
+}

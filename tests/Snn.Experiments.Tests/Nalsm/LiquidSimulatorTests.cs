@@ -1,0 +1,76 @@
+using Snn.Backends.Cpu;
+using Snn.Core.Randomness;
+using Snn.Experiments.Nalsm;
+using Snn.Learning.Reservoir;
+
+namespace Snn.Experiments.Tests.Nalsm;
+
+public class LiquidSimulatorTests
+{
+    private static readonly LiquidOptions Small = LiquidOptions.Liquid100 with { InputCount = 16 };
+
+    private static float[][] RandomInputs(int count)
+    {
+        var rng = new CounterRng(3, 1, 0);
+        var result = new float[count][];
+        for (int s = 0; s < count; s++)
+        {
+            result[s] = new float[16];
+            for (int k = 0; k < 16; k++)
+            {
+                result[s][k] = (float)(0.6 * rng.NextDouble());
+            }
+        }
+        return result;
+    }
+
+    private static NalsmOptions Options(ReservoirMode mode, int workers) => new()
+    {
+        Liquid = Small, Mode = mode, InitializationSamples = 12, InitializationMs = 20, PresentationMs = 60, BranchingMarginMs = 5, ChunkSamples = 3, Workers = workers,
+        BranchingSamples = 6,
+    };
+
+    [Fact]
+    public void InitialisationChangesTheWeightsWithinTheirBounds()
+    {
+        var topology = LiquidTopology.Build(Small);
+        var simulator = new LiquidSimulator(topology, Options(ReservoirMode.Astrocyte, 1), new CpuBackend(new CpuBackendOptions { Threads = 1 }));
+        simulator.Initialize(RandomInputs(8));
+        Assert.NotEqual(topology.Input.Weights, simulator.Weights[2]);
+        Assert.All(simulator.Weights[0], w => Assert.InRange(w, 0f, 3f));
+        Assert.All(simulator.Weights[1], w => Assert.InRange(w, -3f, 0f));
+        Assert.All(simulator.Weights[2], w => Assert.InRange(w, -3f, 3f));
+    }
+
+    [Fact]
+    public void PresentationsGiveTheSameCountsOnAnyNumberOfWorkers()
+    {
+        var topology = LiquidTopology.Build(Small);
+        var inputs = RandomInputs(7);
+        LiquidResponses Present(int workers)
+        {
+            var simulator = new LiquidSimulator(topology, Options(ReservoirMode.Astrocyte, workers), new CpuBackend(new CpuBackendOptions { Threads = 1 }));
+            return simulator.Present(inputs, 0);
+        }
+        var one = Present(1);
+        var two = Present(2);
+        Assert.Equal(one.Counts, two.Counts);
+        Assert.Equal(one.Branching.Value, two.Branching.Value, 12);
+        Assert.True(one.MeanRateHz > 0);
+    }
+
+    [Fact]
+    public void EverySampleStartsFromTheSameStateAndWeights()
+    {
+        var topology = LiquidTopology.Build(Small);
+        var input = RandomInputs(1)[0];
+        float[][] same = [input, input, input, input];
+        var simulator = new LiquidSimulator(topology, Options(ReservoirMode.Stdp, 1) with { ChunkSamples = 4 }, new CpuBackend(new CpuBackendOptions { Threads = 1 }));
+        var counts = simulator.Present(same, 0).Counts;
+        var alone = simulator.Present([input], 0).Counts[0];
+        Assert.Equal(alone, counts[0]);
+        Assert.NotEqual(counts[0], counts[1]);
+        var repeated = simulator.Present(same, 0).Counts;
+        Assert.Equal(counts, repeated);
+    }
+}
