@@ -341,7 +341,7 @@ internal sealed partial class NetworkLowering
                         }
                     }
                 }
-                string convolved = graph.Op("Conv", convInputOf(part.Series), graph.Constant(GraphBuilder.TensorOf(kernel, [size, width, depth])));
+                string convolved = graph.Op("Conv", convInputOf(part.Series), Weights(graph, kernel, [size, width, depth]));
                 string steps = graph.Op("Slice", convolved, graph.Int64s(0), graph.Int64s(-1), graph.Int64s(2));
                 value = graph.OpWith("Transpose", [steps], [Perm(2, 0, 1)]);
             }
@@ -350,14 +350,14 @@ internal sealed partial class NetworkLowering
                 string stack = stackOf(part.Series);
                 string rows = part.FullStack ? stack
                     : graph.OpWith("Gather", [stack, graph.Constant(GraphBuilder.TensorOf(dense.Rows, [dense.Rows.Length]))], [GraphBuilder.IntAttribute("axis", 2)]);
-                value = graph.Op("MatMul", rows, graph.Constant(GraphBuilder.TensorOf(dense.Weights, [dense.Rows.Length, input.Target.Size])));
+                value = graph.Op("MatMul", rows, Weights(graph, dense.Weights, [dense.Rows.Length, input.Target.Size]));
             }
             else
             {
                 var sparse = part.Sparse!;
                 string stack = stackOf(part.Series);
                 string positions = graph.Constant(GraphBuilder.TensorOf(sparse.Positions, [sparse.Depth, input.Target.Size]));
-                string weights = graph.Constant(GraphBuilder.TensorOf(sparse.Weights, [sparse.Depth, input.Target.Size]));
+                string weights = Weights(graph, sparse.Weights, [sparse.Depth, input.Target.Size]);
                 string gathered = graph.OpWith("Gather", [stack, positions], [GraphBuilder.IntAttribute("axis", 2)]);
                 value = graph.OpWith("ReduceSum", [graph.Mul(gathered, weights), graph.Int64s(2)], [GraphBuilder.IntAttribute("keepdims", 0)]);
             }
@@ -479,7 +479,7 @@ internal sealed partial class NetworkLowering
     /// <summary>A stage population's input now, [batch, size]: the hoisted part of this step plus
     /// the recurrent part read from the position-major history, as a matrix product over the
     /// positions used or a gather-multiply-sum over the in-degree.</summary>
-    private static string StageArriving(GraphBuilder graph, string? history, FastSynapticInput input, string? hoistedNow)
+    private string StageArriving(GraphBuilder graph, string? history, FastSynapticInput input, string? hoistedNow)
     {
         string? recurrent = null;
         int size = input.Target.Size;
@@ -487,12 +487,12 @@ internal sealed partial class NetworkLowering
         {
             // Batch-major for the product, so that every batch entry is summed in the same order whatever the batch size.
             string gathered = graph.OpWith("Gather", [history, graph.Constant(GraphBuilder.TensorOf(dense.Rows, [dense.Rows.Length]))], [GraphBuilder.IntAttribute("axis", 0)]);
-            recurrent = graph.Op("MatMul", graph.OpWith("Transpose", [gathered], [Perm(1, 0)]), graph.Constant(GraphBuilder.TensorOf(dense.Weights, [dense.Rows.Length, size])));
+            recurrent = graph.Op("MatMul", graph.OpWith("Transpose", [gathered], [Perm(1, 0)]), Weights(graph, dense.Weights, [dense.Rows.Length, size]));
         }
         if (input.LoopSparse is { } sparse && history is not null)
         {
             string positions = graph.Constant(GraphBuilder.TensorOf(sparse.Positions, [sparse.Depth, size]));
-            string weights = graph.Constant(GraphBuilder.TensorOf(sparse.Weights, [sparse.Depth, size, 1]));
+            string weights = Weights(graph, sparse.Weights, [sparse.Depth, size, 1]);
             string gathered = graph.OpWith("Gather", [history, positions], [GraphBuilder.IntAttribute("axis", 0)]);
             string sum = graph.OpWith("Transpose", [graph.OpWith("ReduceSum", [graph.Mul(gathered, weights), graph.Int64s(0)], [GraphBuilder.IntAttribute("keepdims", 0)])], [Perm(1, 0)]);
             recurrent = recurrent is null ? sum : graph.Add(recurrent, sum);

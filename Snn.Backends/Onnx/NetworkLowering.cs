@@ -68,6 +68,14 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
     {
         _network.Seal();
         CheckSupported();
+        if (_options.WeightPrecision == OnnxWeightPrecision.Float16 && _options.Form == OnnxModelForm.Exact)
+        {
+            throw new NotSupportedException("The exact form reproduces the CPU engine's float32 weights bit for bit; float16 weights are a fast-form option (Form = OnnxModelForm.Fast).");
+        }
+        if (!Enum.IsDefined(_options.WeightPrecision))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OnnxExportOptions.WeightPrecision), _options.WeightPrecision, $"WeightPrecision = {_options.WeightPrecision} is not Float32 or Float16.");
+        }
         foreach (var population in _network.Populations)
         {
             _identifiers[population] = Identifier(population);
@@ -355,6 +363,28 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
         return (next, [.. outputs]);
     }
 
+    /// <summary>A synaptic weight tensor as a float32 value: a float32 constant, or a float16
+    /// constant cast to float32 under <see cref="OnnxWeightPrecision.Float16"/>.</summary>
+    private string Weights(GraphBuilder graph, float[] values, long[] dims)
+    {
+        if (_options.WeightPrecision != OnnxWeightPrecision.Float16)
+        {
+            return graph.Constant(GraphBuilder.TensorOf(values, dims));
+        }
+        var halves = new Half[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (Math.Abs(values[i]) > (float)Half.MaxValue)
+            {
+                throw new ArgumentException(
+                    $"A synaptic weight (summed over synapses with the same source, delay and target) is {values[i]}, outside float16's range ±{(float)Half.MaxValue}; export with WeightPrecision = Float32.",
+                    nameof(OnnxExportOptions.WeightPrecision));
+            }
+            halves[i] = (Half)values[i];
+        }
+        return graph.Cast(graph.Constant(GraphBuilder.TensorOf(halves, dims)), TensorProto.Types.DataType.Float);
+    }
+
     /// <summary>The linear readout of <paramref name="signal"/> ([..., size]): signal × Wᵀ + bias.</summary>
     private static string ReadoutOf(GraphBuilder graph, OnnxLinearReadout readout, string signal)
     {
@@ -380,7 +410,7 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
 
     /// <summary>The fast form's input: the hoisted part of this step (if any) plus the in-loop part,
     /// a matrix product over the history positions used or a gather-multiply-reduce.</summary>
-    private static string FastArriving(GraphBuilder graph, string? history, FastSynapticInput input, string? hoistedNow)
+    private string FastArriving(GraphBuilder graph, string? history, FastSynapticInput input, string? hoistedNow)
     {
         var parts = new List<string>();
         if (hoistedNow is not null)
@@ -391,12 +421,12 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
         {
             string rows = graph.Constant(GraphBuilder.TensorOf(dense.Rows, [dense.Rows.Length]));
             string gathered = graph.OpWith("Gather", [history, rows], [GraphBuilder.IntAttribute("axis", 1)]);
-            parts.Add(graph.Op("MatMul", gathered, graph.Constant(GraphBuilder.TensorOf(dense.Weights, [dense.Rows.Length, input.Target.Size]))));
+            parts.Add(graph.Op("MatMul", gathered, Weights(graph, dense.Weights, [dense.Rows.Length, input.Target.Size])));
         }
         if (input.LoopSparse is { } sparse && history is not null)
         {
             string positions = graph.Constant(GraphBuilder.TensorOf(sparse.Positions, [sparse.Depth, input.Target.Size]));
-            string weights = graph.Constant(GraphBuilder.TensorOf(sparse.Weights, [sparse.Depth, input.Target.Size]));
+            string weights = Weights(graph, sparse.Weights, [sparse.Depth, input.Target.Size]);
             string gathered = graph.OpWith("Gather", [history, positions], [GraphBuilder.IntAttribute("axis", 1)]);
             parts.Add(graph.OpWith("ReduceSum", [graph.Mul(gathered, weights), graph.Int64s(1)], [GraphBuilder.IntAttribute("keepdims", 0)]));
         }
@@ -604,6 +634,7 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
             ["snn.producer"] = $"Snn {version}",
             ["snn.opset"] = OnnxExporter.Opset.ToString(CultureInfo.InvariantCulture),
             ["snn.form"] = _options.Form == OnnxModelForm.Fast ? "fast" : "exact",
+            ["snn.weight_precision"] = _options.WeightPrecision == OnnxWeightPrecision.Float16 ? "float16 (cast to float32 at load)" : "float32",
             ["snn.shape"] = _options.Shape == OnnxTimeShape.TimeLoop ? "time-loop" : "single-step",
             ["snn.dt_ms"] = Invariant(_network.Dt),
             ["snn.seed"] = _network.Seed.ToString(CultureInfo.InvariantCulture),
