@@ -19,6 +19,23 @@ internal sealed class DenseSynapses
     /// <summary>[rows, size] row-major.</summary>
     public float[] Weights { get; }
 
+    /// <summary>Builds the matrix over every position 0 to <paramref name="positions"/> − 1 (rows
+    /// no synapse reads are zero) from (position, target, weight) triples.</summary>
+    public static DenseSynapses Full(IEnumerable<(long Position, int Target, float Weight)> synapses, long positions, int size)
+    {
+        var weights = new float[checked(positions * size)];
+        foreach (var (position, target, weight) in synapses)
+        {
+            weights[position * size + target] += weight;
+        }
+        var rows = new long[positions];
+        for (long r = 0; r < positions; r++)
+        {
+            rows[r] = r;
+        }
+        return new DenseSynapses(rows, weights);
+    }
+
     /// <summary>Builds the matrix from (position, target, weight) triples.</summary>
     public static DenseSynapses Build(IEnumerable<(long Position, int Target, float Weight)> synapses, int size)
     {

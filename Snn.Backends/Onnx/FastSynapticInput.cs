@@ -4,15 +4,16 @@ namespace Snn.Backends.Onnx;
 
 /// <summary>
 /// The synapses onto one receptor of one population in the fast form's layout. Synapses whose
-/// source is an input population can be <em>hoisted</em>: in the time-loop shape the input
-/// spikes of every step are known before the loop, so their contribution for all steps is one
-/// matrix product over a stack of time-shifted input spikes ([steps, batch, delays·inputs] ×
-/// [rows, size]), computed once outside the loop. The other synapses are computed inside the loop
-/// from the spike history ([batch, D·N], newest first): as one matrix product over the history
-/// positions they use (dense), or, where that matrix would be mostly zeros, as one gather of each
-/// synapse's history position, a multiplication by the weights and a sum over the in-degree
-/// (sparse). Either way the node count does not depend on the in-degree. Several synapses with the
-/// same source, delay and target become one matrix entry holding their summed weight.
+/// source's spikes are known for all steps before the loop that updates the target (the input
+/// tensor, or a population of an earlier feed-forward stage) are <em>hoisted</em>: their
+/// contribution for all steps is a matrix product over a stack of time-shifted source spikes
+/// ([steps, batch, delays·width]), computed once outside the loop. The other synapses (recurrent
+/// ones, and all of them in the single-step shape) are computed inside the loop from the spike
+/// history ([batch, D·N], newest first): as one matrix product over the history positions they
+/// use (dense), or, where that matrix would be mostly zeros, as one gather of each synapse's
+/// history position, a multiplication by the weights and a sum over the in-degree (sparse).
+/// Either way the node count does not depend on the in-degree. Several synapses with the same
+/// source, delay and target become one matrix entry holding their summed weight.
 /// </summary>
 internal sealed class FastSynapticInput
 {
@@ -23,14 +24,19 @@ internal sealed class FastSynapticInput
 
     private const int LoopSmallDense = 1 << 16;
 
-    /// <summary>The same bounds for the hoisted table, which is one large matrix product per run
-    /// (all steps at once) and so pays for many more zeros.</summary>
+    /// <summary>The same bounds for a hoisted table, which is one large matrix product per run
+    /// (all steps at once) and so pays for many more zeros; a gather of single floats costs about
+    /// as much as a few hundred multiply-adds in ONNX Runtime, so the whole stack is multiplied
+    /// (zero rows included) while that stays within these bounds.</summary>
     private const int HoistedDenseExpansion = 32;
 
     private const int HoistedSmallDense = 1 << 20;
 
-    private FastSynapticInput(Population target, Receptor receptor, int synapses)
+    private readonly Dictionary<int, List<(int Delay, int Column, int Target, float Weight)>> _hoisted;
+
+    private FastSynapticInput(Population target, Receptor receptor, int synapses, Dictionary<int, List<(int Delay, int Column, int Target, float Weight)>> hoisted)
     {
+        _hoisted = hoisted;
         Target = target;
         Receptor = receptor;
         Synapses = synapses;
@@ -45,8 +51,8 @@ internal sealed class FastSynapticInput
     /// <summary>Number of synapses in the group.</summary>
     public int Synapses { get; }
 
-    /// <summary>The hoisted part: rows of the shifted input stack and [rows, size] weights, or null.</summary>
-    public DenseSynapses? Hoisted { get; private set; }
+    /// <summary>The hoisted parts, one per series read, after <see cref="ResolveHoisted"/>.</summary>
+    public List<HoistedSynapses> Hoisted { get; } = [];
 
     /// <summary>The in-loop part as a matrix over history positions, or null.</summary>
     public DenseSynapses? LoopDense { get; private set; }
@@ -57,20 +63,25 @@ internal sealed class FastSynapticInput
     /// <summary>The largest delay (steps) among the in-loop synapses, 0 when none.</summary>
     public int LoopDelay { get; private set; }
 
-    /// <summary>The largest delay (steps) among the hoisted synapses, 0 when none.</summary>
-    public int HoistedDelay { get; private set; }
+    /// <summary>The series the hoisted synapses read.</summary>
+    public IEnumerable<int> HoistedSeries => _hoisted.Keys;
+
+    /// <summary>The delays (steps) of the hoisted synapses reading <paramref name="series"/>.</summary>
+    public IEnumerable<int> HoistedDelaysOf(int series) => _hoisted[series].Select(h => h.Delay);
 
     /// <summary>A short description of the chosen layout, for the model's metadata.</summary>
     public string Describe()
     {
         var parts = new List<string>();
-        if (Hoisted is { } hoisted)
+        foreach (var hoisted in Hoisted)
         {
-            parts.Add($"hoisted dense {hoisted.Rows.Length}x{Target.Size}");
+            parts.Add(hoisted.Dense is { } dense
+                ? $"hoisted dense {dense.Rows.Length}x{Target.Size}{(hoisted.FullStack ? "" : " gathered")}"
+                : $"hoisted sparse {hoisted.Sparse!.Depth}x{Target.Size}");
         }
-        if (LoopDense is { } dense)
+        if (LoopDense is { } loopDense)
         {
-            parts.Add($"loop dense {dense.Rows.Length}x{Target.Size}");
+            parts.Add($"loop dense {loopDense.Rows.Length}x{Target.Size}");
         }
         if (LoopSparse is { } sparse)
         {
@@ -85,14 +96,14 @@ internal sealed class FastSynapticInput
     /// <param name="receptor">The receptor.</param>
     /// <param name="projections">The network's projections.</param>
     /// <param name="tables">Their synapses, by projection index.</param>
-    /// <param name="inputColumns">For every input population, where its neurons start in the input tensor.</param>
-    /// <param name="hoistDelays">The delays of the shifted input stack (ascending), grown as hoisted synapses are found; null when nothing may be hoisted (single-step shape).</param>
-    /// <param name="neurons">Neurons in the network (the history's stride per delay).</param>
+    /// <param name="place">Where each source population's spikes are read.</param>
+    /// <param name="historyStride">Neurons in the spike history per delay step.</param>
     public static FastSynapticInput Build(Population target, Receptor receptor, IReadOnlyList<Projection> projections, IReadOnlyList<SynapseTable> tables,
-        IReadOnlyDictionary<Population, int> inputColumns, SortedSet<int>? hoistDelays, int neurons)
+        Func<Population, SourcePlace> place, int historyStride)
     {
-        var hoisted = new List<(int Delay, int Column, int Target, float Weight)>();
         var loop = new List<(int Delay, int Source, int Target, float Weight)>();
+        var hoisted = new Dictionary<int, List<(int Delay, int Column, int Target, float Weight)>>();
+        int count = 0;
         for (int j = 0; j < projections.Count; j++)
         {
             var projection = projections[j];
@@ -101,78 +112,75 @@ internal sealed class FastSynapticInput
                 continue;
             }
             var table = tables[j];
-            bool hoist = hoistDelays is not null && inputColumns.ContainsKey(projection.Source);
+            var from = place(projection.Source);
             for (int s = 0; s < table.Count; s++)
             {
-                if (hoist)
+                if (from.IsSeries)
                 {
-                    hoisted.Add((table.DelaySteps[s], inputColumns[projection.Source] + table.Sources[s], table.Targets[s], table.Weights[s]));
+                    if (!hoisted.TryGetValue(from.Series, out var list))
+                    {
+                        hoisted[from.Series] = list = [];
+                    }
+                    list.Add((table.DelaySteps[s], from.Offset + table.Sources[s], table.Targets[s], table.Weights[s]));
                 }
                 else
                 {
-                    loop.Add((table.DelaySteps[s], projection.Source.Offset + table.Sources[s], table.Targets[s], table.Weights[s]));
+                    loop.Add((table.DelaySteps[s], from.Offset + table.Sources[s], table.Targets[s], table.Weights[s]));
                 }
             }
+            count += table.Count;
         }
-        var input = new FastSynapticInput(target, receptor, hoisted.Count + loop.Count);
-        if (hoisted.Count > 0 && !IsDense(hoisted.Select(h => (h.Delay, h.Column)).Distinct().Count(), target.Size, hoisted.Count, HoistedDenseExpansion, HoistedSmallDense))
-        {
-            foreach (var (delay, column, to, weight) in hoisted)
-            {
-                var source = inputColumns.First(c => column >= c.Value && column < c.Value + c.Key.Size);
-                loop.Add((delay, source.Key.Offset + column - source.Value, to, weight));
-            }
-            hoisted.Clear();
-        }
-        if (hoisted.Count > 0)
-        {
-            foreach (var synapse in hoisted)
-            {
-                hoistDelays!.Add(synapse.Delay);
-            }
-            input.HoistedDelay = hoisted.Max(h => h.Delay);
-            input.Hoisted = DenseSynapses.Build(hoisted.Select(h => ((long)h.Delay << 32 | (uint)h.Column, h.Target, h.Weight)), target.Size);
-        }
+        var built = new FastSynapticInput(target, receptor, count, hoisted);
         if (loop.Count > 0)
         {
-            input.LoopDelay = loop.Max(l => l.Delay);
-            var keyed = loop.Select(l => ((long)(l.Delay - 1) * neurons + l.Source, l.Target, l.Weight)).ToList();
+            built.LoopDelay = loop.Max(l => l.Delay);
+            var keyed = loop.Select(l => ((long)(l.Delay - 1) * historyStride + l.Source, l.Target, l.Weight)).ToList();
             if (IsDense(keyed.Select(k => k.Item1).Distinct().Count(), target.Size, keyed.Count, LoopDenseExpansion, LoopSmallDense))
             {
-                input.LoopDense = DenseSynapses.Build(keyed, target.Size);
+                built.LoopDense = DenseSynapses.Build(keyed, target.Size);
             }
             else
             {
-                input.LoopSparse = SparseSynapses.Build(keyed, target.Size);
+                built.LoopSparse = SparseSynapses.Build(keyed, target.Size);
             }
         }
-        return input;
+        return built;
     }
 
-    /// <summary>Turns the hoisted rows' keys (delay, input column) into row numbers of the shifted
-    /// input stack once every group has added its delays.</summary>
-    public void ResolveHoistedRows(IReadOnlyList<int> stackDelays, int inputWidth)
+    /// <summary>Lays out the hoisted synapses over each series' stack once every group has added
+    /// its delays: stack column = (index of the delay among <paramref name="stacks"/>' delays) ·
+    /// width + column.</summary>
+    public void ResolveHoisted(IReadOnlyDictionary<int, (IReadOnlyList<int> Delays, int Width)> stacks)
     {
-        if (Hoisted is not { } hoisted)
+        foreach (var (series, list) in _hoisted.OrderBy(h => h.Key))
         {
-            return;
-        }
-        var slot = new Dictionary<int, int>();
-        for (int k = 0; k < stackDelays.Count; k++)
-        {
-            slot[stackDelays[k]] = k;
-        }
-        for (int r = 0; r < hoisted.Rows.Length; r++)
-        {
-            int delay = (int)(hoisted.Rows[r] >> 32);
-            int column = (int)(hoisted.Rows[r] & 0xffffffffL);
-            hoisted.Rows[r] = (long)slot[delay] * inputWidth + column;
+            var (delays, width) = stacks[series];
+            var slot = new Dictionary<int, int>();
+            for (int k = 0; k < delays.Count; k++)
+            {
+                slot[delays[k]] = k;
+            }
+            var keyed = list.Select(h => ((long)slot[h.Delay] * width + h.Column, h.Target, h.Weight)).ToList();
+            long stackRows = (long)delays.Count * width;
+            long kernelRows = delays.Count == 1 ? width : (long)delays[^1] * width;
+            if (IsDense(kernelRows, Target.Size, keyed.Count, HoistedDenseExpansion, HoistedSmallDense))
+            {
+                Hoisted.Add(new HoistedSynapses(series, DenseSynapses.Full(keyed, stackRows, Target.Size), true, null));
+            }
+            else if (IsDense(keyed.Select(k => k.Item1).Distinct().Count(), Target.Size, keyed.Count, HoistedDenseExpansion, HoistedSmallDense))
+            {
+                Hoisted.Add(new HoistedSynapses(series, DenseSynapses.Build(keyed, Target.Size), false, null));
+            }
+            else
+            {
+                Hoisted.Add(new HoistedSynapses(series, null, false, SparseSynapses.Build(keyed, Target.Size)));
+            }
         }
     }
 
-    private static bool IsDense(int rows, int size, int synapses, int expansion, int small)
+    private static bool IsDense(long rows, int size, int synapses, int expansion, int small)
     {
-        long entries = (long)rows * size;
+        long entries = rows * size;
         return entries <= small || entries <= (long)expansion * synapses;
     }
 }

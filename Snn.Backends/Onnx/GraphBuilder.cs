@@ -118,6 +118,8 @@ internal sealed class GraphBuilder(NameSource names)
 
     public static TensorProto TensorOf(float[] values, long[] dims) => Raw(TensorProto.Types.DataType.Float, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
 
+    public static TensorProto TensorOf(Half[] values, long[] dims) => Raw(TensorProto.Types.DataType.Float16, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+
     public static TensorProto TensorOf(double[] values, long[] dims) => Raw(TensorProto.Types.DataType.Double, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
 
     public static TensorProto TensorOf(int[] values, long[] dims) => Raw(TensorProto.Types.DataType.Int32, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));

@@ -12,15 +12,14 @@ namespace Snn.Backends.Onnx;
 /// populations (inputs from the input tensor) are pushed onto the history, [batch, D·N] for the
 /// largest delay D, newest first, from where they arrive d steps later. The exact form gathers the
 /// input from the history in the engine's summation order (<see cref="SynapticInput"/>); the fast
-/// form uses one matrix product or gather-reduce per receiving population and receptor, and in the
-/// time-loop shape computes the input tensor's contribution for all steps before the loop
-/// (<see cref="FastSynapticInput"/>), carrying the last input steps it still needs as the state
-/// <c>state_input_tail</c>.
+/// form uses one matrix product or gather-reduce per receiving population and receptor
+/// (<see cref="FastSynapticInput"/>), and its time-loop shape runs the network in feed-forward
+/// stages, one loop each, with every input from the input tensor or an earlier stage computed for
+/// all steps before the stage's loop (NetworkLowering.Staged.cs).
 /// </summary>
-internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
+internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLowering?>
 {
     private const string Batch = "batch";
-    private const string InputTail = "state_input_tail";
     private const string ClassifierSignal = "classifier_signal";
     private const string ClassScores = "class_scores";
     private const string PredictedClass = "predicted_class";
@@ -36,9 +35,7 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
     private List<OnnxStateOutput> _stateOutputs = [];
     private readonly Dictionary<(Population, Receptor), FastSynapticInput> _fastInputs = [];
     private SynapseTable[] _tables = [];
-    private int[] _stackDelays = [];
     private int _maxDelay;
-    private int _tailDepth;
 
     public NetworkLowering(Network network, OnnxExportOptions options)
     {
@@ -71,6 +68,14 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
     {
         _network.Seal();
         CheckSupported();
+        if (_options.WeightPrecision == OnnxWeightPrecision.Float16 && _options.Form == OnnxModelForm.Exact)
+        {
+            throw new NotSupportedException("The exact form reproduces the CPU engine's float32 weights bit for bit; float16 weights are a fast-form option (Form = OnnxModelForm.Fast).");
+        }
+        if (!Enum.IsDefined(_options.WeightPrecision))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OnnxExportOptions.WeightPrecision), _options.WeightPrecision, $"WeightPrecision = {_options.WeightPrecision} is not Float32 or Float16.");
+        }
         foreach (var population in _network.Populations)
         {
             _identifiers[population] = Identifier(population);
@@ -85,7 +90,12 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             }
         }
         _tables = _network.Projections.Select(p => p.Instantiate()).ToArray();
-        if (_options.Form == OnnxModelForm.Fast)
+        bool staged = _options.Form == OnnxModelForm.Fast && _options.Shape == OnnxTimeShape.TimeLoop;
+        if (staged)
+        {
+            PlanStages();
+        }
+        else if (_options.Form == OnnxModelForm.Fast)
         {
             PlanFastInputs();
         }
@@ -104,40 +114,34 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
                 _states.Add(($"state_{_identifiers[lowering.Population]}_{slot.Suffix}", slot.Type, lowering.Population.Size, initial));
             }
         }
+        if (staged)
+        {
+            AddStageStates();
+            return BuildStagedTimeLoop();
+        }
         if (_maxDelay > 0)
         {
-            int width = checked(_maxDelay * _network.NeuronCount);
-            _states.Add(("state_spike_history", TensorProto.Types.DataType.Float, width, GraphBuilder.TensorOf(new float[width], [1, width])));
+            AddZeroState("state_spike_history", checked(_maxDelay * _network.NeuronCount));
         }
         return _options.Shape == OnnxTimeShape.TimeLoop ? BuildTimeLoop() : BuildSingleStep();
     }
 
-    /// <summary>Lays out every receiving population's synapses for the fast form and sizes the
-    /// spike history (in-loop synapses) and the input tail (hoisted synapses).</summary>
+    /// <summary>Adds a float state of <paramref name="width"/> per batch entry, initially zero.</summary>
+    private void AddZeroState(string name, int width)
+        => _states.Add((name, TensorProto.Types.DataType.Float, width, GraphBuilder.TensorOf(new float[width], [1, width])));
+
+    /// <summary>Lays out every receiving population's synapses for the fast single-step form, all
+    /// read from the spike history of every population, and sizes the history.</summary>
     private void PlanFastInputs()
     {
-        var columns = new Dictionary<Population, int>();
-        int offset = 0;
-        foreach (var population in _inputs)
-        {
-            columns[population] = offset;
-            offset += population.Size;
-        }
-        var delays = _options.Shape == OnnxTimeShape.TimeLoop ? new SortedSet<int>() : null;
         foreach (var lowering in _lowerings)
         {
             foreach (var receptor in (Receptor[])[Receptor.Excitatory, Receptor.Inhibitory])
             {
-                var input = FastSynapticInput.Build(lowering.Population, receptor, _network.Projections, _tables, columns, delays, _network.NeuronCount);
+                var input = FastSynapticInput.Build(lowering.Population, receptor, _network.Projections, _tables, p => SourcePlace.History(p.Offset), _network.NeuronCount);
                 _fastInputs[(lowering.Population, receptor)] = input;
                 _maxDelay = Math.Max(_maxDelay, input.LoopDelay);
-                _tailDepth = Math.Max(_tailDepth, input.HoistedDelay);
             }
-        }
-        _stackDelays = delays is null ? [] : [.. delays];
-        foreach (var input in _fastInputs.Values)
-        {
-            input.ResolveHoistedRows(_stackDelays, offset);
         }
     }
 
@@ -302,8 +306,7 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
     /// <param name="state">The names of the current state tensors, in the order of <see cref="_states"/>.</param>
     /// <param name="spikes">The name of this step's input spikes, [batch, inputs].</param>
     /// <returns>The names of the new state tensors and of the step outputs (in <see cref="StepOutputs"/> order).</returns>
-    /// <param name="hoisted">The fast form's precomputed input of this step per receiving population and receptor, [batch, size].</param>
-    private (string[] State, string[] Outputs) EmitStep(GraphBuilder graph, string[] state, string spikes, IReadOnlyDictionary<(Population, Receptor), string> hoisted)
+    private (string[] State, string[] Outputs) EmitStep(GraphBuilder graph, string[] state, string spikes)
     {
         int neurons = _network.NeuronCount;
         string? history = _maxDelay > 0 ? state[^1] : null;
@@ -314,8 +317,8 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         foreach (var lowering in _lowerings)
         {
             var population = lowering.Population;
-            string excitatory = Arriving(graph, history, population, Receptor.Excitatory, hoisted, neurons);
-            string inhibitory = Arriving(graph, history, population, Receptor.Inhibitory, hoisted, neurons);
+            string excitatory = Arriving(graph, history, population, Receptor.Excitatory, neurons);
+            string inhibitory = Arriving(graph, history, population, Receptor.Inhibitory, neurons);
             int count = lowering.Slots.Count;
             var (updated, fired) = lowering.Step(graph, state[at..(at + count)], excitatory, inhibitory);
             updated.CopyTo(next, at);
@@ -350,18 +353,7 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         {
             string signal = readout.Signal == OnnxReadoutSignal.Spikes ? spikesOf[readout.Source]
                 : slotsOf[readout.Source][_lowerings.First(l => l.Population == readout.Source).SlotOf(StateVariable.V)];
-            var transposed = new float[readout.Weights.Length];
-            int size = readout.Source.Size;
-            for (int o = 0; o < readout.Outputs; o++)
-            {
-                for (int i = 0; i < size; i++)
-                {
-                    transposed[(long)i * readout.Outputs + o] = readout.Weights[(long)o * size + i];
-                }
-            }
-            string weights = graph.Constant(GraphBuilder.TensorOf(transposed, [size, readout.Outputs]));
-            string bias = graph.Constant(GraphBuilder.TensorOf((float[])readout.Bias.Clone(), [readout.Outputs]));
-            outputs.Add(graph.Add(graph.Op("MatMul", signal, weights), bias));
+            outputs.Add(ReadoutOf(graph, readout, signal));
         }
         if (_options.Classifier is { } classifier)
         {
@@ -371,16 +363,54 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         return (next, [.. outputs]);
     }
 
+    /// <summary>A synaptic weight tensor as a float32 value: a float32 constant, or a float16
+    /// constant cast to float32 under <see cref="OnnxWeightPrecision.Float16"/>.</summary>
+    private string Weights(GraphBuilder graph, float[] values, long[] dims)
+    {
+        if (_options.WeightPrecision != OnnxWeightPrecision.Float16)
+        {
+            return graph.Constant(GraphBuilder.TensorOf(values, dims));
+        }
+        var halves = new Half[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (Math.Abs(values[i]) > (float)Half.MaxValue)
+            {
+                throw new ArgumentException(
+                    $"A synaptic weight (summed over synapses with the same source, delay and target) is {values[i]}, outside float16's range ±{(float)Half.MaxValue}; export with WeightPrecision = Float32.",
+                    nameof(OnnxExportOptions.WeightPrecision));
+            }
+            halves[i] = (Half)values[i];
+        }
+        return graph.Cast(graph.Constant(GraphBuilder.TensorOf(halves, dims)), TensorProto.Types.DataType.Float);
+    }
+
+    /// <summary>The linear readout of <paramref name="signal"/> ([..., size]): signal × Wᵀ + bias.</summary>
+    private static string ReadoutOf(GraphBuilder graph, OnnxLinearReadout readout, string signal)
+    {
+        var transposed = new float[readout.Weights.Length];
+        int size = readout.Source.Size;
+        for (int o = 0; o < readout.Outputs; o++)
+        {
+            for (int i = 0; i < size; i++)
+            {
+                transposed[(long)i * readout.Outputs + o] = readout.Weights[(long)o * size + i];
+            }
+        }
+        string weights = graph.Constant(GraphBuilder.TensorOf(transposed, [size, readout.Outputs]));
+        string bias = graph.Constant(GraphBuilder.TensorOf((float[])readout.Bias.Clone(), [readout.Outputs]));
+        return graph.Add(graph.Op("MatMul", signal, weights), bias);
+    }
+
     /// <summary>The synaptic input arriving now at <paramref name="population"/> through <paramref name="receptor"/>, [batch, size].</summary>
-    private string Arriving(GraphBuilder graph, string? history, Population population, Receptor receptor,
-        IReadOnlyDictionary<(Population, Receptor), string> hoisted, int neurons)
+    private string Arriving(GraphBuilder graph, string? history, Population population, Receptor receptor, int neurons)
         => _options.Form == OnnxModelForm.Fast
-            ? FastArriving(graph, history, _fastInputs[(population, receptor)], hoisted.GetValueOrDefault((population, receptor)))
+            ? FastArriving(graph, history, _fastInputs[(population, receptor)], null)
             : ExactArriving(graph, history, SynapticInput.Build(population, receptor, _network.Projections, _tables, neurons), population.Size);
 
     /// <summary>The fast form's input: the hoisted part of this step (if any) plus the in-loop part,
     /// a matrix product over the history positions used or a gather-multiply-reduce.</summary>
-    private static string FastArriving(GraphBuilder graph, string? history, FastSynapticInput input, string? hoistedNow)
+    private string FastArriving(GraphBuilder graph, string? history, FastSynapticInput input, string? hoistedNow)
     {
         var parts = new List<string>();
         if (hoistedNow is not null)
@@ -391,12 +421,12 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         {
             string rows = graph.Constant(GraphBuilder.TensorOf(dense.Rows, [dense.Rows.Length]));
             string gathered = graph.OpWith("Gather", [history, rows], [GraphBuilder.IntAttribute("axis", 1)]);
-            parts.Add(graph.Op("MatMul", gathered, graph.Constant(GraphBuilder.TensorOf(dense.Weights, [dense.Rows.Length, input.Target.Size]))));
+            parts.Add(graph.Op("MatMul", gathered, Weights(graph, dense.Weights, [dense.Rows.Length, input.Target.Size])));
         }
         if (input.LoopSparse is { } sparse && history is not null)
         {
             string positions = graph.Constant(GraphBuilder.TensorOf(sparse.Positions, [sparse.Depth, input.Target.Size]));
-            string weights = graph.Constant(GraphBuilder.TensorOf(sparse.Weights, [sparse.Depth, input.Target.Size]));
+            string weights = Weights(graph, sparse.Weights, [sparse.Depth, input.Target.Size]);
             string gathered = graph.OpWith("Gather", [history, positions], [GraphBuilder.IntAttribute("axis", 1)]);
             parts.Add(graph.OpWith("ReduceSum", [graph.Mul(gathered, weights), graph.Int64s(1)], [GraphBuilder.IntAttribute("keepdims", 0)]));
         }
@@ -434,21 +464,15 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         return graph.Op("Squeeze", sum, graph.Int64s(1));
     }
 
-    /// <summary>The states carried outside the step: the fast time loop's input tail, if any.</summary>
-    private List<(string Name, int Width)> OuterStates()
-        => _tailDepth > 0 ? [(InputTail, checked(_tailDepth * _inputs.Sum(p => p.Size)))] : [];
-
     /// <summary>Adds the optional state inputs (defaulting to the initial state) and expands each
-    /// to [batch, width], with batch read from dimension <paramref name="batchAxis"/> of the input:
-    /// first the step's states, then <see cref="OuterStates"/>.</summary>
+    /// to [batch, width], with batch read from dimension <paramref name="batchAxis"/> of the input.</summary>
     private string[] StateInputs(GraphBuilder graph, GraphProto main, int batchAxis)
     {
         string batch = graph.Op("Slice", graph.Op("Shape", "spikes_in"), graph.Int64s(batchAxis), graph.Int64s(batchAxis + 1));
-        var all = _states.Concat(OuterStates().Select(o => (o.Name, TensorProto.Types.DataType.Float, o.Width, GraphBuilder.TensorOf(new float[o.Width], [1, o.Width])))).ToList();
-        var expanded = new string[all.Count];
-        for (int s = 0; s < all.Count; s++)
+        var expanded = new string[_states.Count];
+        for (int s = 0; s < _states.Count; s++)
         {
-            var (name, type, width, initial) = all[s];
+            var (name, type, width, initial) = _states[s];
             main.Input.Add(GraphBuilder.ValueInfo(name, type, Batch, width));
             initial.Name = name;
             main.Initializer.Add(initial);
@@ -456,33 +480,6 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             expanded[s] = graph.Op("Expand", name, shape);
         }
         return expanded;
-    }
-
-    /// <summary>The fast time loop's hoisted inputs: the input tail and this call's input spikes
-    /// stacked once per delay, shifted by that delay, and multiplied by each group's matrix.</summary>
-    /// <returns>The [steps, batch, size] input per group, and the name of the new input tail.</returns>
-    private (List<((Population, Receptor) Key, string Value, int Size)> Inputs, string Tail) HoistedInputs(GraphBuilder graph, string tail)
-    {
-        int width = _inputs.Sum(p => p.Size);
-        string tailSteps = graph.OpWith("Transpose", [graph.Op("Reshape", tail, graph.Int64s(0, _tailDepth, width))], [Perm(1, 0, 2)]);
-        string extended = graph.OpWith("Concat", [tailSteps, "spikes_in"], [GraphBuilder.IntAttribute("axis", 0)]);
-        var shifted = _stackDelays.Select(d => graph.Op("Slice", extended, graph.Int64s(_tailDepth - d), graph.Int64s(-d), graph.Int64s(0))).ToArray();
-        string stack = shifted.Length == 1 ? shifted[0] : graph.OpWith("Concat", shifted, [GraphBuilder.IntAttribute("axis", 2)]);
-        var inputs = new List<((Population, Receptor), string, int)>();
-        foreach (var (key, input) in _fastInputs)
-        {
-            if (input.Hoisted is not { } hoisted)
-            {
-                continue;
-            }
-            string rows = graph.Constant(GraphBuilder.TensorOf(hoisted.Rows, [hoisted.Rows.Length]));
-            string gathered = graph.OpWith("Gather", [stack, rows], [GraphBuilder.IntAttribute("axis", 2)]);
-            string weights = graph.Constant(GraphBuilder.TensorOf(hoisted.Weights, [hoisted.Rows.Length, input.Target.Size]));
-            inputs.Add((key, graph.Op("MatMul", gathered, weights), input.Target.Size));
-        }
-        string last = graph.Op("Slice", extended, graph.Int64s(-_tailDepth), graph.Int64s(long.MaxValue), graph.Int64s(0));
-        string newTail = graph.Op("Reshape", graph.OpWith("Transpose", [last], [Perm(1, 0, 2)]), graph.Int64s(0, (long)_tailDepth * width));
-        return (inputs, newTail);
     }
 
     private static AttributeProto Perm(params long[] axes)
@@ -498,8 +495,6 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         var outer = new GraphBuilder(_names);
         main.Input.Add(GraphBuilder.ValueInfo("spikes_in", TensorProto.Types.DataType.Float, Steps, Batch, _inputs.Sum(p => p.Size)));
         string[] initial = StateInputs(outer, main, 1);
-        var outerStates = OuterStates();
-        var hoisted = _tailDepth > 0 ? HoistedInputs(outer, initial[^1]) : ([], "");
 
         var body = new GraphBuilder(_names);
         var bodyGraph = new GraphProto { Name = "snn_step" };
@@ -511,13 +506,7 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         }
         string stepSpikes = _names.Next("step_spikes");
         bodyGraph.Input.Add(GraphBuilder.ValueInfo(stepSpikes, TensorProto.Types.DataType.Float, Batch, _inputs.Sum(p => p.Size)));
-        var hoistedNow = new Dictionary<(Population, Receptor), string>();
-        foreach (var (key, _, size) in hoisted.Inputs)
-        {
-            hoistedNow[key] = _names.Next("hoisted_step");
-            bodyGraph.Input.Add(GraphBuilder.ValueInfo(hoistedNow[key], TensorProto.Types.DataType.Float, Batch, size));
-        }
-        var (next, outputs) = EmitStep(body, bodyState, stepSpikes, hoistedNow);
+        var (next, outputs) = EmitStep(body, bodyState, stepSpikes);
         var stepOutputs = StepOutputs();
         for (int s = 0; s < _states.Count; s++)
         {
@@ -535,8 +524,8 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         bodyGraph.Initializer.AddRange(body.Initializers);
 
         var finalStates = _states.Select(s => $"next_{s.Name}").ToArray();
-        outer.OpInto("Scan", [.. initial[.._states.Count], "spikes_in", .. hoisted.Inputs.Select(h => h.Value)], [.. finalStates, .. stepOutputs.Select(o => o.Name)],
-            GraphBuilder.GraphAttribute("body", bodyGraph), GraphBuilder.IntAttribute("num_scan_inputs", 1 + hoisted.Inputs.Count));
+        outer.OpInto("Scan", [.. initial, "spikes_in"], [.. finalStates, .. stepOutputs.Select(o => o.Name)],
+            GraphBuilder.GraphAttribute("body", bodyGraph), GraphBuilder.IntAttribute("num_scan_inputs", 1));
         foreach (var (name, width) in stepOutputs.Where(o => o.Name != ClassifierSignal))
         {
             main.Output.Add(GraphBuilder.ValueInfo(name, TensorProto.Types.DataType.Float, Steps, Batch, width));
@@ -546,15 +535,9 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         {
             main.Output.Add(GraphBuilder.ValueInfo(finalStates[s], _states[s].Type, Batch, _states[s].Width));
         }
-        var outerFinal = outerStates.Select(o => $"next_{o.Name}").ToArray();
-        for (int s = 0; s < outerStates.Count; s++)
-        {
-            outer.OpInto("Identity", [hoisted.Tail], [outerFinal[s]]);
-            main.Output.Add(GraphBuilder.ValueInfo(outerFinal[s], TensorProto.Types.DataType.Float, Batch, outerStates[s].Width));
-        }
         main.Node.AddRange(outer.Nodes);
         main.Initializer.AddRange(outer.Initializers);
-        return Finish(main, [.. finalStates, .. outerFinal]);
+        return Finish(main, finalStates);
     }
 
     /// <summary>The classifier head after the loop: the signal aggregated over the steps, the
@@ -610,7 +593,7 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         var graph = new GraphBuilder(_names);
         main.Input.Add(GraphBuilder.ValueInfo("spikes_in", TensorProto.Types.DataType.Float, Batch, _inputs.Sum(p => p.Size)));
         string[] state = StateInputs(graph, main, 0);
-        var (next, outputs) = EmitStep(graph, state, "spikes_in", new Dictionary<(Population, Receptor), string>());
+        var (next, outputs) = EmitStep(graph, state, "spikes_in");
         var stepOutputs = StepOutputs();
         for (int o = 0; o < outputs.Length; o++)
         {
@@ -643,14 +626,15 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OnnxExporter.Opset });
         var stepOutputs = StepOutputs().Where(o => o.Name != ClassifierSignal).ToList();
-        var stateNames = _states.Select(s => s.Name).Concat(OuterStates().Select(o => o.Name)).ToArray();
-        var stateWidths = _states.Select(s => (s.Name, s.Width)).Concat(OuterStates());
+        var stateNames = _states.Select(s => s.Name).ToArray();
+        var stateWidths = _states.Select(s => (s.Name, s.Width));
         string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
         var metadata = new Dictionary<string, string>
         {
             ["snn.producer"] = $"Snn {version}",
             ["snn.opset"] = OnnxExporter.Opset.ToString(CultureInfo.InvariantCulture),
             ["snn.form"] = _options.Form == OnnxModelForm.Fast ? "fast" : "exact",
+            ["snn.weight_precision"] = _options.WeightPrecision == OnnxWeightPrecision.Float16 ? "float16 (cast to float32 at load)" : "float32",
             ["snn.shape"] = _options.Shape == OnnxTimeShape.TimeLoop ? "time-loop" : "single-step",
             ["snn.dt_ms"] = Invariant(_network.Dt),
             ["snn.seed"] = _network.Seed.ToString(CultureInfo.InvariantCulture),
@@ -660,7 +644,7 @@ internal sealed class NetworkLowering : IPopulationVisitor<PopulationLowering?>
             ["snn.inputs"] = string.Join(";", _inputs.Select(p => $"{p.Name}:{p.Size}")),
             ["snn.outputs"] = string.Join(";", stepOutputs.Select(o => $"{o.Name}:{o.Width}")),
             ["snn.state"] = string.Join(";", stateWidths.Select(s => $"{s.Item1}:{s.Item2}")),
-            ["snn.max_delay_steps"] = Math.Max(_maxDelay, _tailDepth).ToString(CultureInfo.InvariantCulture),
+            ["snn.max_delay_steps"] = _tables.Select(t => t.Count == 0 ? 0 : (int)t.DelaySteps.Max()).DefaultIfEmpty(0).Max().ToString(CultureInfo.InvariantCulture),
         };
         if (_options.Form == OnnxModelForm.Fast)
         {

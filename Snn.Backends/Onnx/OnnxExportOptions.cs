@@ -8,6 +8,10 @@ public sealed class OnnxExportOptions
     /// <summary>The fast deployment form (default) or the exact reference form.</summary>
     public OnnxModelForm Form { get; init; } = OnnxModelForm.Fast;
 
+    /// <summary>How the fast form stores synaptic weights: float32 (default) or float16 (half the
+    /// file, computed in float32; see <see cref="OnnxWeightPrecision.Float16"/>).</summary>
+    public OnnxWeightPrecision WeightPrecision { get; init; } = OnnxWeightPrecision.Float32;
+
     /// <summary>The whole time loop (default) or one step with explicit state.</summary>
     public OnnxTimeShape Shape { get; init; } = OnnxTimeShape.TimeLoop;
 

@@ -35,10 +35,10 @@ public class OnnxThroughputStudyTests
             }
         }
         // The exact form adds each of a target's 784 inputs one node at a time; the fast form's graph
-        // does not grow with the in-degree: the 784-input network has no more nodes than the delay
-        // model, whose largest in-degree is 128.
+        // does not grow with the in-degree: a fixed handful of nodes per projection group and stage,
+        // under a tenth of the exact form's.
         Assert.True(study.Metrics["dense_784_exact_nodes"] > 784);
-        Assert.True(study.Metrics["dense_784_fast_nodes"] <= study.Metrics["delay_model_fast_nodes"]);
+        Assert.True(study.Metrics["dense_784_fast_nodes"] * 10 < study.Metrics["dense_784_exact_nodes"], $"fast form: {study.Metrics["dense_784_fast_nodes"]} nodes");
         Assert.Contains("distinct classes", console.Text);
         Assert.Contains("engine spike events identical", console.Text);
     }
