@@ -54,9 +54,9 @@ public static class SfqCalibrationFile
         {
             throw new InvalidDataException("SFQ calibration corrupt at byte 0: the document is null.");
         }
-        if (calibration.Version != SfqCalibration.CurrentVersion)
+        if (calibration.Version is < SfqCalibration.OldestReadableVersion or > SfqCalibration.CurrentVersion)
         {
-            throw new InvalidDataException($"SFQ calibration has format version {calibration.Version}; this library reads version {SfqCalibration.CurrentVersion}.");
+            throw new InvalidDataException($"SFQ calibration has format version {calibration.Version}; this library reads versions {SfqCalibration.OldestReadableVersion} to {SfqCalibration.CurrentVersion}.");
         }
         return calibration;
     }
