@@ -16,17 +16,24 @@ namespace Snn.Backends.Sfq;
 /// stages, at least one), then the target's merger tree (⌈log2 k⌉ levels for k inputs), and
 /// finally adds (excitatory) or removes (inhibitory) one fluxon in the target's loop. The path
 /// delay gets thermal jitter (√(switching junctions) × σ_t) and optionally PyLSE's delay
-/// variability. Every switching junction is counted for the energy report.
+/// variability. Every switching junction is counted for the energy report. A technology with
+/// calibrated tables (<see cref="SfqTechnology.Tables"/>) is read at its temperature and the
+/// global bias scale: cell delays, the gate curve (its I_50 and σ at that scale, while the weight
+/// sets the bias by the curve at scale 1), each gate's delay at its bias (the gray-zone delay), the
+/// path jitter as the quadrature sum of the measured cell jitters, and whether the interconnect works.
 /// </summary>
 public sealed class SfqSimulation : EventSimulation
 {
     private const int MaxStoredErrors = 10_000;
 
     private readonly SfqTechnology _technology;
+    private readonly SfqOperatingPoint _operating;
     private readonly SfqBackendOptions _options;
     private readonly double[] _passProbability;
     private readonly double[] _gateBiasUa;
     private readonly double[] _gateCriticalUa;
+    private readonly double[] _gateDelayPs;
+    private readonly double[] _gateJitterPs;
     private readonly int[] _jtlStages;
     private readonly long[] _gatePulses;
     private readonly bool[] _gateHole;
@@ -44,9 +51,15 @@ public sealed class SfqSimulation : EventSimulation
     private double _released;
 
     internal SfqSimulation(Network network, SfqTechnology technology, SfqBackendOptions options)
-        : base(network, p => p.Accept(new SfqPopulationFactory(technology, options)))
+        : this(network, technology, options, SfqOperatingPoint.From(technology, options.GlobalBiasScale))
+    {
+    }
+
+    private SfqSimulation(Network network, SfqTechnology technology, SfqBackendOptions options, SfqOperatingPoint operating)
+        : base(network, p => p.Accept(new SfqPopulationFactory(operating.Technology, options)))
     {
         _technology = technology;
+        _operating = operating;
         _options = options;
         _gateStream = RngStreams.User(SfqBackend.GateStream);
         _jitterStream = RngStreams.User(SfqBackend.PathJitterStream);
@@ -54,6 +67,8 @@ public sealed class SfqSimulation : EventSimulation
         _passProbability = new double[synapses];
         _gateBiasUa = new double[synapses];
         _gateCriticalUa = new double[synapses];
+        _gateDelayPs = new double[synapses];
+        _gateJitterPs = new double[synapses];
         _jtlStages = new int[synapses];
         _gatePulses = new long[synapses];
         _gateHole = new bool[synapses];
@@ -78,7 +93,7 @@ public sealed class SfqSimulation : EventSimulation
             _jtlStages[s] = Math.Max(1, (int)Math.Round(SynapseDelayMs[s] * SfqConstants.PsPerMs / technology.Jtl.DelayPs));
             SetGateBias(s);
         }
-        _interconnectWorks = Math.Abs(options.GlobalBiasScale - 1) <= technology.InterconnectBiasMargin;
+        _interconnectWorks = operating.InterconnectWorks;
         if (!_interconnectWorks)
         {
             ReportError(0, SfqErrorKind.BiasOutOfWindow, $"interconnect at bias scale {options.GlobalBiasScale}");
@@ -133,6 +148,11 @@ public sealed class SfqSimulation : EventSimulation
         }
         return delays;
     }
+
+    /// <summary>The gate delays (ps) of <paramref name="projection"/>'s synapses at their biases
+    /// (with calibrated tables, the gray-zone delay at each gate's standard score), without jitter.</summary>
+    /// <param name="projection">A projection of this network.</param>
+    public double[] GateDelaysPs(Projection projection) => PerSynapse(projection, _gateDelayPs);
 
     /// <summary>The stored flux (Φ0) of a neuron of an <see cref="SfqNeuron"/> population at its last event.</summary>
     /// <param name="population">An SfqNeuron population of this network.</param>
@@ -262,7 +282,8 @@ public sealed class SfqSimulation : EventSimulation
                 _switches++;
                 continue;
             }
-            if (_technology.GateDoubleSwitchRate > 0 && Philox.ToUnitDouble(draw.X2, draw.X3) < 4 * _technology.GateDoubleSwitchRate * p * (1 - p))
+            double doubleSwitchRate = _operating.Technology.GateDoubleSwitchRate;
+            if (doubleSwitchRate > 0 && Philox.ToUnitDouble(draw.X2, draw.X3) < 4 * doubleSwitchRate * p * (1 - p))
             {
                 _gateHole[s] = true;
                 _switches++;
@@ -296,7 +317,10 @@ public sealed class SfqSimulation : EventSimulation
             double jitter = 0;
             if (_options.ThermalJitter)
             {
-                jitter += _technology.ThermalJitterPs * Math.Sqrt(switching) * radius * Math.Cos(angle);
+                double sigma = _operating.Calibrated
+                    ? _operating.PathJitterPs(_fanOutDepth[source], _gateJitterPs[s], _jtlStages[s], mergers)
+                    : _technology.ThermalJitterPs * Math.Sqrt(switching);
+                jitter += sigma * radius * Math.Cos(angle);
             }
             if (_options.DelayJitterScale > 0)
             {
@@ -309,8 +333,11 @@ public sealed class SfqSimulation : EventSimulation
     }
 
     private double NominalPathDelayPs(int source, int s)
-        => _fanOutDepth[source] * _technology.Splitter.DelayPs + _technology.Gate.DelayPs
-            + _jtlStages[s] * _technology.Jtl.DelayPs + _fanInDepth[SynapseTarget[s]] * _technology.Merger.DelayPs;
+    {
+        var cells = _operating.Technology;
+        return _fanOutDepth[source] * cells.Splitter.DelayPs + _gateDelayPs[s]
+            + _jtlStages[s] * cells.Jtl.DelayPs + _fanInDepth[SynapseTarget[s]] * cells.Merger.DelayPs;
+    }
 
     private double GateOscillationPeriodPs(int s)
     {
@@ -323,7 +350,8 @@ public sealed class SfqSimulation : EventSimulation
         double scale = _options.GlobalBiasScale * _options.ProjectionBiasScales.GetValueOrDefault(SynapseProjection[s], 1.0);
         double nominal = SfqBiasMapping.GateBiasUa(_technology, SynapseWeight[s], _technology.CriticalCurrentUa);
         _gateBiasUa[s] = scale * nominal;
-        _passProbability[s] = SfqBiasMapping.PassProbability(_technology, _gateBiasUa[s], _gateCriticalUa[s]);
+        _passProbability[s] = SfqBiasMapping.PassProbability(_operating.Technology, _gateBiasUa[s], _gateCriticalUa[s]);
+        (_gateDelayPs[s], _gateJitterPs[s]) = _operating.Gate(_gateBiasUa[s], _gateCriticalUa[s]);
     }
 
     private int SourceOf(int s)

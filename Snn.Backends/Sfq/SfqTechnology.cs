@@ -99,6 +99,14 @@ public sealed record SfqTechnology
     /// <summary>Drop of the neuron's switching bias per stored fluxon (µA), &gt; 0; null (default) for Φ0 / L.</summary>
     public double? NeuronFluxonCurrentUa { get; init; }
 
+    /// <summary>Cell timing and gate curves measured in the circuit solver over temperature and
+    /// global bias scale; null (default) for the fixed cell delays and gate curve above. When set,
+    /// <see cref="SfqBackend"/> reads, at <see cref="TemperatureK"/> and the operating global bias
+    /// scale, every cell's delay and jitter, whether the interconnect works (instead of
+    /// <see cref="InterconnectBiasMargin"/>), the gate's pass curve and double-switch rate, and each
+    /// gate's delay and jitter at its own bias (the gray-zone delay). Set by <see cref="Circuit.SfqCalibration.Apply"/>.</summary>
+    public SfqCalibratedTables? Tables { get; init; }
+
     /// <summary>The default niobium 4.2 K technology.</summary>
     public static SfqTechnology Default { get; } = new();
 
@@ -149,6 +157,7 @@ public sealed record SfqTechnology
         {
             Guard.Positive(perFluxon, nameof(NeuronFluxonCurrentUa));
         }
+        Tables?.Validate();
         Jtl.Validate();
         Splitter.Validate();
         Merger.Validate();

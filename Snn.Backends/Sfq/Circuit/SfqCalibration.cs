@@ -15,12 +15,20 @@ namespace Snn.Backends.Sfq.Circuit;
 /// and the drop of that bias per stored fluxon, ΔI (least squares over 0..3 fluxons); the
 /// threshold a bias I_bn sets is n_th = (I_sw(0) − I_bn)/ΔI, where the closed-form model has
 /// (I_c − I_bn) L / Φ0.</item>
+/// <item>Format version 2 adds <see cref="Tables"/> (cell delay and jitter against temperature and
+/// global bias scale, the gate's curve against temperature and bias scale, its delay against the
+/// standard score of its bias), <see cref="GateSweeps"/> (every sweep the curves were fitted to)
+/// and <see cref="NeuronSwitchingBiasesUa"/> (the threshold map point by point). A version 1 file
+/// reads with these empty, and then applies as before: fixed delays and one gate curve.</item>
 /// </list>
 /// </summary>
 public sealed record SfqCalibration
 {
     /// <summary>Format version of the serialised calibration.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    /// <summary>The oldest format version <see cref="SfqCalibrationFile"/> reads.</summary>
+    public const int OldestReadableVersion = 1;
 
     /// <summary>Format version.</summary>
     public int Version { get; init; } = CurrentVersion;
@@ -77,13 +85,26 @@ public sealed record SfqCalibration
     /// <summary>Drop of the switching bias per stored fluxon, ΔI (µA).</summary>
     public double NeuronFluxonCurrentUa { get; init; }
 
+    /// <summary>Output bias (µA) at which the loop holding k fluxons switches, for k = 0, 1, ...
+    /// (the points <see cref="NeuronZeroFluxSwitchingBiasUa"/> and <see cref="NeuronFluxonCurrentUa"/>
+    /// are fitted to); empty in version 1.</summary>
+    public IReadOnlyList<double> NeuronSwitchingBiasesUa { get; init; } = [];
+
+    /// <summary>Every gate sweep of the calibration, one per temperature and global bias scale; empty in version 1.</summary>
+    public IReadOnlyList<GateSweep> GateSweeps { get; init; } = [];
+
+    /// <summary>The tabulated cell timing and gate curves; null in version 1.</summary>
+    public SfqCalibratedTables? Tables { get; init; }
+
     /// <summary>The calibrated pass probability of a gate biased at <paramref name="biasUa"/>.</summary>
     /// <param name="biasUa">Gate bias (µA).</param>
     public double PassProbability(double biasUa) => NormalDistribution.Cdf((biasUa - GateHalfPassBiasUa) / GateSpreadUa);
 
     /// <summary><paramref name="technology"/> with this calibration's cell delays, gate curve,
     /// double-switch rate, switching jitter and neuron threshold map. The cells count the
-    /// junctions that switch in the circuit: one per gate outcome, two per merged pulse.</summary>
+    /// junctions that switch in the circuit: one per gate outcome, two per merged pulse. With
+    /// <see cref="Tables"/> the technology also carries them, and its gate curve at bias scale 1
+    /// (which maps weights to biases) is the tables' curve at the technology's temperature.</summary>
     /// <param name="technology">The technology the calibration was measured for.</param>
     public SfqTechnology Apply(SfqTechnology technology)
     {
@@ -93,18 +114,24 @@ public sealed record SfqCalibration
         {
             throw new ArgumentException($"The calibration was measured for I_c = {CriticalCurrentUa} µA and L = {NeuronLoopInductancePh} pH, not I_c = {technology.CriticalCurrentUa} µA and L = {technology.LoopInductancePh} pH.", nameof(technology));
         }
+        double half = GateHalfPassBiasUa, spread = GateSpreadUa, doubles = GateDoubleSwitchRate;
+        if (Tables is { GateCurves.Count: > 0 })
+        {
+            (half, spread, doubles) = Tables.GateCurve(technology.TemperatureK, 1);
+        }
         return technology with
         {
             Jtl = technology.Jtl with { DelayPs = JtlDelayPs },
             Splitter = technology.Splitter with { DelayPs = SplitterDelayPs },
             Merger = new SfqCell("M", MergerDelayPs, 3, 2),
             Gate = new SfqCell("gate", GateDelayPs, 2, 1),
-            GateHalfPassBiasUa = GateHalfPassBiasUa,
-            GateSwitchingSpreadUa = GateSpreadUa,
-            GateDoubleSwitchRate = GateDoubleSwitchRate,
+            GateHalfPassBiasUa = half,
+            GateSwitchingSpreadUa = spread,
+            GateDoubleSwitchRate = doubles,
             SwitchingJitterPs = JtlJitterPs / Math.Sqrt(2),
             NeuronZeroFluxSwitchingBiasUa = NeuronZeroFluxSwitchingBiasUa,
             NeuronFluxonCurrentUa = NeuronFluxonCurrentUa,
+            Tables = Tables,
         };
     }
 }

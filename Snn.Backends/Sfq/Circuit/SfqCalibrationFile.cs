@@ -20,10 +20,10 @@ public static class SfqCalibrationFile
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    /// <summary>The calibration that ships with the backend: <see cref="SfqTechnology.Default"/> at
-    /// 4.2 K and nominal bias, default <see cref="SfqCalibrationSettings"/> (400 pulses at 9 gate
-    /// biases, seed 1). Regenerate it with
-    /// <c>SfqCalibrationFile.Write(SfqCalibrator.Calibrate(), "Sfq/Circuit/Calibrations/default-4.2K.json")</c>.</summary>
+    /// <summary>The calibration that ships with the backend: <see cref="SfqTechnology.Default"/>,
+    /// reference point 4.2 K and bias scale 1, tables at 3.0, 4.2 and 5.0 K and bias scales 0.80 to
+    /// 1.20 in steps of 0.05 (200 pulses at 9 gate biases per point, seed 1). Regenerate it with
+    /// <c>snn-bench sfq-calibrate -o Snn.Backends/Sfq/Circuit/Calibrations/default-4.2K.json</c>.</summary>
     public static SfqCalibration Shipped => ShippedCalibration.Value;
 
     /// <summary>The calibration as JSON text.</summary>
@@ -54,9 +54,9 @@ public static class SfqCalibrationFile
         {
             throw new InvalidDataException("SFQ calibration corrupt at byte 0: the document is null.");
         }
-        if (calibration.Version != SfqCalibration.CurrentVersion)
+        if (calibration.Version is < SfqCalibration.OldestReadableVersion or > SfqCalibration.CurrentVersion)
         {
-            throw new InvalidDataException($"SFQ calibration has format version {calibration.Version}; this library reads version {SfqCalibration.CurrentVersion}.");
+            throw new InvalidDataException($"SFQ calibration has format version {calibration.Version}; this library reads versions {SfqCalibration.OldestReadableVersion} to {SfqCalibration.CurrentVersion}.");
         }
         return calibration;
     }

@@ -17,6 +17,14 @@ public sealed record SfqCalibrationSettings
     /// <summary>Global bias scale of the interconnect (and the merger's output bias), &gt; 0. Default 1.</summary>
     public double GlobalBiasScale { get; init; } = 1;
 
+    /// <summary>Further temperatures (K, each &gt; 0) at which the cells and the gate are measured
+    /// besides <see cref="TemperatureK"/>, for the tables. Default none.</summary>
+    public IReadOnlyList<double> SweepTemperaturesK { get; init; } = [];
+
+    /// <summary>Further global bias scales (each &gt; 0) at which the cells and the gate are measured
+    /// besides <see cref="GlobalBiasScale"/>, for the tables. Default none.</summary>
+    public IReadOnlyList<double> SweepBiasScales { get; init; } = [];
+
     /// <summary>Solver time step (ps). Default 0.1.</summary>
     public double TimeStepPs { get; init; } = 0.1;
 
@@ -31,5 +39,15 @@ public sealed record SfqCalibrationSettings
         Guard.Positive(TemperatureK, nameof(TemperatureK));
         Guard.Positive(GlobalBiasScale, nameof(GlobalBiasScale));
         Guard.InRange(TimeStepPs, 1e-3, 1, nameof(TimeStepPs));
+        ArgumentNullException.ThrowIfNull(SweepTemperaturesK, nameof(SweepTemperaturesK));
+        ArgumentNullException.ThrowIfNull(SweepBiasScales, nameof(SweepBiasScales));
+        for (int k = 0; k < SweepTemperaturesK.Count; k++)
+        {
+            Guard.InRange(SweepTemperaturesK[k], 1e-3, 1000, $"{nameof(SweepTemperaturesK)}[{k}]");
+        }
+        for (int k = 0; k < SweepBiasScales.Count; k++)
+        {
+            Guard.InRange(SweepBiasScales[k], 0.05, 2, $"{nameof(SweepBiasScales)}[{k}]");
+        }
     }
 }

@@ -16,7 +16,21 @@ public static class SfqCalibrator
     /// <summary>Full gate bias, as a fraction of I_c, at which the gate's delay is measured.</summary>
     public const double GateFullBiasFraction = 0.9;
 
-    /// <summary>Calibrates <paramref name="technology"/> (its I_c, R_n, C and loop inductance).</summary>
+    /// <summary>Standard scores above the gate's sweep at which its delay is also measured, so that
+    /// the gray-zone table reaches the fully biased gates of weight-1 synapses (z = 6).</summary>
+    public static readonly IReadOnlyList<double> GateDelayScores = [4.5, 6.5];
+
+    /// <summary>Fewest passed pulses a gate sweep point needs to enter the gray-zone delay table.</summary>
+    public const int MinDelayPulses = 5;
+
+    /// <summary>Calibrates <paramref name="technology"/> (its I_c, R_n, C and loop inductance) at every
+    /// temperature and global bias scale of <paramref name="settings"/>: cell timing, gate sweep and
+    /// fit at each pair, the gray-zone delay at each temperature (bias scale
+    /// <see cref="SfqCalibrationSettings.GlobalBiasScale"/>), the fully biased gate's delay and the
+    /// neuron map at the reference pair (<see cref="SfqCalibrationSettings.TemperatureK"/>,
+    /// <see cref="SfqCalibrationSettings.GlobalBiasScale"/>), whose values also fill the
+    /// calibration's single-valued fields. Each gate sweep spans ±3 σ_I(T) around the noise-free
+    /// switching bias of the gate at that bias scale (found by bisection).</summary>
     /// <param name="technology">The technology; null for <see cref="SfqTechnology.Default"/>.</param>
     /// <param name="settings">How to measure; null for the defaults.</param>
     public static SfqCalibration Calibrate(SfqTechnology? technology = null, SfqCalibrationSettings? settings = null)
@@ -25,49 +39,98 @@ public static class SfqCalibrator
         technology.Validate();
         settings ??= new SfqCalibrationSettings();
         settings.Validate();
-        var library = new SfqCellLibrary(technology with { TemperatureK = settings.TemperatureK }, settings.GlobalBiasScale);
-        double centre = technology.CriticalCurrentUa * (1 - technology.PulseCurrentFraction);
-        double sigma = (technology with { TemperatureK = settings.TemperatureK }).NoiseCurrentUa;
-        int points = settings.GateBiasPoints;
-        double[] biases = [.. Enumerable.Range(0, points).Select(k => centre + sigma * (-3 + 6.0 * k / (points - 1)))];
-        var sweep = new GateSweepPoint[points];
-        CellTiming? jtl = null, splitter = null, merger = null, gate = null;
+        double[] temperatures = [.. settings.SweepTemperaturesK.Append(settings.TemperatureK).Distinct().Order()];
+        double[] scales = [.. settings.SweepBiasScales.Append(settings.GlobalBiasScale).Distinct().Order()];
+        int referenceT = Array.IndexOf(temperatures, settings.TemperatureK), referenceS = Array.IndexOf(scales, settings.GlobalBiasScale);
+        var libraries = scales.Select(scale => new SfqCellLibrary(technology, scale)).ToArray();
+        var thresholds = new double[scales.Length];
+        Parallel.For(0, scales.Length, k => thresholds[k] = NoiselessGateThresholdUa(libraries[k], settings.TimeStepPs));
+
+        int points = settings.GateBiasPoints, pairs = temperatures.Length * scales.Length;
+        var sweeps = new GateSweepPoint[pairs][];
+        var cells = new CellTimingPoint[pairs * 3];
         int storable = (int)Math.Floor(0.8 * 1.4 * technology.CriticalCurrentUa * technology.LoopInductancePh / SfqConstants.FluxQuantumUaPh);
         var ramps = new double[Math.Clamp(storable, 1, NeuronFitFluxons) + 1];
-        int jobs = points + 4 + ramps.Length;
-        Parallel.For(0, jobs, job =>
+        GateSweepPoint? full = null;
+        var jobs = new List<(double TemperatureK, Action<CircuitOptions> Measure)>();
+        for (int pair = 0; pair < pairs; pair++)
         {
-            var options = new CircuitOptions { TemperatureK = settings.TemperatureK, TimeStepPs = settings.TimeStepPs, Seed = settings.Seed, Substream = (uint)job };
-            if (job < points)
+            int p = pair, t = pair / scales.Length, k = pair % scales.Length;
+            var library = libraries[k];
+            double sigma = (technology with { TemperatureK = temperatures[t] }).NoiseCurrentUa;
+            sweeps[p] = new GateSweepPoint[points];
+            for (int i = 0; i < points; i++)
             {
-                sweep[job] = CircuitMeasurements.Gate(library, biases[job], settings.PulsesPerPoint, options);
+                int point = i;
+                double bias = thresholds[k] + sigma * (-3 + 6.0 * point / (points - 1));
+                jobs.Add((temperatures[t], options => sweeps[p][point] = CircuitMeasurements.Gate(library, bias, settings.PulsesPerPoint, options)));
             }
-            else if (job == points)
+            var measures = new (string Cell, Func<SfqCellLibrary, int, CircuitOptions, CellTiming> Measure)[]
             {
-                jtl = CircuitMeasurements.JtlStage(library, settings.PulsesPerPoint, options);
-            }
-            else if (job == points + 1)
+                (technology.Jtl.Name, CircuitMeasurements.JtlStage), (technology.Splitter.Name, CircuitMeasurements.Splitter), (technology.Merger.Name, CircuitMeasurements.Merger),
+            };
+            for (int c = 0; c < measures.Length; c++)
             {
-                splitter = CircuitMeasurements.Splitter(library, settings.PulsesPerPoint, options);
+                var (cell, measure) = measures[c];
+                int slot = 3 * p + c;
+                jobs.Add((temperatures[t], options => cells[slot] = CellPoint(cell, temperatures[t], scales[k], () => measure(library, settings.PulsesPerPoint, options), settings.PulsesPerPoint)));
             }
-            else if (job == points + 2)
+        }
+        var reference = libraries[referenceS];
+        jobs.Add((settings.TemperatureK, options => full = CircuitMeasurements.Gate(reference, GateFullBiasFraction * technology.CriticalCurrentUa, settings.PulsesPerPoint, options)));
+        for (int f = 0; f < ramps.Length; f++)
+        {
+            int fluxons = f;
+            jobs.Add((0, _ => ramps[fluxons] = CircuitMeasurements.NeuronSwitchingBiasUa(reference, technology.LoopInductancePh, fluxons, settings.TimeStepPs)));
+        }
+        Run(jobs, settings, 0);
+
+        var curves = new List<GateCurvePoint>();
+        for (int pair = 0; pair < pairs; pair++)
+        {
+            var sweep = sweeps[pair];
+            if (sweep.Sum(q => q.Passed + q.DoubleSwitches) is var passes && (passes == 0 || passes == sweep.Sum(q => q.Pulses)))
             {
-                merger = CircuitMeasurements.Merger(library, settings.PulsesPerPoint, options);
+                continue;
             }
-            else if (job == points + 3)
+            var (halfAt, spreadAt) = FitNormalCurve(sweep);
+            curves.Add(new GateCurvePoint(temperatures[pair / scales.Length], scales[pair % scales.Length], halfAt, spreadAt, DoubleSwitchRate(sweep, halfAt, spreadAt)));
+        }
+        var referenceCurve = curves.SingleOrDefault(c => c.TemperatureK == settings.TemperatureK && c.BiasScale == settings.GlobalBiasScale)
+            ?? throw new InvalidOperationException($"The gate sweep at {settings.TemperatureK} K and bias scale {settings.GlobalBiasScale} passed all or none of its pulses; no curve to fit.");
+
+        var delays = new GateDelayPoint[temperatures.Length][];
+        var extra = new GateSweepPoint?[temperatures.Length, GateDelayScores.Count];
+        var extraJobs = new List<(double TemperatureK, Action<CircuitOptions> Measure)>();
+        for (int t = 0; t < temperatures.Length; t++)
+        {
+            int ti = t;
+            var curve = curves.Single(c => c.TemperatureK == temperatures[ti] && c.BiasScale == settings.GlobalBiasScale);
+            for (int z = 0; z < GateDelayScores.Count; z++)
             {
-                var full = CircuitMeasurements.Gate(library, GateFullBiasFraction * technology.CriticalCurrentUa, settings.PulsesPerPoint, options);
-                gate = new CellTiming(full.MedianDelayPs, full.DelayJitterPs, full.Passed);
+                int zi = z;
+                double bias = curve.HalfPassBiasUa + GateDelayScores[zi] * curve.SpreadUa;
+                if (bias <= 0.95 * technology.CriticalCurrentUa)
+                {
+                    extraJobs.Add((temperatures[ti], options => extra[ti, zi] = CircuitMeasurements.Gate(reference, bias, settings.PulsesPerPoint, options)));
+                }
             }
-            else
-            {
-                int fluxons = job - points - 4;
-                ramps[fluxons] = CircuitMeasurements.NeuronSwitchingBiasUa(library, technology.LoopInductancePh, fluxons, settings.TimeStepPs);
-            }
-        });
-        var (half, spread) = FitNormalCurve(sweep);
-        double weight = sweep.Sum(p => 4 * NormalDistribution.Cdf((p.BiasUa - half) / spread) * (1 - NormalDistribution.Cdf((p.BiasUa - half) / spread)) * p.Pulses);
-        double doubles = sweep.Sum(p => p.DoubleSwitches);
+        }
+        Run(extraJobs, settings, jobs.Count);
+        var grayZone = new List<GateDelayPoint>();
+        for (int t = 0; t < temperatures.Length; t++)
+        {
+            int ti = t;
+            var curve = curves.Single(c => c.TemperatureK == temperatures[ti] && c.BiasScale == settings.GlobalBiasScale);
+            double jtlDelay = cells.Single(c => c.Cell == technology.Jtl.Name && c.TemperatureK == temperatures[ti] && c.BiasScale == settings.GlobalBiasScale).DelayPs;
+            var measured = sweeps[t * scales.Length + referenceS].Concat(Enumerable.Range(0, GateDelayScores.Count).Select(z => extra[ti, z]).OfType<GateSweepPoint>());
+            grayZone.AddRange(measured.Where(q => q.Passed >= MinDelayPulses && double.IsFinite(q.DelayJitterPs))
+                .Select(q => new GateDelayPoint(temperatures[ti], (q.BiasUa - curve.HalfPassBiasUa) / curve.SpreadUa, q.MedianDelayPs - jtlDelay, q.DelayJitterPs, q.Passed)));
+        }
+
+        var referenceSweep = sweeps[referenceT * scales.Length + referenceS];
+        CellTimingPoint ReferenceCell(string name) => cells.Single(c => c.Cell == name && c.TemperatureK == settings.TemperatureK && c.BiasScale == settings.GlobalBiasScale);
+        var jtl = ReferenceCell(technology.Jtl.Name);
         var (zeroFlux, perFluxon) = FitLine(ramps);
         return new SfqCalibration
         {
@@ -76,19 +139,77 @@ public static class SfqCalibrator
             TimeStepPs = settings.TimeStepPs,
             PulsesPerPoint = settings.PulsesPerPoint,
             CriticalCurrentUa = technology.CriticalCurrentUa,
-            JtlDelayPs = jtl!.MeanDelayPs,
+            JtlDelayPs = jtl.DelayPs,
             JtlJitterPs = jtl.JitterPs,
-            SplitterDelayPs = splitter!.MeanDelayPs,
-            MergerDelayPs = merger!.MeanDelayPs,
-            GateDelayPs = gate!.MeanDelayPs - jtl.MeanDelayPs,
-            GateHalfPassBiasUa = half,
-            GateSpreadUa = spread,
-            GateDoubleSwitchRate = weight > 0 ? Math.Min(1, doubles / weight) : 0,
-            GateSweep = sweep,
+            SplitterDelayPs = ReferenceCell(technology.Splitter.Name).DelayPs,
+            MergerDelayPs = ReferenceCell(technology.Merger.Name).DelayPs,
+            GateDelayPs = full!.MedianDelayPs - jtl.DelayPs,
+            GateHalfPassBiasUa = referenceCurve.HalfPassBiasUa,
+            GateSpreadUa = referenceCurve.SpreadUa,
+            GateDoubleSwitchRate = referenceCurve.DoubleSwitchRate,
+            GateSweep = referenceSweep,
             NeuronLoopInductancePh = technology.LoopInductancePh,
             NeuronZeroFluxSwitchingBiasUa = zeroFlux,
             NeuronFluxonCurrentUa = perFluxon,
+            NeuronSwitchingBiasesUa = ramps,
+            GateSweeps = [.. Enumerable.Range(0, pairs).Select(pair => new GateSweep(temperatures[pair / scales.Length], scales[pair % scales.Length], sweeps[pair]))],
+            Tables = new SfqCalibratedTables { Cells = cells, GateDelays = [.. grayZone.OrderBy(d => d.TemperatureK).ThenBy(d => d.StandardScore)], GateCurves = curves },
         };
+    }
+
+    /// <summary>The gate bias (µA) above which a noise-free gate at <paramref name="library"/>'s
+    /// bias scale passes a pulse, by bisection to 0.01 µA between 0.3 I_c and 0.98 I_c.</summary>
+    /// <param name="library">Cell library (technology and global bias scale).</param>
+    /// <param name="timeStepPs">Solver time step (ps).</param>
+    public static double NoiselessGateThresholdUa(SfqCellLibrary library, double timeStepPs = 0.1)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        double ic = library.Technology.CriticalCurrentUa, low = 0.3 * ic, high = 0.98 * ic;
+        var options = new CircuitOptions { TemperatureK = 0, TimeStepPs = timeStepPs };
+        while (high - low > 0.01)
+        {
+            double middle = 0.5 * (low + high);
+            if (CircuitMeasurements.Gate(library, middle, 1, options).PassFraction > 0.5)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+        return 0.5 * (low + high);
+    }
+
+    /// <summary>Runs <paramref name="jobs"/> in parallel, each at its temperature with its own noise
+    /// substream (numbered from <paramref name="firstSubstream"/>).</summary>
+    private static void Run(List<(double TemperatureK, Action<CircuitOptions> Measure)> jobs, SfqCalibrationSettings settings, int firstSubstream)
+        => Parallel.For(0, jobs.Count, job => jobs[job].Measure(new CircuitOptions
+        {
+            TemperatureK = jobs[job].TemperatureK, TimeStepPs = settings.TimeStepPs, Seed = settings.Seed, Substream = (uint)(firstSubstream + job),
+        }));
+
+    /// <summary>A cell's timing row; a cell that cannot settle (a junction biased above I_c) delivered nothing.</summary>
+    private static CellTimingPoint CellPoint(string cell, double temperatureK, double scale, Func<CellTiming> measure, int pulses)
+    {
+        CellTiming timing;
+        try
+        {
+            timing = measure();
+        }
+        catch (InvalidOperationException)
+        {
+            timing = new CellTiming(double.NaN, double.NaN, 0);
+        }
+        return new CellTimingPoint(cell, temperatureK, scale, timing.MeanDelayPs, timing.JitterPs, (double)timing.Pulses / pulses);
+    }
+
+    /// <summary>d from a sweep's double-switch counts under P(double) = 4 d p (1 − p).</summary>
+    private static double DoubleSwitchRate(GateSweepPoint[] sweep, double half, double spread)
+    {
+        double weight = sweep.Sum(p => 4 * NormalDistribution.Cdf((p.BiasUa - half) / spread) * (1 - NormalDistribution.Cdf((p.BiasUa - half) / spread)) * p.Pulses);
+        double doubles = sweep.Sum(p => p.DoubleSwitches);
+        return weight > 0 ? Math.Min(1, doubles / weight) : 0;
     }
 
     /// <summary>The maximum-likelihood normal CDF p(I) = Φ((I − μ)/σ) through the pass counts of a

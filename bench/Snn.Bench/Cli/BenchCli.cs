@@ -225,6 +225,7 @@ public sealed class BenchCli
             NirImportCommand, NirExportCommand,
         });
         Root.Add(new GpuCheck.GpuCheckCommand(_console).Command);
+        Root.Add(new SfqCalibrateCommand(_console).Command);
     }
 
     /// <summary>The root command.</summary>

@@ -13,8 +13,10 @@ namespace Snn.Bench.Studies;
 /// (<see cref="SfqCalibrator"/>), writes the calibration as JSON, runs the small gate-merger-neuron
 /// network of <see cref="SfqCircuitComparison"/> in the circuit solver and in both pulse-level
 /// models, and reports the XOR network's nominal rates and global-bias window under both models.
-/// Full: 400 pulses at 9 gate biases, 200 clock periods, weights 1/0.8/0.5/0.2, bias 0.80-1.20 in
-/// 2 % steps; --quick: 120 pulses at 7 biases, 50 periods, weights 1/0.5, bias in 5 % steps.
+/// Full: 400 pulses at 9 gate biases and 9 global bias scales 0.80-1.20 (the calibrated model
+/// reads its cells and gate curve between them), 200 clock periods, weights 1/0.8/0.5/0.2, bias
+/// 0.80-1.20 in 2 % steps; --quick: 80 pulses at 7 biases and bias scales 0.8/1.0/1.2, 50
+/// periods, weights 1/0.5, bias in 5 % steps.
 /// </summary>
 public static class SfqVsCircuitAnalysis
 {
@@ -27,8 +29,8 @@ public static class SfqVsCircuitAnalysis
         ArgumentNullException.ThrowIfNull(context);
         var technology = SfqXorStudy.DefaultTechnology;
         var settings = context.Quick
-            ? new SfqCalibrationSettings { PulsesPerPoint = 120, GateBiasPoints = 7, Seed = context.Seed }
-            : new SfqCalibrationSettings { PulsesPerPoint = 400, GateBiasPoints = 9, Seed = context.Seed };
+            ? new SfqCalibrationSettings { PulsesPerPoint = 80, GateBiasPoints = 7, SweepBiasScales = [0.8, 1.2], Seed = context.Seed }
+            : new SfqCalibrationSettings { PulsesPerPoint = 400, GateBiasPoints = 9, SweepBiasScales = [0.8, 0.85, 0.9, 0.95, 1.05, 1.1, 1.15, 1.2], Seed = context.Seed };
         var metrics = new Dictionary<string, double>();
         var findings = new List<string>();
 

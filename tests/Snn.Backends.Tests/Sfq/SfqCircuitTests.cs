@@ -78,15 +78,23 @@ public class SfqCircuitTests
     [Fact]
     public void EnergyIsSwitchingCountTimesIcPhi0AndStaticPowerOnlyForRsfq()
     {
-        var (network, _, _) = Gate(0.5, 500);
+        var (network, _, spikes) = Gate(0.5, 500);
         using var rsfq = new SfqBackend().CompileSfq(network);
         rsfq.Run(SfqConstants.Ps(10_100));
         var report = rsfq.Report();
 
         Assert.Equal(2.067833848e-19, report.EnergyPerSwitchJ, tolerance: 1e-30);
-        Assert.True(report.SwitchingEvents > 500);
+        // A blocked pulse switches the gate's escape junction (1); a passed one the gate's two
+        // junctions and the two of its one JTL stage (4); each firing of the relay its output
+        // junction and the released fluxon (2). No splitter or merger: one source, one target.
+        long passed = rsfq.FluxonsDelivered, fired = rsfq.GetExactSpikes(spikes).Count;
+        Assert.Equal(500 - passed + 4 * passed + 2 * fired, report.SwitchingEvents);
         Assert.Equal(report.SwitchingEvents * report.EnergyPerSwitchJ, report.DynamicEnergyJ, tolerance: 1e-12 * report.DynamicEnergyJ);
-        Assert.True(report.StaticPowerW > 0);
+        // RSFQ bias (2.6 mV rail): gate 70 uA (weight 0.5: I_50 = 0.7 I_c) plus its escape junction
+        // and the two JTL junctions at 0.7 I_c each, the neuron's output junction at
+        // I_c - 1 Phi0/L (threshold 1) plus its two other junctions at 0.7 I_c.
+        double biasUa = 70 + 3 * 70 + (100 - 2.067833848e3 / 100) + 2 * 70;
+        Assert.Equal(2.6e-3 * biasUa * 1e-6, report.StaticPowerW, 1e-12 * report.StaticPowerW);
         Assert.Equal(report.StaticPowerW * 10_100e-12, report.StaticEnergyJ, tolerance: 1e-12 * report.StaticEnergyJ);
         Assert.Equal(report.TotalEnergyJ * 401, report.WallPlugEnergyJ, tolerance: 1e-12 * report.WallPlugEnergyJ);
 
@@ -121,7 +129,9 @@ public class SfqCircuitTests
         using var simulation = new SfqBackend(options: new SfqBackendOptions { GlobalBiasScale = 1.15 }).CompileSfq(network);
         simulation.Run(SfqConstants.Ps(500));
 
-        Assert.True(simulation.ErrorCountOf(SfqErrorKind.Overbiased) >= 1);
+        // At 1.15 x nominal the weight-1 gate (I_50 + 6 sigma_I = 89.9 uA) gets 103 uA > I_c; the
+        // neuron (79.3 uA) stays below it.
+        Assert.Equal(1, simulation.ErrorCountOf(SfqErrorKind.Overbiased));
         Assert.True(simulation.GetExactSpikes(spikes).Count > 0);
     }
 

@@ -99,6 +99,5 @@ public class CircuitSimulatorTests
         double[] errors = [.. new[] { 0.4, 0.2, 0.1 }.Select(dt => Math.Abs(Delay(dt) - reference))];
         Assert.True(errors[0] > errors[1] && errors[1] > errors[2], string.Join(", ", errors));
         Assert.True(errors[2] < 0.005, $"error at 0.1 ps: {errors[2]} ps");
-        Assert.InRange(reference, 1.0, 10.0);
     }
 }

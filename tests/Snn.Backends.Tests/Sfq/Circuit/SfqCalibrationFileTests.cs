@@ -1,3 +1,4 @@
+using Snn.Backends.Sfq;
 using Snn.Backends.Sfq.Circuit;
 
 namespace Snn.Backends.Tests.Sfq.Circuit;
@@ -19,6 +20,14 @@ public class SfqCalibrationFileTests
         NeuronLoopInductancePh = 40,
         NeuronZeroFluxSwitchingBiasUa = 146.4,
         NeuronFluxonCurrentUa = 48.6,
+        NeuronSwitchingBiasesUa = [146.4, 97.8],
+        GateSweeps = [new GateSweep(4.2, 1, [new GateSweepPoint(60, 10, 0, 0, 10, 0, double.NaN, double.NaN)])],
+        Tables = new SfqCalibratedTables
+        {
+            Cells = [new CellTimingPoint("JTL", 4.2, 1, 2.5, 0.04, 1), new CellTimingPoint("M", 4.2, 0.8, double.NaN, double.NaN, 0)],
+            GateDelays = [new GateDelayPoint(4.2, -1.2, 3.5, 0.5, 6)],
+            GateCurves = [new GateCurvePoint(4.2, 1, 70.9, 3.5, 0.05)],
+        },
     };
 
     [Fact]
@@ -26,8 +35,33 @@ public class SfqCalibrationFileTests
     {
         var back = SfqCalibrationFile.FromJson(SfqCalibrationFile.ToJson(Sample));
 
-        Assert.Equal(Sample with { GateSweep = [] }, back with { GateSweep = [] });
+        SfqCalibration Scalars(SfqCalibration c) => c with { GateSweep = [], NeuronSwitchingBiasesUa = [], GateSweeps = [], Tables = null };
+        Assert.Equal(Scalars(Sample), Scalars(back));
         Assert.Equal(Sample.GateSweep, back.GateSweep);
+        Assert.Equal(Sample.NeuronSwitchingBiasesUa, back.NeuronSwitchingBiasesUa);
+        Assert.Equal(Sample.GateSweeps[0] with { Points = [] }, back.GateSweeps[0] with { Points = [] });
+        Assert.Equal(Sample.GateSweeps[0].Points, back.GateSweeps[0].Points);
+        Assert.Equal(Sample.Tables!.Cells, back.Tables!.Cells);
+        Assert.Equal(Sample.Tables.GateDelays, back.Tables.GateDelays);
+        Assert.Equal(Sample.Tables.GateCurves, back.Tables.GateCurves);
+    }
+
+    [Fact]
+    public void VersionOneFileReadsWithoutTablesAndAppliesItsFixedValues()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "Sfq", "Circuit", "Fixtures", "calibration-v1.json");
+
+        var old = SfqCalibrationFile.Read(path);
+        var technology = old.Apply(SfqTechnology.Default);
+
+        Assert.Equal(1, old.Version);
+        Assert.Null(old.Tables);
+        Assert.Empty(old.GateSweeps);
+        Assert.Equal(9, old.GateSweep.Count);
+        // Values as written in the file.
+        Assert.Equal(2.541020951779956, technology.Jtl.DelayPs);
+        Assert.Equal(70.90928003373155, technology.GateHalfPassBiasUa);
+        Assert.Null(technology.Tables);
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public class SfqCalibrationTests(QuickCalibration quick) : IClassFixture<QuickCa
         Assert.Equal(fresh.GateSpreadUa, shipped.GateSpreadUa, 1.0);
         Assert.Equal(fresh.NeuronZeroFluxSwitchingBiasUa, shipped.NeuronZeroFluxSwitchingBiasUa, 0.01);
         Assert.Equal(fresh.NeuronFluxonCurrentUa, shipped.NeuronFluxonCurrentUa, 0.01);
+        var jtl = Assert.Single(shipped.Tables!.Cells, c => c.Cell == "JTL" && c.TemperatureK == 4.2 && c.BiasScale == 1.0);
+        Assert.Equal(shipped.JtlDelayPs, jtl.DelayPs);
+        Assert.Equal(fresh.Tables!.Cells.Single(c => c.Cell == "JTL").DelayPs, jtl.DelayPs, 0.01 * jtl.DelayPs);
     }
 
     [Fact]
@@ -75,6 +78,35 @@ public class SfqCalibrationTests(QuickCalibration quick) : IClassFixture<QuickCa
         double binomial = Math.Sqrt(2 * p * (1 - p) / pulses);
         double fit = 0.3 / quick.Calibration.GateSpreadUa * Math.Exp(-0.5 * Math.Pow(NormalQuantile(p), 2)) / Math.Sqrt(2 * Math.PI);
         Assert.InRange(behavioural - circuit.PassFraction, -4 * Math.Sqrt(binomial * binomial + fit * fit), 4 * Math.Sqrt(binomial * binomial + fit * fit));
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(2.0)]
+    public void GrayZoneGateDelayOfTheModelMatchesTheCircuitGate(double standardScore)
+    {
+        var calibration = quick.Calibration;
+        double bias = calibration.GateHalfPassBiasUa + standardScore * calibration.GateSpreadUa;
+        var circuit = CircuitMeasurements.Gate(new SfqCellLibrary(), bias, 400, new CircuitOptions { Seed = 77, Substream = (uint)(10 * standardScore) });
+        double circuitGatePs = circuit.MedianDelayPs - calibration.JtlDelayPs;
+
+        var network = new Network(seed: 13, dt: SfqConstants.Ps(1));
+        var source = network.AddSpikeSource("in", [[SfqConstants.Ps(20)]]);
+        var target = network.AddPopulation("n", 1, new SfqNeuron { ThresholdFluxons = 5 });
+        var gate = network.Connect(source, target, Connectivity.OneToOne(), Synapse.Excitatory(0.5 * (1 + Erf(standardScore / Math.Sqrt(2))), SfqConstants.Ps(5)));
+        using var simulation = new SfqBackend(Calibrated).CompileSfq(network);
+        Assert.Equal(bias, simulation.GateBiasesUa(gate)[0], 1e-6);
+        double modelGatePs = simulation.GateDelaysPs(gate)[0];
+
+        // Standard errors of the two medians (1.25 σ/√n): the circuit run's, and that of the table
+        // rows around z (the calibration's own sweep).
+        var rows = calibration.Tables!.GateDelays.OrderBy(d => d.StandardScore).ToArray();
+        int above = Array.FindIndex(rows, d => d.StandardScore >= standardScore);
+        double tableError = new[] { rows[above - 1], rows[above] }.Max(d => 1.25 * d.JitterPs / Math.Sqrt(d.Pulses));
+        double circuitError = 1.25 * circuit.DelayJitterPs / Math.Sqrt(circuit.Passed);
+        double tolerance = 4 * Math.Sqrt(tableError * tableError + circuitError * circuitError);
+        Assert.True(Math.Abs(circuitGatePs - calibration.GateDelayPs) > tolerance, $"the circuit gate at z = {standardScore} ({circuitGatePs:F2} ps) is not slower than at full bias ({calibration.GateDelayPs:F2} ps) beyond {tolerance:F2} ps");
+        Assert.InRange(modelGatePs - circuitGatePs, -tolerance, tolerance);
     }
 
     [Fact]
