@@ -1,6 +1,7 @@
 using Snn.Backends.Sfq;
 using Snn.Core;
 using Snn.Core.Connections;
+using Snn.Core.Models;
 
 namespace Snn.Backends.Tests.Sfq;
 
