@@ -6,8 +6,9 @@ namespace Snn.Learning.Gradient;
 /// One layer of synapses with per-synapse delays (a DCLS 1-D convolution with one kernel element
 /// per synapse): parameters, optional batch norm, the effective kernel and gradients.
 /// Synapse (i, o) has weight <c>Weights[i·O + o]</c> and position p = <c>Positions[i·O + o]</c> ∈
-/// [−c, K − 1 − c], c = ⌊K/2⌋; its kernel over taps j = 0 … K − 1 is the normalised Gaussian
-/// g_j = e_j / (Σ e + ε), e_j = exp(−½ ((j − m − p)/σ)²), m = K − 1 − c, so the delay is c − p steps.
+/// [−m, c], c = ⌊K/2⌋, m = K − 1 − c; its kernel over taps j = 0 … K − 1 is the normalised Gaussian
+/// g_j = e_j / (Σ e + ε), e_j = exp(−½ ((j − m − p)/σ)²), centred on tap m + p ∈ [0, K − 1], so the
+/// delay is c − p ∈ [0, K − 1] steps (for odd K the range is symmetric, −m = −c).
 /// The effective kernel <c>Effective[(j·I + i)·O + o]</c> = W g_j multiplies input step t − (K − 1) + j.
 /// </summary>
 internal sealed class DelayLayer
@@ -64,9 +65,11 @@ internal sealed class DelayLayer
 
     public int Center => Kernel / 2;
 
-    public float MinPosition => -Center;
+    /// <summary>The smallest position, −m = −(K − 1 − c): the Gaussian centred on tap 0, delay K − 1 steps.</summary>
+    public float MinPosition => -(Kernel - 1 - Center);
 
-    public float MaxPosition => Kernel - 1 - Center;
+    /// <summary>The largest position, c = ⌊K/2⌋: the Gaussian centred on tap K − 1, delay 0.</summary>
+    public float MaxPosition => Center;
 
     public float[] Weights { get; }
 

@@ -51,7 +51,7 @@ class DelayLayer(torch.nn.Module):
         self.bn = torch.nn.BatchNorm1d(outputs, eps=1e-5, momentum=0.1) if batch_norm else None
         c = kernel // 2
         self.register_buffer("taps", (torch.arange(kernel, dtype=torch.float32) - (kernel - 1 - c)).view(kernel, 1, 1))
-        self.low, self.high = float(-c), float(kernel - 1 - c)
+        self.low, self.high = float(-(kernel - 1 - c)), float(c)
 
     def conv_weight(self, sigma):
         e = torch.exp(-0.5 * ((self.taps - self.position) / sigma) ** 2)  # [K, I, O]

@@ -6,8 +6,7 @@ namespace Snn.Bench.GpuCheck;
 /// The steps of <c>snn-bench gpu-check</c>, in the order they run: correctness first, then the
 /// benchmarks from small to large, so that a spent time budget skips the most expensive ones.
 /// The estimates (seconds on one H200 with 16 cores, each step's process start included) add up
-/// to about 5 minutes. A new step (for example a GPU batch pass of the delay trainer) is one class
-/// implementing <see cref="IGpuCheckStep"/> and one line here.
+/// to about 5 minutes. A new step is one class implementing <see cref="IGpuCheckStep"/> and one line here.
 /// </summary>
 public static class GpuCheckSteps
 {
@@ -22,6 +21,7 @@ public static class GpuCheckSteps
         new EngineComparisonStep("coba-40k", SuiteCatalog.Coba, (40_000, 200), (1000, 10), estimatedSeconds: 10, timeoutSeconds: 60),
         new EngineComparisonStep("polychronization-60s", SuiteCatalog.Polychronization, (PolychronizationNetwork.PaperSize, 100), (60_000, 50), estimatedSeconds: 25, timeoutSeconds: 90),
         new MicrocircuitStep(),
+        new DelayTrainerStep(),
         EngineComparisonStep.Cuba(4_000_000, dryNeurons: 400, estimatedSeconds: 100, timeoutSeconds: 200),
     ];
 

@@ -70,6 +70,11 @@ public class GpuCheckDryRunTests
         Assert.Equal(Metric(microcircuit, "wall_s") / (Metric(microcircuit, "timed_ms") / 1000), Metric(microcircuit, "real_time_factor"), 9);
         Assert.Equal(8, microcircuit.Metrics.Keys.Count(k => k.EndsWith("_rate_hz", StringComparison.Ordinal)));
 
+        var trainer = report.Steps.Single(s => s.Step == "delay-trainer");
+        Assert.InRange(Metric(trainer, "worst_relative_gradient_difference"), 0, DelayTrainerStep.RelativeTolerance);
+        Assert.True(Metric(trainer, "gpu_samples_per_second") > 0 && Metric(trainer, "cpu_samples_per_second") > 0);
+        Assert.Equal(Metric(trainer, "gpu_samples_per_second") / Metric(trainer, "cpu_samples_per_second"), Metric(trainer, "gpu_over_cpu"), 9);
+
         string table = File.ReadAllText(Path.Combine(directory.Path, GpuCheckRunner.TableFileName));
         Assert.All(GpuCheckSteps.Names, name => Assert.Contains(name, table));
         Assert.All(GpuCheckSteps.Names, name => Assert.Contains(name, console.Text));

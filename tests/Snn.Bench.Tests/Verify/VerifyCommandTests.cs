@@ -5,8 +5,9 @@ namespace Snn.Bench.Tests.Verify;
 
 public class VerifyCommandTests
 {
-    /// <summary>The row left out of CI: its quick form takes about 6 minutes on 2 cores (four NALSM
-    /// liquids initialised with 2000 presentations each); <c>snn-bench verify --quick</c> runs it.</summary>
+    /// <summary>The row run on its own by <see cref="NalsmBranchingVerifyTests"/> (about 6 minutes on 2
+    /// cores: four NALSM liquids initialised with 2000 presentations each), so that it runs beside
+    /// the other rows instead of after them.</summary>
     private const string SlowestRow = "nalsm-branching";
 
     /// <summary><c>snn-bench verify --quick</c> in process, every row but <see cref="SlowestRow"/>
