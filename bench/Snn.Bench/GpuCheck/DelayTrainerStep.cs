@@ -7,8 +7,8 @@ using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime.OpenCL;
 using Snn.Backends.Gpu;
 using Snn.Bench.Compare;
+using Snn.Experiments.Delays;
 using Snn.Learning.Gradient;
-using Snn.Learning.Gradient.Experiments;
 using Snn.Learning.Gradient.Gpu;
 
 namespace Snn.Bench.GpuCheck;
