@@ -64,7 +64,7 @@ internal sealed class CpuSimulation : ISimulation
             }
         }
         _matrix = new SynapseMatrix(network, _partitioning);
-        var plasticFactory = new PlasticFactory(_partitioning);
+        var plasticFactory = new PlasticFactory(_partitioning, _matrix.ShortTerm);
         _plasticByProjection = network.Projections.Select(p => p.Plasticity?.Accept(plasticFactory, p)).ToArray();
         _plastic = _plasticByProjection.OfType<PlasticProjection>().ToArray();
         _ring = new DelayRing(neurons, Math.Max(_matrix.MaxDelay, _plastic.Select(p => p.MaxDelay).DefaultIfEmpty(1).Max()));
@@ -213,7 +213,7 @@ internal sealed class CpuSimulation : ISimulation
             for (int q = 0; q < parts; q++)
             {
                 var sent = _spikes[buffer][q].AsSpan(0, _spikeCounts[buffer][q]);
-                _matrix.Deliver(part, sent, _ring, slot);
+                _matrix.Deliver(part, sent, _ring, slot, step);
                 foreach (var plastic in _plastic)
                 {
                     plastic.Deliver(part, sent, slot);
@@ -424,6 +424,7 @@ internal sealed class CpuSimulation : ISimulation
             plastic.Save(writer, _step);
         }
         writer.Write<float>(_modulators.Snapshot());
+        _matrix.ShortTerm?.Snapshot(_ring.Slots).Write(writer);
         writer.WriteTo(stream);
     }
 
@@ -437,10 +438,15 @@ internal sealed class CpuSimulation : ISimulation
         var weightRows = _weightMonitors.Select(m => reader.ReadRows(SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
         var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
         var modulators = EngineCheckpoint.ReadFinite(reader, _modulators.Count, "modulator values");
+        var shortTerm = _matrix.ShortTerm?.Read(reader, _ring.Slots, shared.Step);
         reader.ExpectEnd();
         // Everything above only reads and validates; nothing below can fail, so a bad checkpoint
         // leaves the simulation as it was.
         _modulators.Restore(modulators);
+        if (shortTerm is not null)
+        {
+            _matrix.ShortTerm!.Apply(shortTerm, _ring.Slots);
+        }
         for (int j = 0; j < _plastic.Length; j++)
         {
             _plastic[j].Apply(plasticStates[j]);

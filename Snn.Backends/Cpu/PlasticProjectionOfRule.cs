@@ -30,10 +30,12 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
     private readonly int[] _incoming;
     private readonly PostState[] _post;
     private readonly int _periodSteps;
+    private readonly ShortTermState? _shortTerm;
+    private readonly int[]? _shortTermEntry;
     private DelayRing? _ring;
     private GrowableIntList[][] _queues = [];
 
-    public PlasticProjection(Projection projection, PlasticitySpec<TRule> spec, Partitioning partitioning)
+    public PlasticProjection(Projection projection, PlasticitySpec<TRule> spec, Partitioning partitioning, ShortTermState? shortTerm = null)
         : base(projection)
     {
         var network = projection.Source.Network;
@@ -64,6 +66,11 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
         _synapses = new SynapseState[count];
         _canonical = new int[count];
         _positionOf = new int[count];
+        if (projection.ShortTerm is not null)
+        {
+            _shortTerm = shortTerm;
+            _shortTermEntry = new int[count];
+        }
         for (int s = 0; s < count; s++)
         {
             int position = cursor[PartOfLocalTarget(table.Targets[s]) * rows + table.Sources[s]]++;
@@ -72,6 +79,10 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
             _synapses[position] = new SynapseState { Weight = table.Weights[s], LastStep = -1 };
             _canonical[position] = s;
             _positionOf[s] = position;
+            if (_shortTermEntry is not null)
+            {
+                _shortTermEntry[position] = _shortTerm!.EntryOf(projection, table.Sources[s]);
+            }
         }
         MaxDelay = count == 0 ? 1 : table.DelaySteps.Max();
         (_incomingStart, _incoming) = IncomingIndex.Build(_targetSize, _target);
@@ -112,7 +123,7 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
             ref var synapse = ref _synapses[position];
             int target = _target[position];
             _rule.OnPreArrival(ref synapse, _post[target], modulator, step);
-            data[slotBase + target] += synapse.Weight;
+            data[slotBase + target] += _shortTermEntry is null ? synapse.Weight : synapse.Weight * ShortTermFactor(part, slot, position);
         }
         queue.Clear();
     }
@@ -271,6 +282,18 @@ internal sealed class PlasticProjection<TRule> : PlasticProjection where TRule :
             int position = _positionOf[pendingSynapse[i]];
             _queues[PartOfLocalTarget(_target[position])][_ring!.SlotOf(pendingStep[i])].Add(position);
         }
+    }
+
+    /// <summary>The short-term factor u·x of the spike arriving now at <paramref name="position"/>,
+    /// fixed when it left, its delay before <paramref name="slot"/>.</summary>
+    private float ShortTermFactor(int part, int slot, int position)
+    {
+        int emitted = slot - _delay[position];
+        if (emitted < 0)
+        {
+            emitted += _ring!.Slots;
+        }
+        return _shortTerm!.Factor(part, emitted, _shortTermEntry![position]);
     }
 
     private int PartOfLocalTarget(int target) => _partitioning.PartOf(_targetOffset + target);

@@ -7,6 +7,7 @@ using ILGPU.Backends.PTX;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime.OpenCL;
+using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Simulation;
 
@@ -38,6 +39,7 @@ public sealed class GpuBackend(GpuBackendOptions? options = null) : IBackend
     {
         ArgumentNullException.ThrowIfNull(network);
         CheckOptions(Options);
+        SimulationChecks.NoShortTermPlasticity(network, Name);
         network.Seal();
         return new GpuSimulation(network, Options);
     }

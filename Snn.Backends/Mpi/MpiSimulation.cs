@@ -306,7 +306,7 @@ public sealed class MpiSimulation : ISimulation
             {
                 spikes.Sort();
             }
-            _matrix.Deliver(0, spikes, _ring, _ring.SlotOf(step));
+            _matrix.Deliver(0, spikes, _ring, _ring.SlotOf(step), step);
             foreach (int neuron in spikes)
             {
                 if (_recorded[neuron])

@@ -201,6 +201,10 @@ internal sealed class NirGraphBuilder(Network network, NirExportOptions options)
 
     private void Export(Projection projection)
     {
+        if (projection.ShortTerm is { } shortTerm)
+        {
+            throw new NotSupportedException($"Projection {projection.Name} has short-term plasticity ({shortTerm}); NIR has no short-term plasticity primitive, so export the network without it.");
+        }
         if (projection.Plasticity is not null)
         {
             throw new NotSupportedException($"Projection {projection.Name} has the plasticity rule {projection.Plasticity.Rule.RuleName}; NIR graphs are static, so export a network without active plasticity.");
