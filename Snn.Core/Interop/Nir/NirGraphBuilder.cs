@@ -78,6 +78,10 @@ internal sealed class NirGraphBuilder(Network network, NirExportOptions options)
         {
             throw new NotSupportedException($"The neuromodulator '{network.Modulators[0].Name}' cannot be expressed in NIR.");
         }
+        if (network.Projections.FirstOrDefault(p => p.ShortTerm is not null) is { } projection)
+        {
+            throw new NotSupportedException($"Projection {projection.Name} has short-term plasticity ({projection.ShortTerm}); NIR has no short-term plasticity primitive, so export the network without it.");
+        }
     }
 
     private NirPopulationExport FromLifCurrent(Population<LifCurrent> population)
@@ -201,10 +205,6 @@ internal sealed class NirGraphBuilder(Network network, NirExportOptions options)
 
     private void Export(Projection projection)
     {
-        if (projection.ShortTerm is { } shortTerm)
-        {
-            throw new NotSupportedException($"Projection {projection.Name} has short-term plasticity ({shortTerm}); NIR has no short-term plasticity primitive, so export the network without it.");
-        }
         if (projection.Plasticity is not null)
         {
             throw new NotSupportedException($"Projection {projection.Name} has the plasticity rule {projection.Plasticity.Rule.RuleName}; NIR graphs are static, so export a network without active plasticity.");
