@@ -3,19 +3,21 @@ using Snn.Core.Connections;
 using Snn.Core.Distributions;
 using Snn.Core.Inputs;
 using Snn.Core.Models;
+using Snn.Core.Plasticity;
 
 namespace Snn.MpiDriver;
 
 /// <summary>The networks the MPI tests run on several ranks and compare with the one-process engine.</summary>
 public static class TestNetworks
 {
-    /// <summary>Builds the network called <paramref name="name"/> ("cuba", "delays" or "faulty").</summary>
+    /// <summary>Builds the network called <paramref name="name"/> ("cuba", "delays", "faulty" or "short-term").</summary>
     public static DriverNetwork Build(string name, int size, ulong seed) => name switch
     {
         "cuba" => Cuba(size, seed),
         "delays" => HeterogeneousDelays(size, seed),
         "faulty" => Faulty(size, seed),
-        _ => throw new ArgumentException($"Unknown network '{name}'; expected cuba, delays or faulty.", nameof(name)),
+        "short-term" => ShortTerm(size, seed),
+        _ => throw new ArgumentException($"Unknown network '{name}'; expected cuba, delays, faulty or short-term.", nameof(name)),
     };
 
     private static LifCurrent CubaModel() => new()
@@ -85,6 +87,19 @@ public static class TestNetworks
         network.Inject(excitatory, new NoiseCurrent(meanPa: 5, sdPa: 20), [.. Enumerable.Range(0, excitatoryCount).Where(i => i % 3 == 0)]);
         return new DriverNetwork(network, [network.RecordSpikes(excitatory), network.RecordSpikes(inhibitory, [0, 3, 7, 11])],
             [network.RecordState(inhibitory, StateVariable.SynE, intervalMs: 2)], [network.RecordRate(excitatory)]);
+    }
+
+    /// <summary>The heterogeneous-delay network with Tsodyks–Markram short-term plasticity: depressing
+    /// synapses from the Poisson input and from the inhibitory population, facilitating excitatory
+    /// recurrence (delays 1 to 5 ms, so spikes with different factors travel at once).</summary>
+    public static DriverNetwork ShortTerm(int size, ulong seed)
+    {
+        var built = HeterogeneousDelays(size, seed);
+        var projections = built.Network.Projections;
+        projections[0].WithShortTermPlasticity(ShortTermPlasticity.Facilitating(0.2, 100, 300));
+        projections[2].WithShortTermPlasticity(ShortTermPlasticity.Depressing(0.4, 200));
+        projections[4].WithShortTermPlasticity(ShortTermPlasticity.Depressing(0.5, 150));
+        return built;
     }
 
     /// <summary>CUBA plus one population of <see cref="FaultyNeuron"/>s whose neuron 5 throws at step 50.</summary>
