@@ -40,7 +40,7 @@ public static class NetworkFingerprint
             }
             if (projection.ShortTerm is { } shortTerm)
             {
-                hash.Add($"S|{shortTerm.U:R}|{shortTerm.TauRec:R}|{shortTerm.TauFac:R}|");
+                hash.Add($"S|{shortTerm.U:R}|{shortTerm.TauRec:R}|{shortTerm.TauFac:R}|{shortTerm.ResetIntervalMs:R}|");
             }
         }
         foreach (var injection in network.Injections)

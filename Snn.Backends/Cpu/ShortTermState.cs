@@ -21,6 +21,7 @@ internal sealed class ShortTermState
     private readonly int[] _entries;
     private readonly int[] _setOf;
     private readonly ShortTermPlasticity[] _sets;
+    private readonly long[] _resetSteps;
     private readonly double _dt;
     private readonly double[][] _u;
     private readonly double[][] _x;
@@ -32,6 +33,7 @@ internal sealed class ShortTermState
         _dt = network.Dt;
         var withShortTerm = network.Projections.Where(p => p.ShortTerm is not null).ToArray();
         _sets = withShortTerm.Select(p => p.ShortTerm!.Value).ToArray();
+        _resetSteps = withShortTerm.Select(p => ResetSteps(p, network.Dt)).ToArray();
         _base = new int[network.Projections.Count];
         Array.Fill(_base, -1);
         int entries = 1;
@@ -116,10 +118,17 @@ internal sealed class ShortTermState
             for (int e = _entryStart[neuron]; e < _entryStart[neuron + 1]; e++)
             {
                 int entry = _entries[e];
-                var set = _sets[_setOf[entry]];
+                int j = _setOf[entry];
+                var set = _sets[j];
                 double ui = u[entry];
                 double xi = x[entry];
-                if (last[entry] >= 0)
+                long reset = _resetSteps[j];
+                if (last[entry] >= 0 && reset > 0 && last[entry] / reset != step / reset)
+                {
+                    ui = set.U;
+                    xi = 1;
+                }
+                else if (last[entry] >= 0)
                 {
                     double h = (step - last[entry]) * _dt;
                     xi = 1 + (xi - xi * ui - 1) * Math.Exp(-h / set.TauRec);
@@ -162,6 +171,19 @@ internal sealed class ShortTermState
             checkpoint.LastStep.CopyTo(_last[p], 0);
             checkpoint.Factors.CopyTo(_factors[p], 0);
         }
+    }
+
+    /// <summary>The reset interval of <paramref name="projection"/>'s short-term plasticity in steps
+    /// (0 for none); it must be a whole number of steps.</summary>
+    public static long ResetSteps(Projection projection, double dt)
+    {
+        double ms = projection.ShortTerm!.Value.ResetIntervalMs;
+        double steps = Math.Round(ms / dt);
+        if (ms > 0 && (steps < 1 || Math.Abs(steps * dt - ms) > 1e-9 * ms))
+        {
+            throw new ArgumentOutOfRangeException("ResetIntervalMs", ms, $"Projection {projection.Name}: ResetIntervalMs = {ms} must be 0 or a whole number of steps of dt = {dt} ms.");
+        }
+        return (long)steps;
     }
 
     private (double[] U, double[] X, long[] Last) InitialState()

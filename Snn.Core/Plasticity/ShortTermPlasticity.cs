@@ -30,6 +30,12 @@ namespace Snn.Core.Plasticity;
 /// <param name="TauFac">Facilitation time constant (ms, ≥ 0; 0 turns facilitation off).</param>
 public readonly record struct ShortTermPlasticity(double U, double TauRec, double TauFac)
 {
+    /// <summary>When &gt; 0, the state returns to its initial value (u = U, x = 1, no previous spike)
+    /// at every multiple of this interval (ms, a whole number of steps; 0, the default, never): the
+    /// first spike after a boundary transmits w·U. For networks that present samples back to back in
+    /// one simulation with the state reset per sample.</summary>
+    public double ResetIntervalMs { get; init; }
+
     /// <summary>Pure depression: release probability <paramref name="u"/>, recovery <paramref name="tauRec"/> (ms), no facilitation.</summary>
     public static ShortTermPlasticity Depressing(double u, double tauRec) => new(u, tauRec, 0);
 
@@ -47,8 +53,10 @@ public readonly record struct ShortTermPlasticity(double U, double TauRec, doubl
         Guard.InRange(U, 0, 1, nameof(U));
         Guard.Positive(TauRec, nameof(TauRec));
         Guard.NonNegative(TauFac, nameof(TauFac));
+        Guard.NonNegative(ResetIntervalMs, nameof(ResetIntervalMs));
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"Tsodyks-Markram(U={U:R}, TauRec={TauRec:R} ms, TauFac={TauFac:R} ms)";
+    public override string ToString()
+        => $"Tsodyks-Markram(U={U:R}, TauRec={TauRec:R} ms, TauFac={TauFac:R} ms{(ResetIntervalMs > 0 ? $", reset every {ResetIntervalMs:R} ms" : "")})";
 }

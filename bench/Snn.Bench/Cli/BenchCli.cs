@@ -113,6 +113,11 @@ public sealed class BenchCli
         Description = "nalsm-fmnist only: the softmax readout's training, adam (Adam, step 0.001, batches of 64, 200 epochs) or paper (the authors': Adadelta lr 0.1, batches of 250 in a fixed order, softmax-smoothed targets, 5000 epochs) (default adam).",
     };
 
+    private readonly Option<string?> _kernel = new("--kernel")
+    {
+        Description = "nalsm-fmnist only: the synaptic kernel, summed (every spike's kernel adds) or last-spike (the authors': only each presynaptic neuron's last spike counts) (default summed).",
+    };
+
     private readonly Argument<string> _nirFile = new("file")
     {
         Description = "The .nir file to import.",
@@ -306,6 +311,7 @@ public sealed class BenchCli
         _liquid.Validators.Add(r => Check<int?>(r, v => v is null || NalsmAnalysis.Liquids.Contains(v.Value), "--liquid must be 1000 or 8000."));
         _variant.AcceptOnlyFromAmong([.. NalsmAnalysis.Variants]);
         _readout.AcceptOnlyFromAmong([.. NalsmAnalysis.Readouts]);
+        _kernel.AcceptOnlyFromAmong([.. NalsmAnalysis.Kernels]);
         _nirBackend.AcceptOnlyFromAmong([.. BackendFactory.Names.Where(n => !BackendFactory.IsMpi(n))]);
         _nirNetwork.AcceptOnlyFromAmong([.. ExportableNetworks.Names]);
         _nirSize.Validators.Add(r => Check<int?>(r, v => v is null or >= 1, "--size must be at least 1."));
@@ -335,7 +341,7 @@ public sealed class BenchCli
 
         RunCommand = new Command("run", "Run suites with a progress bar; print a results table and write results.json and PNG plots.")
         {
-            _suites, _size, _scale, _kScale, _powerWatts, _duration, _threads, _seed, _out, _backend, _quick, _data, _liquid, _variant, _features, _readout,
+            _suites, _size, _scale, _kScale, _powerWatts, _duration, _threads, _seed, _out, _backend, _quick, _data, _liquid, _variant, _features, _readout, _kernel,
         };
         RunCommand.SetAction(parse => Guarded(() => Run(RunSettingsFrom(parse), CommandText(parse))));
         Root.Add(RunCommand);
@@ -434,7 +440,8 @@ public sealed class BenchCli
             parse.GetValue(_kScale),
             parse.GetValue(_powerWatts),
             parse.GetValue(_features),
-            parse.GetValue(_readout));
+            parse.GetValue(_readout),
+            parse.GetValue(_kernel));
     }
 
     /// <summary>The settings of a parsed <c>verify</c> command line.</summary>
@@ -584,13 +591,13 @@ public sealed class BenchCli
                 return 1;
             }
         }
-        if ((settings.Liquid is not null || settings.Variant is not null || settings.Features is not null || settings.Readout is not null) && !studies.Contains(StudyCatalog.NalsmFashionMnist))
+        if ((settings.Liquid is not null || settings.Variant is not null || settings.Features is not null || settings.Readout is not null || settings.Kernel is not null) && !studies.Contains(StudyCatalog.NalsmFashionMnist))
         {
-            console.MarkupLine("[red]" + Markup.Escape($"--liquid, --variant, --features and --readout apply only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
+            console.MarkupLine("[red]" + Markup.Escape($"--liquid, --variant, --features, --readout and --kernel apply only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
             return 1;
         }
         StudyContext Context(Action<string>? status, Action<double>? fraction = null)
-            => new(settings.Seed, settings.Size, settings.DurationMs, settings.Threads, settings.Quick, status, settings.DataDirectory, settings.Liquid, settings.Variant, fraction, settings.Features, settings.Readout);
+            => new(settings.Seed, settings.Size, settings.DurationMs, settings.Threads, settings.Quick, status, settings.DataDirectory, settings.Liquid, settings.Variant, fraction, settings.Features, settings.Readout, settings.Kernel);
         foreach (var study in studies)
         {
             if (study.CheckInputs(Context(null)) is { } problem)

@@ -17,9 +17,10 @@ namespace Snn.Bench.Cli;
 /// <param name="PowerWatts">Suites: the machine's mean power draw while simulating (W); null to read RAPL counters where possible.</param>
 /// <param name="Features"><c>nalsm-fmnist</c> only: the liquid feature file to read (when it exists) or write; null for none.</param>
 /// <param name="Readout"><c>nalsm-fmnist</c> only: adam or paper; null for the study's default.</param>
+/// <param name="Kernel"><c>nalsm-fmnist</c> only: summed or last-spike; null for the study's default.</param>
 public sealed record RunSettings(IReadOnlyList<string> Suites, int? Size, double? DurationMs, int? Threads, ulong Seed, string OutDirectory, string Backend, bool Quick = false,
     string? DataDirectory = null, int? Liquid = null, string? Variant = null, double? Scale = null, double? InDegreeScale = null, double? PowerWatts = null,
-    string? Features = null, string? Readout = null)
+    string? Features = null, string? Readout = null, string? Kernel = null)
 {
     /// <summary>The number of neurons for <paramref name="suite"/>: from <see cref="Scale"/> of its full size, else <see cref="Size"/>, else its default.</summary>
     public int SizeFor(Suites.BenchmarkSuite suite)

@@ -13,9 +13,10 @@ namespace Snn.Bench.Studies;
 /// <param name="Fraction">Receives the fraction of the study done, in [0, 1], where the study can tell; null to ignore.</param>
 /// <param name="Features">Liquid feature file of <c>nalsm-fmnist</c> (<c>--features</c>): read when it exists, else written; null for none.</param>
 /// <param name="Readout">Softmax readout of <c>nalsm-fmnist</c> (<c>--readout</c>: adam, paper); null for its default.</param>
+/// <param name="Kernel">Synaptic kernel of <c>nalsm-fmnist</c> (<c>--kernel</c>: summed, last-spike); null for its default.</param>
 public sealed record StudyContext(ulong Seed, int? Size = null, double? DurationMs = null, int? Threads = null, bool Quick = false, Action<string>? Status = null,
     string? DataDirectory = null, int? Liquid = null, string? Variant = null, Action<double>? Fraction = null,
-    string? Features = null, string? Readout = null)
+    string? Features = null, string? Readout = null, string? Kernel = null)
 {
     /// <summary>Reports a stage to <see cref="Status"/>.</summary>
     public void Report(string stage) => Status?.Invoke(stage);

@@ -70,6 +70,35 @@ public class ShortTermPlasticityTests
         ShortTermProbe.AssertClose(expected, ShortTermProbe.Amplitudes(simulation, current, times.Length), 1e-5, "last-spike kernel");
     }
 
+    /// <summary>With a reset interval the model restarts from rest in every interval: the train is cut
+    /// at the multiples of 50 ms (by the step its spikes are emitted in, k = t/dt − 1) and each piece
+    /// integrated on its own.</summary>
+    [Fact]
+    public void StateReturnsToRestAtEveryResetInterval()
+    {
+        const double weight = 10;
+        const double interval = 50;
+        var times = ShortTermProbe.Irregular(80, 8);
+        var (network, current) = ShortTermProbe.Build(times, weight, new ShortTermPlasticity(0.3, 100, 80) { ResetIntervalMs = interval });
+        using var simulation = SimulationHelpers.Run(network, times[^1] + 1);
+
+        var expected = times
+            .GroupBy(t => (SimulationHelpers.Steps(t, ShortTermProbe.Dt) - 1) / SimulationHelpers.Steps(interval, ShortTermProbe.Dt))
+            .SelectMany(piece => ShortTermProbe.Integrate([.. piece], weight, 0.3, 100, 80))
+            .ToArray();
+        Assert.True(expected.Count(a => a == weight * 0.3) > 5, "too few intervals start with a spike at rest");
+        ShortTermProbe.AssertClose(expected, ShortTermProbe.Amplitudes(simulation, current, times.Length), 1e-4, "reset every 50 ms");
+    }
+
+    [Fact]
+    public void AResetIntervalThatIsNotWholeStepsIsRefusedAtCompileTime()
+    {
+        var (network, _) = ShortTermProbe.Build([1.0], 1, new ShortTermPlasticity(0.3, 100, 80) { ResetIntervalMs = 2.05 });
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SimulationHelpers.Compile(network));
+        Assert.Equal("ResetIntervalMs", error.ParamName);
+        Assert.Contains("whole number of steps", error.Message);
+    }
+
     /// <summary>A delay of 5 ms with intervals down to 0.2 ms: several spikes of one synapse travel at
     /// once, and each must arrive with the factor it left with.</summary>
     [Theory]
