@@ -7,7 +7,6 @@ using ILGPU.Backends.PTX;
 using ILGPU.Runtime;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime.OpenCL;
-using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Simulation;
 
@@ -39,7 +38,10 @@ public sealed class GpuBackend(GpuBackendOptions? options = null) : IBackend
     {
         ArgumentNullException.ThrowIfNull(network);
         CheckOptions(Options);
-        SimulationChecks.NoShortTermPlasticity(network, Name);
+        if (network.Projections.FirstOrDefault(p => p.ShortTerm is not null && p.Plasticity is not null) is { } plastic)
+        {
+            throw new NotSupportedException($"The gpu backend does not run short-term plasticity on a plastic projection ({plastic.Name} has {plastic.Plasticity!.Rule.RuleName} and {plastic.ShortTerm}); use the cpu backend.");
+        }
         network.Seal();
         return new GpuSimulation(network, Options);
     }
