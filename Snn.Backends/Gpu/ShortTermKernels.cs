@@ -50,24 +50,5 @@ internal static class ShortTermKernels
     /// <summary>As <see cref="DeliveryKernels.DeliverStatic"/>, each weight multiplied by the factor
     /// its synapse's entry stored for this slot.</summary>
     public static void Deliver(Index1D index, SpikeSink sink, StaticSynapses synapses, DeviceRing ring, int slot, LaunchShape shape, ShortTermArrays state)
-    {
-        int lane = index % shape.Lanes;
-        int count = sink.Counts[slot];
-        long spikeBase = (long)slot * sink.Neurons;
-        long row = (long)slot * state.Count;
-        for (int s = index / shape.Lanes; s < count; s += shape.Workers)
-        {
-            int source = sink.History[spikeBase + s];
-            int last = synapses.RowStart[source + 1];
-            for (int k = synapses.RowStart[source] + lane; k < last; k += shape.Lanes)
-            {
-                int arrival = slot + synapses.Delay[k];
-                if (arrival >= ring.Slots)
-                {
-                    arrival -= ring.Slots;
-                }
-                Atomic.Add(ref ring.Data[ring.At(arrival, synapses.Column[k])], synapses.Weight[k] * state.Factors[row + state.SynapseEntry[k]]);
-            }
-        }
-    }
+        => DeliveryKernels.Deliver(index, sink, synapses, ring, slot, shape, new ShortTermScale(state.Factors, state.SynapseEntry, (long)slot * state.Count));
 }

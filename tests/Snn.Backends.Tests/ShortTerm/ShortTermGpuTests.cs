@@ -99,6 +99,21 @@ public class ShortTermGpuTests
         SimulationHelpers.AssertSameSpikes(expected, fromGpu.GetSpikes(third.Spikes));
     }
 
+    /// <summary>Without a GPU, ILGPU's PTX and OpenCL back ends compile the short-term kernels (the
+    /// CPU accelerator runs their .NET code as it is, so only this shows the device compilers accept them).</summary>
+    [Theory]
+    [InlineData(GpuKernelLanguage.Ptx, ".entry")]
+    [InlineData(GpuKernelLanguage.OpenClC, "kernel void")]
+    public void ShortTermKernelsCompileForGpus(GpuKernelLanguage language, string entryMarker)
+    {
+        var sources = GpuBackend.GenerateKernelSource(Layer().Network, language);
+        foreach (string kernel in new[] { "Emit", "Deliver" })
+        {
+            var source = Assert.Single(sources, s => s.Kernel == kernel);
+            Assert.Contains(entryMarker, source.Source);
+        }
+    }
+
     [Fact]
     public void PlasticProjectionWithShortTermPlasticityIsRefusedByName()
     {
