@@ -445,7 +445,7 @@ internal sealed class CpuSimulation : ISimulation
         _modulators.Restore(modulators);
         if (shortTerm is not null)
         {
-            _matrix.ShortTerm!.Apply(shortTerm, _ring.Slots);
+            _matrix.ShortTerm!.Apply(shortTerm);
         }
         for (int j = 0; j < _plastic.Length; j++)
         {

@@ -40,19 +40,18 @@ internal sealed class ShortTermState
     /// <summary>Number of entries, the "none" entry 0 included.</summary>
     public int Count => _entries.Count;
 
-    /// <summary>Ring slots the factor rows cover (0 before the first use).</summary>
-    public int Slots { get; private set; }
-
     /// <summary>The entry of <paramref name="source"/> (population-local) of <paramref name="projection"/>, 0 when it has no short-term plasticity.</summary>
     public int EntryOf(Projection projection, int source) => _entries.EntryOf(projection, source);
 
-    /// <summary>Sizes the state for a ring of <paramref name="slots"/> slots and sets it to rest (once).</summary>
-    public void Prepare(int slots)
+    /// <summary>Sets partition <paramref name="part"/>'s copy to rest for a ring of
+    /// <paramref name="slots"/> slots, unless it was set up for that ring already; touches that copy
+    /// only, so every partition may call it for its own at once.</summary>
+    public void Prepare(int part, int slots)
     {
-        if (Slots != slots)
+        if (_factors[part]?.Length != (long)slots * Count)
         {
-            Slots = slots;
-            Apply(_entries.InitialState(slots), slots);
+            var rest = _entries.InitialState(slots);
+            (_u[part], _x[part], _last[part], _factors[part]) = (rest.U, rest.X, rest.LastStep, rest.Factors);
         }
     }
 
@@ -105,7 +104,7 @@ internal sealed class ShortTermState
     /// <summary>The state of partition 0's copy (all copies agree between runs) for a ring of <paramref name="slots"/> slots.</summary>
     public ShortTermCheckpoint Snapshot(int slots)
     {
-        Prepare(slots);
+        Prepare(0, slots);
         return new((double[])_u[0].Clone(), (double[])_x[0].Clone(), (long[])_last[0].Clone(), (float[])_factors[0].Clone());
     }
 
@@ -114,10 +113,9 @@ internal sealed class ShortTermState
     public ShortTermCheckpoint Read(CheckpointReader reader, int slots, long step)
         => ShortTermCheckpoint.Read(reader, Count, (long)slots * Count, step);
 
-    /// <summary>Replaces every copy with <paramref name="checkpoint"/> (for a ring of <paramref name="slots"/> slots).</summary>
-    public void Apply(ShortTermCheckpoint checkpoint, int slots)
+    /// <summary>Replaces every copy with <paramref name="checkpoint"/>.</summary>
+    public void Apply(ShortTermCheckpoint checkpoint)
     {
-        Slots = slots;
         for (int p = 0; p < _u.Length; p++)
         {
             _u[p] = (double[])checkpoint.U.Clone();

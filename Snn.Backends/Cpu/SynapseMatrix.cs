@@ -225,7 +225,7 @@ internal sealed class SynapseMatrix
     {
         if (ShortTerm is not null)
         {
-            ShortTerm.Prepare(ring.Slots);
+            ShortTerm.Prepare(part, ring.Slots);
             ShortTerm.Emit(part, spikes, step, slot);
             DeliverScaled(part, spikes, ring, slot, ShortTerm.Row(part, slot));
             return;
