@@ -38,6 +38,10 @@ public static class NetworkFingerprint
                 hash.Add($"R|{plasticity.Rule.RuleName}|{plasticity.Modulator?.Name}|");
                 plasticity.AddParametersTo(ref hash);
             }
+            if (projection.ShortTerm is { } shortTerm)
+            {
+                hash.Add($"S|{shortTerm.U:R}|{shortTerm.TauRec:R}|{shortTerm.TauFac:R}|{shortTerm.ResetIntervalMs:R}|");
+            }
         }
         foreach (var injection in network.Injections)
         {

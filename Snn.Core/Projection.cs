@@ -63,6 +63,31 @@ public sealed class Projection
         return this;
     }
 
+    /// <summary>The short-term plasticity of this projection's synapses, or null for none.</summary>
+    public ShortTermPlasticity? ShortTerm { get; private set; }
+
+    /// <summary>Gives the synapses Tsodyks–Markram short-term depression and facilitation
+    /// (<see cref="ShortTermPlasticity"/>); combines with a long-term rule set by
+    /// <see cref="WithPlasticity{TRule}"/>.</summary>
+    public Projection WithShortTermPlasticity(ShortTermPlasticity shortTerm)
+    {
+        Source.Network.ThrowIfSealed();
+        if (ShortTerm is { } existing)
+        {
+            throw new InvalidOperationException($"Projection {Name} already has the short-term plasticity {existing}.");
+        }
+        try
+        {
+            shortTerm.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Projection {Name}: {e.Message}", e.ParamName, e);
+        }
+        ShortTerm = shortTerm;
+        return this;
+    }
+
     internal void ValidatePlasticity()
     {
         if (Plasticity is null)

@@ -49,7 +49,7 @@ internal sealed class CpuSimulation : ICheckpointing, IModulation, IWeightWritin
             _injectedByPart[p] = [.. set];
         }
         var ranges = Enumerable.Range(0, parts).Select(p => new[] { (_partitioning.Start(p), _partitioning.End(p)) }).ToArray();
-        _core = new EngineCore(network, this, new EngineSetup(ranges, options.UseBlockUpdate, new PlasticFactory(_partitioning),
+        _core = new EngineCore(network, this, new EngineSetup(ranges, options.UseBlockUpdate, new PlasticFactory(_partitioning, shortTerm: _matrix.ShortTerm),
             _matrix.MaxDelay, m => new StateMonitorBuffer(m, _partitioning)));
     }
 
@@ -96,7 +96,7 @@ internal sealed class CpuSimulation : ICheckpointing, IModulation, IWeightWritin
         for (int q = 0; q < _partitioning.Count; q++)
         {
             var sent = _core.Fired(buffer, q);
-            _matrix.Deliver(part, sent, _core.Ring, slot);
+            _matrix.Deliver(part, sent, _core.Ring, slot, step);
             _core.DeliverPlastic(part, sent, slot);
         }
     }
@@ -185,14 +185,18 @@ internal sealed class CpuSimulation : ICheckpointing, IModulation, IWeightWritin
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(stream);
-        _core.SaveCheckpoint(stream, GetWeights);
+        _core.SaveCheckpoint(stream, GetWeights, writer => _matrix.ShortTerm?.Snapshot(_core.Ring.Slots).Write(writer));
     }
 
     public void RestoreCheckpoint(Stream stream)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(stream);
-        _core.RestoreCheckpoint(stream, (projection, weights) => SetWeights(projection, weights));
+        _core.RestoreCheckpoint(stream, (projection, weights) => SetWeights(projection, weights), (reader, step) =>
+        {
+            var shortTerm = _matrix.ShortTerm?.Read(reader, _core.Ring.Slots, step);
+            return () => _matrix.ShortTerm?.Apply(shortTerm!);
+        });
     }
 
     private void CheckMonitor(NeuronMonitor monitor) => SimulationChecks.Monitor(_network, monitor, _disposed, this);

@@ -9,8 +9,9 @@ namespace Snn.Backends.Cpu;
 /// partition, so a thread walking a spike's row touches only its own targets. Within a row,
 /// synapses keep projection order and then generation order, so the floating-point sums into a
 /// target do not depend on the number of partitions. Per synapse: ring column (target, offset by N
-/// for the inhibitory receptor), weight and delay in steps: 10 bytes. Plastic projections are kept
-/// apart (<see cref="Engine.PlasticProjection"/>).
+/// for the inhibitory receptor), weight and delay in steps: 10 bytes, and 4 more (the entry of
+/// <see cref="ShortTerm"/>) when a projection has short-term plasticity. Plastic projections are
+/// kept apart (<see cref="Engine.PlasticProjection"/>).
 /// </summary>
 internal sealed class SynapseMatrix
 {
@@ -50,6 +51,8 @@ internal sealed class SynapseMatrix
         Column = new int[total];
         Weight = new float[total];
         Delay = new ushort[total];
+        ShortTerm = ShortTermState.For(network, parts);
+        ShortTermEntry = ShortTerm is null ? null : new int[total];
         var minDelay = new int[parts];
         var maxDelay = new int[parts];
         ForEachPart(parts, part => CountRows(part, tables));
@@ -145,6 +148,10 @@ internal sealed class SynapseMatrix
                 Column[position] = target + receptorOffset;
                 Weight[position] = weights[s];
                 Delay[position] = (ushort)delay;
+                if (ShortTermEntry is not null)
+                {
+                    ShortTermEntry[position] = ShortTerm!.EntryOf(projection, sources[s]);
+                }
                 min = Math.Min(min, delay);
                 max = Math.Max(max, delay);
             }
@@ -196,6 +203,13 @@ internal sealed class SynapseMatrix
 
     public ushort[] Delay { get; }
 
+    /// <summary>The short-term plasticity state of the network's projections (plastic ones
+    /// included), or null when none has short-term plasticity.</summary>
+    public ShortTermState? ShortTerm { get; }
+
+    /// <summary>Each synapse's entry in <see cref="ShortTerm"/> (0 for none), or null.</summary>
+    public int[]? ShortTermEntry { get; }
+
     public int MaxDelay { get; }
 
     /// <summary>The smallest delay of the kept synapses (steps); <see cref="int.MaxValue"/> when there are none.</summary>
@@ -203,9 +217,19 @@ internal sealed class SynapseMatrix
 
     public long Count => Weight.LongLength;
 
-    /// <summary>Adds the weights of the spikes' synapses onto targets of <paramref name="part"/> into the ring.</summary>
-    public void Deliver(int part, ReadOnlySpan<int> spikes, DelayRing ring, int slot)
+    /// <summary>Adds the weights of the spikes' synapses onto targets of <paramref name="part"/> into
+    /// the ring; the spikes were emitted in <paramref name="step"/> (ring slot <paramref name="slot"/>).
+    /// With short-term plasticity, first advances the spiking neurons' entries in the partition's copy
+    /// and scales each weight by its entry's factor u·x.</summary>
+    public void Deliver(int part, ReadOnlySpan<int> spikes, DelayRing ring, int slot, long step)
     {
+        if (ShortTerm is not null)
+        {
+            ShortTerm.Prepare(part, ring.Slots);
+            ShortTerm.Emit(part, spikes, step, slot);
+            DeliverScaled(part, spikes, ring, slot, ShortTerm.Row(part, slot));
+            return;
+        }
         int rowBase = part * (_neurons + 1);
         int slots = ring.Slots;
         int stride = ring.Stride;
@@ -226,6 +250,29 @@ internal sealed class SynapseMatrix
                     arrival -= slots;
                 }
                 Unsafe.Add(ref data, (nint)arrival * stride + Unsafe.Add(ref column, k)) += Unsafe.Add(ref weight, k);
+            }
+        }
+    }
+
+    /// <summary>Delivery with each weight multiplied by the short-term factor of its entry in <paramref name="factors"/>.</summary>
+    private void DeliverScaled(int part, ReadOnlySpan<int> spikes, DelayRing ring, int slot, ReadOnlySpan<float> factors)
+    {
+        int rowBase = part * (_neurons + 1);
+        int slots = ring.Slots;
+        int stride = ring.Stride;
+        var entries = ShortTermEntry!;
+        var data = ring.Data;
+        foreach (int source in spikes)
+        {
+            int last = RowStart[rowBase + source + 1];
+            for (int k = RowStart[rowBase + source]; k < last; k++)
+            {
+                int arrival = slot + Delay[k];
+                if (arrival >= slots)
+                {
+                    arrival -= slots;
+                }
+                data[(nint)arrival * stride + Column[k]] += Weight[k] * factors[entries[k]];
             }
         }
     }

@@ -1,3 +1,4 @@
+using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Simulation;
 
@@ -32,6 +33,7 @@ public sealed class CrossbarBackend(CrossbarOptions? options = null) : IBackend
     {
         ArgumentNullException.ThrowIfNull(network);
         Options.Validate();
+        SimulationChecks.NoShortTermPlasticity(network, Name);
         if (network.WeightMonitors.Count > 0)
         {
             throw new NotSupportedException($"The crossbar backend has no weight monitors (read GetWeights(projection) between runs): {string.Join(", ", network.WeightMonitors.Select(m => m.Projection.Name))}.");

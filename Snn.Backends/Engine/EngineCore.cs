@@ -404,9 +404,10 @@ internal sealed class EngineCore : IDisposable
     public ulong Fingerprint() => NetworkFingerprint.Compute(Network) ^ (ulong)Ring.Slots * 0x9E3779B97F4A7C15UL;
 
     /// <summary>Writes the engine's state in the checkpoint layout of <see cref="EngineCheckpoint"/>, then state
-    /// monitor rows, weight monitor rows, plastic states and modulator values. <paramref name="weightsOf"/> gives a
-    /// projection's weights in generation order.</summary>
-    public void SaveCheckpoint(Stream stream, Func<Projection, float[]> weightsOf)
+    /// monitor rows, weight monitor rows, plastic states, modulator values and last whatever
+    /// <paramref name="writeEngineState"/> adds (the CPU engine's short-term plasticity state).
+    /// <paramref name="weightsOf"/> gives a projection's weights in generation order.</summary>
+    public void SaveCheckpoint(Stream stream, Func<Projection, float[]> weightsOf, Action<CheckpointWriter>? writeEngineState = null)
     {
         var writer = new CheckpointWriter();
         var (times, neurons) = MergedSpikes(0, _recorded, 0);
@@ -425,12 +426,15 @@ internal sealed class EngineCore : IDisposable
             plastic.Save(writer, Step);
         }
         writer.Write<float>(Modulators.Snapshot());
+        writeEngineState?.Invoke(writer);
         writer.WriteTo(stream);
     }
 
     /// <summary>Reads and validates a checkpoint written by <see cref="SaveCheckpoint"/>, then restores it; a bad
-    /// checkpoint leaves the state as it was. <paramref name="setWeights"/> replaces a projection's weights.</summary>
-    public void RestoreCheckpoint(Stream stream, Action<Projection, float[]> setWeights)
+    /// checkpoint leaves the state as it was. <paramref name="setWeights"/> replaces a projection's weights;
+    /// <paramref name="readEngineState"/> reads and validates what the engine's writer added (given the
+    /// checkpoint's step) and returns the action that applies it.</summary>
+    public void RestoreCheckpoint(Stream stream, Action<Projection, float[]> setWeights, Func<CheckpointReader, long, Action>? readEngineState = null)
     {
         var reader = new CheckpointReader(stream);
         var shared = EngineCheckpoint.Read(reader, Fingerprint(), Network, Ring.Data.LongLength, SynapseCountOf);
@@ -438,10 +442,12 @@ internal sealed class EngineCore : IDisposable
         var weightRows = _weightMonitors.Select(m => reader.ReadRows(SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
         var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
         var modulators = EngineCheckpoint.ReadFinite(reader, Modulators.Count, "modulator values");
+        var applyEngineState = readEngineState?.Invoke(reader, shared.Step);
         reader.ExpectEnd();
         // Everything above only reads and validates; nothing below can fail, so a bad checkpoint
         // leaves the simulation as it was.
         Modulators.Restore(modulators);
+        applyEngineState?.Invoke();
         for (int j = 0; j < _plastic.Length; j++)
         {
             _plastic[j].Apply(plasticStates[j]);

@@ -37,12 +37,16 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
     private readonly int[] _incoming;
     private readonly PostState[] _post;
     private readonly int _periodSteps;
+    private readonly ShortTermState? _shortTerm;
+    private readonly int[]? _shortTermEntry;
     private DelayRing? _ring;
     private GrowableIntList[][] _queues = [];
 
     /// <summary>Builds the projection's synapses onto the targets <paramref name="keepTarget"/> accepts
-    /// (global neuron index; all when null) in <paramref name="partitioning"/>'s CSR layout.</summary>
-    public PlasticProjection(Projection projection, PlasticitySpec<TRule> spec, Partitioning partitioning, TStore store, Func<int, bool>? keepTarget = null)
+    /// (global neuron index; all when null) in <paramref name="partitioning"/>'s CSR layout; a projection
+    /// with short-term plasticity scales each arrival by its source's factor in <paramref name="shortTerm"/>.</summary>
+    public PlasticProjection(Projection projection, PlasticitySpec<TRule> spec, Partitioning partitioning, TStore store,
+        Func<int, bool>? keepTarget = null, ShortTermState? shortTerm = null)
         : base(projection)
     {
         var network = projection.Source.Network;
@@ -85,6 +89,11 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
         _canonical = new int[count];
         _positionOf = new int[total];
         Array.Fill(_positionOf, -1);
+        if (projection.ShortTerm is not null)
+        {
+            _shortTerm = shortTerm ?? throw new ArgumentException($"Projection {projection.Index} has short-term plasticity but the engine keeps no short-term state.", nameof(shortTerm));
+            _shortTermEntry = new int[count];
+        }
         var targetInOrder = new int[count];
         var positionInOrder = new int[count];
         int local = 0;
@@ -102,6 +111,10 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
             _positionOf[s] = position;
             targetInOrder[local] = table.Targets[s];
             positionInOrder[local++] = position;
+            if (_shortTermEntry is not null)
+            {
+                _shortTermEntry[position] = _shortTerm!.EntryOf(projection, table.Sources[s]);
+            }
         }
         SynapseCount = total;
         MaxDelay = total == 0 ? 1 : table.DelaySteps.Max();
@@ -157,7 +170,7 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
             }
             if (_store.Transmits)
             {
-                data[slotBase + target] += synapse.Weight;
+                data[slotBase + target] += _shortTermEntry is null ? synapse.Weight : synapse.Weight * ShortTermFactor(part, slot, position);
             }
         }
         queue.Clear();
@@ -337,6 +350,18 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
             }
             _queues[PartOfLocalTarget(_target[position])][_ring!.SlotOf(pendingStep[i])].Add(position);
         }
+    }
+
+    /// <summary>The short-term factor u·x of the spike arriving now at <paramref name="position"/>,
+    /// fixed when it left, its delay before <paramref name="slot"/>.</summary>
+    private float ShortTermFactor(int part, int slot, int position)
+    {
+        int emitted = slot - _delay[position];
+        if (emitted < 0)
+        {
+            emitted += _ring!.Slots;
+        }
+        return _shortTerm!.Factor(part, emitted, _shortTermEntry![position]);
     }
 
     private int PartOfLocalTarget(int target) => _partitioning.PartOf(_targetOffset + target);

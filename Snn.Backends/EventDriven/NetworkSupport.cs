@@ -16,6 +16,7 @@ internal static class NetworkSupport
                 throw new NotSupportedException($"The {backend} backend does not run plasticity (projection {projection.Name} has {projection.Plasticity.Rule.RuleName}); use the cpu backend.");
             }
         }
+        Recording.SimulationChecks.NoShortTermPlasticity(network, backend);
         if (network.Modulators.Count > 0)
         {
             throw new NotSupportedException($"The {backend} backend does not run neuromodulators (modulator '{network.Modulators[0].Name}'); use the cpu backend.");

@@ -12,6 +12,11 @@ internal static class DeliveryKernels
     /// teams stride over the spike list, whose length is read on the device.
     /// </summary>
     public static void DeliverStatic(Index1D index, SpikeSink sink, StaticSynapses synapses, DeviceRing ring, int slot, LaunchShape shape)
+        => Deliver(index, sink, synapses, ring, slot, shape, default(Unscaled));
+
+    /// <summary>The walk of <see cref="DeliverStatic"/>, each weight passed through <paramref name="scale"/>.</summary>
+    public static void Deliver<TScale>(Index1D index, SpikeSink sink, StaticSynapses synapses, DeviceRing ring, int slot, LaunchShape shape, TScale scale)
+        where TScale : struct, ISynapseScale
     {
         int lane = index % shape.Lanes;
         int count = sink.Counts[slot];
@@ -27,7 +32,7 @@ internal static class DeliveryKernels
                 {
                     arrival -= ring.Slots;
                 }
-                Atomic.Add(ref ring.Data[ring.At(arrival, synapses.Column[k])], synapses.Weight[k]);
+                Atomic.Add(ref ring.Data[ring.At(arrival, synapses.Column[k])], scale.Apply(synapses.Weight[k], k));
             }
         }
     }

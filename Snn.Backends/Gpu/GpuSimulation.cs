@@ -70,6 +70,7 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
     private readonly Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<ModulatorParameters>, ArrayView<int>> _advanceModulators;
     private readonly Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<float>, ArrayView<float>, long> _sample;
     private readonly SpikeLog _log = new();
+    private readonly DeviceShortTerm? _shortTerm;
     private long _step;
     private int _stepsSinceFlush;
     private bool _disposed;
@@ -84,6 +85,7 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
         _plasticByProjection = network.Projections.Select(p => p.Plasticity?.Accept(plasticFactory, p)).ToArray();
         _plastic = _plasticByProjection.OfType<DevicePlasticProjection>().ToArray();
         _slots = Math.Max(_static.MaxDelay, _plastic.Select(p => p.MaxDelay).DefaultIfEmpty(1).Max()) + 1;
+        _shortTerm = DeviceShortTerm.For(network, _static, _slots);
         _injections = network.Injections.Select(i => new DeviceInjection(i, network)).ToArray();
         _drives = [.. network.PoissonDrives];
         var recorded = new int[n];
@@ -111,6 +113,7 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
         plan.Add($"delay rings ({_slots} slots × 2 × {n} neurons)", (long)_slots * 2 * n * sizeof(float));
         plan.Add($"spike lists ({_slots} steps × {n} neurons)", (long)_slots * (n + 1) * sizeof(int));
         plan.Add($"static synapses ({_static.Count})", _static.DeviceBytes);
+        plan.Add("short-term plasticity", _shortTerm?.DeviceBytes ?? 0);
         plan.Add($"spike monitor buffer ({_logBatchSteps} steps × {_recordedCount} neurons)", logCapacity * (sizeof(int) + sizeof(long)) + (long)n * sizeof(int));
         foreach (var group in _groups)
         {
@@ -194,6 +197,7 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
             {
                 monitor.Allocate(_accelerator);
             }
+            _shortTerm?.Allocate(_device);
             UploadInitialState();
             int lanes = _device.Lanes;
             _deliveryShape = new LaunchShape { Lanes = lanes, Workers = Math.Clamp(_device.MaxThreads / lanes, 1, n) };
@@ -284,7 +288,12 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
         {
             plastic.LaunchPostSpikes(_device, step, slot);
         }
-        if (_static.Count > 0)
+        _shortTerm?.Emit(_device, slot, step);
+        if (_static.Count > 0 && _shortTerm is not null)
+        {
+            _shortTerm.Deliver(_device, _staticView, slot, _deliveryShape);
+        }
+        else if (_static.Count > 0)
         {
             _deliver(stream, _deliveryShape.Workers * _deliveryShape.Lanes, _device.Sink, _staticView, _device.Ring, slot, _deliveryShape);
         }
@@ -497,6 +506,7 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
             plastic.Save(writer, _step, SpikesOfStep);
         }
         writer.Write<float>(_modulatorParameters.Length == 0 ? [] : _modulators.GetAsArray1D());
+        _shortTerm?.Snapshot().Write(writer);
         writer.WriteTo(stream);
     }
 
@@ -511,6 +521,7 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
         var weightRows = _weightMonitors.Select(m => reader.ReadRows(SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
         var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
         var modulators = EngineCheckpoint.ReadFinite(reader, _modulatorParameters.Length, "modulator values");
+        var shortTerm = _shortTerm?.Read(reader, step);
         reader.ExpectEnd();
         _accelerator.Synchronize();
         _step = step;
@@ -523,6 +534,10 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
         if (modulators.Length > 0)
         {
             _modulators.CopyFromCPU(modulators);
+        }
+        if (shortTerm is not null)
+        {
+            _shortTerm!.Apply(shortTerm);
         }
         foreach (var projection in _network.Projections)
         {
@@ -639,6 +654,7 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
         {
             monitor.Dispose();
         }
+        _shortTerm?.Dispose();
         foreach (var buffer in _buffers)
         {
             buffer.Dispose();

@@ -27,6 +27,11 @@ internal sealed class KernelCatalog : IPopulationVisitor<MethodInfo>, IPlasticit
             }
         }
         yield return ("Static delivery", Method(typeof(DeliveryKernels), nameof(DeliveryKernels.DeliverStatic)));
+        if (network.Projections.Any(p => p.ShortTerm is not null))
+        {
+            yield return ("Short-term plasticity", Method(typeof(ShortTermKernels), nameof(ShortTermKernels.Emit)));
+            yield return ("Short-term plasticity", Method(typeof(ShortTermKernels), nameof(ShortTermKernels.Deliver)));
+        }
         yield return ("Current injections", Method(typeof(InputKernels), nameof(InputKernels.ZeroCurrent)));
         yield return ("Current injections", Method(typeof(InputKernels), nameof(InputKernels.AddCurrent)));
         yield return ("Poisson drives", Method(typeof(InputKernels), nameof(InputKernels.Drive)));

@@ -94,7 +94,7 @@ public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecordin
             _matrix = matrix;
             _injections = network.Injections.Select(i => new OwnedInjection(i, network, owns)).ToArray();
             _injected = _injections.SelectMany(i => i.Neurons.ToArray()).Distinct().Order().ToArray();
-            core = new EngineCore(network, this, new EngineSetup([_ranges], options.UseBlockUpdate, new PlasticFactory(new Partitioning(neurons, 1), owns),
+            core = new EngineCore(network, this, new EngineSetup([_ranges], options.UseBlockUpdate, new PlasticFactory(new Partitioning(neurons, 1), owns, matrix.ShortTerm),
                 matrix.MaxDelay, m => new DistributedStateMonitor(m, _layout, session.Rank), RecordFired: false));
         }
         catch (Exception e)
@@ -301,7 +301,7 @@ public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecordin
                 spikes.Sort();
             }
             int slot = _core.Ring.SlotOf(step);
-            _matrix.Deliver(0, spikes, _core.Ring, slot);
+            _matrix.Deliver(0, spikes, _core.Ring, slot, step);
             _core.DeliverPlastic(0, spikes, slot);
             _core.Record(0, step, spikes);
             if (_countsGlobalSpikes)

@@ -149,6 +149,12 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
     {
         foreach (var projection in _network.Projections)
         {
+            if (projection.ShortTerm is { } shortTerm)
+            {
+                throw new NotSupportedException(
+                    $"Projection {projection.Name} has short-term plasticity ({shortTerm}); the ONNX export does not lower short-term plasticity " +
+                    "(its u, x and last-spike state per presynaptic neuron); run it on the cpu, mpi or gpu backend.");
+            }
             if (projection.Plasticity is { } plasticity)
             {
                 throw new NotSupportedException(

@@ -8,6 +8,17 @@ namespace Snn.Backends.Recording;
 /// <summary>The argument checks every engine's <c>ISimulation</c> makes, with the same messages.</summary>
 internal static class SimulationChecks
 {
+    /// <summary>Throws a <see cref="NotSupportedException"/> naming the first projection with
+    /// short-term plasticity, for an engine (<paramref name="backend"/>) that does not run it.</summary>
+    public static void NoShortTermPlasticity(Network network, string backend)
+    {
+        var projection = network.Projections.FirstOrDefault(p => p.ShortTerm is not null);
+        if (projection is not null)
+        {
+            throw new NotSupportedException($"The {backend} backend does not run short-term plasticity (projection {projection.Name} has {projection.ShortTerm}); use the cpu, mpi or gpu backend (gpu: static projections only).");
+        }
+    }
+
     /// <summary>Requires <paramref name="monitor"/> to belong to <paramref name="network"/>.</summary>
     public static void Monitor(Network network, NeuronMonitor monitor)
     {

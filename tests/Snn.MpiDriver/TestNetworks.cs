@@ -11,7 +11,7 @@ namespace Snn.MpiDriver;
 /// <summary>The networks the MPI tests run on several ranks and compare with the one-process engine.</summary>
 public static class TestNetworks
 {
-    /// <summary>Builds the network called <paramref name="name"/> ("cuba", "delays", "plastic", "modulated" or "faulty").</summary>
+    /// <summary>Builds the network called <paramref name="name"/> ("cuba", "delays", "plastic", "modulated", "faulty" or "short-term").</summary>
     public static DriverNetwork Build(string name, int size, ulong seed) => name switch
     {
         "cuba" => Cuba(size, seed),
@@ -19,7 +19,8 @@ public static class TestNetworks
         "plastic" => PlasticRecurrent(size, seed),
         "modulated" => ModulatedRecurrent(size, seed),
         "faulty" => Faulty(size, seed),
-        _ => throw new ArgumentException($"Unknown network '{name}'; expected cuba, delays, plastic, modulated or faulty.", nameof(name)),
+        "short-term" => ShortTerm(size, seed),
+        _ => throw new ArgumentException($"Unknown network '{name}'; expected cuba, delays, plastic, modulated, faulty or short-term.", nameof(name)),
     };
 
     private static LifCurrent CubaModel() => new()
@@ -143,6 +144,19 @@ public static class TestNetworks
         network.Connect(noise, excitatory, Connectivity.FixedInDegree(5), Synapse.Excitatory(Dist.Normal(80, 8), Dist.Uniform(1.0, 3.0)));
         network.Connect(noise, inhibitory, Connectivity.FixedInDegree(5), Synapse.Excitatory(Dist.Normal(80, 8), Dist.Uniform(1.0, 3.0)));
         return (network, excitatory, inhibitory);
+    }
+
+    /// <summary>The heterogeneous-delay network with Tsodyks–Markram short-term plasticity: depressing
+    /// synapses from the Poisson input and from the inhibitory population, facilitating excitatory
+    /// recurrence (delays 1 to 5 ms, so spikes with different factors travel at once).</summary>
+    public static DriverNetwork ShortTerm(int size, ulong seed)
+    {
+        var built = HeterogeneousDelays(size, seed);
+        var projections = built.Network.Projections;
+        projections[0].WithShortTermPlasticity(ShortTermPlasticity.Facilitating(0.2, 100, 300));
+        projections[2].WithShortTermPlasticity(ShortTermPlasticity.Depressing(0.4, 200));
+        projections[4].WithShortTermPlasticity(ShortTermPlasticity.Depressing(0.5, 150));
+        return built;
     }
 
     /// <summary>CUBA plus one population of <see cref="FaultyNeuron"/>s whose neuron 5 throws at step 50.</summary>

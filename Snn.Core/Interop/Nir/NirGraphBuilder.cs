@@ -78,6 +78,10 @@ internal sealed class NirGraphBuilder(Network network, NirExportOptions options)
         {
             throw new NotSupportedException($"The neuromodulator '{network.Modulators[0].Name}' cannot be expressed in NIR.");
         }
+        if (network.Projections.FirstOrDefault(p => p.ShortTerm is not null) is { } projection)
+        {
+            throw new NotSupportedException($"Projection {projection.Name} has short-term plasticity ({projection.ShortTerm}); NIR has no short-term plasticity primitive, so export the network without it.");
+        }
     }
 
     private NirPopulationExport FromLifCurrent(Population<LifCurrent> population)

@@ -407,7 +407,7 @@ public sealed class BenchCli
         }
         if (settings.Nalsm.AnyGiven && !studies.Contains(StudyCatalog.NalsmFashionMnist))
         {
-            console.MarkupLine("[red]" + Markup.Escape($"--liquid, --variant, --features and --readout apply only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
+            console.MarkupLine("[red]" + Markup.Escape($"--liquid, --variant, --features, --readout and --kernel apply only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
             return 1;
         }
         foreach (var study in studies)

@@ -12,6 +12,7 @@ public sealed class NalsmStudyOptionSet
         Liquid.Validators.Add(r => SharedOptions.Check<int?>(r, v => v is null || NalsmAnalysis.Liquids.Contains(v.Value), "--liquid must be 1000 or 8000."));
         Variant.AcceptOnlyFromAmong([.. NalsmAnalysis.Variants]);
         Readout.AcceptOnlyFromAmong([.. NalsmAnalysis.Readouts]);
+        Kernel.AcceptOnlyFromAmong([.. NalsmAnalysis.Kernels]);
     }
 
     /// <summary><c>--liquid</c>.</summary>
@@ -38,13 +39,19 @@ public sealed class NalsmStudyOptionSet
         Description = "nalsm-fmnist only: the softmax readout's training, adam (Adam, step 0.001, batches of 64, 200 epochs) or paper (the authors': Adadelta lr 0.1, batches of 250 in a fixed order, softmax-smoothed targets, 5000 epochs) (default adam).",
     };
 
+    /// <summary><c>--kernel</c>.</summary>
+    public Option<string?> Kernel { get; } = new("--kernel")
+    {
+        Description = "nalsm-fmnist only: the synaptic kernel, summed (every spike's kernel adds) or last-spike (the authors': only each presynaptic neuron's last spike counts) (default summed).",
+    };
+
     /// <summary>The options, in help order.</summary>
-    public IEnumerable<Option> All => [Liquid, Variant, Features, Readout];
+    public IEnumerable<Option> All => [Liquid, Variant, Features, Readout, Kernel];
 
     /// <summary>The study's options on a parsed command line.</summary>
     public NalsmStudyOptions Read(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return new NalsmStudyOptions(parse.GetValue(Liquid), parse.GetValue(Variant), parse.GetValue(Features), parse.GetValue(Readout));
+        return new NalsmStudyOptions(parse.GetValue(Liquid), parse.GetValue(Variant), parse.GetValue(Features), parse.GetValue(Readout), parse.GetValue(Kernel));
     }
 }

@@ -63,6 +63,15 @@ public static class NalsmAnalysis
     /// <summary>The authors' softmax readout (<see cref="SoftmaxOptions.Paper"/>).</summary>
     public const string PaperReadout = "paper";
 
+    /// <summary>Every spike's kernel summed (<see cref="SynapticKernel.Summed"/>).</summary>
+    public const string SummedKernel = "summed";
+
+    /// <summary>The authors' kernel of each presynaptic neuron's last spike (<see cref="SynapticKernel.LastSpike"/>).</summary>
+    public const string LastSpikeKernel = "last-spike";
+
+    /// <summary>The kernels <c>--kernel</c> accepts.</summary>
+    public static IReadOnlyList<string> Kernels { get; } = [SummedKernel, LastSpikeKernel];
+
     /// <summary>The readouts <c>--readout</c> accepts.</summary>
     public static IReadOnlyList<string> Readouts { get; } = [AdamReadout, PaperReadout];
 
@@ -97,6 +106,10 @@ public static class NalsmAnalysis
         if (context.NalsmStudy.Readout == PaperReadout)
         {
             preset = preset with { Softmax = SoftmaxOptions.Paper };
+        }
+        if (context.NalsmStudy.Kernel == LastSpikeKernel)
+        {
+            preset = preset with { Kernel = SynapticKernel.LastSpike };
         }
         bool initialises = preset.InitializationSamples > 0;
         if (context.Size is int n)

@@ -22,6 +22,8 @@ namespace Snn.Experiments.Nalsm;
 /// <see cref="Astrocyte"/> is advanced in user code (it also needs the input spikes, a second source
 /// Core's <see cref="Modulator"/> cannot subtract, and the per-ms decay of w_A and b_A), and its A
 /// is written into a second modulator that the rules read (A lags by 1 ms: τ_A is 100 ms).
+/// With <see cref="SynapticKernel.LastSpike"/> every projection has short-term plasticity with U = 1
+/// and τ_rec = τ_u, reset at every window.
 /// </summary>
 public sealed class LiquidSimulator
 {
@@ -225,6 +227,10 @@ public sealed class LiquidSimulator
                 ? Synapse.Inhibitory(Dist.Explicit(weights))
                 : Synapse.Excitatory(Dist.Explicit(weights));
             projections[g] = network.Connect(g == 2 ? input : liquid, liquid, Connectivity.Pairs(group.Sources, group.Targets), synapse);
+            if (_options.Kernel == SynapticKernel.LastSpike)
+            {
+                projections[g].WithShortTermPlasticity(ShortTermPlasticity.LastSpike(_options.Neuron.TauU) with { ResetIntervalMs = window });
+            }
             if (plastic)
             {
                 projections[g].WithPlasticity(new AstrocyteStdp

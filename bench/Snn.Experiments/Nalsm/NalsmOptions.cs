@@ -19,6 +19,10 @@ public sealed record NalsmOptions
     /// <summary>The liquid and input neuron model (its <see cref="NalsmNeuron.WindowSteps"/> is set per phase).</summary>
     public NalsmNeuron Neuron { get; init; } = NalsmNeuron.Paper;
 
+    /// <summary>The synaptic kernel: every spike summed (default) or only each presynaptic neuron's last
+    /// spike, the authors' kernel (<see cref="SynapticKernel.LastSpike"/>).</summary>
+    public SynapticKernel Kernel { get; init; } = SynapticKernel.Summed;
+
     /// <summary>Static, STDP or astrocyte-modulated STDP.</summary>
     public ReservoirMode Mode { get; init; } = ReservoirMode.Astrocyte;
 
@@ -104,6 +108,10 @@ public sealed record NalsmOptions
         ArgumentNullException.ThrowIfNull(Softmax, nameof(Softmax));
         Liquid.Validate();
         Neuron.Validate();
+        if (!Enum.IsDefined(Kernel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Kernel), Kernel, $"Kernel = {Kernel} must be {SynapticKernel.Summed} or {SynapticKernel.LastSpike}.");
+        }
         Softmax.Validate();
         Guard.NonNegative(PotentiationRate, nameof(PotentiationRate));
         Guard.Finite(AstrocyteWeight, nameof(AstrocyteWeight));

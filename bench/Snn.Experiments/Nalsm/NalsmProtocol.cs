@@ -13,7 +13,8 @@ public static class NalsmProtocol
 {
     /// <summary>The settings that determine the liquid's responses, as JSON: the options without the
     /// readout settings and the number of workers (which do not change the responses), so that a file
-    /// of features stays valid when the readout's defaults change.</summary>
+    /// of features stays valid when the readout's defaults change; the default summed kernel is left
+    /// out, so files written before the kernel became a setting keep their key.</summary>
     public static string Key(NalsmOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,6 +22,10 @@ public static class NalsmProtocol
         json.Remove(nameof(NalsmOptions.Softmax));
         json.Remove(nameof(NalsmOptions.RidgePenalty));
         json.Remove(nameof(NalsmOptions.Workers));
+        if (options.Kernel == SynapticKernel.Summed)
+        {
+            json.Remove(nameof(NalsmOptions.Kernel));
+        }
         return json.ToJsonString();
     }
 

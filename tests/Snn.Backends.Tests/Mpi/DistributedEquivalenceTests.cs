@@ -119,6 +119,17 @@ public class DistributedEquivalenceTests
     }
 
     [MpiFact]
+    public void ShortTermPlasticityGivesIdenticalSpikesOnOneAndTwoRanks()
+    {
+        var reference = Reference("short-term", 600, 7, 150);
+        Assert.True(reference.SpikeSteps[0].Length > 200, $"the probe network is nearly silent ({reference.SpikeSteps[0].Length} spikes)");
+        var plain = Reference("delays", 600, 7, 150);
+        Assert.NotEqual(plain.SpikeSteps[0], reference.SpikeSteps[0]);
+        AssertSameRecords(reference, Distributed(1, "short-term", 600, 7, 150));
+        AssertSameRecords(reference, Distributed(2, "short-term", 600, 7, 150));
+    }
+
+    [MpiFact]
     public void ARankThatThrowsFailsEveryRankWithItsMessage()
     {
         var outcome = MpiLauncher.Launch(2, ["run", "faulty", "1000", "1", "20"], Deadline);

@@ -53,6 +53,17 @@ public class NalsmStudyTests
         Assert.Equal(SoftmaxOptimizer.Adam, adam.Softmax.Optimizer);
     }
 
+    [Fact]
+    public void KernelOptionSelectsTheAuthorsLastSpikeKernel()
+    {
+        var settings = _cli.RunSettingsFrom(_cli.Root.Parse(["run", "nalsm-fmnist", "--kernel", "last-spike"]));
+        var context = new StudyContext(1, Quick: true, Nalsm: settings.Nalsm);
+
+        Assert.Equal(SynapticKernel.LastSpike, NalsmAnalysis.Options(context).Kernel);
+        Assert.Equal(SynapticKernel.Summed, NalsmAnalysis.Options(new StudyContext(1, Quick: true)).Kernel);
+        Assert.NotEmpty(_cli.Root.Parse(["run", "nalsm-fmnist", "--kernel", "exact"]).Errors);
+    }
+
     [Theory]
     [InlineData("--liquid", "2000")]
     [InlineData("--variant", "astro")]

@@ -12,10 +12,12 @@ namespace Snn.Experiments.Tests.Nalsm;
 /// NALSM_CONSTRUCTOR_MNIST.py), step by step: register spikes (v ≥ θ and not refractory), reset them,
 /// zero Δt of the spiking neurons' synapses, v ← v − v/τ_v + Σ W·exp(−Δt/τ_u)/τ_u + I, Δt ← min(Δt + 1, 100),
 /// refractory countdown. A spike registered in step t reaches its targets in full in that same step.
-/// The one difference is documented in <see cref="NalsmNeuron"/>: the authors' kernel follows only a
-/// presynaptic neuron's last spike, the engine sums every spike's kernel. With the summed kernel the
-/// counts are equal neuron for neuron; with the authors' exact kernel this strongly driven test liquid
-/// fires 2-8 % fewer spikes (input neurons here fire every 3-4 ms, where the dropped tails weigh most).
+/// The authors' kernel follows only a presynaptic neuron's last spike; the default
+/// (<see cref="SynapticKernel.Summed"/>) sums every spike's kernel, and with it the counts equal the
+/// transcription run with the summed kernel, while the authors' exact kernel makes this strongly
+/// driven test liquid fire 2-8 % fewer spikes (input neurons here fire every 3-4 ms, where the
+/// dropped tails weigh most). <see cref="SynapticKernel.LastSpike"/> runs the authors' kernel: its
+/// counts equal the transcription with the last-spike kernel, over several samples in one network.
 /// </summary>
 public class LiquidReferenceTests
 {
@@ -44,6 +46,28 @@ public class LiquidReferenceTests
             Assert.True(expected.Sum() > Window, $"sample {s}: the reference liquid fired {expected.Sum()} spikes");
             Assert.Equal(expected, counts[s]);
             Assert.InRange(authors.Sum(), 0.9 * expected.Sum(), expected.Sum());
+        }
+    }
+
+    [Fact]
+    public void LastSpikeKernelCountsEqualTheAuthorsUpdateLoopWithTheirKernel()
+    {
+        var topology = LiquidTopology.Build(Small);
+        var options = new NalsmOptions
+        {
+            Liquid = Small, Mode = ReservoirMode.Static, Kernel = SynapticKernel.LastSpike, InitializationSamples = 0, PresentationMs = Window, ChunkSamples = 4, Workers = 1,
+        };
+        var inputs = RandomInputs(4);
+
+        var counts = new LiquidSimulator(topology, options, new CpuBackend(new CpuBackendOptions { Threads = 1 })).Present(inputs, 0).Counts;
+
+        for (int s = 0; s < inputs.Length; s++)
+        {
+            var authors = Reference(topology, options, inputs[s], (ulong)s, lastSpikeOnly: true);
+            var summed = Reference(topology, options, inputs[s], (ulong)s, lastSpikeOnly: false);
+            Assert.True(authors.Sum() > Window, $"sample {s}: the reference liquid fired {authors.Sum()} spikes");
+            Assert.NotEqual(summed, authors);
+            Assert.Equal(authors, counts[s]);
         }
     }
 

@@ -73,4 +73,30 @@ public class LiquidSimulatorTests
         var repeated = simulator.Present(same, 0).Counts;
         Assert.Equal(counts, repeated);
     }
+    /// <summary>The authors' kernel (short-term plasticity with U = 1, reset every window) under the
+    /// plastic protocol: the initialisation moves the weights within their bounds and elsewhere than
+    /// the summed kernel does, and each sample of a chunk gives the counts it gives presented alone,
+    /// so nothing of the kernel's state leaks from one window into the next.</summary>
+    [Fact]
+    public void LastSpikeKernelRunsThePlasticProtocolWithEverySampleFromRest()
+    {
+        var topology = LiquidTopology.Build(Small);
+        var backend = new CpuBackend(new CpuBackendOptions { Threads = 1 });
+        var options = Options(ReservoirMode.Astrocyte, 1) with { ChunkSamples = 4 };
+        var summed = new LiquidSimulator(topology, options, backend);
+        var lastSpike = new LiquidSimulator(topology, options with { Kernel = SynapticKernel.LastSpike }, backend);
+        summed.Initialize(RandomInputs(8));
+        lastSpike.Initialize(RandomInputs(8));
+        Assert.NotEqual(summed.Weights[0], lastSpike.Weights[0]);
+        Assert.All(lastSpike.Weights[0], w => Assert.InRange(w, 0f, 3f));
+        Assert.All(lastSpike.Weights[1], w => Assert.InRange(w, -3f, 0f));
+
+        var inputs = RandomInputs(4);
+        var chunk = lastSpike.Present(inputs, 0).Counts;
+        Assert.True(chunk.Sum(c => c.Sum()) > 0, "the liquid is silent");
+        for (int s = 1; s < inputs.Length; s++)
+        {
+            Assert.Equal(lastSpike.Present([inputs[s]], (ulong)s).Counts[0], chunk[s]);
+        }
+    }
 }
