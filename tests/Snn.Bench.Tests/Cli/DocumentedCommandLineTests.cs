@@ -5,7 +5,8 @@ using Snn.Bench.Verify;
 namespace Snn.Bench.Tests.Cli;
 
 /// <summary>Every <c>snn-bench</c> command line shown in README.md and bench/README.md parses without
-/// an error, with its optional parts ([--option VALUE]) given and placeholders filled in.</summary>
+/// an error, with its optional parts ([--option VALUE]) given and placeholders filled in (a line shown
+/// twice in one README is one case).</summary>
 public sealed class DocumentedCommandLineTests
 {
     private const string Project = "dotnet run -c Release --project bench/Snn.Bench";
@@ -18,6 +19,7 @@ public sealed class DocumentedCommandLineTests
     public static TheoryData<string, string> CommandLines()
     {
         var lines = new TheoryData<string, string>();
+        var seen = new HashSet<(string, string)>();
         foreach (string readme in new[] { "README.md", "bench-README.md" })
         {
             foreach (string line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Readmes", readme)))
@@ -40,7 +42,10 @@ public sealed class DocumentedCommandLineTests
                 {
                     arguments = arguments[2..].Trim();
                 }
-                lines.Add(readme, arguments);
+                if (seen.Add((readme, arguments)))
+                {
+                    lines.Add(readme, arguments);
+                }
             }
         }
         return lines;
