@@ -15,6 +15,10 @@ namespace Snn.Bench.Running;
 /// </summary>
 public static class BackendFactory
 {
+    /// <summary>The CPU engine with every model on its scalar per-neuron step instead of its block (SIMD)
+    /// update: the same spikes, for before/after timings of the block updates in one command.</summary>
+    public const string CpuScalar = "cpu-scalar";
+
     /// <summary>The name of the distributed engine, which runs inside an MPI session.</summary>
     public const string Mpi = "mpi";
 
@@ -24,6 +28,7 @@ public static class BackendFactory
     private static readonly (string Name, Func<int?, MpiSession?, IBackend> Create)[] Engines =
     [
         ("cpu", (threads, _) => new CpuBackend(new CpuBackendOptions { Threads = threads })),
+        (CpuScalar, (threads, _) => new CpuBackend(new CpuBackendOptions { Threads = threads, UseBlockUpdate = false })),
         ("event-driven", (_, _) => new EventDrivenBackend()),
         ("onnx", (threads, _) => new OnnxBackend { IntraOpThreads = threads ?? 1 }),
         ("gpu", (_, _) => new GpuBackend(new GpuBackendOptions { Accelerator = GpuAccelerator.Auto })),

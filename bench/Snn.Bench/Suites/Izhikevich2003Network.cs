@@ -55,14 +55,26 @@ public static class Izhikevich2003Network
     /// <summary>An inhibitory neuron with random number <paramref name="r"/> in [0, 1).</summary>
     public static Izhikevich Inhibitory(double r) => new() { A = 0.02 + 0.08 * r, B = 0.25 - 0.05 * r, C = -65, D = 2 };
 
+    /// <summary>The finer time step of <see cref="BuildFine"/> (ms).</summary>
+    public const double FineDtMs = 0.1;
+
     /// <summary>Builds the network with <paramref name="size"/> neurons (1000 in the paper), recording every spike.</summary>
-    public static BuiltNetwork Build(int size, ulong seed)
+    public static BuiltNetwork Build(int size, ulong seed) => Build(size, seed, dt: 1.0);
+
+    /// <summary>
+    /// The same network at dt = <see cref="FineDtMs"/>: the model integrates v and u in its sub-steps,
+    /// the delay stays 1 ms, and the white-noise input keeps the paper's diffusion per ms (standard
+    /// deviation × √(1 ms / dt), since a new value is drawn every step instead of every ms).
+    /// </summary>
+    public static BuiltNetwork BuildFine(int size, ulong seed) => Build(size, seed, FineDtMs);
+
+    private static BuiltNetwork Build(int size, ulong seed, double dt)
     {
         if (size < 5)
         {
             throw new ArgumentOutOfRangeException(nameof(size), size, $"size = {size} must be at least 5 (80 % excitatory, 20 % inhibitory).");
         }
-        var network = new Network(seed, dt: 1.0);
+        var network = new Network(seed, dt);
         int excitatory = (int)(0.8 * size);
         var excModels = new Izhikevich[excitatory];
         for (int i = 0; i < excModels.Length; i++)
@@ -82,8 +94,9 @@ public static class Izhikevich2003Network
             network.Connect(exc, target, Connectivity.AllToAll(allowAutapses: true), Synapse.Excitatory(Dist.Uniform(0, 0.5 * scale), DelayMs));
             network.Connect(inh, target, Connectivity.AllToAll(allowAutapses: true), Synapse.Inhibitory(Dist.Uniform(-scale, 0), DelayMs));
         }
-        network.Inject(exc, new NoiseCurrent(0, ExcitatoryNoiseSd));
-        network.Inject(inh, new NoiseCurrent(0, InhibitoryNoiseSd));
+        double noiseScale = Math.Sqrt(1.0 / dt);
+        network.Inject(exc, new NoiseCurrent(0, ExcitatoryNoiseSd * noiseScale));
+        network.Inject(inh, new NoiseCurrent(0, InhibitoryNoiseSd * noiseScale));
         return new BuiltNetwork(network, [network.RecordSpikes(exc), network.RecordSpikes(inh)]);
     }
 }

@@ -23,6 +23,11 @@ public static class SuiteCatalog
         "Izhikevich 2003: 800 RS/IB/CH + 200 FS/LTS neurons, all-to-all, thalamic noise, dt = 1 ms (IEEE TNN 14:1569, net.m)",
         defaultSize: 1000, minimumSize: 5, dtMs: 1.0, Izhikevich2003Network.Build);
 
+    /// <summary>The network of Izhikevich 2003 at dt = 0.1 ms.</summary>
+    public static BenchmarkSuite Izhikevich2003Fine { get; } = new("izhikevich-2003-dt0.1",
+        "Izhikevich 2003 at dt = 0.1 ms: the izhikevich-2003 network, delay 1 ms, thalamic noise drawn every step with the same diffusion per ms",
+        defaultSize: 1000, minimumSize: 5, dtMs: Izhikevich2003Network.FineDtMs, Izhikevich2003Network.BuildFine);
+
     /// <summary>Izhikevich 2006's polychronization network with STDP, 300 s by default.</summary>
     public static BenchmarkSuite Polychronization { get; } = new("polychronization",
         "Polychronization: 800 RS + 200 FS Izhikevich neurons, delays 1-20 ms, STDP, 300 s; checks bimodal weights and gamma rhythm (Izhikevich 2006, spnet.m)",
@@ -37,7 +42,7 @@ public static class SuiteCatalog
         fullSize: MicrocircuitNetwork.FullSize, buildWithInDegreeScale: MicrocircuitNetwork.BuildForSize);
 
     /// <summary>All suites in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkSuite> All { get; } = [Cuba, Coba, CobaDriven, Izhikevich2003, Polychronization, Microcircuit];
+    public static IReadOnlyList<BenchmarkSuite> All { get; } = [Cuba, Coba, CobaDriven, Izhikevich2003, Izhikevich2003Fine, Polychronization, Microcircuit];
 
     /// <summary>The names of all suites.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();

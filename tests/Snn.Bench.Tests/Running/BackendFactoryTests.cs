@@ -12,12 +12,15 @@ public class BackendFactoryTests
     [Fact]
     public void EveryNamedEngineIsCreated()
     {
-        Assert.Equal(["cpu", "event-driven", "onnx", "gpu", "mpi"], BackendFactory.Names);
-        Assert.IsType<CpuBackend>(BackendFactory.Create("cpu", 2));
+        Assert.Equal(["cpu", "cpu-scalar", "event-driven", "onnx", "gpu", "mpi"], BackendFactory.Names);
+        Assert.True(Assert.IsType<CpuBackend>(BackendFactory.Create("cpu", 2)).Options.UseBlockUpdate);
+        var scalar = Assert.IsType<CpuBackend>(BackendFactory.Create("cpu-scalar", 2));
+        Assert.False(scalar.Options.UseBlockUpdate);
+        Assert.Equal(2, scalar.Options.Threads);
         Assert.IsType<EventDrivenBackend>(BackendFactory.Create("Event-Driven", null));
         Assert.Equal(3, Assert.IsType<OnnxBackend>(BackendFactory.Create("onnx", 3)).IntraOpThreads);
         Assert.Equal(GpuAccelerator.Auto, Assert.IsType<GpuBackend>(BackendFactory.Create("gpu", null)).Options.Accelerator);
-        foreach (string name in BackendFactory.Names.Where(n => !BackendFactory.IsMpi(n)))
+        foreach (string name in BackendFactory.Names.Where(n => !BackendFactory.IsMpi(n) && n != BackendFactory.CpuScalar))
         {
             Assert.Equal(name, BackendFactory.Create(name, null).Name);
         }

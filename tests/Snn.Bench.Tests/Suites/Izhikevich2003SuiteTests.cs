@@ -1,3 +1,4 @@
+using Snn.Backends.Cpu;
 using Snn.Bench.Suites;
 using Snn.Core;
 using Snn.Core.Inputs;
@@ -109,5 +110,39 @@ public class Izhikevich2003SuiteTests
         Assert.Equal([400, 100], network.Populations.Select(p => p.Size));
         Assert.All(network.Projections.First(p => p.Source.Name == "exc").Instantiate().Weights, w => Assert.InRange(w, 0f, 1f));
         Assert.Equal(2.0, Izhikevich2003Network.WeightScale(500));
+    }
+
+    [Fact]
+    public void FineNetworkKeepsTheOneMillisecondDelayAndTheNoiseDiffusionPerMillisecond()
+    {
+        var fine = Izhikevich2003Network.BuildFine(1000, 42).Network;
+        var noise = fine.Injections.ToDictionary(i => i.Target.Name, i => (NoiseCurrent)i.Source);
+
+        Assert.Equal(0.1, fine.Dt);
+        Assert.All(fine.Projections, p => Assert.All(p.Instantiate().DelaySteps, d => Assert.Equal(10, d)));
+        // Ten independent draws per ms, each integrated over 0.1 ms, add the variance one draw of the
+        // paper's standard deviation adds over 1 ms: 10 · (0.1 · σ_fine)² = σ².
+        Assert.Equal(25, 10 * Math.Pow(0.1 * noise["exc"].SdPa, 2), 9);
+        Assert.Equal(4, 10 * Math.Pow(0.1 * noise["inh"].SdPa, 2), 9);
+        Assert.Equal(Paper.Projections[0].Instantiate().Weights, fine.Projections[0].Instantiate().Weights);
+    }
+
+    [Fact]
+    public void FineNetworkGivesTheSameSpikesOnTheBlockAndScalarPaths()
+    {
+        var spikes = new[] { true, false }.Select(block =>
+        {
+            var built = Izhikevich2003Network.BuildFine(200, 42);
+            using var simulation = new CpuBackend(new CpuBackendOptions { UseBlockUpdate = block, Threads = 2 }).Compile(built.Network);
+            simulation.Run(200);
+            return built.Spikes.Select(m => simulation.GetSpikes(m)).ToArray();
+        }).ToArray();
+
+        Assert.True(spikes[0].Sum(r => r.Count) > 100, $"only {spikes[0].Sum(r => r.Count)} spikes");
+        for (int m = 0; m < spikes[0].Length; m++)
+        {
+            Assert.Equal(spikes[1][m].Steps, spikes[0][m].Steps);
+            Assert.Equal(spikes[1][m].Neurons, spikes[0][m].Neurons);
+        }
     }
 }
