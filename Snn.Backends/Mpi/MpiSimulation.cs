@@ -49,8 +49,7 @@ public sealed partial class MpiSimulation : ICheckpointing, IModulation, IWeight
     private readonly RankLayout _layout;
     private readonly (int Start, int End)[] _ranges;
     private readonly SynapseMatrix _matrix;
-    private readonly OwnedInjection[] _injections = [];
-    private readonly int[] _injected = [];
+    private readonly InjectedCurrents _injections;
     private readonly EngineCore _core;
     private readonly bool _countsGlobalSpikes;
     private readonly int[] _send;
@@ -85,15 +84,14 @@ public sealed partial class MpiSimulation : ICheckpointing, IModulation, IWeight
         _merged = new int[neurons];
         Exception? failure = null;
         SynapseMatrix? matrix = null;
+        InjectedCurrents? injections = null;
         EngineCore? core = null;
         try
         {
             LocalNeuronCount = _ranges.Sum(r => r.End - r.Start);
             Func<int, bool> owns = neuron => _layout.OwnerOf(neuron) == session.Rank;
             matrix = new SynapseMatrix(network, new Partitioning(neurons, 1), owns, RankLocalTable);
-            _matrix = matrix;
-            _injections = network.Injections.Select(i => new OwnedInjection(i, network, owns)).ToArray();
-            _injected = _injections.SelectMany(i => i.Neurons.ToArray()).Distinct().Order().ToArray();
+            injections = new InjectedCurrents(network, new Partitioning(neurons, 1), owns);
         }
         catch (Exception e)
         {
@@ -101,6 +99,7 @@ public sealed partial class MpiSimulation : ICheckpointing, IModulation, IWeight
         }
         AgreeOnFailure(failure, "building its part of the network");
         _matrix = matrix!;
+        _injections = injections!;
         int staticMaxDelay = GlobalMaximum(_matrix.MaxDelay);
         try
         {
@@ -202,22 +201,7 @@ public sealed partial class MpiSimulation : ICheckpointing, IModulation, IWeight
         _staged = 0;
     }
 
-    void IEnginePhases.ApplyCurrents(int part, long step)
-    {
-        if (_injections.Length == 0)
-        {
-            return;
-        }
-        var current = _core.State.Current;
-        foreach (int neuron in _injected)
-        {
-            current[neuron] = 0;
-        }
-        foreach (var injection in _injections)
-        {
-            injection.AddTo(current, step);
-        }
-    }
+    void IEnginePhases.ApplyCurrents(int part, long step) => _injections.Apply(_core.State.Current, 0, step);
 
     void IEnginePhases.AfterPlasticArrivals(int part, long step, int slot)
     {
