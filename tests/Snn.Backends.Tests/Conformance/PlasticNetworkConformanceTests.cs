@@ -18,40 +18,28 @@ public class PlasticNetworkConformanceTests
     [MemberData(nameof(PlasticEngines))]
     public void PairStdpLearnsTheCpuEnginesWeights(string name)
     {
-        var engine = ConformanceEngines.Named(name);
-        var onReference = ConformanceNetworks.Plastic(engine, seed: 11);
-        var onEngine = ConformanceNetworks.Plastic(engine, seed: 11);
-        using var reference = ConformanceAssert.Reference(onReference);
-        using var simulation = engine.Compile(onEngine.Network);
-        var initial = reference.GetWeights(onReference.Plastic!);
-        reference.Run(engine.DurationMs);
-        simulation.Run(engine.DurationMs);
-        ConformanceAssert.Busy(reference, onReference, atLeast: 100);
-        AssertLearned(initial, reference.GetWeights(onReference.Plastic!));
-        ConformanceAssert.SameRun(reference, onReference, simulation, onEngine);
+        using var pair = new ScenarioPair(name, ConformanceNetworks.Plastic, seed: 11);
+        var initial = pair.Reference.GetWeights(pair.OnReference.Plastic!);
+        pair.Run(pair.Engine.DurationMs);
+        pair.AssertBusy(atLeast: 100);
+        AssertLearned(initial, pair.Reference.GetWeights(pair.OnReference.Plastic!));
+        pair.AssertSameRun();
     }
 
     [Theory]
     [MemberData(nameof(PlasticEngines))]
     public void ModulatedStdpLearnsTheCpuEnginesWeightsWithTheModulatorSetMidRun(string name)
     {
-        var engine = ConformanceEngines.Named(name);
-        var onReference = ConformanceNetworks.Modulated(engine, seed: 5);
-        var onEngine = ConformanceNetworks.Modulated(engine, seed: 5);
-        using var reference = ConformanceAssert.Reference(onReference);
-        using var simulation = engine.Compile(onEngine.Network);
-        var initial = reference.GetWeights(onReference.Plastic!);
-        double half = engine.DurationMs / 2;
-        reference.Run(half);
-        simulation.Run(half);
-        reference.SetModulator(onReference.Modulator!, 0.8);
-        simulation.SetModulator(onEngine.Modulator!, 0.8);
-        reference.Run(half);
-        simulation.Run(half);
-        ConformanceAssert.Busy(reference, onReference, atLeast: 100);
-        AssertLearned(initial, reference.GetWeights(onReference.Plastic!));
-        Assert.NotEqual(0.5, reference.GetModulator(onReference.Modulator!));
-        ConformanceAssert.SameRun(reference, onReference, simulation, onEngine);
+        using var pair = new ScenarioPair(name, ConformanceNetworks.Modulated, seed: 5);
+        var initial = pair.Reference.GetWeights(pair.OnReference.Plastic!);
+        pair.Run(pair.Engine.DurationMs / 2);
+        pair.Reference.SetModulator(pair.OnReference.Modulator!, 0.8);
+        pair.Simulation.SetModulator(pair.OnEngine.Modulator!, 0.8);
+        pair.Run(pair.Engine.DurationMs / 2);
+        pair.AssertBusy(atLeast: 100);
+        AssertLearned(initial, pair.Reference.GetWeights(pair.OnReference.Plastic!));
+        Assert.NotEqual(0.5, pair.Reference.GetModulator(pair.OnReference.Modulator!));
+        pair.AssertSameRun();
     }
 
     /// <summary>The rule changed most weights, so equal weights are a comparison of learning.</summary>

@@ -3,8 +3,8 @@ using Snn.Core.Simulation;
 namespace Snn.Backends.Tests.Conformance;
 
 /// <summary>Freeing recorded spikes on every engine that claims it: after <c>DiscardSpikes(t)</c> the
-/// spike and rate records hold exactly the spikes after t, as the CPU engine's full record read since t,
-/// and the run is not disturbed.</summary>
+/// spike record holds exactly the spikes after t, as the CPU engine's full record read since t, and
+/// the run is not disturbed.</summary>
 [Collection(MultithreadedCollection.Name)]
 public class SpikeDiscardingConformanceTests
 {
@@ -14,26 +14,23 @@ public class SpikeDiscardingConformanceTests
     [MemberData(nameof(DiscardingEngines))]
     public void DiscardedSpikesAreGoneAndLaterOnesKept(string name)
     {
-        var engine = ConformanceEngines.Named(name);
-        var onReference = ConformanceNetworks.Static(engine, seed: 17);
-        var onEngine = ConformanceNetworks.Static(engine, seed: 17);
-        using var reference = ConformanceAssert.Reference(onReference);
-        using var simulation = engine.Compile(onEngine.Network);
-        reference.Run(engine.DurationMs);
-        double half = Math.Round(engine.DurationMs / 2, 1);
-        double discardUntil = Math.Round(engine.DurationMs / 3, 1);
-        simulation.Run(half);
-        simulation.DiscardSpikes(discardUntil);
-        simulation.Run(engine.DurationMs - half);
-        ConformanceAssert.Busy(reference, onReference, atLeast: 10);
-        for (int m = 0; m < onReference.Spikes.Length; m++)
+        using var pair = new ScenarioPair(name, ConformanceNetworks.Static, seed: 17);
+        double duration = pair.Engine.DurationMs;
+        double half = Math.Round(duration / 2, 1);
+        double discardUntil = Math.Round(duration / 3, 1);
+        pair.Reference.Run(duration);
+        pair.Simulation.Run(half);
+        pair.Simulation.DiscardSpikes(discardUntil);
+        pair.Simulation.Run(duration - half);
+        pair.AssertBusy(atLeast: 10);
+        for (int m = 0; m < pair.OnReference.Spikes.Length; m++)
         {
-            var all = reference.GetSpikes(onReference.Spikes[m]);
-            var kept = reference.GetSpikes(onReference.Spikes[m], sinceMs: discardUntil);
+            var all = pair.Reference.GetSpikes(pair.OnReference.Spikes[m]);
+            var kept = pair.Reference.GetSpikes(pair.OnReference.Spikes[m], sinceMs: discardUntil);
             Assert.True(kept.Count < all.Count, "nothing was recorded before the discarded time");
-            if (engine.Agreement != Agreement.Statistical)
+            if (pair.Engine.Agreement != Agreement.Statistical)
             {
-                SimulationHelpers.AssertSameSpikes(kept, simulation.GetSpikes(onEngine.Spikes[m]));
+                SimulationHelpers.AssertSameSpikes(kept, pair.Simulation.GetSpikes(pair.OnEngine.Spikes[m]));
             }
         }
     }

@@ -1,5 +1,3 @@
-using Snn.Core.Simulation;
-
 namespace Snn.Backends.Tests.Conformance;
 
 /// <summary>
@@ -18,17 +16,14 @@ public class StaticNetworkConformanceTests
     [MemberData(nameof(BitIdenticalEngines))]
     public void StaticNetworkGivesTheCpuEnginesSpikesAndStatesBitForBit(string name)
     {
-        var engine = ConformanceEngines.Named(name);
-        var onReference = ConformanceNetworks.Static(engine, seed: 42);
-        var onEngine = ConformanceNetworks.Static(engine, seed: 42);
-        using var reference = ConformanceAssert.Reference(onReference);
-        using var simulation = engine.Compile(onEngine.Network);
-        reference.Run(engine.DurationMs);
-        double first = Math.Round(engine.DurationMs * 0.37, 1);
-        simulation.Run(first);
-        simulation.Run(engine.DurationMs - first);
-        ConformanceAssert.Busy(reference, onReference, atLeast: 10);
-        ConformanceAssert.SameRun(reference, onReference, simulation, onEngine);
+        using var pair = new ScenarioPair(name, ConformanceNetworks.Static, seed: 42);
+        double duration = pair.Engine.DurationMs;
+        double first = Math.Round(duration * 0.37, 1);
+        pair.Reference.Run(duration);
+        pair.Simulation.Run(first);
+        pair.Simulation.Run(duration - first);
+        pair.AssertBusy(atLeast: 10);
+        pair.AssertSameRun();
     }
 
     /// <summary>
@@ -39,20 +34,15 @@ public class StaticNetworkConformanceTests
     [Fact]
     public void EventDrivenEngineFiresAsOftenAsTheCpuEngineOnTheStaticNetwork()
     {
-        var engine = ConformanceEngines.Named("event-driven");
-        var onReference = ConformanceNetworks.Static(engine, seed: 42);
-        var onEngine = ConformanceNetworks.Static(engine, seed: 42);
-        using var reference = ConformanceAssert.Reference(onReference);
-        using var simulation = engine.Compile(onEngine.Network);
-        reference.Run(engine.DurationMs);
-        simulation.Run(engine.DurationMs);
-        ConformanceAssert.Busy(reference, onReference, atLeast: 200);
-        for (int m = 0; m < onReference.Spikes.Length; m++)
+        using var pair = new ScenarioPair("event-driven", ConformanceNetworks.Static, seed: 42);
+        pair.Run(pair.Engine.DurationMs);
+        pair.AssertBusy(atLeast: 200);
+        for (int m = 0; m < pair.OnReference.Spikes.Length; m++)
         {
-            int expected = reference.GetSpikes(onReference.Spikes[m]).Count;
-            int actual = simulation.GetSpikes(onEngine.Spikes[m]).Count;
+            int expected = pair.Reference.GetSpikes(pair.OnReference.Spikes[m]).Count;
+            int actual = pair.Simulation.GetSpikes(pair.OnEngine.Spikes[m]).Count;
             Assert.True(Math.Abs(expected - actual) <= 4 * Math.Sqrt(expected + actual),
-                $"population {onReference.Spikes[m].Population.Name}: CPU {expected} spikes, event-driven {actual}");
+                $"population {pair.OnReference.Spikes[m].Population.Name}: CPU {expected} spikes, event-driven {actual}");
         }
     }
 }

@@ -33,12 +33,8 @@ public class WeightAccessConformanceTests
     [MemberData(nameof(WritingEngines))]
     public void WrittenWeightsAreReadBackAndRunAsOnTheCpuEngine(string name)
     {
-        var engine = ConformanceEngines.Named(name);
-        var onReference = ConformanceNetworks.Static(engine, seed: 3);
-        var onEngine = ConformanceNetworks.Static(engine, seed: 3);
-        using var reference = ConformanceAssert.Reference(onReference);
-        using var simulation = engine.Compile(onEngine.Network);
-        foreach (var (run, built) in new[] { (reference, onReference), (simulation, onEngine) })
+        using var pair = new ScenarioPair(name, ConformanceNetworks.Static, seed: 3);
+        foreach (var (run, built) in new[] { (pair.Reference, pair.OnReference), (pair.Simulation, pair.OnEngine) })
         {
             foreach (var projection in built.Network.Projections)
             {
@@ -46,13 +42,14 @@ public class WeightAccessConformanceTests
                 run.SetWeights(projection, weights);
                 SimulationHelpers.AssertBitIdentical(weights, run.GetWeights(projection));
             }
-            run.Run(engine.DurationMs);
         }
-        Assert.NotEqual(onReference.Network.Projections[0].Instantiate().Weights, reference.GetWeights(onReference.Network.Projections[0]));
-        if (engine.Agreement != Agreement.Statistical)
+        pair.Run(pair.Engine.DurationMs);
+        var first = pair.OnReference.Network.Projections[0];
+        Assert.NotEqual(first.Instantiate().Weights, pair.Reference.GetWeights(first));
+        if (pair.Engine.Agreement != Agreement.Statistical)
         {
-            ConformanceAssert.Busy(reference, onReference, atLeast: 10);
-            ConformanceAssert.SameRun(reference, onReference, simulation, onEngine);
+            pair.AssertBusy(atLeast: 10);
+            pair.AssertSameRun();
         }
     }
 
