@@ -21,8 +21,7 @@ internal sealed class CpuSimulation : ICheckpointing, IModulation, IWeightWritin
     private readonly Network _network;
     private readonly Partitioning _partitioning;
     private readonly SynapseMatrix _matrix;
-    private readonly PreparedInjection[] _injections;
-    private readonly int[][] _injectedByPart;
+    private readonly InjectedCurrents _injections;
     private readonly EngineCore _core;
     private bool _disposed;
 
@@ -33,21 +32,8 @@ internal sealed class CpuSimulation : ICheckpointing, IModulation, IWeightWritin
         int threads = options.Threads ?? DefaultThreads(neurons);
         _partitioning = new Partitioning(neurons, threads);
         _matrix = new SynapseMatrix(network, _partitioning);
-        _injections = network.Injections.Select(i => new PreparedInjection(i, network, _partitioning)).ToArray();
+        _injections = new InjectedCurrents(network, _partitioning);
         int parts = _partitioning.Count;
-        _injectedByPart = new int[parts][];
-        for (int p = 0; p < parts; p++)
-        {
-            var set = new SortedSet<int>();
-            foreach (var injection in _injections)
-            {
-                foreach (int neuron in injection.NeuronsOf(p))
-                {
-                    set.Add(neuron);
-                }
-            }
-            _injectedByPart[p] = [.. set];
-        }
         var ranges = Enumerable.Range(0, parts).Select(p => new[] { (_partitioning.Start(p), _partitioning.End(p)) }).ToArray();
         _core = new EngineCore(network, this, new EngineSetup(ranges, options.UseBlockUpdate, new PlasticFactory(_partitioning, shortTerm: _matrix.ShortTerm),
             _matrix.MaxDelay, m => new StateMonitorBuffer(m, _partitioning)));
@@ -71,21 +57,7 @@ internal sealed class CpuSimulation : ICheckpointing, IModulation, IWeightWritin
         _core.Run(SimulationLimits.StepsOf(durationMs, _network.Dt));
     }
 
-    void IEnginePhases.ApplyCurrents(int part, long step)
-    {
-        if (_injections.Length == 0)
-        {
-            return;
-        }
-        foreach (int neuron in _injectedByPart[part])
-        {
-            _core.State.Current[neuron] = 0;
-        }
-        foreach (var injection in _injections)
-        {
-            injection.AddTo(_core.State.Current, part, step);
-        }
-    }
+    void IEnginePhases.ApplyCurrents(int part, long step) => _injections.Apply(_core.State.Current, part, step);
 
     void IEnginePhases.AfterPlasticArrivals(int part, long step, int slot)
     {

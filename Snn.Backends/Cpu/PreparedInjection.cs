@@ -4,7 +4,8 @@ using Snn.Core.Randomness;
 
 namespace Snn.Backends.Cpu;
 
-/// <summary>A current injection resolved to global neuron indices and per-partition ranges.</summary>
+/// <summary>A current injection resolved to global neuron indices and per-partition ranges; each neuron gets
+/// its mean and its noise draw (keyed by seed, step and neuron) whichever partition or rank updates it.</summary>
 internal sealed class PreparedInjection
 {
     private readonly int[] _neurons;
@@ -14,10 +15,11 @@ internal sealed class PreparedInjection
     private readonly uint _stream;
     private readonly int _offset;
 
-    public PreparedInjection(CurrentInjection injection, Network network, Partitioning partitioning)
+    /// <summary>Resolves <paramref name="injection"/>, keeping the global neurons <paramref name="keep"/> accepts (all when null).</summary>
+    public PreparedInjection(CurrentInjection injection, Network network, Partitioning partitioning, Func<int, bool>? keep = null)
     {
         _offset = injection.Target.Offset;
-        _neurons = injection.Neurons.Select(n => n + _offset).ToArray();
+        _neurons = injection.Neurons.Select(n => n + _offset).Where(n => keep is null || keep(n)).ToArray();
         _current = injection.Source.Prepare(network.Dt);
         _seed = network.Seed;
         _stream = RngStreams.CurrentNoise(injection.Index);

@@ -43,8 +43,7 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
     private readonly CrossbarOptions _options;
     private readonly ulong _key;
     private readonly SynapseTable[] _tables;
-    private readonly PreparedInjection[] _injections;
-    private readonly int[] _injected;
+    private readonly InjectedCurrents _injections;
     private readonly int _updatedNeurons;
     private readonly AnalogToDigitalConverter? _adc;
     private readonly CellProgrammer _programmer;
@@ -102,8 +101,7 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
         {
             _adc = new AnalogToDigitalConverter(bits, options.AdcFullScale * options.ReadVoltage * (options.Device.GMax - options.Device.GMin));
         }
-        _injections = network.Injections.Select(i => new PreparedInjection(i, network, partitioning)).ToArray();
-        _injected = [.. _injections.SelectMany(i => i.NeuronsOf(0).ToArray()).Distinct().Order()];
+        _injections = new InjectedCurrents(network, partitioning);
     }
 
     /// <inheritdoc />
@@ -159,22 +157,7 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
         _core.Run(SimulationLimits.StepsOf(durationMs, _network.Dt));
     }
 
-    void IEnginePhases.ApplyCurrents(int part, long step)
-    {
-        if (_injections.Length == 0)
-        {
-            return;
-        }
-        var current = _core.State.Current;
-        foreach (int neuron in _injected)
-        {
-            current[neuron] = 0;
-        }
-        foreach (var injection in _injections)
-        {
-            injection.AddTo(current, 0, step);
-        }
-    }
+    void IEnginePhases.ApplyCurrents(int part, long step) => _injections.Apply(_core.State.Current, 0, step);
 
     /// <summary>Reads the rows of the plastic tile sets whose spikes arrive now (their arrival events have run):
     /// projection by projection, from the longest delay down; the reads are costed and, for non-linear reads,

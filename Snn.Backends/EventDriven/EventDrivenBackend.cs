@@ -10,7 +10,7 @@ namespace Snn.Backends.EventDriven;
 /// step), per-synapse continuous delays. Supported: <see cref="Snn.Core.Models.LifCurrent"/>,
 /// <see cref="Snn.Core.Models.PoissonSource"/> and spike-source populations, static synapses,
 /// <see cref="Snn.Core.Inputs.DcCurrent"/> injections, spike, rate and state monitors. Not
-/// supported (compile throws <see cref="NotSupportedException"/>): other neuron models, plasticity,
+/// supported (compile throws <see cref="NotSupportedException"/>): other neuron models, plasticity, Poisson drives,
 /// modulators, weight monitors, other current sources; checkpoints throw when called.
 /// </summary>
 public sealed class EventDrivenBackend : IBackend

@@ -25,6 +25,11 @@ internal static class NetworkSupport
         {
             throw new NotSupportedException($"The {backend} backend does not record weight snapshots (weights are static; read them with GetWeights).");
         }
+        if (network.PoissonDrives.Count > 0)
+        {
+            var drive = network.PoissonDrives[0];
+            throw new NotSupportedException($"The {backend} backend runs no Poisson drives (drive of {drive.RateHz} Hz into '{drive.Target.Name}'); give it a Poisson source population instead.");
+        }
     }
 
     public static void RequireDcInjectionsOnly(Network network, string backend)

@@ -11,6 +11,7 @@ internal sealed class DistributedStateMonitor : IStateRecorder
 {
     private readonly int[] _globals;
     private readonly int[][] _columnsByRank;
+    private readonly int[] _own;
     private readonly List<float[]> _rows = [];
 
     public DistributedStateMonitor(StateMonitor monitor, RankLayout layout, int rank)
@@ -27,7 +28,8 @@ internal sealed class DistributedStateMonitor : IStateRecorder
             columns[layout.OwnerOf(monitor.Population.Offset + neurons[k])].Add(k);
         }
         _columnsByRank = columns.Select(c => c.ToArray()).ToArray();
-        _globals = _columnsByRank[rank].Select(k => monitor.Population.Offset + neurons[k]).ToArray();
+        _own = _columnsByRank[rank];
+        _globals = _own.Select(k => monitor.Population.Offset + neurons[k]).ToArray();
     }
 
     public StateMonitor Monitor { get; }
@@ -60,6 +62,16 @@ internal sealed class DistributedStateMonitor : IStateRecorder
             row[k] = values[_globals[k]];
         }
         _rows.Add(row);
+    }
+
+    /// <summary>Keeps only this rank's columns of rows that hold every recorded neuron (as a checkpoint does).</summary>
+    public void KeepOwnColumns()
+    {
+        for (int s = 0; s < _rows.Count; s++)
+        {
+            var whole = _rows[s];
+            _rows[s] = _own.Select(k => whole[k]).ToArray();
+        }
     }
 
     /// <summary>Collective: the full record, identical on every rank.</summary>

@@ -23,7 +23,7 @@ public sealed class MpiBackend(MpiSession session, MpiBackendOptions? options = 
     public string Name => "mpi";
 
     /// <inheritdoc />
-    public SimulationCapabilities Capabilities => SimulationCapabilities.Modulators | SimulationCapabilities.WeightReading | SimulationCapabilities.WeightWriting
+    public SimulationCapabilities Capabilities => SimulationCapabilities.Checkpoints | SimulationCapabilities.Modulators | SimulationCapabilities.WeightReading | SimulationCapabilities.WeightWriting
         | SimulationCapabilities.WeightMonitors | SimulationCapabilities.SpikeDiscarding;
 
     /// <inheritdoc />

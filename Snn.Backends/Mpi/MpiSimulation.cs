@@ -41,7 +41,7 @@ namespace Snn.Backends.Mpi;
 /// drawn per target would allow generating only the rank's targets).
 /// </para>
 /// </summary>
-public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecording, ISpikeDiscarding, IEnginePhases
+public sealed partial class MpiSimulation : ICheckpointing, IModulation, IWeightWriting, IWeightRecording, ISpikeDiscarding, IEnginePhases
 {
     private const int DefaultIntervalSteps = 10;
     private readonly MpiSession _session;
@@ -49,8 +49,7 @@ public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecordin
     private readonly RankLayout _layout;
     private readonly (int Start, int End)[] _ranges;
     private readonly SynapseMatrix _matrix;
-    private readonly OwnedInjection[] _injections = [];
-    private readonly int[] _injected = [];
+    private readonly InjectedCurrents _injections;
     private readonly EngineCore _core;
     private readonly bool _countsGlobalSpikes;
     private readonly int[] _send;
@@ -85,17 +84,14 @@ public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecordin
         _merged = new int[neurons];
         Exception? failure = null;
         SynapseMatrix? matrix = null;
+        InjectedCurrents? injections = null;
         EngineCore? core = null;
         try
         {
             LocalNeuronCount = _ranges.Sum(r => r.End - r.Start);
             Func<int, bool> owns = neuron => _layout.OwnerOf(neuron) == session.Rank;
             matrix = new SynapseMatrix(network, new Partitioning(neurons, 1), owns, RankLocalTable);
-            _matrix = matrix;
-            _injections = network.Injections.Select(i => new OwnedInjection(i, network, owns)).ToArray();
-            _injected = _injections.SelectMany(i => i.Neurons.ToArray()).Distinct().Order().ToArray();
-            core = new EngineCore(network, this, new EngineSetup([_ranges], options.UseBlockUpdate, new PlasticFactory(new Partitioning(neurons, 1), owns, matrix.ShortTerm),
-                matrix.MaxDelay, m => new DistributedStateMonitor(m, _layout, session.Rank), RecordFired: false));
+            injections = new InjectedCurrents(network, new Partitioning(neurons, 1), owns);
         }
         catch (Exception e)
         {
@@ -103,6 +99,21 @@ public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecordin
         }
         AgreeOnFailure(failure, "building its part of the network");
         _matrix = matrix!;
+        _injections = injections!;
+        int staticMaxDelay = GlobalMaximum(_matrix.MaxDelay);
+        try
+        {
+            // Every rank's ring spans the longest delay of the whole network, as the one-process
+            // engine's does, so checkpoints move between them and any number of ranks.
+            core = new EngineCore(network, this, new EngineSetup([_ranges], options.UseBlockUpdate,
+                new PlasticFactory(new Partitioning(neurons, 1), neuron => _layout.OwnerOf(neuron) == session.Rank, _matrix.ShortTerm),
+                staticMaxDelay, m => new DistributedStateMonitor(m, _layout, session.Rank), RecordFired: false));
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        AgreeOnFailure(failure, "building its engine core");
         _core = core!;
         _countsGlobalSpikes = network.Modulators.Any(m => m.Source is not null);
         IntervalSteps = _countsGlobalSpikes ? 1 : GlobalMinimumDelay();
@@ -190,22 +201,7 @@ public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecordin
         _staged = 0;
     }
 
-    void IEnginePhases.ApplyCurrents(int part, long step)
-    {
-        if (_injections.Length == 0)
-        {
-            return;
-        }
-        var current = _core.State.Current;
-        foreach (int neuron in _injected)
-        {
-            current[neuron] = 0;
-        }
-        foreach (var injection in _injections)
-        {
-            injection.AddTo(current, step);
-        }
-    }
+    void IEnginePhases.ApplyCurrents(int part, long step) => _injections.Apply(_core.State.Current, 0, step);
 
     void IEnginePhases.AfterPlasticArrivals(int part, long step, int slot)
     {
@@ -372,6 +368,13 @@ public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecordin
         }
     }
 
+    private int GlobalMaximum(int value)
+    {
+        var all = new int[_session.Size];
+        _session.Allgather<int>([value], all);
+        return all.Max();
+    }
+
     private int GlobalMinimumDelay()
     {
         var all = new int[_session.Size];
@@ -415,7 +418,7 @@ public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecordin
         CheckProjection(projection);
         if (_core.PlasticOf(projection) is { } plastic)
         {
-            return Gather(plastic.GetWeights(), plastic.IsLocal);
+            return RankGather.Owned(_session, plastic.GetWeights(), plastic.IsLocal);
         }
         var positions = _matrix.PositionsOf(projection);
         var weights = new float[positions.Length];
@@ -426,39 +429,7 @@ public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecordin
                 weights[s] = _matrix.Weight[positions[s]];
             }
         }
-        return Gather(weights, s => positions[s] >= 0);
-    }
-
-    /// <summary>Collective: every rank's values of the synapses it holds (<paramref name="isLocal"/>), in one
-    /// array of the whole projection.</summary>
-    private float[] Gather(float[] local, Func<int, bool> isLocal)
-    {
-        var indices = new List<int>();
-        for (int s = 0; s < local.Length; s++)
-        {
-            if (isLocal(s))
-            {
-                indices.Add(s);
-            }
-        }
-        var values = indices.Select(s => local[s]).ToArray();
-        var counts = new int[Ranks];
-        _session.Allgather<int>([values.Length], counts);
-        var displacements = new int[Ranks];
-        for (int r = 1; r < Ranks; r++)
-        {
-            displacements[r] = displacements[r - 1] + counts[r - 1];
-        }
-        var allIndices = new int[local.Length];
-        var allValues = new float[local.Length];
-        _session.Allgatherv<int>(indices.ToArray(), allIndices, counts, displacements);
-        _session.Allgatherv<float>(values, allValues, counts, displacements);
-        var weights = new float[local.Length];
-        for (int k = 0; k < allIndices.Length; k++)
-        {
-            weights[allIndices[k]] = allValues[k];
-        }
-        return weights;
+        return RankGather.Owned(_session, weights, s => positions[s] >= 0);
     }
 
     /// <summary>Replaces the weights of <paramref name="projection"/>; every rank must pass the same array and
@@ -489,7 +460,7 @@ public sealed class MpiSimulation : IModulation, IWeightWriting, IWeightRecordin
         var projection = monitor.Projection;
         Func<int, bool> isLocal = _core.PlasticOf(projection) is { } plastic ? plastic.IsLocal : StaticIsLocal(projection);
         var local = buffer.ToRecord(_network.Dt);
-        return new WeightRecord(local.Times, [.. local.Snapshots.Select(row => Gather(row, isLocal))]);
+        return new WeightRecord(local.Times, [.. local.Snapshots.Select(row => RankGather.Owned(_session, row, isLocal))]);
     }
 
     private Func<int, bool> StaticIsLocal(Projection projection)

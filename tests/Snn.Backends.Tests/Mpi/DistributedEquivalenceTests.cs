@@ -10,7 +10,8 @@ namespace Snn.Backends.Tests.Mpi;
 /// The MPI engine against the one-process CPU engine: the driver (tests/Snn.MpiDriver) builds the
 /// same network on every rank under <c>mpirun --oversubscribe</c>, and its spikes, sampled states,
 /// rates, gathered weights, weight snapshots and modulator values must be bit-identical to
-/// <see cref="CpuBackend"/>'s for 1, 2 and 3 ranks, with and without plasticity. Both probes have random weights, so summing a target's inputs in another order would
+/// <see cref="CpuBackend"/>'s for 1, 2 and 3 ranks, with and without plasticity, also across a
+/// checkpoint saved on one process or two ranks and restored on one process, one or two ranks. Both probes have random weights, so summing a target's inputs in another order would
 /// change the spikes. A failing or dying rank must end the whole job with a message, never hang.
 /// </summary>
 [Collection(MultithreadedCollection.Name)]
@@ -127,6 +128,76 @@ public class DistributedEquivalenceTests
         Assert.NotEqual(plain.SpikeSteps[0], reference.SpikeSteps[0]);
         AssertSameRecords(reference, Distributed(1, "short-term", 600, 7, 150));
         AssertSameRecords(reference, Distributed(2, "short-term", 600, 7, 150));
+    }
+
+    /// <summary>Runs the driver's <c>save</c> or <c>restore</c> command on <paramref name="ranks"/> ranks with the checkpoint file <paramref name="checkpoint"/>.</summary>
+    private static DriverResult Checkpointed(int ranks, string command, string network, int size, ulong seed, double ms, string checkpoint)
+    {
+        string[] arguments = [command, network, size.ToString(CultureInfo.InvariantCulture), seed.ToString(CultureInfo.InvariantCulture), ms.ToString(CultureInfo.InvariantCulture), checkpoint];
+        var outcome = MpiLauncher.Launch(ranks, arguments, Deadline);
+        Assert.True(outcome.ExitCode == 0 && outcome.Result is not null, $"mpirun -np {ranks} {command} exited with {outcome.ExitCode}:\n{outcome.Output}");
+        Assert.Equal(ranks, outcome.Result.Ranks);
+        return outcome.Result;
+    }
+
+    /// <summary>The one-process engine: saves <paramref name="checkpoint"/> at the driver's checkpoint time when
+    /// <paramref name="save"/>, else restores it there, and runs to <paramref name="ms"/>.</summary>
+    private static DriverResult CheckpointedOnCpu(bool save, string network, int size, ulong seed, double ms, string checkpoint)
+    {
+        var built = TestNetworks.Build(network, size, seed);
+        using var simulation = new CpuBackend(new CpuBackendOptions { Threads = 1 }).Compile(built.Network);
+        double saveAt = TestNetworks.CheckpointTime(ms);
+        if (save)
+        {
+            simulation.Run(saveAt);
+            simulation.SaveCheckpoint(checkpoint);
+        }
+        else
+        {
+            simulation.RestoreCheckpoint(checkpoint);
+        }
+        simulation.Run(ms - saveAt);
+        return DriverResult.Collect(simulation, built, 0);
+    }
+
+    [MpiFact]
+    public void PlasticCheckpointSavedOnTwoRanksContinuesIdenticallyOnOneAndTwoRanksAndOnOneProcess()
+    {
+        var reference = Reference("plastic", 600, 11, 200);
+        string checkpoint = Path.Combine(Path.GetTempPath(), $"snn-mpi-{Guid.NewGuid():N}.ckpt");
+        try
+        {
+            AssertSameRecords(reference, Checkpointed(2, "save", "plastic", 600, 11, 200, checkpoint));
+            AssertSameRecords(reference, Checkpointed(1, "restore", "plastic", 600, 11, 200, checkpoint));
+            AssertSameRecords(reference, Checkpointed(2, "restore", "plastic", 600, 11, 200, checkpoint));
+            AssertSameRecords(reference, CheckpointedOnCpu(save: false, "plastic", 600, 11, 200, checkpoint));
+        }
+        finally
+        {
+            File.Delete(checkpoint);
+        }
+    }
+
+    [MpiFact]
+    public void ShortTermCheckpointsMoveBetweenOneProcessAndOneOrTwoRanks()
+    {
+        var reference = Reference("short-term", 600, 7, 150);
+        string fromCpu = Path.Combine(Path.GetTempPath(), $"snn-mpi-{Guid.NewGuid():N}.ckpt");
+        string fromRanks = Path.Combine(Path.GetTempPath(), $"snn-mpi-{Guid.NewGuid():N}.ckpt");
+        try
+        {
+            AssertSameRecords(reference, CheckpointedOnCpu(save: true, "short-term", 600, 7, 150, fromCpu));
+            AssertSameRecords(reference, Checkpointed(2, "restore", "short-term", 600, 7, 150, fromCpu));
+            AssertSameRecords(reference, Checkpointed(2, "save", "short-term", 600, 7, 150, fromRanks));
+            AssertSameRecords(reference, Checkpointed(1, "restore", "short-term", 600, 7, 150, fromRanks));
+            AssertSameRecords(reference, CheckpointedOnCpu(save: false, "short-term", 600, 7, 150, fromRanks));
+            Assert.Equal(File.ReadAllBytes(fromCpu), File.ReadAllBytes(fromRanks));
+        }
+        finally
+        {
+            File.Delete(fromCpu);
+            File.Delete(fromRanks);
+        }
     }
 
     [MpiFact]
