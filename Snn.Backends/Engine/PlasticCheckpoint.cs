@@ -1,3 +1,5 @@
+using Snn.Backends.Checkpointing;
+using Snn.Core;
 using Snn.Core.Plasticity;
 
 namespace Snn.Backends.Engine;
@@ -7,4 +9,35 @@ namespace Snn.Backends.Engine;
 /// <param name="Post">Post states per target neuron.</param>
 /// <param name="PendingSynapses">Synapses with a spike still travelling.</param>
 /// <param name="PendingSteps">The arrival step of each of those spikes.</param>
-internal sealed record PlasticCheckpoint(SynapseState[] Synapses, PostState[] Post, int[] PendingSynapses, long[] PendingSteps);
+internal sealed record PlasticCheckpoint(SynapseState[] Synapses, PostState[] Post, int[] PendingSynapses, long[] PendingSteps)
+{
+    /// <summary>Writes a projection's state: <paramref name="synapses"/> in canonical order, the post state of
+    /// each target, and each spike still travelling as (canonical synapse, arrival step).</summary>
+    public static void Write(CheckpointWriter writer, SynapseState[] synapses, PostState[] post, int[] pendingSynapses, long[] pendingSteps)
+    {
+        writer.Write<SynapseState>(synapses);
+        writer.Write<PostState>(post);
+        writer.Write<int>(pendingSynapses);
+        writer.Write<long>(pendingSteps);
+    }
+
+    /// <summary>Reads the state of <paramref name="projection"/> (<paramref name="synapseCount"/> synapses)
+    /// as <see cref="Write"/> wrote it, naming the byte offset of a pending spike on no synapse.</summary>
+    public static PlasticCheckpoint Read(CheckpointReader reader, Projection projection, int synapseCount)
+    {
+        string name = projection.Name;
+        var synapses = EngineCheckpoint.ReadSynapseStates(reader, synapseCount, name);
+        var post = reader.ReadArray<PostState>(projection.Target.Size, $"post states of {name}");
+        int at = reader.Offset;
+        var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");
+        var pendingStep = reader.ReadArray<long>(pendingSynapse.Length, $"pending spike steps of {name}");
+        foreach (int s in pendingSynapse)
+        {
+            if ((uint)s >= (uint)synapseCount)
+            {
+                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: pending spike on synapse {s} of {name}, which has {synapseCount}.");
+            }
+        }
+        return new PlasticCheckpoint(synapses, post, pendingSynapse, pendingStep);
+    }
+}

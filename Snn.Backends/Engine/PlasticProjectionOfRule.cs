@@ -286,8 +286,6 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
         {
             synapses[_canonical[position]] = _synapses[position];
         }
-        writer.Write<SynapseState>(synapses);
-        writer.Write<PostState>(_post);
         var pendingSynapse = new List<int>();
         var pendingStep = new List<long>();
         int slots = _ring!.Slots;
@@ -304,26 +302,7 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
                 }
             }
         }
-        writer.Write<int>(pendingSynapse.ToArray());
-        writer.Write<long>(pendingStep.ToArray());
-    }
-
-    public override PlasticCheckpoint Read(CheckpointReader reader)
-    {
-        string name = Projection.Name;
-        var synapses = EngineCheckpoint.ReadSynapseStates(reader, SynapseCount, name);
-        var post = reader.ReadArray<PostState>(_post.Length, $"post states of {name}");
-        int at = reader.Offset;
-        var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");
-        var pendingStep = reader.ReadArray<long>(pendingSynapse.Length, $"pending spike steps of {name}");
-        foreach (int s in pendingSynapse)
-        {
-            if ((uint)s >= (uint)SynapseCount)
-            {
-                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: pending spike on synapse {s} of {name}, which has {SynapseCount}.");
-            }
-        }
-        return new PlasticCheckpoint(synapses, post, pendingSynapse, pendingStep);
+        PlasticCheckpoint.Write(writer, synapses, _post, [.. pendingSynapse], [.. pendingStep]);
     }
 
     public override void Apply(PlasticCheckpoint checkpoint)

@@ -1,6 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
 using Snn.Backends.Checkpointing;
+using Snn.Backends.Engine;
 using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Plasticity;
@@ -206,8 +207,6 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
         {
             synapses[s] = states[_positionOf[s]];
         }
-        writer.Write<SynapseState>(synapses);
-        writer.Write<PostState>(_postBuffer!.GetAsArray1D());
         var pendingSynapse = new List<int>();
         var pendingStep = new List<long>();
         for (long fired = Math.Max(0, step - MaxDelay); fired < step; fired++)
@@ -229,41 +228,12 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
                 }
             }
         }
-        writer.Write<int>(pendingSynapse.ToArray());
-        writer.Write<long>(pendingStep.ToArray());
+        PlasticCheckpoint.Write(writer, synapses, _postBuffer!.GetAsArray1D(), [.. pendingSynapse], [.. pendingStep]);
     }
 
-    public override PlasticState Read(CheckpointReader reader)
+    public override IEnumerable<(long Step, int Neuron)> PendingSpikes(PlasticCheckpoint checkpoint, long step)
     {
-        string name = Projection.Name;
-        var synapses = EngineCheckpoint.ReadSynapseStates(reader, SynapseCount, name);
-        var post = reader.ReadArray<PostState>(Projection.Target.Size, $"post states of {name}");
-        int at = reader.Offset;
-        var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");
-        var pendingStep = reader.ReadArray<long>(pendingSynapse.Length, $"pending spike steps of {name}");
-        foreach (int s in pendingSynapse)
-        {
-            if ((uint)s >= (uint)SynapseCount)
-            {
-                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: pending spike on synapse {s} of {name}, which has {SynapseCount}.");
-            }
-        }
-        return new PlasticState(synapses, post, pendingSynapse, pendingStep);
-    }
-
-    public override IEnumerable<(long Step, int Neuron)> Apply(PlasticState state, long step)
-    {
-        var (synapses, post, pendingSynapse, pendingStep) = state;
-        if (SynapseCount > 0)
-        {
-            var states = new SynapseState[SynapseCount];
-            for (int s = 0; s < synapses.Length; s++)
-            {
-                states[_positionOf[s]] = synapses[s];
-            }
-            _stateBuffer!.View.SubView(0, SynapseCount).CopyFromCPU(states);
-        }
-        _postBuffer!.CopyFromCPU(post);
+        var (_, _, pendingSynapse, pendingStep) = checkpoint;
         var spikes = new List<(long, int)>(pendingSynapse.Length);
         for (int i = 0; i < pendingSynapse.Length; i++)
         {
@@ -276,6 +246,20 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
             spikes.Add((fired, Projection.Source.Offset + _source[position]));
         }
         return spikes;
+    }
+
+    public override void Apply(PlasticCheckpoint checkpoint)
+    {
+        if (SynapseCount > 0)
+        {
+            var states = new SynapseState[SynapseCount];
+            for (int s = 0; s < checkpoint.Synapses.Length; s++)
+            {
+                states[_positionOf[s]] = checkpoint.Synapses[s];
+            }
+            _stateBuffer!.View.SubView(0, SynapseCount).CopyFromCPU(states);
+        }
+        _postBuffer!.CopyFromCPU(checkpoint.Post);
     }
 
     public override void Dispose()
