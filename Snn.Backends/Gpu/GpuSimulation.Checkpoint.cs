@@ -57,11 +57,7 @@ internal sealed partial class GpuSimulation
         // leaves the simulation as it was.
         _accelerator.Synchronize();
         _step = step;
-        _v.CopyFromCPU(shared.V);
-        _u.CopyFromCPU(shared.U);
-        _synE.CopyFromCPU(shared.SynE);
-        _synI.CopyFromCPU(shared.SynI);
-        _refractory.CopyFromCPU(shared.Refractory);
+        UploadState(shared.V, shared.U, shared.SynE, shared.SynI, shared.Refractory);
         _ring.CopyFromCPU(shared.Ring);
         if (tail.Modulators.Length > 0)
         {
@@ -108,6 +104,16 @@ internal sealed partial class GpuSimulation
         }
         _history.CopyFromCPU(history);
         _historyCounts.CopyFromCPU(counts);
+    }
+
+    /// <summary>Copies a neuron state (one value per global neuron) to the device.</summary>
+    private void UploadState(float[] v, float[] u, float[] synE, float[] synI, int[] refractory)
+    {
+        _v.CopyFromCPU(v);
+        _u.CopyFromCPU(u);
+        _synE.CopyFromCPU(synE);
+        _synI.CopyFromCPU(synI);
+        _refractory.CopyFromCPU(refractory);
     }
 
     /// <summary>What a checkpoint must match, computed as the engine core does, so the engines read each

@@ -1,5 +1,6 @@
 using ILGPU;
 using ILGPU.Runtime;
+using Snn.Backends.Engine;
 using Snn.Core;
 using Snn.Core.Inputs;
 using Snn.Core.Randomness;
@@ -9,7 +10,7 @@ namespace Snn.Backends.Gpu;
 internal sealed partial class GpuSimulation
 {
     /// <summary>Inputs: zeroes the injected neurons' currents and adds each active injection.</summary>
-    void Engine.IStepPhases.Inputs(long step, int slot)
+    void IStepPhases.Inputs(long step, int slot)
     {
         if (_injections.Length == 0)
         {
@@ -31,7 +32,7 @@ internal sealed partial class GpuSimulation
 
     /// <summary>Plastic arrivals: the synapses whose presynaptic spike reaches them now run the rule and
     /// transmit (<see cref="PlasticityKernels.Arrivals"/>).</summary>
-    void Engine.IStepPhases.PlasticArrivals(long step, int slot)
+    void IStepPhases.PlasticArrivals(long step, int slot)
     {
         foreach (var plastic in _plastic)
         {
@@ -42,7 +43,7 @@ internal sealed partial class GpuSimulation
     /// <summary>Neuron update: the Poisson drives, then one neuron kernel per population; spikes are
     /// compacted into the step's list with an atomic counter, recorded ones into the spike log buffer,
     /// and counted per population for the modulators.</summary>
-    void Engine.IStepPhases.NeuronUpdate(long step, int slot)
+    void IStepPhases.NeuronUpdate(long step, int slot)
     {
         foreach (var drive in _drives)
         {
@@ -55,7 +56,7 @@ internal sealed partial class GpuSimulation
     }
 
     /// <summary>Post-spike events: the rules' postsynaptic events, then the state samples.</summary>
-    void Engine.IStepPhases.PostSpikeEvents(long step, int slot)
+    void IStepPhases.PostSpikeEvents(long step, int slot)
     {
         foreach (var plastic in _plastic)
         {
@@ -70,7 +71,7 @@ internal sealed partial class GpuSimulation
     /// <summary>Delivery: short-term factors of the step's spikes, then the static synapses into the
     /// delay rings (atomic adds), scaled by those factors where the projection has short-term plasticity.
     /// Plastic synapses need nothing here: their arrivals read the spike lists of past steps.</summary>
-    void Engine.IStepPhases.Delivery(long step, int slot)
+    void IStepPhases.Delivery(long step, int slot)
     {
         _shortTerm?.Emit(_device, slot, step);
         if (_static.Count > 0 && _shortTerm is not null)
@@ -86,7 +87,7 @@ internal sealed partial class GpuSimulation
     /// <summary>Periodic updates: the modulators advance, the next step's spike list is cleared, rules run
     /// their periodic update when due, weight snapshots are copied when due, and recorded spikes are
     /// copied back when the log buffer's batch is full.</summary>
-    void Engine.IStepPhases.PeriodicUpdates(long step, int slot)
+    void IStepPhases.PeriodicUpdates(long step, int slot)
     {
         var stream = _device.Stream;
         if (_modulatorParameters.Length > 0)

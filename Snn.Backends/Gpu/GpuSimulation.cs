@@ -6,7 +6,6 @@ using Snn.Core;
 using Snn.Core.Inputs;
 using Snn.Core.Monitors;
 using Snn.Core.Plasticity;
-using Snn.Core.Randomness;
 using Snn.Core.Simulation;
 using Snn.Core.Validation;
 
@@ -188,11 +187,7 @@ internal sealed partial class GpuSimulation : IStepPhases, ICheckpointing, IModu
             }
             _shortTerm?.Allocate(_device);
             var initial = EngineCore.InitialState(network);
-            _v.CopyFromCPU(initial.V);
-            _u.CopyFromCPU(initial.U);
-            _synE.CopyFromCPU(initial.SynE);
-            _synI.CopyFromCPU(initial.SynI);
-            _refractory.CopyFromCPU(initial.Refractory);
+            UploadState(initial.V, initial.U, initial.SynE, initial.SynI, initial.Refractory);
             int lanes = _device.Lanes;
             _deliveryShape = new LaunchShape { Lanes = lanes, Workers = Math.Clamp(_device.MaxThreads / lanes, 1, n) };
             var accelerator = _accelerator;
@@ -230,10 +225,6 @@ internal sealed partial class GpuSimulation : IStepPhases, ICheckpointing, IModu
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         long steps = SimulationLimits.StepsOf(durationMs, _network.Dt);
-        if (steps == 0)
-        {
-            return;
-        }
         foreach (var monitor in _weightMonitors)
         {
             monitor.PrepareUntil(_step + steps - 1);
