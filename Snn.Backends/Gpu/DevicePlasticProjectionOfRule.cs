@@ -11,7 +11,8 @@ namespace Snn.Backends.Gpu;
 /// <summary>
 /// A plastic projection run with rule <typeparamref name="TRule"/> on the device: ILGPU compiles
 /// the rule's own methods into <see cref="PlasticityKernels"/>. Synapse and post states live on
-/// the device; the host keeps the canonical order (that of <see cref="Projection.Instantiate"/>).
+/// the device, laid out by the engine core's <see cref="PlasticLayout"/> (rows by source, sorted by
+/// delay); the host keeps the canonical order (that of <see cref="Projection.Instantiate"/>).
 /// </summary>
 internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection where TRule : struct, IPlasticityRule<TRule>
 {
@@ -55,45 +56,22 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
         _receptorOffset = projection.Receptor == Receptor.Inhibitory ? network.NeuronCount : 0;
         var table = projection.Instantiate();
         int count = table.Count;
-        var order = new int[count];
-        for (int s = 0; s < count; s++)
-        {
-            order[s] = s;
-        }
-        Array.Sort(order, (a, b) =>
-        {
-            int bySource = table.Sources[a].CompareTo(table.Sources[b]);
-            if (bySource != 0)
-            {
-                return bySource;
-            }
-            int byDelay = table.DelaySteps[a].CompareTo(table.DelaySteps[b]);
-            return byDelay != 0 ? byDelay : a.CompareTo(b);
-        });
-        _rowStart = new int[projection.Source.Size + 1];
+        var layout = new PlasticLayout(table, projection.Target.Size, projection.Source.Size, s => table.Sources[s],
+            (a, b) => table.DelaySteps[a].CompareTo(table.DelaySteps[b]));
+        (_rowStart, _canonical, _positionOf, _incomingStart, _incoming) = (layout.RowStart, layout.Canonical, layout.PositionOf, layout.IncomingStart, layout.Incoming);
         _source = new int[count];
         _target = new int[count];
         _delay = new int[count];
         _initial = new SynapseState[count];
-        _canonical = order;
-        _positionOf = new int[count];
         for (int position = 0; position < count; position++)
         {
-            int s = order[position];
-            _rowStart[table.Sources[s] + 1]++;
+            int s = _canonical[position];
             _source[position] = table.Sources[s];
             _target[position] = table.Targets[s];
             _delay[position] = table.DelaySteps[s];
             _initial[position] = new SynapseState { Weight = table.Weights[s], LastStep = -1 };
-            _positionOf[s] = position;
-        }
-        for (int r = 0; r < projection.Source.Size; r++)
-        {
-            _rowStart[r + 1] += _rowStart[r];
         }
         MaxDelay = count == 0 ? 1 : table.DelaySteps.Max();
-        int targets = projection.Target.Size;
-        (_incomingStart, _incoming) = IncomingIndex.Build(targets, _target);
     }
 
     public override int MaxDelay { get; }
