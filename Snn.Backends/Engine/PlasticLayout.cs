@@ -48,19 +48,19 @@ internal sealed class PlasticLayout
         }
         if (withinRow is not null)
         {
-            Comparison<int> order = (a, b) => withinRow(a, b) is var c && c != 0 ? c : a.CompareTo(b);
+            var order = Comparer<int>.Create((a, b) => withinRow(a, b) is var c && c != 0 ? c : a.CompareTo(b));
             for (int r = 0; r < rows; r++)
             {
-                Array.Sort(Canonical, RowStart[r], RowStart[r + 1] - RowStart[r], Comparer<int>.Create(order));
+                Array.Sort(Canonical, RowStart[r], RowStart[r + 1] - RowStart[r], order);
             }
         }
-        var targetInOrder = new int[count];
-        var positionInOrder = new int[count];
-        int local = 0;
         for (int position = 0; position < count; position++)
         {
             PositionOf[Canonical[position]] = position;
         }
+        var targetInOrder = new int[count];
+        var positionInOrder = new int[count];
+        int local = 0;
         for (int s = 0; s < total; s++)
         {
             if (PositionOf[s] >= 0)
