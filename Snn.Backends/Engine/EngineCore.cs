@@ -12,8 +12,8 @@ namespace Snn.Backends.Engine;
 /// The engine core of the clock-driven CPU-side engines (CPU, crossbar, MPI): it owns the neuron
 /// state (set from the populations' initial states), the delay ring, the plastic projections, the
 /// modulators, the recording (the recorded-spike mask, spike logs, state and weight monitors), the
-/// step count and checkpoints, and runs THE step loop (<see cref="RunPart"/>). Each step k, on each
-/// partition, in named phases:
+/// step count and checkpoints, and runs each partition through THE step loop (<see cref="StepLoop"/>).
+/// Each step k, on each partition, in named phases (<see cref="IStepPhases"/>):
 /// <list type="number">
 /// <item>inputs: the engine sets injected currents (<see cref="IEnginePhases.ApplyCurrents"/>);</item>
 /// <item>plastic arrivals: spikes of plastic synapses that arrive now run the rule's
@@ -28,7 +28,7 @@ namespace Snn.Backends.Engine;
 /// snapshotted.</item>
 /// </list>
 /// </summary>
-internal sealed class EngineCore : IDisposable
+internal sealed partial class EngineCore : IDisposable
 {
     private readonly IEnginePhases _phases;
     private readonly (int Start, int End)[][] _ranges;
@@ -185,41 +185,10 @@ internal sealed class EngineCore : IDisposable
         Step += steps;
     }
 
-    /// <summary>The step loop: partition <paramref name="part"/>'s share of steps
-    /// [<paramref name="first"/>, <paramref name="first"/> + <paramref name="steps"/>).</summary>
+    /// <summary>Partition <paramref name="part"/>'s share of steps [<paramref name="first"/>,
+    /// <paramref name="first"/> + <paramref name="steps"/>), through the one step loop.</summary>
     private void RunPart(int part, long first, long steps, SpinBarrier? barrier)
-    {
-        var log = _logs[part];
-        int sense = 0;
-        for (long step = first; step < first + steps; step++)
-        {
-            int buffer = (int)(step & 1);
-            int slot = Ring.SlotOf(step);
-            _phases.ApplyCurrents(part, step);
-            ProcessPlasticArrivals(part, step, slot);
-            _phases.AfterPlasticArrivals(part, step, slot);
-            int count = UpdateNeurons(part, step, slot, _spikes[buffer][part]);
-            _spikeCounts[buffer][part] = count;
-            var fired = _spikes[buffer][part].AsSpan(0, count);
-            ProcessPostSpikes(part, step, buffer, fired);
-            if (_recordFired)
-            {
-                Record(log, step, fired);
-            }
-            foreach (var monitor in _stateRecorders)
-            {
-                monitor.Sample(part, step, State);
-            }
-            barrier?.SignalAndWait(ref sense);
-            _phases.Deliver(part, step, slot, buffer);
-            Modulators.Advance(buffer, part);
-            foreach (var plastic in _plastic)
-            {
-                plastic.Periodic(part, step, ModulatorOf(part, plastic));
-            }
-            SampleWeights(part, step);
-        }
-    }
+        => StepLoop.Run(new PartPhases(this, part, barrier), first, steps, Ring.Slots);
 
     private void ProcessPlasticArrivals(int part, long step, int slot)
     {
@@ -348,12 +317,7 @@ internal sealed class EngineCore : IDisposable
     public IStateRecorder StateRecorderOf(StateMonitor monitor) => _stateRecorders.First(m => m.Monitor == monitor);
 
     /// <summary>The buffer of <paramref name="monitor"/>; throws <see cref="ArgumentException"/> when it belongs to another network.</summary>
-    public WeightMonitorBuffer WeightMonitorOf(WeightMonitor monitor)
-    {
-        ArgumentNullException.ThrowIfNull(monitor);
-        return _weightMonitors.FirstOrDefault(m => m.Monitor == monitor)
-            ?? throw new ArgumentException("The weight monitor belongs to another network.", nameof(monitor));
-    }
+    public WeightMonitorBuffer WeightMonitorOf(WeightMonitor monitor) => WeightMonitorBuffer.Of(_weightMonitors, monitor);
 
     /// <summary>The recorded spikes of the neurons <paramref name="offset"/> + i with <paramref name="wanted"/>[i]
     /// later than <paramref name="since"/> (steps), in time order, ties by neuron, with indices relative to
@@ -401,7 +365,11 @@ internal sealed class EngineCore : IDisposable
     }
 
     /// <summary>What a checkpoint must match: the network's fingerprint and the ring size.</summary>
-    public ulong Fingerprint() => NetworkFingerprint.Compute(Network) ^ (ulong)Ring.Slots * 0x9E3779B97F4A7C15UL;
+    public ulong Fingerprint() => Fingerprint(Network, Ring.Slots);
+
+    /// <summary>What a checkpoint of <paramref name="network"/> on a delay ring of <paramref name="slots"/> slots
+    /// must match; every engine that writes this layout computes it here.</summary>
+    public static ulong Fingerprint(Network network, int slots) => NetworkFingerprint.Compute(network) ^ (ulong)slots * 0x9E3779B97F4A7C15UL;
 
     /// <summary>Writes the engine's state in the checkpoint layout of <see cref="EngineCheckpoint"/>, then state
     /// monitor rows, weight monitor rows, plastic states, modulator values and last whatever
@@ -413,19 +381,13 @@ internal sealed class EngineCore : IDisposable
         var (times, neurons) = MergedSpikes(0, _recorded, 0);
         EngineCheckpoint.Write(writer, Fingerprint(), Step, State.V, State.U, State.SynE, State.SynI, State.Refractory, Ring.Data,
             Network.Projections.Select(weightsOf), times, neurons);
-        foreach (var monitor in _stateRecorders)
+        CheckpointTail.Write(writer, _stateRecorders.Select(m => m.Rows), _weightMonitors, w =>
         {
-            writer.WriteRows(monitor.Rows);
-        }
-        foreach (var monitor in _weightMonitors)
-        {
-            writer.WriteRows(monitor.Rows);
-        }
-        foreach (var plastic in _plastic)
-        {
-            plastic.Save(writer, Step);
-        }
-        writer.Write<float>(Modulators.Snapshot());
+            foreach (var plastic in _plastic)
+            {
+                plastic.Save(w, Step);
+            }
+        }, Modulators.Snapshot());
         writeEngineState?.Invoke(writer);
         writer.WriteTo(stream);
     }
@@ -438,19 +400,17 @@ internal sealed class EngineCore : IDisposable
     {
         var reader = new CheckpointReader(stream);
         var shared = EngineCheckpoint.Read(reader, Fingerprint(), Network, Ring.Data.LongLength, SynapseCountOf);
-        var rows = _stateRecorders.Select(m => reader.ReadRows(m.Monitor.Neurons.Count, "state samples")).ToArray();
-        var weightRows = _weightMonitors.Select(m => reader.ReadRows(SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
-        var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
-        var modulators = EngineCheckpoint.ReadFinite(reader, Modulators.Count, "modulator values");
+        var tail = CheckpointTail.Read(reader, _stateRecorders.Select(m => m.Monitor), _weightMonitors,
+            _plastic.Select(p => (p.Projection, p.SynapseCount)), Modulators.Count);
         var applyEngineState = readEngineState?.Invoke(reader, shared.Step);
         reader.ExpectEnd();
         // Everything above only reads and validates; nothing below can fail, so a bad checkpoint
         // leaves the simulation as it was.
-        Modulators.Restore(modulators);
+        Modulators.Restore(tail.Modulators);
         applyEngineState?.Invoke();
         for (int j = 0; j < _plastic.Length; j++)
         {
-            _plastic[j].Apply(plasticStates[j]);
+            _plastic[j].Apply(tail.Plastic[j]);
         }
         Step = shared.Step;
         shared.V.CopyTo(State.V, 0);
@@ -472,16 +432,7 @@ internal sealed class EngineCore : IDisposable
         {
             _logs[PartOf(neurons[s])].Add(times[s], neurons[s]);
         }
-        for (int m = 0; m < _stateRecorders.Length; m++)
-        {
-            _stateRecorders[m].Rows.Clear();
-            _stateRecorders[m].Rows.AddRange(rows[m]);
-        }
-        for (int m = 0; m < _weightMonitors.Length; m++)
-        {
-            _weightMonitors[m].Rows.Clear();
-            _weightMonitors[m].Rows.AddRange(weightRows[m]);
-        }
+        tail.RestoreRows(_stateRecorders.Select(m => m.Rows), _weightMonitors);
         foreach (var group in _groups)
         {
             group.MoveTo(shared.Step);

@@ -1,4 +1,5 @@
 using Snn.Backends.Checkpointing;
+using Snn.Core;
 using Snn.Core.Plasticity;
 
 namespace Snn.Backends.Engine;
@@ -10,12 +11,36 @@ namespace Snn.Backends.Engine;
 /// <param name="PendingSteps">The arrival step of each of those spikes.</param>
 internal sealed record PlasticCheckpoint(SynapseState[] Synapses, PostState[] Post, int[] PendingSynapses, long[] PendingSteps)
 {
-    /// <summary>Writes the state in the layout <see cref="PlasticProjection.Read"/> reads.</summary>
-    public void Write(CheckpointWriter writer)
+    /// <summary>Writes the state in the layout <see cref="Read"/> reads.</summary>
+    public void Write(CheckpointWriter writer) => Write(writer, Synapses, Post, PendingSynapses, PendingSteps);
+
+    /// <summary>Writes a projection's state: <paramref name="synapses"/> in canonical order, the post state of
+    /// each target, and each spike still travelling as (canonical synapse, arrival step).</summary>
+    public static void Write(CheckpointWriter writer, SynapseState[] synapses, PostState[] post, int[] pendingSynapses, long[] pendingSteps)
     {
-        writer.Write<SynapseState>(Synapses);
-        writer.Write<PostState>(Post);
-        writer.Write<int>(PendingSynapses);
-        writer.Write<long>(PendingSteps);
+        writer.Write<SynapseState>(synapses);
+        writer.Write<PostState>(post);
+        writer.Write<int>(pendingSynapses);
+        writer.Write<long>(pendingSteps);
+    }
+
+    /// <summary>Reads the state of <paramref name="projection"/> (<paramref name="synapseCount"/> synapses)
+    /// as <see cref="Write(CheckpointWriter)"/> wrote it, naming the byte offset of a pending spike on no synapse.</summary>
+    public static PlasticCheckpoint Read(CheckpointReader reader, Projection projection, int synapseCount)
+    {
+        string name = projection.Name;
+        var synapses = EngineCheckpoint.ReadSynapseStates(reader, synapseCount, name);
+        var post = reader.ReadArray<PostState>(projection.Target.Size, $"post states of {name}");
+        int at = reader.Offset;
+        var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");
+        var pendingStep = reader.ReadArray<long>(pendingSynapse.Length, $"pending spike steps of {name}");
+        foreach (int s in pendingSynapse)
+        {
+            if ((uint)s >= (uint)synapseCount)
+            {
+                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: pending spike on synapse {s} of {name}, which has {synapseCount}.");
+            }
+        }
+        return new PlasticCheckpoint(synapses, post, pendingSynapse, pendingStep);
     }
 }

@@ -44,9 +44,6 @@ internal abstract class PlasticProjection(Projection projection)
 
     public abstract void Save(CheckpointWriter writer, long step);
 
-    /// <summary>Reads this projection's part of a checkpoint without changing anything.</summary>
-    public abstract PlasticCheckpoint Read(CheckpointReader reader);
-
-    /// <summary>Replaces the state with one read by <see cref="Read"/>.</summary>
+    /// <summary>Replaces the state with one read by <see cref="PlasticCheckpoint.Read"/>.</summary>
     public abstract void Apply(PlasticCheckpoint checkpoint);
 }

@@ -10,7 +10,7 @@ namespace Snn.Backends.Engine;
 /// The one plastic-projection dispatcher of every clock-driven CPU-side engine: a plastic projection
 /// run with rule <typeparamref name="TRule"/> on weights kept in <typeparamref name="TStore"/> (the JIT
 /// specialises both). Synapses sit in CSR by source per target partition (for delivery) with an
-/// incoming index per target in generation order (for postsynaptic and periodic events); a synapse
+/// incoming index per target in generation order (<see cref="PlasticLayout"/>) (for postsynaptic and periodic events); a synapse
 /// and its target's post state are only ever touched by the thread that owns the target. A
 /// distributed engine keeps only the synapses onto its own neurons (the <c>keepTarget</c> filter);
 /// indices in the public members are always generation-order indices of the whole projection.
@@ -62,55 +62,25 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
         _periodSteps = period > 0 ? Math.Max(1, (int)Math.Round(period / network.Dt)) : 0;
         var table = projection.Instantiate();
         int total = table.Count;
-        var kept = new bool[total];
-        int count = 0;
-        for (int s = 0; s < total; s++)
-        {
-            kept[s] = keepTarget is null || keepTarget(_targetOffset + table.Targets[s]);
-            count += kept[s] ? 1 : 0;
-        }
         int rows = _sourceSize + 1;
-        _rowStart = new int[partitioning.Count * rows];
-        for (int s = 0; s < total; s++)
-        {
-            if (kept[s])
-            {
-                _rowStart[PartOfLocalTarget(table.Targets[s]) * rows + table.Sources[s] + 1]++;
-            }
-        }
-        for (int r = 1; r < _rowStart.Length; r++)
-        {
-            _rowStart[r] += _rowStart[r - 1];
-        }
-        var cursor = (int[])_rowStart.Clone();
+        var layout = new PlasticLayout(table, _targetSize, partitioning.Count * rows,
+            s => keepTarget is null || keepTarget(_targetOffset + table.Targets[s]) ? PartOfLocalTarget(table.Targets[s]) * rows + table.Sources[s] : -1);
+        int count = layout.Count;
+        (_rowStart, _canonical, _positionOf, _incomingStart, _incoming) = (layout.RowStart, layout.Canonical, layout.PositionOf, layout.IncomingStart, layout.Incoming);
         _target = new int[count];
         _delay = new ushort[count];
         _synapses = new SynapseState[count];
-        _canonical = new int[count];
-        _positionOf = new int[total];
-        Array.Fill(_positionOf, -1);
         if (projection.ShortTerm is not null)
         {
             _shortTerm = shortTerm ?? throw new ArgumentException($"Projection {projection.Index} has short-term plasticity but the engine keeps no short-term state.", nameof(shortTerm));
             _shortTermEntry = new int[count];
         }
-        var targetInOrder = new int[count];
-        var positionInOrder = new int[count];
-        int local = 0;
-        for (int s = 0; s < total; s++)
+        for (int position = 0; position < count; position++)
         {
-            if (!kept[s])
-            {
-                continue;
-            }
-            int position = cursor[PartOfLocalTarget(table.Targets[s]) * rows + table.Sources[s]]++;
+            int s = _canonical[position];
             _target[position] = table.Targets[s];
             _delay[position] = table.DelaySteps[s];
             _synapses[position] = new SynapseState { Weight = table.Weights[s], LastStep = -1 };
-            _canonical[position] = s;
-            _positionOf[s] = position;
-            targetInOrder[local] = table.Targets[s];
-            positionInOrder[local++] = position;
             if (_shortTermEntry is not null)
             {
                 _shortTermEntry[position] = _shortTerm!.EntryOf(projection, table.Sources[s]);
@@ -119,11 +89,6 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
         SynapseCount = total;
         MaxDelay = total == 0 ? 1 : table.DelaySteps.Max();
         MinDelay = count == 0 ? int.MaxValue : _delay.Min(d => (int)d);
-        (_incomingStart, _incoming) = IncomingIndex.Build(_targetSize, targetInOrder);
-        for (int k = 0; k < _incoming.Length; k++)
-        {
-            _incoming[k] = positionInOrder[_incoming[k]];
-        }
         _post = new PostState[_targetSize];
         Array.Fill(_post, new PostState { LastStep = -1 });
     }
@@ -286,8 +251,6 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
         {
             synapses[_canonical[position]] = _synapses[position];
         }
-        writer.Write<SynapseState>(synapses);
-        writer.Write<PostState>(_post);
         var pendingSynapse = new List<int>();
         var pendingStep = new List<long>();
         int slots = _ring!.Slots;
@@ -304,26 +267,7 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
                 }
             }
         }
-        writer.Write<int>(pendingSynapse.ToArray());
-        writer.Write<long>(pendingStep.ToArray());
-    }
-
-    public override PlasticCheckpoint Read(CheckpointReader reader)
-    {
-        string name = Projection.Name;
-        var synapses = EngineCheckpoint.ReadSynapseStates(reader, SynapseCount, name);
-        var post = reader.ReadArray<PostState>(_post.Length, $"post states of {name}");
-        int at = reader.Offset;
-        var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");
-        var pendingStep = reader.ReadArray<long>(pendingSynapse.Length, $"pending spike steps of {name}");
-        foreach (int s in pendingSynapse)
-        {
-            if ((uint)s >= (uint)SynapseCount)
-            {
-                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: pending spike on synapse {s} of {name}, which has {SynapseCount}.");
-            }
-        }
-        return new PlasticCheckpoint(synapses, post, pendingSynapse, pendingStep);
+        PlasticCheckpoint.Write(writer, synapses, _post, [.. pendingSynapse], [.. pendingStep]);
     }
 
     public override void Apply(PlasticCheckpoint checkpoint)

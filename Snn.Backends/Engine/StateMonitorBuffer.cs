@@ -63,13 +63,17 @@ internal sealed class StateMonitorBuffer : IStateRecorder
         }
     }
 
-    public StateRecord ToRecord(double dt)
+    public StateRecord ToRecord(double dt) => ToRecord(Monitor, _rows, dt);
+
+    /// <summary>The record of <paramref name="monitor"/> from its samples <paramref name="rows"/> (copied), sample s
+    /// taken at (s + 1)·interval·<paramref name="dt"/> ms.</summary>
+    public static StateRecord ToRecord(StateMonitor monitor, IReadOnlyList<float[]> rows, double dt)
     {
-        var times = new double[_rows.Count];
+        var times = new double[rows.Count];
         for (int s = 0; s < times.Length; s++)
         {
-            times[s] = (s + 1) * Monitor.IntervalSteps * dt;
+            times[s] = (s + 1) * monitor.IntervalSteps * dt;
         }
-        return new StateRecord(Monitor.Variable, Monitor.Neurons.ToArray(), times, [.. _rows.Select(r => (float[])r.Clone())]);
+        return new StateRecord(monitor.Variable, monitor.Neurons.ToArray(), times, [.. rows.Select(r => (float[])r.Clone())]);
     }
 }

@@ -7,6 +7,9 @@ internal sealed class WeightMonitorBuffer(WeightMonitor monitor, int synapses)
 {
     public WeightMonitor Monitor { get; } = monitor;
 
+    /// <summary>Synapses of the monitored projection (the width of a row).</summary>
+    public int SynapseCount => synapses;
+
     public List<float[]> Rows { get; } = [];
 
     public void PrepareUntil(long lastStep)
@@ -23,6 +26,15 @@ internal sealed class WeightMonitorBuffer(WeightMonitor monitor, int synapses)
     {
         long time = step + 1;
         return time % Monitor.IntervalSteps == 0 ? Rows[(int)(time / Monitor.IntervalSteps - 1)] : null;
+    }
+
+    /// <summary>The buffer of <paramref name="monitor"/> among <paramref name="buffers"/>; throws
+    /// <see cref="ArgumentException"/> when it belongs to another network.</summary>
+    public static WeightMonitorBuffer Of(IEnumerable<WeightMonitorBuffer> buffers, WeightMonitor monitor)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        return buffers.FirstOrDefault(m => m.Monitor == monitor)
+            ?? throw new ArgumentException("The weight monitor belongs to another network.", nameof(monitor));
     }
 
     public WeightRecord ToRecord(double dt)

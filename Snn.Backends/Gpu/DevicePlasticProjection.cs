@@ -1,4 +1,5 @@
 using Snn.Backends.Checkpointing;
+using Snn.Backends.Engine;
 using Snn.Core;
 
 namespace Snn.Backends.Gpu;
@@ -32,12 +33,13 @@ internal abstract class DevicePlasticProjection(Projection projection) : IDispos
     /// <summary>Writes the state; <paramref name="spikesOf"/> gives the global neurons that fired in a past step.</summary>
     public abstract void Save(CheckpointWriter writer, long step, Func<long, int[]> spikesOf);
 
-    /// <summary>Reads this projection's part of a checkpoint without changing anything.</summary>
-    public abstract PlasticState Read(CheckpointReader reader);
+    /// <summary>The presynaptic spikes (step, global neuron) that the pending arrivals of
+    /// <paramref name="checkpoint"/>, restored before <paramref name="step"/>, imply; throws
+    /// <see cref="InvalidDataException"/> when one cannot arrive in the ring's window. Changes nothing.</summary>
+    public abstract IEnumerable<(long Step, int Neuron)> PendingSpikes(PlasticCheckpoint checkpoint, long step);
 
-    /// <summary>Replaces the state with <paramref name="state"/> and returns the presynaptic spikes
-    /// (step, global neuron) that its pending arrivals imply.</summary>
-    public abstract IEnumerable<(long Step, int Neuron)> Apply(PlasticState state, long step);
+    /// <summary>Replaces the synapse and post states with those of <paramref name="checkpoint"/>.</summary>
+    public abstract void Apply(PlasticCheckpoint checkpoint);
 
     public abstract void Dispose();
 }

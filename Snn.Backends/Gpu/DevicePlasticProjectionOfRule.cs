@@ -1,6 +1,7 @@
 using ILGPU;
 using ILGPU.Runtime;
 using Snn.Backends.Checkpointing;
+using Snn.Backends.Engine;
 using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Plasticity;
@@ -10,7 +11,8 @@ namespace Snn.Backends.Gpu;
 /// <summary>
 /// A plastic projection run with rule <typeparamref name="TRule"/> on the device: ILGPU compiles
 /// the rule's own methods into <see cref="PlasticityKernels"/>. Synapse and post states live on
-/// the device; the host keeps the canonical order (that of <see cref="Projection.Instantiate"/>).
+/// the device, laid out by the engine core's <see cref="PlasticLayout"/> (rows by source, sorted by
+/// delay); the host keeps the canonical order (that of <see cref="Projection.Instantiate"/>).
 /// </summary>
 internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection where TRule : struct, IPlasticityRule<TRule>
 {
@@ -54,45 +56,22 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
         _receptorOffset = projection.Receptor == Receptor.Inhibitory ? network.NeuronCount : 0;
         var table = projection.Instantiate();
         int count = table.Count;
-        var order = new int[count];
-        for (int s = 0; s < count; s++)
-        {
-            order[s] = s;
-        }
-        Array.Sort(order, (a, b) =>
-        {
-            int bySource = table.Sources[a].CompareTo(table.Sources[b]);
-            if (bySource != 0)
-            {
-                return bySource;
-            }
-            int byDelay = table.DelaySteps[a].CompareTo(table.DelaySteps[b]);
-            return byDelay != 0 ? byDelay : a.CompareTo(b);
-        });
-        _rowStart = new int[projection.Source.Size + 1];
+        var layout = new PlasticLayout(table, projection.Target.Size, projection.Source.Size, s => table.Sources[s],
+            (a, b) => table.DelaySteps[a].CompareTo(table.DelaySteps[b]));
+        (_rowStart, _canonical, _positionOf, _incomingStart, _incoming) = (layout.RowStart, layout.Canonical, layout.PositionOf, layout.IncomingStart, layout.Incoming);
         _source = new int[count];
         _target = new int[count];
         _delay = new int[count];
         _initial = new SynapseState[count];
-        _canonical = order;
-        _positionOf = new int[count];
         for (int position = 0; position < count; position++)
         {
-            int s = order[position];
-            _rowStart[table.Sources[s] + 1]++;
+            int s = _canonical[position];
             _source[position] = table.Sources[s];
             _target[position] = table.Targets[s];
             _delay[position] = table.DelaySteps[s];
             _initial[position] = new SynapseState { Weight = table.Weights[s], LastStep = -1 };
-            _positionOf[s] = position;
-        }
-        for (int r = 0; r < projection.Source.Size; r++)
-        {
-            _rowStart[r + 1] += _rowStart[r];
         }
         MaxDelay = count == 0 ? 1 : table.DelaySteps.Max();
-        int targets = projection.Target.Size;
-        (_incomingStart, _incoming) = IncomingIndex.Build(targets, _target);
     }
 
     public override int MaxDelay { get; }
@@ -206,8 +185,6 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
         {
             synapses[s] = states[_positionOf[s]];
         }
-        writer.Write<SynapseState>(synapses);
-        writer.Write<PostState>(_postBuffer!.GetAsArray1D());
         var pendingSynapse = new List<int>();
         var pendingStep = new List<long>();
         for (long fired = Math.Max(0, step - MaxDelay); fired < step; fired++)
@@ -229,41 +206,12 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
                 }
             }
         }
-        writer.Write<int>(pendingSynapse.ToArray());
-        writer.Write<long>(pendingStep.ToArray());
+        PlasticCheckpoint.Write(writer, synapses, _postBuffer!.GetAsArray1D(), [.. pendingSynapse], [.. pendingStep]);
     }
 
-    public override PlasticState Read(CheckpointReader reader)
+    public override IEnumerable<(long Step, int Neuron)> PendingSpikes(PlasticCheckpoint checkpoint, long step)
     {
-        string name = Projection.Name;
-        var synapses = EngineCheckpoint.ReadSynapseStates(reader, SynapseCount, name);
-        var post = reader.ReadArray<PostState>(Projection.Target.Size, $"post states of {name}");
-        int at = reader.Offset;
-        var pendingSynapse = reader.ReadArray<int>(-1, $"pending spikes of {name}");
-        var pendingStep = reader.ReadArray<long>(pendingSynapse.Length, $"pending spike steps of {name}");
-        foreach (int s in pendingSynapse)
-        {
-            if ((uint)s >= (uint)SynapseCount)
-            {
-                throw new InvalidDataException($"Checkpoint corrupt at byte {at}: pending spike on synapse {s} of {name}, which has {SynapseCount}.");
-            }
-        }
-        return new PlasticState(synapses, post, pendingSynapse, pendingStep);
-    }
-
-    public override IEnumerable<(long Step, int Neuron)> Apply(PlasticState state, long step)
-    {
-        var (synapses, post, pendingSynapse, pendingStep) = state;
-        if (SynapseCount > 0)
-        {
-            var states = new SynapseState[SynapseCount];
-            for (int s = 0; s < synapses.Length; s++)
-            {
-                states[_positionOf[s]] = synapses[s];
-            }
-            _stateBuffer!.View.SubView(0, SynapseCount).CopyFromCPU(states);
-        }
-        _postBuffer!.CopyFromCPU(post);
+        var (_, _, pendingSynapse, pendingStep) = checkpoint;
         var spikes = new List<(long, int)>(pendingSynapse.Length);
         for (int i = 0; i < pendingSynapse.Length; i++)
         {
@@ -276,6 +224,20 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
             spikes.Add((fired, Projection.Source.Offset + _source[position]));
         }
         return spikes;
+    }
+
+    public override void Apply(PlasticCheckpoint checkpoint)
+    {
+        if (SynapseCount > 0)
+        {
+            var states = new SynapseState[SynapseCount];
+            for (int s = 0; s < checkpoint.Synapses.Length; s++)
+            {
+                states[_positionOf[s]] = checkpoint.Synapses[s];
+            }
+            _stateBuffer!.View.SubView(0, SynapseCount).CopyFromCPU(states);
+        }
+        _postBuffer!.CopyFromCPU(checkpoint.Post);
     }
 
     public override void Dispose()

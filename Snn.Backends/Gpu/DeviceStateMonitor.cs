@@ -1,5 +1,6 @@
 using ILGPU;
 using ILGPU.Runtime;
+using Snn.Backends.Engine;
 using Snn.Core.Models;
 using Snn.Core.Monitors;
 
@@ -74,15 +75,7 @@ internal sealed class DeviceStateMonitor : IDisposable
         _pending = 0;
     }
 
-    public StateRecord ToRecord(double dt)
-    {
-        var times = new double[Rows.Count];
-        for (int s = 0; s < times.Length; s++)
-        {
-            times[s] = (s + 1) * Monitor.IntervalSteps * dt;
-        }
-        return new StateRecord(Monitor.Variable, Monitor.Neurons.ToArray(), times, [.. Rows.Select(r => (float[])r.Clone())]);
-    }
+    public StateRecord ToRecord(double dt) => StateMonitorBuffer.ToRecord(Monitor, Rows, dt);
 
     public void Dispose()
     {

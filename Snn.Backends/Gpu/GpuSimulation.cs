@@ -1,29 +1,27 @@
 using ILGPU;
 using ILGPU.Runtime;
-using Snn.Backends.Checkpointing;
+using Snn.Backends.Engine;
 using Snn.Backends.Recording;
 using Snn.Core;
 using Snn.Core.Inputs;
 using Snn.Core.Monitors;
 using Snn.Core.Plasticity;
-using Snn.Core.Randomness;
 using Snn.Core.Simulation;
 using Snn.Core.Validation;
 
 namespace Snn.Backends.Gpu;
 
 /// <summary>
-/// A network compiled for an ILGPU accelerator. All state stays on the device; each step k is a
-/// fixed sequence of kernel launches on one stream with no host round trip: injected currents,
-/// plastic arrivals (synapses whose presynaptic spike reaches them now run the rule and transmit),
-/// Poisson drives, one neuron kernel per population (spikes compacted into the step's list with an
-/// atomic counter), postsynaptic rule events, static delivery into the delay rings (atomic adds),
-/// the modulators, clearing the next step's spike list, periodic rule updates and state sampling. Recorded
-/// spikes and state samples are copied back in batches; weight snapshots are copied when taken.
-/// The step order is the CPU engine's, so the same seed gives the same spikes wherever the float
-/// sums into a neuron do not depend on their order (see the README).
+/// A network compiled for an ILGPU accelerator. All state stays on the device; the engine core's
+/// step loop (<see cref="StepLoop"/>) runs its phases as kernel launches on one stream with no host
+/// round trip (<c>GpuSimulation.Phases.cs</c>). The host side is the engine core's: the initial state
+/// (<see cref="EngineCore.InitialState"/>), the recorded-spike mask (<see cref="EngineCore.RecordedMask"/>),
+/// the spike log, the weight monitor buffers and the checkpoint layout (<c>GpuSimulation.Checkpoint.cs</c>).
+/// Recorded spikes and state samples are copied back in batches; weight snapshots are copied when
+/// taken. The step order is the CPU engine's, so the same seed gives the same spikes wherever the
+/// float sums into a neuron do not depend on their order (see the README).
 /// </summary>
-internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWriting, IWeightRecording, ISpikeDiscarding
+internal sealed partial class GpuSimulation : IStepPhases, ICheckpointing, IModulation, IWeightWriting, IWeightRecording, ISpikeDiscarding
 {
     private const long LogEntryBudget = 1L << 22;
 
@@ -38,7 +36,7 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
     private readonly DeviceInjection[] _injections;
     private readonly PoissonDrive[] _drives;
     private readonly DeviceStateMonitor[] _stateMonitors;
-    private readonly (WeightMonitor Monitor, List<float[]> Rows)[] _weightMonitors;
+    private readonly WeightMonitorBuffer[] _weightMonitors;
     private readonly int _slots;
     private readonly int _logBatchSteps;
     private readonly int _recordedCount;
@@ -88,23 +86,13 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
         _shortTerm = DeviceShortTerm.For(network, _static, _slots);
         _injections = network.Injections.Select(i => new DeviceInjection(i, network)).ToArray();
         _drives = [.. network.PoissonDrives];
-        var recorded = new int[n];
-        foreach (var monitor in network.Monitors)
-        {
-            if (monitor is SpikeMonitor or RateMonitor)
-            {
-                foreach (int neuron in monitor.Neurons)
-                {
-                    recorded[monitor.Population.Offset + neuron] = 1;
-                }
-            }
-        }
+        var recorded = EngineCore.RecordedMask(network).Select(r => r ? 1 : 0).ToArray();
         _recordedCount = recorded.Sum();
         _logBatchSteps = _recordedCount == 0 ? options.MonitorBatchSteps
             : (int)Math.Clamp(LogEntryBudget / _recordedCount, 1, options.MonitorBatchSteps);
         long logCapacity = Math.Max(1, (long)_logBatchSteps * _recordedCount);
         _stateMonitors = network.Monitors.OfType<StateMonitor>().Select(m => new DeviceStateMonitor(m, options.MonitorBatchSteps)).ToArray();
-        _weightMonitors = network.WeightMonitors.Select(m => (m, new List<float[]>())).ToArray();
+        _weightMonitors = network.WeightMonitors.Select(m => new WeightMonitorBuffer(m, SynapseCountOf(m.Projection))).ToArray();
         var injected = _injections.SelectMany(i => i.Neurons).Distinct().Order().ToArray();
         _injectedCount = injected.Length;
 
@@ -198,7 +186,8 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
                 monitor.Allocate(_accelerator);
             }
             _shortTerm?.Allocate(_device);
-            UploadInitialState();
+            var initial = EngineCore.InitialState(network);
+            UploadState(initial.V, initial.U, initial.SynE, initial.SynI, initial.Refractory);
             int lanes = _device.Lanes;
             _deliveryShape = new LaunchShape { Lanes = lanes, Workers = Math.Clamp(_device.MaxThreads / lanes, 1, n) };
             var accelerator = _accelerator;
@@ -236,140 +225,18 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         long steps = SimulationLimits.StepsOf(durationMs, _network.Dt);
-        for (long k = 0; k < steps; k++)
+        foreach (var monitor in _weightMonitors)
         {
-            Step(_step);
-            _step++;
-            if (++_stepsSinceFlush >= _logBatchSteps)
-            {
-                FlushSpikes();
-            }
+            monitor.PrepareUntil(_step + steps - 1);
         }
+        StepLoop.Run(this, _step, steps, _slots);
+        _step += steps;
         FlushSpikes();
         foreach (var monitor in _stateMonitors)
         {
             monitor.Flush();
         }
         _accelerator.Synchronize();
-    }
-
-    private void Step(long step)
-    {
-        var stream = _device.Stream;
-        int slot = (int)(step % _slots);
-        if (_injections.Length > 0)
-        {
-            if (_injectedCount > 0)
-            {
-                _zeroCurrent(stream, _injectedCount, _injected.View, _device.State.Current);
-            }
-            for (int j = 0; j < _injections.Length; j++)
-            {
-                var injection = _injections[j];
-                if (injection.Neurons.Length > 0 && injection.IsActive(step))
-                {
-                    _addCurrent(stream, injection.Neurons.Length, _injectionNeurons[j].View, _device.State.Current, injection.MeanAt(step), injection.Noise(step));
-                }
-            }
-        }
-        foreach (var plastic in _plastic)
-        {
-            plastic.LaunchArrivals(_device, step);
-        }
-        foreach (var drive in _drives)
-        {
-            LaunchDrive(drive, step, slot);
-        }
-        foreach (var group in _groups)
-        {
-            group.Launch(_device, step, slot);
-        }
-        foreach (var plastic in _plastic)
-        {
-            plastic.LaunchPostSpikes(_device, step, slot);
-        }
-        _shortTerm?.Emit(_device, slot, step);
-        if (_static.Count > 0 && _shortTerm is not null)
-        {
-            _shortTerm.Deliver(_device, _staticView, slot, _deliveryShape);
-        }
-        else if (_static.Count > 0)
-        {
-            _deliver(stream, _deliveryShape.Workers * _deliveryShape.Lanes, _device.Sink, _staticView, _device.Ring, slot, _deliveryShape);
-        }
-        if (_modulatorParameters.Length > 0)
-        {
-            _advanceModulators(stream, _modulatorParameters.Length, _modulators.View, _modulatorParameterBuffer.View, _device.Sink.PopulationCounts);
-        }
-        _device.Sink.PopulationCounts.MemSetToZero(stream);
-        _device.Sink.Counts.SubView((step + 1) % _slots, 1).MemSetToZero(stream);
-        foreach (var plastic in _plastic)
-        {
-            plastic.LaunchPeriodic(_device, step);
-        }
-        foreach (var monitor in _stateMonitors)
-        {
-            monitor.Sample(_device, _sample, step);
-        }
-        foreach (var (monitor, rows) in _weightMonitors)
-        {
-            if ((step + 1) % monitor.IntervalSteps == 0)
-            {
-                rows.Add(GetWeights(monitor.Projection));
-            }
-        }
-    }
-
-    private void LaunchDrive(PoissonDrive drive, long step, int slot)
-    {
-        double lambda = drive.RateHz * _network.Dt / 1000.0;
-        if (lambda == 0)
-        {
-            return;
-        }
-        var parameters = new PoissonDriveStep
-        {
-            Column = drive.Target.Offset + (drive.Receptor == Receptor.Inhibitory ? _network.NeuronCount : 0),
-            Slot = slot,
-            Lambda = lambda,
-            EmptyProbability = Math.Exp(-drive.RateHz * _network.Dt / 1000.0),
-            Weight = (float)drive.Weight,
-            Seed = _network.Seed,
-            Stream = RngStreams.PoissonDrive(drive.Index),
-            Step = step,
-        };
-        _drive(_device.Stream, drive.Target.Size, _device.Ring, parameters);
-    }
-
-    /// <summary>Copies the recorded spikes since the last copy to the host, in time order, ties by neuron.</summary>
-    private void FlushSpikes()
-    {
-        _stepsSinceFlush = 0;
-        if (_recordedCount == 0)
-        {
-            return;
-        }
-        var count = new int[1];
-        _logCount.CopyToCPU(count);
-        if (count[0] == 0)
-        {
-            return;
-        }
-        var neurons = new int[count[0]];
-        var steps = new long[count[0]];
-        _logNeurons.View.SubView(0, neurons.Length).CopyToCPU(neurons);
-        _logSteps.View.SubView(0, steps.Length).CopyToCPU(steps);
-        _logCount.MemSetToZero();
-        var order = new int[neurons.Length];
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-        Array.Sort(order, (a, b) => steps[a] != steps[b] ? steps[a].CompareTo(steps[b]) : neurons[a].CompareTo(neurons[b]));
-        foreach (int i in order)
-        {
-            _log.Add(steps[i], neurons[i]);
-        }
     }
 
     public void DiscardSpikes(double untilMs)
@@ -399,22 +266,8 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
         return _stateMonitors.First(m => m.Monitor == monitor).ToRecord(_network.Dt);
     }
 
-    public WeightRecord GetWeights(WeightMonitor monitor)
-    {
-        ArgumentNullException.ThrowIfNull(monitor);
-        int index = Array.FindIndex(_weightMonitors, m => m.Monitor == monitor);
-        if (index < 0)
-        {
-            throw new ArgumentException("The weight monitor belongs to another network.", nameof(monitor));
-        }
-        var rows = _weightMonitors[index].Rows;
-        var times = new double[rows.Count];
-        for (int s = 0; s < times.Length; s++)
-        {
-            times[s] = (s + 1) * monitor.IntervalSteps * _network.Dt;
-        }
-        return new WeightRecord(times, [.. rows.Select(r => (float[])r.Clone())]);
-    }
+    public WeightRecord GetWeights(WeightMonitor monitor) => WeightMonitorBuffer.Of(_weightMonitors, monitor).ToRecord(_network.Dt);
+
     public double GetModulator(Modulator modulator)
     {
         SimulationChecks.Modulator(_network, modulator);
@@ -475,149 +328,6 @@ internal sealed class GpuSimulation : ICheckpointing, IModulation, IWeightWritin
             all[positions[s]] = weights[s];
         }
         _weights.CopyFromCPU(all);
-    }
-
-    public void SaveCheckpoint(Stream stream)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(stream);
-        _accelerator.Synchronize();
-        var writer = new CheckpointWriter();
-        EngineCheckpoint.Write(writer, Fingerprint(), _step, _v.GetAsArray1D(), _u.GetAsArray1D(), _synE.GetAsArray1D(), _synI.GetAsArray1D(),
-            _refractory.GetAsArray1D(), _ring.GetAsArray1D(), _network.Projections.Select(GetWeights), _log.Times, _log.Neurons);
-        foreach (var monitor in _stateMonitors)
-        {
-            writer.WriteRows(monitor.Rows);
-        }
-        foreach (var (_, rows) in _weightMonitors)
-        {
-            writer.WriteRows(rows);
-        }
-        var history = _history.GetAsArray1D();
-        var counts = _historyCounts.GetAsArray1D();
-        int n = _network.NeuronCount;
-        int[] SpikesOfStep(long fired)
-        {
-            int slot = (int)(fired % _slots);
-            return history.AsSpan(slot * n, counts[slot]).ToArray();
-        }
-        foreach (var plastic in _plastic)
-        {
-            plastic.Save(writer, _step, SpikesOfStep);
-        }
-        writer.Write<float>(_modulatorParameters.Length == 0 ? [] : _modulators.GetAsArray1D());
-        _shortTerm?.Snapshot().Write(writer);
-        writer.WriteTo(stream);
-    }
-
-    public void RestoreCheckpoint(Stream stream)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(stream);
-        var reader = new CheckpointReader(stream);
-        var shared = EngineCheckpoint.Read(reader, Fingerprint(), _network, _ring.Length, SynapseCountOf);
-        long step = shared.Step;
-        var rows = _stateMonitors.Select(m => reader.ReadRows(m.Monitor.Neurons.Count, "state samples")).ToArray();
-        var weightRows = _weightMonitors.Select(m => reader.ReadRows(SynapseCountOf(m.Monitor.Projection), "weight snapshots")).ToArray();
-        var plasticStates = _plastic.Select(p => p.Read(reader)).ToArray();
-        var modulators = EngineCheckpoint.ReadFinite(reader, _modulatorParameters.Length, "modulator values");
-        var shortTerm = _shortTerm?.Read(reader, step);
-        reader.ExpectEnd();
-        _accelerator.Synchronize();
-        _step = step;
-        _v.CopyFromCPU(shared.V);
-        _u.CopyFromCPU(shared.U);
-        _synE.CopyFromCPU(shared.SynE);
-        _synI.CopyFromCPU(shared.SynI);
-        _refractory.CopyFromCPU(shared.Refractory);
-        _ring.CopyFromCPU(shared.Ring);
-        if (modulators.Length > 0)
-        {
-            _modulators.CopyFromCPU(modulators);
-        }
-        if (shortTerm is not null)
-        {
-            _shortTerm!.Apply(shortTerm);
-        }
-        foreach (var projection in _network.Projections)
-        {
-            SetWeights(projection, shared.Weights[projection.Index]);
-        }
-        var pending = new HashSet<(long Step, int Neuron)>();
-        for (int j = 0; j < _plastic.Length; j++)
-        {
-            pending.UnionWith(_plastic[j].Apply(plasticStates[j], step));
-        }
-        RebuildHistory(pending);
-        var (times, neurons) = (shared.SpikeTimes, shared.SpikeNeurons);
-        _log.Clear();
-        for (int i = 0; i < times.Length; i++)
-        {
-            _log.Add(times[i], neurons[i]);
-        }
-        for (int m = 0; m < _stateMonitors.Length; m++)
-        {
-            _stateMonitors[m].Rows.Clear();
-            _stateMonitors[m].Rows.AddRange(rows[m]);
-        }
-        for (int m = 0; m < _weightMonitors.Length; m++)
-        {
-            _weightMonitors[m].Rows.Clear();
-            _weightMonitors[m].Rows.AddRange(weightRows[m]);
-        }
-        foreach (var group in _groups)
-        {
-            group.MoveTo(step);
-        }
-        _accelerator.Synchronize();
-    }
-
-    /// <summary>Refills the device spike lists of the last steps with the presynaptic spikes that
-    /// plastic synapses still wait for.</summary>
-    private void RebuildHistory(IEnumerable<(long Step, int Neuron)> spikes)
-    {
-        int n = _network.NeuronCount;
-        var history = new int[(long)_slots * n];
-        var counts = new int[_slots];
-        foreach (var (fired, neuron) in spikes.OrderBy(s => s.Step).ThenBy(s => s.Neuron))
-        {
-            int slot = (int)(fired % _slots);
-            history[(long)slot * n + counts[slot]++] = neuron;
-        }
-        _history.CopyFromCPU(history);
-        _historyCounts.CopyFromCPU(counts);
-    }
-
-    /// <summary>What a checkpoint must match, computed as the CPU engine does (the network's
-    /// fingerprint and the ring size), so the two engines read each other's checkpoints.</summary>
-    private ulong Fingerprint() => NetworkFingerprint.Compute(_network) ^ (ulong)_slots * 0x9E3779B97F4A7C15UL;
-
-    private void UploadInitialState()
-    {
-        int n = _network.NeuronCount;
-        var v = new float[n];
-        var u = new float[n];
-        var synE = new float[n];
-        var synI = new float[n];
-        var refractory = new int[n];
-        foreach (var population in _network.Populations)
-        {
-            var initial = population.InitialStates();
-            for (int i = 0; i < initial.Length; i++)
-            {
-                int g = population.Offset + i;
-                v[g] = initial[i].V;
-                u[g] = initial[i].U;
-                synE[g] = initial[i].SynE;
-                synI[g] = initial[i].SynI;
-                refractory[g] = initial[i].RefractoryCountdown;
-            }
-        }
-        _v.CopyFromCPU(v);
-        _u.CopyFromCPU(u);
-        _synE.CopyFromCPU(synE);
-        _synI.CopyFromCPU(synI);
-        _refractory.CopyFromCPU(refractory);
     }
 
     private MemoryBuffer1D<T, Stride1D.Dense> Allocate<T>(long length) where T : unmanaged

@@ -126,7 +126,7 @@ public sealed partial class MpiSimulation
         using var bytes = new MemoryStream();
         scratch.WriteTo(bytes);
         bytes.Position = 0;
-        var local = plastic.Read(new CheckpointReader(bytes));
+        var local = PlasticCheckpoint.Read(new CheckpointReader(bytes), plastic.Projection, plastic.SynapseCount);
         int targetOffset = plastic.Projection.Target.Offset;
         return new PlasticCheckpoint(
             RankGather.Owned(_session, local.Synapses, plastic.IsLocal),
