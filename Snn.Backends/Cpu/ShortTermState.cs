@@ -58,8 +58,10 @@ internal sealed class ShortTermState
     /// <summary>Advances the entries of the neurons in <paramref name="spikes"/>, emitted in
     /// <paramref name="step"/>, in partition <paramref name="part"/>'s copy, and stores their
     /// factors in the row of <paramref name="slot"/>.</summary>
-    public void Emit(int part, ReadOnlySpan<int> spikes, long step, int slot)
+    /// <returns>The number of entries advanced.</returns>
+    public int Emit(int part, ReadOnlySpan<int> spikes, long step, int slot)
     {
+        int updates = 0;
         var u = _u[part];
         var x = _x[part];
         var last = _last[part];
@@ -92,7 +94,9 @@ internal sealed class ShortTermState
                 last[entry] = step;
                 factors[entry] = (float)(ui * xi);
             }
+            updates += entryStart[neuron + 1] - entryStart[neuron];
         }
+        return updates;
     }
 
     /// <summary>The factors of the spikes that left in <paramref name="slot"/>, by entry.</summary>

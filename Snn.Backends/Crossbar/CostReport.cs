@@ -39,6 +39,10 @@ public sealed record CostReport
     /// <summary>Digital neuron updates.</summary>
     public long NeuronUpdates { get; init; }
 
+    /// <summary>Short-term plasticity updates: at each spike, one per projection with short-term plasticity
+    /// leaving the spiking neuron (its u, x and the factor u·x that scales its read pulse).</summary>
+    public long ShortTermUpdates { get; init; }
+
     /// <summary>Spikes emitted by all populations.</summary>
     public long Spikes { get; init; }
 

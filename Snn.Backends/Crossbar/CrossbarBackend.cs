@@ -9,7 +9,8 @@ namespace Snn.Backends.Crossbar;
 /// <see cref="ResistiveDevice"/>, circuit of <see cref="CrossbarOptions"/>) and its neurons on the CPU
 /// engine's digital model code. Plastic projections learn on chip: their rules run in the periphery and
 /// change the cells with programming pulses through the device's <see cref="ResistiveDevice.Update"/>
-/// response (see <see cref="CrossbarSimulation"/>). Refuses, naming them, what it cannot run: weight
+/// response (see <see cref="CrossbarSimulation"/>). Short-term plasticity scales each spike's word-line
+/// pulse by its factor u·x. Refuses, naming them, what it cannot run: weight
 /// monitors, and plastic projections with two synapses of one delay between the same neurons.
 /// </summary>
 /// <param name="options">Device and circuit settings; null for an ideal chip.</param>
@@ -33,7 +34,6 @@ public sealed class CrossbarBackend(CrossbarOptions? options = null) : IBackend
     {
         ArgumentNullException.ThrowIfNull(network);
         Options.Validate();
-        SimulationChecks.NoShortTermPlasticity(network, Name);
         if (network.WeightMonitors.Count > 0)
         {
             throw new NotSupportedException($"The crossbar backend has no weight monitors (read GetWeights(projection) between runs): {string.Join(", ", network.WeightMonitors.Select(m => m.Projection.Name))}.");

@@ -36,6 +36,13 @@ namespace Snn.Backends.Crossbar;
 /// <see cref="ResistiveDevice.Update"/> response, and the synapse's weight becomes the pair's new
 /// effective weight (read back without noise). With the analog ideal update, an ideal device and
 /// periphery, and a weight range holding the rule's bounds, spikes and weights equal the CPU engine's.</para>
+/// <para>Short-term plasticity (<see cref="ShortTermPlasticity"/>) runs in the digital periphery: when a
+/// neuron fires, the u and x of each of its projections with short-term plasticity advance (the CPU
+/// engine's <c>ShortTermState</c>), and the factor u·x scales the spike where it enters the tile read
+/// path, as the amplitude of its word-line pulse (a read applies V·u·x to that row). A plastic projection's
+/// spike keeps the factor of its emission while it waits for its delay. Linear reads multiply each cell
+/// pair's weight by the factor in the CPU engine's arithmetic, so an ideal chip still gives the CPU engine's
+/// spikes bit for bit; the cost report counts the updates of u and x and the scaled pulses' read energy.</para>
 /// </summary>
 public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDiscarding, IEnginePhases
 {
@@ -49,6 +56,7 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
     private readonly CellProgrammer _programmer;
     private readonly CrossbarCells?[] _cells;
     private readonly SpikeHistory? _history;
+    private readonly ShortTermState? _shortTerm;
     private readonly EngineCore _core;
     private TileSet[][] _tileSets;
     private TileSet[] _allSets = [];
@@ -59,7 +67,9 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
     private int[] _column = [];
     private float[] _weight = [];
     private ushort[] _delay = [];
+    private int[] _entry = [];
     private int[] _active = [];
+    private double[] _amplitude = [];
     private double[] _partial = [];
     private double[] _currents = [];
     private double[] _squares = [];
@@ -73,6 +83,7 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
     private long _neuronUpdates;
     private long _spikeCount;
     private long _readSteps;
+    private long _shortTermUpdates;
     private double _cellEnergy;
     private bool _disposed;
 
@@ -92,8 +103,9 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
         int plasticDelay = network.Projections.Where(p => p.Plasticity is not null).SelectMany(p => _tileSets[p.Index]).Select(s => s.DelaySteps).DefaultIfEmpty(0).Max();
         _history = plasticDelay > 0 ? new SpikeHistory(plasticDelay + 1, neurons) : null;
         int maxDelay = _allSets.Select(s => s.DelaySteps).DefaultIfEmpty(1).Max();
+        _shortTerm = ShortTermState.For(network, 1);
         _core = new EngineCore(network, this, new EngineSetup([[(0, neurons)]], UseBlockUpdate: true,
-            new CrossbarPlasticFactory(_tables, _tileSets, _programmer, _key, options.IsLinearRead, _cells),
+            new CrossbarPlasticFactory(_tables, _tileSets, _programmer, _key, options.IsLinearRead, _cells, _shortTerm),
             Math.Max(maxDelay, 1), m => new StateMonitorBuffer(m, partitioning)));
         _scratch = new ReadScratch(options.TileRows, options.TileColumns);
         PrepareBuffers();
@@ -171,20 +183,27 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
             var sets = _tileSets[index];
             for (int i = sets.Length - 1; i >= 0; i--)
             {
-                read |= ReadTileSet(_firstSet[index] + i, _history!.At(step - sets[i].DelaySteps), slot, step);
+                long emitted = step - sets[i].DelaySteps;
+                read |= ReadTileSet(_firstSet[index] + i, _history!.At(emitted), slot, step, emitted);
             }
         }
         _readThisStep = read;
     }
 
-    /// <summary>Delivers this step's spikes: static projections through their tile sets (linear reads add each
-    /// cell pair's weight in the CPU engine's order), plastic ones into the core's arrival queues.</summary>
+    /// <summary>Delivers this step's spikes: advances their short-term plasticity, then static projections
+    /// through their tile sets (linear reads add each cell pair's weight, times its source's factor, in the
+    /// CPU engine's order), plastic ones into the core's arrival queues.</summary>
     void IEnginePhases.Deliver(int part, long step, int slot, int buffer)
     {
         var fired = _core.Fired(buffer, 0);
         var ring = _core.Ring;
         _spikeCount += fired.Length;
         _neuronUpdates += _updatedNeurons;
+        if (_shortTerm is not null)
+        {
+            _shortTerm.Prepare(0, ring.Slots);
+            _shortTermUpdates += _shortTerm.Emit(0, fired, step, slot);
+        }
         if (_options.IsLinearRead)
         {
             DeliverLinear(fired, slot);
@@ -193,7 +212,7 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
         foreach (int t in _staticSets)
         {
             int arrival = slot + _allSets[t].DelaySteps;
-            read |= ReadTileSet(t, fired, arrival >= ring.Slots ? arrival - ring.Slots : arrival, step);
+            read |= ReadTileSet(t, fired, arrival >= ring.Slots ? arrival - ring.Slots : arrival, step, step);
         }
         if (read)
         {
@@ -207,12 +226,30 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
 
     void IEnginePhases.SampleStaticWeights(Projection projection, float[] row) => GetWeights(projection).CopyTo(row, 0);
 
-    /// <summary>Adds every spiking source's cell-pair weights into the ring, in the CPU engine's order.</summary>
+    /// <summary>Adds every spiking source's cell-pair weights (times their short-term factors, emitted in
+    /// <paramref name="slot"/>) into the ring, in the CPU engine's order.</summary>
     private void DeliverLinear(ReadOnlySpan<int> fired, int slot)
     {
         var data = _core.Ring.Data;
         int slots = _core.Ring.Slots;
         int stride = _core.Ring.Stride;
+        if (_shortTerm is not null)
+        {
+            var factors = _shortTerm.Row(0, slot);
+            foreach (int source in fired)
+            {
+                for (int k = _rowStart[source]; k < _rowStart[source + 1]; k++)
+                {
+                    int arrival = slot + _delay[k];
+                    if (arrival >= slots)
+                    {
+                        arrival -= slots;
+                    }
+                    data[(long)arrival * stride + _column[k]] += _weight[k] * factors[_entry[k]];
+                }
+            }
+            return;
+        }
         foreach (int source in fired)
         {
             for (int k = _rowStart[source]; k < _rowStart[source + 1]; k++)
@@ -228,10 +265,11 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
     }
 
     /// <summary>Counts the cost of reading one tile set's rows of the spiking sources among <paramref name="fired"/>
-    /// and, unless the read is linear, performs the reads and adds the digitised outputs into ring slot
-    /// <paramref name="arrival"/>.</summary>
+    /// (emitted in step <paramref name="emitted"/>) and, unless the read is linear, performs the reads and adds
+    /// the digitised outputs into ring slot <paramref name="arrival"/>. With short-term plasticity each row's
+    /// pulse is scaled by its source's factor u·x.</summary>
     /// <returns>Whether any tile of the set was read.</returns>
-    private bool ReadTileSet(int index, ReadOnlySpan<int> fired, int arrival, long step)
+    private bool ReadTileSet(int index, ReadOnlySpan<int> fired, int arrival, long step, long emitted)
     {
         var set = _allSets[index];
         var source = set.Projection.Source;
@@ -247,11 +285,22 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
         {
             active[k] = fired[first + k] - source.Offset;
         }
+        var amplitude = Span<double>.Empty;
+        if (_shortTerm is not null && set.Projection.ShortTerm is not null)
+        {
+            amplitude = _amplitude.AsSpan(0, n);
+            var factors = _shortTerm.Row(0, _core.Ring.SlotOf(emitted));
+            for (int k = 0; k < n; k++)
+            {
+                amplitude[k] = factors[_shortTerm.EntryOf(set.Projection, active[k])];
+            }
+        }
         int targets = set.Targets;
         double energy = 0;
         for (int k = 0; k < n; k++)
         {
-            energy += set.RowConductance[active[k]];
+            double a = amplitude.IsEmpty ? 1 : amplitude[k];
+            energy += a * a * set.RowConductance[active[k]];
             for (int c = 0; c < targets; c++)
             {
                 if (set.Used[(long)active[k] * targets + c])
@@ -280,7 +329,7 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
             _conversions += targets;
             if (!linear)
             {
-                ReadRowBlock(index, set, active[start..end], block, partial, step);
+                ReadRowBlock(index, set, active[start..end], amplitude.IsEmpty ? default : amplitude[start..end], block, partial, step);
             }
             start = end;
         }
@@ -298,9 +347,10 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
         return true;
     }
 
-    /// <summary>Reads the tiles of one row block for the active rows and accumulates each column
-    /// pair's digitised differential current (µA) into <paramref name="partial"/>.</summary>
-    private void ReadRowBlock(int index, TileSet set, ReadOnlySpan<int> rows, int block, Span<double> partial, long step)
+    /// <summary>Reads the tiles of one row block for the active rows (driven at their
+    /// <paramref name="amplitudes"/> when not empty) and accumulates each column pair's digitised
+    /// differential current (µA) into <paramref name="partial"/>.</summary>
+    private void ReadRowBlock(int index, TileSet set, ReadOnlySpan<int> rows, ReadOnlySpan<double> amplitudes, int block, Span<double> partial, long step)
     {
         double voltage = _options.ReadVoltage;
         double readNoise = _options.Device.ReadNoise;
@@ -311,17 +361,18 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
             int firstTarget = cb * set.TileTargets;
             int count = Math.Min(set.TileTargets, set.Targets - firstTarget);
             var currents = _currents.AsSpan(0, 2 * count);
-            CrossbarTile.ReadUnchecked(set.Conductance, rowEnd, set.Stride, 2 * firstTarget, 2 * count, rows, voltage, _options.WireResistance, currents, _scratch);
+            CrossbarTile.ReadUnchecked(set.Conductance, rowEnd, set.Stride, 2 * firstTarget, 2 * count, rows, voltage, _options.WireResistance, currents, _scratch, amplitudes);
             var squares = _squares.AsSpan(0, 2 * count);
             if (readNoise > 0)
             {
                 squares.Clear();
-                foreach (int row in rows)
+                for (int r = 0; r < rows.Length; r++)
                 {
-                    var g = set.Conductance.AsSpan((int)((long)row * set.Stride) + 2 * firstTarget, 2 * count);
+                    var g = set.Conductance.AsSpan((int)((long)rows[r] * set.Stride) + 2 * firstTarget, 2 * count);
+                    double a2 = amplitudes.IsEmpty ? 1 : amplitudes[r] * amplitudes[r];
                     for (int j = 0; j < g.Length; j++)
                     {
-                        squares[j] += g[j] * g[j];
+                        squares[j] += a2 * g[j] * g[j];
                     }
                 }
             }
@@ -377,6 +428,7 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
         int maxSources = _allSets.Select(s => s.Sources).DefaultIfEmpty(0).Max();
         int maxTargets = _allSets.Select(s => s.Targets).DefaultIfEmpty(0).Max();
         _active = new int[Math.Max(1, maxSources)];
+        _amplitude = new double[Math.Max(1, maxSources)];
         _local = new int[Math.Max(1, maxSources)];
         _partial = new double[Math.Max(1, maxTargets)];
         _currents = new double[Math.Max(2, _options.TileColumns)];
@@ -410,6 +462,7 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
         _column = new int[total];
         _weight = new float[total];
         _delay = new ushort[total];
+        _entry = new int[_shortTerm is null ? 0 : total];
         var cursor = counts;
         foreach (var set in staticSets)
         {
@@ -425,6 +478,10 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
                         _column[at] = set.Projection.Target.Offset + c + receptor;
                         _weight[at] = (float)set.Weight(r, c);
                         _delay[at] = (ushort)set.DelaySteps;
+                        if (_shortTerm is not null)
+                        {
+                            _entry[at] = _shortTerm.EntryOf(set.Projection, r);
+                        }
                     }
                 }
             }
@@ -462,6 +519,9 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
             new("ADC energy", _conversions * energy.AdcEnergyPerStep * Math.Pow(2, bits), "J", CostProvenance.Modelled, adcSource),
             new("accumulate energy", _conversions * energy.AccumulateEnergy, "J", CostProvenance.Measured, $"{energy.AccumulateEnergy:E3} J per add (Horowitz ISSCC 2014, 45 nm)"),
             new("neuron update energy", _neuronUpdates * energy.NeuronUpdateEnergy, "J", CostProvenance.Measured, $"{energy.NeuronUpdateEnergy:E3} J per update (Horowitz ISSCC 2014 arithmetic, 45 nm)"),
+            new("short-term updates", _shortTermUpdates, "count", CostProvenance.Counted, "u and x of one source of one projection with short-term plasticity advanced at its spike"),
+            new("short-term update energy", _shortTermUpdates * energy.ShortTermUpdateEnergy, "J", CostProvenance.Measured,
+                $"{energy.ShortTermUpdateEnergy:E3} J per update (Horowitz ISSCC 2014 arithmetic, 45 nm; exponentials by table lookup)"),
             new("programming requests", _programmer.Requests, "count", CostProvenance.Counted, "weight changes requested by plasticity rules"),
             new("programming pulses", ProgrammingPulses, "count", CostProvenance.Counted,
                 $"{_programmer.PotentiationPulses} potentiation, {_programmer.DepressionPulses} depression, {_programmer.ResetPulses} reset ({_programmer.Refreshes} refreshes)"),
@@ -482,6 +542,7 @@ public sealed class CrossbarSimulation : IModulation, IWeightWriting, ISpikeDisc
             AdcConversions = _conversions,
             SynapticOperations = _synapticOperations,
             NeuronUpdates = _neuronUpdates,
+            ShortTermUpdates = _shortTermUpdates,
             Spikes = _spikeCount,
             ProgrammingRequests = _programmer.Requests,
             ProgrammingPulses = ProgrammingPulses,

@@ -54,7 +54,9 @@ public sealed class CrossbarTile
     /// <param name="voltage">Read voltage (V), &gt; 0.</param>
     /// <param name="wireResistance">Wire resistance per cell pitch (Ω), ≥ 0.</param>
     /// <param name="currents">Output, length <see cref="Columns"/>.</param>
-    public void Read(ReadOnlySpan<int> activeRows, double voltage, double wireResistance, Span<double> currents)
+    /// <param name="amplitudes">Empty (every row at <paramref name="voltage"/>), or one relative pulse
+    /// amplitude per active row, each in [0, 1]: row k is driven with voltage·amplitudes[k].</param>
+    public void Read(ReadOnlySpan<int> activeRows, double voltage, double wireResistance, Span<double> currents, ReadOnlySpan<double> amplitudes = default)
     {
         Guard.Positive(voltage, nameof(voltage));
         Guard.NonNegative(wireResistance, nameof(wireResistance));
@@ -69,22 +71,45 @@ public sealed class CrossbarTile
                 throw new ArgumentOutOfRangeException(nameof(activeRows), activeRows[k], $"activeRows[{k}] = {activeRows[k]} must be in [0, {Rows}) and ascending.");
             }
         }
-        ReadUnchecked(_conductance, Rows, Columns, 0, Columns, activeRows, voltage, wireResistance, currents, new ReadScratch(activeRows.Length, Columns));
+        if (!amplitudes.IsEmpty && amplitudes.Length != activeRows.Length)
+        {
+            throw new ArgumentException($"amplitudes has length {amplitudes.Length}; it must be empty or have one value per active row ({activeRows.Length}).", nameof(amplitudes));
+        }
+        for (int k = 0; k < amplitudes.Length; k++)
+        {
+            if (!(amplitudes[k] >= 0 && amplitudes[k] <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(amplitudes), amplitudes[k], $"amplitudes[{k}] = {amplitudes[k]} must be in [0, 1].");
+            }
+        }
+        ReadUnchecked(_conductance, Rows, Columns, 0, Columns, activeRows, voltage, wireResistance, currents, new ReadScratch(activeRows.Length, Columns), amplitudes);
     }
 
     /// <summary>The read of <see cref="Read"/> over columns [first, first + count) of a row-major
     /// conductance block with <paramref name="stride"/> columns, without argument checks (hot path).
     /// <paramref name="activeRows"/> are absolute row indices; the column wires end (at the sense
-    /// amplifiers) below row <paramref name="rowEnd"/> − 1.</summary>
+    /// amplifiers) below row <paramref name="rowEnd"/> − 1. When <paramref name="amplitudes"/> is not
+    /// empty, active row k is driven with <paramref name="voltage"/>·amplitudes[k] (a scaled word-line
+    /// pulse) instead of <paramref name="voltage"/>; an amplitude of 1 gives the same arithmetic as none.</summary>
     internal static void ReadUnchecked(double[] conductance, int rowEnd, int stride, int first, int count, ReadOnlySpan<int> activeRows,
-        double voltage, double wireResistance, Span<double> currents, ReadScratch scratch)
+        double voltage, double wireResistance, Span<double> currents, ReadScratch scratch, ReadOnlySpan<double> amplitudes = default)
     {
         currents.Clear();
+        bool scaled = !amplitudes.IsEmpty;
         if (wireResistance == 0)
         {
-            foreach (int row in activeRows)
+            for (int k = 0; k < activeRows.Length; k++)
             {
-                var g = conductance.AsSpan(row * stride + first, count);
+                var g = conductance.AsSpan(activeRows[k] * stride + first, count);
+                if (scaled)
+                {
+                    double a = amplitudes[k];
+                    for (int j = 0; j < count; j++)
+                    {
+                        currents[j] += a * g[j];
+                    }
+                    continue;
+                }
                 for (int j = 0; j < count; j++)
                 {
                     currents[j] += g[j];
@@ -102,17 +127,18 @@ public sealed class CrossbarTile
         {
             var g = conductance.AsSpan(activeRows[k] * stride + first, count);
             var v = rowVoltage.Slice(k * count, count);
+            double driven = scaled ? voltage * amplitudes[k] : voltage;
             double beyond = 0;
             for (int j = count - 1; j >= 0; j--)
             {
-                beyond += voltage * g[j];
+                beyond += driven * g[j];
                 v[j] = beyond;
             }
             double drop = 0;
             for (int j = 0; j < count; j++)
             {
                 drop += wireResistance * v[j] * 1e-6;
-                v[j] = voltage - drop;
+                v[j] = driven - drop;
             }
         }
         var above = scratch.ColumnSum.AsSpan(0, count);
@@ -122,9 +148,10 @@ public sealed class CrossbarTile
         {
             var g = conductance.AsSpan(activeRows[k] * stride + first, count);
             var cumulative = columnVoltage.Slice(k * count, count);
+            double driven = scaled ? voltage * amplitudes[k] : voltage;
             for (int j = 0; j < count; j++)
             {
-                above[j] += voltage * g[j];
+                above[j] += driven * g[j];
                 cumulative[j] = above[j];
             }
         }

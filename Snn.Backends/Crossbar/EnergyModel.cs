@@ -6,7 +6,7 @@ namespace Snn.Backends.Crossbar;
 /// Per-operation energies and times of the crossbar's periphery and digital neurons, NeuroSim-style:
 /// <code>
 /// E = Σ_reads V²·G·t_pulse  +  N_row·E_driver  +  N_conv·FoM·2^bits  +  N_add·E_add
-///   + N_neuron-updates·E_neuron  +  P_static·N_tiles·T
+///   + N_neuron-updates·E_neuron  +  N_short-term-updates·E_short-term  +  P_static·N_tiles·T
 ///   + Σ_programming-pulses V_w²·(G_before + G_after)/2·t_w      (on-chip learning; V_w, t_w from
 ///                                                                 the device's PulseUpdateModel)
 /// latency per step = t_pulse + ColumnsPerAdc·t_conv  (tiles in parallel)  +  ⌈N_neurons / lanes⌉·t_neuron
@@ -38,6 +38,13 @@ public sealed record EnergyModel
     /// multiply (3.7 pJ) and add (0.9 pJ) at 45 nm (Horowitz, ISSCC 2014); state memory traffic excluded.</summary>
     public double NeuronUpdateEnergy { get; init; } = 4.6e-12;
 
+    /// <summary>Energy of one short-term plasticity update in the periphery (J): at a spike, advancing u and x
+    /// (x ← 1 + (x − u·x − 1)·e_rec, u ← U + u·(1 − U)·e_fac, with the exponentials of the interval looked up
+    /// in a table by its step count) and forming u·x, which sets the amplitude of the row's read pulse.
+    /// Default 23 pJ: five 32-bit float multiplies (3.7 pJ each) and five adds (0.9 pJ each) at 45 nm
+    /// (Horowitz, ISSCC 2014); table and state memory traffic excluded.</summary>
+    public double ShortTermUpdateEnergy { get; init; } = 5 * 3.7e-12 + 5 * 0.9e-12;
+
     /// <summary>Time of one neuron update on one lane (s). Default 1 ns (1 GHz, NeuroSim's clock).</summary>
     public double NeuronUpdateTime { get; init; } = 1e-9;
 
@@ -55,6 +62,7 @@ public sealed record EnergyModel
         Guard.NonNegative(RowDriverEnergy, nameof(RowDriverEnergy));
         Guard.NonNegative(AccumulateEnergy, nameof(AccumulateEnergy));
         Guard.NonNegative(NeuronUpdateEnergy, nameof(NeuronUpdateEnergy));
+        Guard.NonNegative(ShortTermUpdateEnergy, nameof(ShortTermUpdateEnergy));
         Guard.NonNegative(NeuronUpdateTime, nameof(NeuronUpdateTime));
         Guard.PositiveCount(NeuronLanes, nameof(NeuronLanes));
         Guard.NonNegative(StaticPowerPerTile, nameof(StaticPowerPerTile));

@@ -15,7 +15,7 @@ internal static class SimulationChecks
         var projection = network.Projections.FirstOrDefault(p => p.ShortTerm is not null);
         if (projection is not null)
         {
-            throw new NotSupportedException($"The {backend} backend does not run short-term plasticity (projection {projection.Name} has {projection.ShortTerm}); use the cpu, mpi or gpu backend (gpu: static projections only).");
+            throw new NotSupportedException($"The {backend} backend does not run short-term plasticity (projection {projection.Name} has {projection.ShortTerm}); use the cpu, mpi, crossbar or gpu backend (gpu: static projections only).");
         }
     }
 

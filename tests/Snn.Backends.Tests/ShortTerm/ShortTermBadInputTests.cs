@@ -1,4 +1,3 @@
-using Snn.Backends.Crossbar;
 using Snn.Backends.EventDriven;
 using Snn.Backends.Gpu;
 using Snn.Backends.Onnx;
@@ -54,7 +53,7 @@ public class ShortTermBadInputTests
         Assert.Null(other.ShortTerm);
     }
 
-    public static TheoryData<string> Refusing => ["crossbar", "event-driven", "onnx", "nir"];
+    public static TheoryData<string> Refusing => ["event-driven", "onnx", "nir"];
 
     [Theory]
     [MemberData(nameof(Refusing))]
@@ -64,7 +63,6 @@ public class ShortTermBadInputTests
         projection.WithShortTermPlasticity(ShortTermPlasticity.Depressing(0.5, 100));
         Action compile = where switch
         {
-            "crossbar" => () => new CrossbarBackend().Compile(network),
             "event-driven" => () => new EventDrivenBackend().Compile(network),
             "onnx" => () => OnnxExporter.Build(network),
             _ => () => NirExporter.ToGraph(network),
