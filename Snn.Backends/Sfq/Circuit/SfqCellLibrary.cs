@@ -117,6 +117,33 @@ public sealed class SfqCellLibrary(SfqTechnology? technology = null, double glob
         return decision;
     }
 
+    /// <summary>Two input lines joined by a merger (<c>M</c>): each an SFQ source (<c>inA</c>, <c>inB</c>),
+    /// a JTL stage (<c>a0</c>, <c>b0</c>), a stochastic gate (<c>gA</c>, <c>gB</c>) biased at
+    /// <paramref name="gateBiasUa"/> (µA) and <paramref name="stages"/> JTL stages (<c>a1</c>…, <c>b1</c>…).
+    /// The two lines are built stage by stage side by side, which keeps the solver's band narrow.
+    /// Returns the merger's output node.</summary>
+    /// <param name="circuit">The circuit.</param>
+    /// <param name="gateBiasUa">Bias of both gates (µA), finite.</param>
+    /// <param name="stages">JTL stages after each gate, ≥ 0.</param>
+    /// <param name="inputA">Index of input A's pulse input.</param>
+    /// <param name="inputB">Index of input B's pulse input.</param>
+    public int GatedPair(JosephsonCircuit circuit, double gateBiasUa, int stages, out int inputA, out int inputB)
+    {
+        Guard.InRange(stages, 0, 100_000, nameof(stages));
+        int lineA = Source(circuit, "inA", out inputA);
+        int lineB = Source(circuit, "inB", out inputB);
+        lineA = Jtl(circuit, "a0", lineA);
+        lineB = Jtl(circuit, "b0", lineB);
+        lineA = Gate(circuit, "gA", lineA, gateBiasUa);
+        lineB = Gate(circuit, "gB", lineB, gateBiasUa);
+        for (int k = 1; k <= stages; k++)
+        {
+            lineA = Jtl(circuit, $"a{k}", lineA);
+            lineB = Jtl(circuit, $"b{k}", lineB);
+        }
+        return Merger(circuit, "M", lineA, lineB);
+    }
+
     /// <summary>Critical current of a merger's buffer junctions relative to I_c.</summary>
     public const double MergerBufferSize = 0.7;
 
@@ -154,35 +181,31 @@ public sealed class SfqCellLibrary(SfqTechnology? technology = null, double glob
     /// inductor <paramref name="loopInductancePh"/>, output junction <c>{name}.Out</c> biased at
     /// <paramref name="outputBiasUa"/> (µA, not scaled by the global bias); returns the output node.</summary>
     public int Neuron(JosephsonCircuit circuit, string name, int from, double loopInductancePh, double outputBiasUa)
-    {
-        Guard.Positive(loopInductancePh, nameof(loopInductancePh));
-        Guard.Finite(outputBiasUa, nameof(outputBiasUa));
-        int input = Stage(circuit, name + ".In");
-        circuit.AddInductor(from, input, StageInductancePh);
-        int output = circuit.AddNode(name + ".Out");
-        Junction(circuit, name + ".Out", output, JosephsonCircuit.Ground, 1);
-        circuit.AddBias(output, outputBiasUa);
-        circuit.AddInductor(input, output, loopInductancePh);
-        return output;
-    }
+        => Loop(circuit, name, from, loopInductancePh, null, outputBiasUa);
 
     /// <summary>A leaky loop neuron after <paramref name="from"/>: input junction <c>{name}.In</c>,
     /// resistor <paramref name="leakResistanceOhm"/> to the node <c>{name}.R</c>, storage inductor
     /// <paramref name="loopInductancePh"/>, output junction <c>{name}.Out</c> biased at
     /// <paramref name="outputBiasUa"/> (µA, not scaled by the global bias); returns the output node.</summary>
     public int LeakyNeuron(JosephsonCircuit circuit, string name, int from, double loopInductancePh, double leakResistanceOhm, double outputBiasUa)
+        => Loop(circuit, name, from, loopInductancePh, Guard.Positive(leakResistanceOhm, nameof(leakResistanceOhm)), outputBiasUa);
+
+    private int Loop(JosephsonCircuit circuit, string name, int from, double loopInductancePh, double? leakResistanceOhm, double outputBiasUa)
     {
         Guard.Positive(loopInductancePh, nameof(loopInductancePh));
-        Guard.Positive(leakResistanceOhm, nameof(leakResistanceOhm));
         Guard.Finite(outputBiasUa, nameof(outputBiasUa));
         int input = Stage(circuit, name + ".In");
         circuit.AddInductor(from, input, StageInductancePh);
-        int middle = circuit.AddNode(name + ".R");
-        circuit.AddResistor(input, middle, leakResistanceOhm);
+        int loopStart = input;
+        if (leakResistanceOhm is double resistance)
+        {
+            loopStart = circuit.AddNode(name + ".R");
+            circuit.AddResistor(input, loopStart, resistance);
+        }
         int output = circuit.AddNode(name + ".Out");
         Junction(circuit, name + ".Out", output, JosephsonCircuit.Ground, 1);
         circuit.AddBias(output, outputBiasUa);
-        circuit.AddInductor(middle, output, loopInductancePh);
+        circuit.AddInductor(loopStart, output, loopInductancePh);
         return output;
     }
 

@@ -1,7 +1,5 @@
 using Snn.Backends.Sfq;
 using Snn.Backends.Sfq.Circuit;
-using Snn.Core;
-using Snn.Core.Connections;
 using Snn.Core.Models;
 using Snn.Core.Validation;
 
@@ -117,58 +115,16 @@ public static class SfqAndCircuitComparison
         double resistance = library.LeakResistanceOhm(design.AndLeakPs, loop, neuronBias);
         int stages = Math.Max(1, (int)Math.Round(design.InputDelayPs / model.Jtl.DelayPs));
         var circuit = new JosephsonCircuit();
-        int lineA = library.Source(circuit, "inA", out int inputA);
-        int lineB = library.Source(circuit, "inB", out int inputB);
-        lineA = library.Jtl(circuit, "a0", lineA);
-        lineB = library.Jtl(circuit, "b0", lineB);
-        lineA = library.Gate(circuit, "gA", lineA, gateBias);
-        lineB = library.Gate(circuit, "gB", lineB, gateBias);
-        for (int k = 1; k <= stages; k++)
-        {
-            lineA = library.Jtl(circuit, $"a{k}", lineA);
-            lineB = library.Jtl(circuit, $"b{k}", lineB);
-        }
-        int merged = library.Merger(circuit, "M", lineA, lineB);
+        int merged = library.GatedPair(circuit, gateBias, stages, out int inputA, out int inputB);
         library.Jtl(circuit, "out", library.LeakyNeuron(circuit, "N", merged, loop, resistance, neuronBias));
-        var simulator = new CircuitSimulator(circuit, new CircuitOptions { TemperatureK = temperatureK, Seed = seed, Substream = substream });
-        simulator.Settle();
-        foreach (double t in a)
-        {
-            simulator.InjectPulse(inputA, t);
-        }
-        foreach (double t in b)
-        {
-            simulator.InjectPulse(inputB, t);
-        }
-        simulator.RunUntil(endPs);
-        // Circuit times are taken from the junction before each gate (the model's spike source).
-        double offset = Offset(simulator, circuit.JunctionIndex("a0.J2"), a) ?? Offset(simulator, circuit.JunctionIndex("b0.J2"), b) ?? 0;
-        int output = circuit.JunctionIndex("N.Out");
-        return [.. simulator.Slips.Where(s => s.Junction == output && s.Direction > 0).Select(s => s.TimePs - offset)];
-    }
-
-    private static double? Offset(CircuitSimulator simulator, int junction, double[] injected)
-    {
-        double[] starts = [.. simulator.Slips.Where(s => s.Junction == junction && s.Direction > 0).Select(s => s.TimePs)];
-        return injected.Length > 0 && starts.Length == injected.Length ? starts.Zip(injected, (s, t) => s - t).Average() : null;
+        return SfqCircuitComparison.RunCircuit(circuit, inputA, inputB, a, b, endPs, "N.Out", new CircuitOptions { TemperatureK = temperatureK, Seed = seed, Substream = substream });
     }
 
     private static double[] ModelOutputs(SfqTechnology model, SfqXorDesign design, double[] a, double[] b, double endPs, ulong seed)
-    {
-        var network = new Network(seed, dt: SfqConstants.Ps(1));
-        var inputs = network.AddSpikeSource("inputs", [[.. a.Select(SfqConstants.Ps)], [.. b.Select(SfqConstants.Ps)]]);
-        var and = network.AddPopulation("and", 1, new SfqNeuron
+        => SfqCircuitComparison.RunModel(model, new SfqNeuron
         {
             ThresholdFluxons = design.AndThresholdFluxons,
             LeakTimeConstantPs = design.AndLeakPs,
             RefractoryPs = design.RefractoryPs,
-        });
-        var synapse = Synapse.Excitatory(design.InputToAndWeight, SfqConstants.Ps(design.InputDelayPs));
-        network.Connect(inputs, and, Connectivity.Pairs([0], [0]), synapse);
-        network.Connect(inputs, and, Connectivity.Pairs([1], [0]), synapse);
-        var spikes = network.RecordSpikes(and);
-        using var simulation = new SfqBackend(model).CompileSfq(network);
-        simulation.Run(SfqConstants.Ps(endPs));
-        return [.. simulation.GetExactSpikes(spikes).TimesMs.Select(t => t * SfqConstants.PsPerMs)];
-    }
+        }, design.InputToAndWeight, design.InputDelayPs, a, b, endPs, seed);
 }
