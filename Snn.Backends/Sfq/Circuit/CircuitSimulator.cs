@@ -6,12 +6,12 @@ namespace Snn.Backends.Sfq.Circuit;
 /// <summary>
 /// Transient simulation of a <see cref="JosephsonCircuit"/> in node phases φ (rad), with thermal noise.
 /// <para><b>Equations.</b> Kirchhoff's current law at every node: the currents leaving it through
-/// junctions (I_c sin θ + (Φ0/2πR) θ' + (Φ0C/2π) θ'' − i_n, θ the branch phase) and inductors
-/// ((Φ0/2πL) θ) equal the bias currents fed into it. Units: ps, µA, pH, pF, Ω; Φ0/2π = 329.1 µA·pH.</para>
+/// junctions (I_c sin θ + (Φ0/2πR) θ' + (Φ0C/2π) θ'' − i_n, θ the branch phase), resistors
+/// ((Φ0/2πR) θ' − i_n) and inductors ((Φ0/2πL) θ) equal the bias currents fed into it. Units: ps, µA, pH, pF, Ω; Φ0/2π = 329.1 µA·pH.</para>
 /// <para><b>Integrator.</b> The trapezoidal rule on the state (φ, φ'), with every force averaged
 /// over the step ((sin θ_n + sin θ_{n+1})/2 and so on), solved for φ_{n+1} by Newton's method on a
 /// band matrix. It is A-stable and second order. The noise of each shunt is a current held
-/// constant over the step with variance σ² = 2 k_B T / (R Δt) (white noise of two-sided density
+/// constant over the step (the same for a resistor) with variance σ² = 2 k_B T / (R Δt) (white noise of two-sided density
 /// 2 k_B T / R averaged over Δt). For any linear(ised) circuit this discretisation reproduces the
 /// continuous stationary covariance exactly: with M = (1 − ΔtA/2)⁻¹(1 + ΔtA/2) and
 /// K = (1 − ΔtA/2)⁻¹, P − M P Mᵀ = −Δt K (A P + P Aᵀ) Kᵀ = Δt K B Q Bᵀ Kᵀ, which is the
@@ -37,6 +37,8 @@ public sealed class CircuitSimulator
     private readonly double[] _ic, _damping, _mass, _sigma, _noise, _sinOld;
     private readonly int[] _lPlus, _lMinus;
     private readonly double[] _lCoefficient;
+    private readonly int[] _rPlus, _rMinus;
+    private readonly double[] _rDamping, _rSigma, _rNoise;
     private readonly int[] _inNode;
     private readonly double[] _inCoefficient, _inWidth;
     private readonly List<double>[] _pulses;
@@ -51,7 +53,7 @@ public sealed class CircuitSimulator
 
     /// <summary>Prepares a simulation of <paramref name="circuit"/> at rest (all phases 0) at time 0.
     /// Call <see cref="Settle"/> to start from the DC operating point.</summary>
-    /// <param name="circuit">The circuit; it must have at least one node and every node a junction.</param>
+    /// <param name="circuit">The circuit; it must have at least one node and every node a junction or a resistor.</param>
     /// <param name="options">Settings; null for the defaults.</param>
     public CircuitSimulator(JosephsonCircuit circuit, CircuitOptions? options = null)
     {
@@ -74,7 +76,7 @@ public sealed class CircuitSimulator
         _sinOld = new double[m];
         _slipIndex = new int[m];
         _netSlips = new int[m];
-        var hasJunction = new bool[_n];
+        var damped = new bool[_n];
         int bandwidth = 0;
         for (int j = 0; j < m; j++)
         {
@@ -85,15 +87,27 @@ public sealed class CircuitSimulator
             _damping[j] = ReducedFluxQuantumMvPs * 1000 / junction.ShuntResistanceOhm;
             _mass[j] = ReducedFluxQuantumMvPs * 1000 * junction.CapacitancePf;
             _sigma[j] = Math.Sqrt(2 * SfqConstants.BoltzmannJPerK * options.TemperatureK / (junction.ShuntResistanceOhm * _dt * 1e-12)) * 1e6;
-            MarkJunction(hasJunction, junction.Plus);
-            MarkJunction(hasJunction, junction.Minus);
+            Mark(damped, junction.Plus);
+            Mark(damped, junction.Minus);
             bandwidth = Math.Max(bandwidth, Span(junction.Plus, junction.Minus));
+        }
+        var resistors = circuit.Resistors;
+        _rPlus = resistors.Select(r => r.Plus).ToArray();
+        _rMinus = resistors.Select(r => r.Minus).ToArray();
+        _rDamping = resistors.Select(r => ReducedFluxQuantumMvPs * 1000 / r.ResistanceOhm).ToArray();
+        _rSigma = resistors.Select(r => Math.Sqrt(2 * SfqConstants.BoltzmannJPerK * options.TemperatureK / (r.ResistanceOhm * _dt * 1e-12)) * 1e6).ToArray();
+        _rNoise = new double[resistors.Count];
+        foreach (var resistor in resistors)
+        {
+            Mark(damped, resistor.Plus);
+            Mark(damped, resistor.Minus);
+            bandwidth = Math.Max(bandwidth, Span(resistor.Plus, resistor.Minus));
         }
         for (int i = 0; i < _n; i++)
         {
-            if (!hasJunction[i])
+            if (!damped[i])
             {
-                throw new ArgumentException($"Node '{circuit.Nodes[i]}' has no junction: every node needs one (its capacitance keeps the integrator's mass matrix definite).", nameof(circuit));
+                throw new ArgumentException($"Node '{circuit.Nodes[i]}' has neither a junction nor a resistor: every node needs one (a capacitance or a damping keeps the integrator's matrix definite).", nameof(circuit));
             }
         }
         var inductors = circuit.Inductors;
@@ -124,6 +138,10 @@ public sealed class CircuitSimulator
         for (int k = 0; k < _lCoefficient.Length; k++)
         {
             _constant.Stamp(_lPlus[k], _lMinus[k], _lCoefficient[k] / 2);
+        }
+        for (int k = 0; k < _rDamping.Length; k++)
+        {
+            _constant.Stamp(_rPlus[k], _rMinus[k], _rDamping[k] / _dt);
         }
         for (int k = 0; k < _inNode.Length; k++)
         {
@@ -201,6 +219,10 @@ public sealed class CircuitSimulator
                 _residual[_inNode[k]] += _inCoefficient[k] * (_phi[_inNode[k]] - SourcePhase(k, time));
                 _work.Stamp(_inNode[k], JosephsonCircuit.Ground, _inCoefficient[k]);
             }
+            for (int k = 0; k < _rDamping.Length; k++)
+            {
+                _work.Stamp(_rPlus[k], _rMinus[k], 1e-9);
+            }
             foreach (var bias in _circuit.Biases)
             {
                 _residual[bias.Node] -= bias.CurrentAt(time);
@@ -251,6 +273,10 @@ public sealed class CircuitSimulator
             _sinOld[j] = Math.Sin(Branch(_phi, _jPlus[j], _jMinus[j]));
             _noise[j] = _noisy ? _sigma[j] * _rng.NextNormal() : 0;
         }
+        for (int k = 0; k < _rNoise.Length; k++)
+        {
+            _rNoise[k] = _noisy ? _rSigma[k] * _rng.NextNormal() : 0;
+        }
         for (int i = 0; i < _n; i++)
         {
             _next[i] = _phi[i] + _velocity[i] * dt;
@@ -282,6 +308,11 @@ public sealed class CircuitSimulator
             {
                 int a = _lPlus[k], b = _lMinus[k];
                 AddCurrent(_residual, a, b, 0.5 * _lCoefficient[k] * (Branch(_phi, a, b) + Branch(_next, a, b)));
+            }
+            for (int k = 0; k < _rDamping.Length; k++)
+            {
+                int a = _rPlus[k], b = _rMinus[k];
+                AddCurrent(_residual, a, b, _rDamping[k] * (Branch(_next, a, b) - Branch(_phi, a, b)) / dt - _rNoise[k]);
             }
             for (int k = 0; k < _inNode.Length; k++)
             {
@@ -380,7 +411,7 @@ public sealed class CircuitSimulator
         }
     }
 
-    private static void MarkJunction(bool[] marks, int node)
+    private static void Mark(bool[] marks, int node)
     {
         if (node >= 0)
         {

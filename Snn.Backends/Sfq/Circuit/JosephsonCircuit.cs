@@ -4,9 +4,9 @@ namespace Snn.Backends.Sfq.Circuit;
 
 /// <summary>
 /// A superconducting circuit for <see cref="CircuitSimulator"/>: named nodes, RCSJ junctions,
-/// inductors, bias current sources and SFQ pulse inputs. Every node must be reachable from ground
-/// through junction capacitances (each node carries a junction), which keeps the integrator's mass
-/// matrix positive definite; build circuits so that elements join neighbouring nodes, as the
+/// inductors, resistors, bias current sources and SFQ pulse inputs. Every node carries a junction or
+/// a resistor (a junction's capacitance or a resistor's damping keeps the integrator's matrix
+/// positive definite); build circuits so that elements join neighbouring nodes, as the
 /// solver's band matrix is as wide as the largest index distance between joined nodes.
 /// </summary>
 public sealed class JosephsonCircuit
@@ -17,6 +17,7 @@ public sealed class JosephsonCircuit
     private readonly List<string> _nodes = [];
     private readonly List<CircuitJunction> _junctions = [];
     private readonly List<CircuitInductor> _inductors = [];
+    private readonly List<CircuitResistor> _resistors = [];
     private readonly List<CircuitBias> _biases = [];
     private readonly List<CircuitPulseInput> _inputs = [];
 
@@ -28,6 +29,9 @@ public sealed class JosephsonCircuit
 
     /// <summary>The inductors.</summary>
     public IReadOnlyList<CircuitInductor> Inductors => _inductors;
+
+    /// <summary>The resistors.</summary>
+    public IReadOnlyList<CircuitResistor> Resistors => _resistors;
 
     /// <summary>The bias sources.</summary>
     public IReadOnlyList<CircuitBias> Biases => _biases;
@@ -71,6 +75,17 @@ public sealed class JosephsonCircuit
         CheckPair(plus, minus);
         Guard.Positive(inductancePh, nameof(inductancePh));
         _inductors.Add(new CircuitInductor(plus, minus, inductancePh));
+    }
+
+    /// <summary>Adds a resistor.</summary>
+    /// <param name="plus">First node, or <see cref="Ground"/>.</param>
+    /// <param name="minus">Second node, or <see cref="Ground"/>.</param>
+    /// <param name="resistanceOhm">R (Ω), &gt; 0.</param>
+    public void AddResistor(int plus, int minus, double resistanceOhm)
+    {
+        CheckPair(plus, minus);
+        Guard.Positive(resistanceOhm, nameof(resistanceOhm));
+        _resistors.Add(new CircuitResistor(plus, minus, resistanceOhm));
     }
 
     /// <summary>Adds a bias current source and returns its index.</summary>

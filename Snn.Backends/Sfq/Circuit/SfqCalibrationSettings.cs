@@ -31,6 +31,10 @@ public sealed record SfqCalibrationSettings
     /// <summary>Seed of the thermal noise; each measurement uses its own substream.</summary>
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>Circuit runs at once, ≥ 1; null (default) for one per core. The results do not
+    /// depend on it (every run draws from its own noise substream).</summary>
+    public int? Threads { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -39,6 +43,10 @@ public sealed record SfqCalibrationSettings
         Guard.Positive(TemperatureK, nameof(TemperatureK));
         Guard.Positive(GlobalBiasScale, nameof(GlobalBiasScale));
         Guard.InRange(TimeStepPs, 1e-3, 1, nameof(TimeStepPs));
+        if (Threads is int threads)
+        {
+            Guard.InRange(threads, 1, 4096, nameof(Threads));
+        }
         ArgumentNullException.ThrowIfNull(SweepTemperaturesK, nameof(SweepTemperaturesK));
         ArgumentNullException.ThrowIfNull(SweepBiasScales, nameof(SweepBiasScales));
         for (int k = 0; k < SweepTemperaturesK.Count; k++)

@@ -44,7 +44,7 @@ public static class SfqCalibrator
         int referenceT = Array.IndexOf(temperatures, settings.TemperatureK), referenceS = Array.IndexOf(scales, settings.GlobalBiasScale);
         var libraries = scales.Select(scale => new SfqCellLibrary(technology, scale)).ToArray();
         var thresholds = new double[scales.Length];
-        Parallel.For(0, scales.Length, k => thresholds[k] = NoiselessGateThresholdUa(libraries[k], settings.TimeStepPs));
+        Parallel.For(0, scales.Length, Parallelism(settings), k => thresholds[k] = NoiselessGateThresholdUa(libraries[k], settings.TimeStepPs));
 
         int points = settings.GateBiasPoints, pairs = temperatures.Length * scales.Length;
         var sweeps = new GateSweepPoint[pairs][];
@@ -184,10 +184,12 @@ public static class SfqCalibrator
     /// <summary>Runs <paramref name="jobs"/> in parallel, each at its temperature with its own noise
     /// substream (numbered from <paramref name="firstSubstream"/>).</summary>
     private static void Run(List<(double TemperatureK, Action<CircuitOptions> Measure)> jobs, SfqCalibrationSettings settings, int firstSubstream)
-        => Parallel.For(0, jobs.Count, job => jobs[job].Measure(new CircuitOptions
+        => Parallel.For(0, jobs.Count, Parallelism(settings), job => jobs[job].Measure(new CircuitOptions
         {
             TemperatureK = jobs[job].TemperatureK, TimeStepPs = settings.TimeStepPs, Seed = settings.Seed, Substream = (uint)(firstSubstream + job),
         }));
+
+    private static ParallelOptions Parallelism(SfqCalibrationSettings settings) => new() { MaxDegreeOfParallelism = settings.Threads ?? -1 };
 
     /// <summary>A cell's timing row; a cell that cannot settle (a junction biased above I_c) delivered nothing.</summary>
     private static CellTimingPoint CellPoint(string cell, double temperatureK, double scale, Func<CellTiming> measure, int pulses)

@@ -30,6 +30,10 @@ namespace Snn.Backends.Sfq.Circuit;
 /// inductor L. Each fluxon that enters stays in the loop and adds about Φ0/L to the output
 /// junction's current; with bias I_bn it switches once the stored current reaches about
 /// I_c − I_bn, emitting one pulse and taking one fluxon out of the loop.</item>
+/// <item><b>Leaky loop neuron</b>: the loop neuron with a resistor R in series with its storage
+/// inductor. No DC current can cross the resistor, so each junction carries its own bias at rest
+/// and a stored current decays with τ = L_loop / R, L_loop being L plus the Josephson inductances
+/// Φ0 / (2π I_c cos θ) of the two junctions (<see cref="LeakyLoopInductancePh"/>).</item>
 /// </list>
 /// </summary>
 /// <param name="technology">The technology; null for <see cref="SfqTechnology.Default"/>.</param>
@@ -113,6 +117,33 @@ public sealed class SfqCellLibrary(SfqTechnology? technology = null, double glob
         return decision;
     }
 
+    /// <summary>Two input lines joined by a merger (<c>M</c>): each an SFQ source (<c>inA</c>, <c>inB</c>),
+    /// a JTL stage (<c>a0</c>, <c>b0</c>), a stochastic gate (<c>gA</c>, <c>gB</c>) biased at
+    /// <paramref name="gateBiasUa"/> (µA) and <paramref name="stages"/> JTL stages (<c>a1</c>…, <c>b1</c>…).
+    /// The two lines are built stage by stage side by side, which keeps the solver's band narrow.
+    /// Returns the merger's output node.</summary>
+    /// <param name="circuit">The circuit.</param>
+    /// <param name="gateBiasUa">Bias of both gates (µA), finite.</param>
+    /// <param name="stages">JTL stages after each gate, ≥ 0.</param>
+    /// <param name="inputA">Index of input A's pulse input.</param>
+    /// <param name="inputB">Index of input B's pulse input.</param>
+    public int GatedPair(JosephsonCircuit circuit, double gateBiasUa, int stages, out int inputA, out int inputB)
+    {
+        Guard.InRange(stages, 0, 100_000, nameof(stages));
+        int lineA = Source(circuit, "inA", out inputA);
+        int lineB = Source(circuit, "inB", out inputB);
+        lineA = Jtl(circuit, "a0", lineA);
+        lineB = Jtl(circuit, "b0", lineB);
+        lineA = Gate(circuit, "gA", lineA, gateBiasUa);
+        lineB = Gate(circuit, "gB", lineB, gateBiasUa);
+        for (int k = 1; k <= stages; k++)
+        {
+            lineA = Jtl(circuit, $"a{k}", lineA);
+            lineB = Jtl(circuit, $"b{k}", lineB);
+        }
+        return Merger(circuit, "M", lineA, lineB);
+    }
+
     /// <summary>Critical current of a merger's buffer junctions relative to I_c.</summary>
     public const double MergerBufferSize = 0.7;
 
@@ -150,17 +181,57 @@ public sealed class SfqCellLibrary(SfqTechnology? technology = null, double glob
     /// inductor <paramref name="loopInductancePh"/>, output junction <c>{name}.Out</c> biased at
     /// <paramref name="outputBiasUa"/> (µA, not scaled by the global bias); returns the output node.</summary>
     public int Neuron(JosephsonCircuit circuit, string name, int from, double loopInductancePh, double outputBiasUa)
+        => Loop(circuit, name, from, loopInductancePh, null, outputBiasUa);
+
+    /// <summary>A leaky loop neuron after <paramref name="from"/>: input junction <c>{name}.In</c>,
+    /// resistor <paramref name="leakResistanceOhm"/> to the node <c>{name}.R</c>, storage inductor
+    /// <paramref name="loopInductancePh"/>, output junction <c>{name}.Out</c> biased at
+    /// <paramref name="outputBiasUa"/> (µA, not scaled by the global bias); returns the output node.</summary>
+    public int LeakyNeuron(JosephsonCircuit circuit, string name, int from, double loopInductancePh, double leakResistanceOhm, double outputBiasUa)
+        => Loop(circuit, name, from, loopInductancePh, Guard.Positive(leakResistanceOhm, nameof(leakResistanceOhm)), outputBiasUa);
+
+    private int Loop(JosephsonCircuit circuit, string name, int from, double loopInductancePh, double? leakResistanceOhm, double outputBiasUa)
     {
         Guard.Positive(loopInductancePh, nameof(loopInductancePh));
         Guard.Finite(outputBiasUa, nameof(outputBiasUa));
         int input = Stage(circuit, name + ".In");
         circuit.AddInductor(from, input, StageInductancePh);
+        int loopStart = input;
+        if (leakResistanceOhm is double resistance)
+        {
+            loopStart = circuit.AddNode(name + ".R");
+            circuit.AddResistor(input, loopStart, resistance);
+        }
         int output = circuit.AddNode(name + ".Out");
         Junction(circuit, name + ".Out", output, JosephsonCircuit.Ground, 1);
         circuit.AddBias(output, outputBiasUa);
-        circuit.AddInductor(input, output, loopInductancePh);
+        circuit.AddInductor(loopStart, output, loopInductancePh);
         return output;
     }
+
+    /// <summary>The inductance of a leaky loop neuron's storing loop at rest, L + L_J(in) + L_J(out) (pH),
+    /// with L_J = Φ0 / (2π I_c cos θ) and sin θ = bias / I_c of each junction (the input junction at
+    /// its interconnect bias; its coupling to the line before it is neglected).</summary>
+    /// <param name="loopInductancePh">The storage inductance L (pH), &gt; 0.</param>
+    /// <param name="outputBiasUa">The output junction's bias (µA), in (−I_c, I_c).</param>
+    public double LeakyLoopInductancePh(double loopInductancePh, double outputBiasUa)
+    {
+        Guard.Positive(loopInductancePh, nameof(loopInductancePh));
+        double ic = Technology.CriticalCurrentUa;
+        Guard.InRange(outputBiasUa, -ic * (1 - 1e-9), ic * (1 - 1e-9), nameof(outputBiasUa));
+        return loopInductancePh + JosephsonInductancePh(InterconnectBiasUa(1) / ic) + JosephsonInductancePh(outputBiasUa / ic);
+    }
+
+    /// <summary>The leak resistance that gives a leaky loop neuron the decay time <paramref name="leakTimeConstantPs"/>,
+    /// R = <see cref="LeakyLoopInductancePh"/> / τ (Ω).</summary>
+    /// <param name="leakTimeConstantPs">τ (ps), &gt; 0.</param>
+    /// <param name="loopInductancePh">The storage inductance L (pH), &gt; 0.</param>
+    /// <param name="outputBiasUa">The output junction's bias (µA), in (−I_c, I_c).</param>
+    public double LeakResistanceOhm(double leakTimeConstantPs, double loopInductancePh, double outputBiasUa)
+        => LeakyLoopInductancePh(loopInductancePh, outputBiasUa) / Guard.Positive(leakTimeConstantPs, nameof(leakTimeConstantPs));
+
+    private double JosephsonInductancePh(double biasFraction)
+        => CircuitSimulator.ReducedFluxQuantumUaPh / (Technology.CriticalCurrentUa * Math.Sqrt(1 - biasFraction * biasFraction));
 
     private int Stage(JosephsonCircuit circuit, string name, double size = 1)
     {

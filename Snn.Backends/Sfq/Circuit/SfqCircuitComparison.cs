@@ -14,8 +14,8 @@ namespace Snn.Backends.Sfq.Circuit;
 /// the calibrated one) the circuit is built as that model's maps say: gate and neuron biases
 /// from the weight and threshold, JTL stages from the delay. Circuit times are taken at the last
 /// junction before each gate (the model's spike source) and at the neuron's output junction (the
-/// model's spike). The XOR network itself needs leaky
-/// loops (resistors), which the circuit library does not have.
+/// model's spike). The XOR's leaky AND neuron is compared the same way in the experiments
+/// (<c>SfqAndCircuitComparison</c>).
 /// </summary>
 public static class SfqCircuitComparison
 {
@@ -78,20 +78,32 @@ public static class SfqCircuitComparison
     {
         var library = new SfqCellLibrary(model);
         var circuit = new JosephsonCircuit();
-        int lineA = library.Source(circuit, "inA", out int inputA);
-        int lineB = library.Source(circuit, "inB", out int inputB);
-        lineA = library.Jtl(circuit, "a0", lineA);
-        lineB = library.Jtl(circuit, "b0", lineB);
-        lineA = library.Gate(circuit, "gA", lineA, gateBias);
-        lineB = library.Gate(circuit, "gB", lineB, gateBias);
-        for (int k = 1; k <= stages; k++)
-        {
-            lineA = library.Jtl(circuit, $"a{k}", lineA);
-            lineB = library.Jtl(circuit, $"b{k}", lineB);
-        }
-        int merged = library.Merger(circuit, "M", lineA, lineB);
+        int merged = library.GatedPair(circuit, gateBias, stages, out int inputA, out int inputB);
         library.Jtl(circuit, "out", library.Neuron(circuit, "N", merged, model.LoopInductancePh, neuronBias));
-        var simulator = new CircuitSimulator(circuit, new CircuitOptions { TemperatureK = model.TemperatureK, Seed = seed, Substream = substream });
+        return RunCircuit(circuit, inputA, inputB, a, b, endPs, "N.Out", new CircuitOptions { TemperatureK = model.TemperatureK, Seed = seed, Substream = substream });
+    }
+
+    private static double[] ModelOutputs(SfqTechnology model, double weight, double[] a, double[] b, double endPs, ulong seed)
+        => RunModel(model, new SfqNeuron { ThresholdFluxons = ThresholdFluxons }, weight, SynapseDelayPs, a, b, endPs, seed);
+
+    /// <summary>Runs a circuit built around <see cref="SfqCellLibrary.GatedPair"/> from its DC
+    /// operating point with input pulses at <paramref name="a"/> and <paramref name="b"/> (ps) and
+    /// returns the fluxons that pass <paramref name="outputJunction"/> (ps). Times are taken from the
+    /// junction before each gate (<c>a0.J2</c>, else <c>b0.J2</c>), the pulse-level model's spike source.</summary>
+    /// <param name="circuit">The circuit.</param>
+    /// <param name="inputA">Input A's pulse input.</param>
+    /// <param name="inputB">Input B's pulse input.</param>
+    /// <param name="a">Pulse times of input A (ps), ascending.</param>
+    /// <param name="b">Pulse times of input B (ps), ascending.</param>
+    /// <param name="endPs">End of the run (ps).</param>
+    /// <param name="outputJunction">The junction whose fluxons are the output.</param>
+    /// <param name="options">Solver settings.</param>
+    public static double[] RunCircuit(JosephsonCircuit circuit, int inputA, int inputB, IReadOnlyList<double> a, IReadOnlyList<double> b, double endPs, string outputJunction, CircuitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var simulator = new CircuitSimulator(circuit, options);
         simulator.Settle();
         foreach (double t in a)
         {
@@ -102,24 +114,42 @@ public static class SfqCircuitComparison
             simulator.InjectPulse(inputB, t);
         }
         simulator.RunUntil(endPs);
-        int output = circuit.JunctionIndex("N.Out"), first = circuit.JunctionIndex("a0.J2");
-        double[] starts = [.. simulator.Slips.Where(s => s.Junction == first && s.Direction > 0).Select(s => s.TimePs)];
-        double offset = starts.Length == a.Length ? starts.Zip(a, (s, t) => s - t).Average() : 0;
+        int output = circuit.JunctionIndex(outputJunction);
+        double offset = Offset(simulator, circuit.JunctionIndex("a0.J2"), a) ?? Offset(simulator, circuit.JunctionIndex("b0.J2"), b) ?? 0;
         return [.. simulator.Slips.Where(s => s.Junction == output && s.Direction > 0).Select(s => s.TimePs - offset)];
     }
 
-    private static double[] ModelOutputs(SfqTechnology model, double weight, double[] a, double[] b, double endPs, ulong seed)
+    /// <summary>Runs <paramref name="neuron"/> in the pulse-level model, fed by two input trains at
+    /// <paramref name="a"/> and <paramref name="b"/> (ps) through synapses of weight
+    /// <paramref name="weight"/> and delay <paramref name="delayPs"/>; returns its spike times (ps).</summary>
+    /// <param name="model">The technology.</param>
+    /// <param name="neuron">The neuron.</param>
+    /// <param name="weight">Synapse weight (pass probability), in (0, 1].</param>
+    /// <param name="delayPs">Synapse delay (ps), &gt; 0.</param>
+    /// <param name="a">Spike times of input A (ps).</param>
+    /// <param name="b">Spike times of input B (ps).</param>
+    /// <param name="endPs">End of the run (ps).</param>
+    /// <param name="seed">Network seed.</param>
+    public static double[] RunModel(SfqTechnology model, SfqNeuron neuron, double weight, double delayPs, IReadOnlyList<double> a, IReadOnlyList<double> b, double endPs, ulong seed)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         var network = new Network(seed, dt: SfqConstants.Ps(1));
         var inputs = network.AddSpikeSource("inputs", [[.. a.Select(SfqConstants.Ps)], [.. b.Select(SfqConstants.Ps)]]);
-        var neuron = network.AddPopulation("neuron", 1, new SfqNeuron { ThresholdFluxons = ThresholdFluxons });
-        var synapse = Synapse.Excitatory(weight, SfqConstants.Ps(SynapseDelayPs));
-        network.Connect(inputs, neuron, Connectivity.Pairs([0], [0]), synapse);
-        network.Connect(inputs, neuron, Connectivity.Pairs([1], [0]), synapse);
-        var spikes = network.RecordSpikes(neuron);
+        var population = network.AddPopulation("neuron", 1, neuron);
+        var synapse = Synapse.Excitatory(weight, SfqConstants.Ps(delayPs));
+        network.Connect(inputs, population, Connectivity.Pairs([0], [0]), synapse);
+        network.Connect(inputs, population, Connectivity.Pairs([1], [0]), synapse);
+        var spikes = network.RecordSpikes(population);
         using var simulation = new SfqBackend(model).CompileSfq(network);
         simulation.Run(SfqConstants.Ps(endPs));
         return [.. simulation.GetExactSpikes(spikes).TimesMs.Select(t => t * SfqConstants.PsPerMs)];
+    }
+
+    private static double? Offset(CircuitSimulator simulator, int junction, IReadOnlyList<double> injected)
+    {
+        double[] starts = [.. simulator.Slips.Where(s => s.Junction == junction && s.Direction > 0).Select(s => s.TimePs)];
+        return injected.Count > 0 && starts.Length == injected.Count ? starts.Zip(injected, (s, t) => s - t).Average() : null;
     }
 
     /// <summary>2 × (pulses matched one-to-one within <see cref="MatchTolerancePs"/>) / (pulses of both); 1 when both are empty.</summary>

@@ -18,17 +18,11 @@ public sealed class SfqCalibrateCommand
 {
     private readonly IAnsiConsole _console;
 
-    private readonly Option<string> _out = new("--out", "-o")
-    {
-        Description = "The calibration file to write.",
-        DefaultValueFactory = _ => SfqCalibrateSettings.DefaultOutFile,
-    };
+    private readonly Option<string?> _out = SharedOptions.Out("The calibration file to write.", SfqCalibrateSettings.DefaultOutFile);
 
-    private readonly Option<bool> _quick = new("--quick")
-    {
-        Description = "Reduced sweep (40 pulses at 5 gate biases, 4.2 and 5.0 K, bias scales 0.95-1.05): seconds, for CI. "
-            + "Full: 200 pulses at 9 gate biases, 3.0, 4.2 and 5.0 K, bias scales 0.80-1.20 in steps of 0.05.",
-    };
+    private readonly Option<bool> _quick = SharedOptions.Quick(
+        "Reduced sweep (40 pulses at 5 gate biases, 4.2 and 5.0 K, bias scales 0.95-1.05): seconds, for CI. "
+        + "Full: 200 pulses at 9 gate biases, 3.0, 4.2 and 5.0 K, bias scales 0.80-1.20 in steps of 0.05.");
 
     private readonly Option<double> _loopInductance = new("--loop-inductance")
     {
@@ -36,27 +30,19 @@ public sealed class SfqCalibrateCommand
         DefaultValueFactory = _ => SfqTechnology.Default.LoopInductancePh,
     };
 
-    private readonly Option<ulong> _seed = new("--seed")
-    {
-        Description = "Seed of the thermal noise.",
-        DefaultValueFactory = _ => 1,
-    };
+    private readonly Option<ulong> _seed = SharedOptions.Seed("Seed of the thermal noise (the shipped calibration used 1).");
+
+    private readonly Option<int?> _threads = SharedOptions.Threads("Circuit runs at once (default: one per core; results do not depend on it).");
 
     /// <summary>Creates the command, printing to <paramref name="console"/>.</summary>
     public SfqCalibrateCommand(IAnsiConsole console)
     {
         _console = console ?? throw new ArgumentNullException(nameof(console));
-        _loopInductance.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is not (> 0 and < double.PositiveInfinity))
-            {
-                r.AddError("--loop-inductance must be a finite inductance in pH > 0.");
-            }
-        });
+        _loopInductance.Validators.Add(r => SharedOptions.Check<double>(r, v => v is > 0 and < double.PositiveInfinity, "--loop-inductance must be a finite inductance in pH > 0."));
         Command = new Command("sfq-calibrate", "Calibrate the pulse-level SFQ model from the circuit solver: cell delay and jitter, the gate's switching curve and "
             + "gray-zone delay, and the neuron threshold map over temperature and global bias scale; prints the tables and writes the calibration file.")
         {
-            _out, _quick, _loopInductance, _seed,
+            _out, _quick, _loopInductance, _seed, _threads,
         };
         Command.SetAction(Invoke);
     }
@@ -68,7 +54,7 @@ public sealed class SfqCalibrateCommand
     public SfqCalibrateSettings SettingsFrom(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return new SfqCalibrateSettings(parse.GetValue(_out) ?? SfqCalibrateSettings.DefaultOutFile, parse.GetValue(_quick), parse.GetValue(_loopInductance), parse.GetValue(_seed));
+        return new SfqCalibrateSettings(parse.GetValue(_out) ?? SfqCalibrateSettings.DefaultOutFile, parse.GetValue(_quick), parse.GetValue(_loopInductance), parse.GetValue(_seed), parse.GetValue(_threads));
     }
 
     /// <summary>Calibrates, prints and writes as <paramref name="settings"/> say; returns the calibration.</summary>

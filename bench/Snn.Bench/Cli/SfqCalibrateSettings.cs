@@ -7,7 +7,8 @@ namespace Snn.Bench.Cli;
 /// <param name="Quick">The reduced sweep for CI instead of the full one.</param>
 /// <param name="LoopInductancePh">Neuron loop inductance of the technology calibrated (pH).</param>
 /// <param name="Seed">Seed of the thermal noise.</param>
-public sealed record SfqCalibrateSettings(string OutFile, bool Quick, double LoopInductancePh, ulong Seed)
+/// <param name="Threads">Circuit runs at once; null for one per core (the results do not depend on it).</param>
+public sealed record SfqCalibrateSettings(string OutFile, bool Quick, double LoopInductancePh, ulong Seed, int? Threads = null)
 {
     /// <summary>Default file name.</summary>
     public const string DefaultOutFile = "sfq-calibration.json";
@@ -33,5 +34,5 @@ public sealed record SfqCalibrateSettings(string OutFile, bool Quick, double Loo
     };
 
     /// <summary>The sweep these settings ask for.</summary>
-    public SfqCalibrationSettings Sweep => Quick ? QuickSweep(Seed) : Full(Seed);
+    public SfqCalibrationSettings Sweep => (Quick ? QuickSweep(Seed) : Full(Seed)) with { Threads = Threads };
 }

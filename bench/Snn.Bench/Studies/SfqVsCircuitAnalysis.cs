@@ -12,11 +12,13 @@ namespace Snn.Bench.Studies;
 /// technology (<see cref="SfqXorStudy.DefaultTechnology"/>) from the circuit solver
 /// (<see cref="SfqCalibrator"/>), writes the calibration as JSON, runs the small gate-merger-neuron
 /// network of <see cref="SfqCircuitComparison"/> in the circuit solver and in both pulse-level
-/// models, and reports the XOR network's nominal rates and global-bias window under both models.
+/// models, runs the XOR's leaky AND neuron in the circuit and in the calibrated model
+/// (<see cref="SfqAndCircuitComparison"/>), and reports the XOR network's nominal rates and
+/// global-bias window under both models.
 /// Full: 400 pulses at 9 gate biases and 9 global bias scales 0.80-1.20 (the calibrated model
 /// reads its cells and gate curve between them), 200 clock periods, weights 1/0.8/0.5/0.2, bias
-/// 0.80-1.20 in 2 % steps; --quick: 80 pulses at 7 biases and bias scales 0.8/1.0/1.2, 50
-/// periods, weights 1/0.5, bias in 5 % steps.
+/// 0.80-1.20 in 2 % steps, AND neuron 200 periods per pattern; --quick: 80 pulses at 7 biases and
+/// bias scales 0.8/1.0/1.2, 50 periods, weights 1/0.5, bias in 5 % steps, AND neuron 20 periods.
 /// </summary>
 public static class SfqVsCircuitAnalysis
 {
@@ -69,9 +71,22 @@ public static class SfqVsCircuitAnalysis
             findings.Add(Invariant($"{row.Model,-11}  {row.Weight,4:0.##}  {row.GateBiasUa,6:F1} uA  {row.NeuronBiasUa,6:F1} uA  {row.JtlStages,3}  {row.CircuitRateGhz,5:F2} GHz  {row.ModelRateGhz,5:F2} GHz  {row.IdenticalShare,6:P0}     {Latency(row.CircuitLatencyPs)} / {Latency(row.ModelLatencyPs)}"));
         }
 
+        context.Report("leaky AND neuron: circuit vs calibrated model");
+        var calibrated = calibration.Apply(technology);
+        int andPeriods = context.Quick ? 20 : 200;
+        findings.Add(Invariant($"XOR's leaky AND neuron (threshold {SfqXorDesign.Default.AndThresholdFluxons:F2}, tau {SfqXorDesign.Default.AndLeakPs:F0} ps), circuit vs calibrated model, {andPeriods} periods:"));
+        foreach (var row in SfqAndCircuitComparison.Compare(calibrated, null, andPeriods, context.Seed))
+        {
+            string key = Invariant($"and_{(row.A ? 1 : 0)}{(row.B ? 1 : 0)}");
+            metrics[key + "_circuit_rate_ghz"] = row.CircuitRateGhz;
+            metrics[key + "_model_rate_ghz"] = row.ModelRateGhz;
+            metrics[key + "_identical_share"] = row.IdenticalShare;
+            findings.Add(Invariant($"  ({(row.A ? 1 : 0)},{(row.B ? 1 : 0)})  circuit {row.CircuitRateGhz,5:F2} GHz  model {row.ModelRateGhz,5:F2} GHz  identical {row.IdenticalShare,6:P0}"));
+        }
+
         context.Report("XOR under both models");
         double[] scales = context.Quick ? SfqXorStudy.Scales(0.8, 1.2, 9) : SfqXorStudy.Scales(0.8, 1.2, 21);
-        foreach (var (name, model) in new[] { ("closed_form", technology), ("calibrated", calibration.Apply(technology)) })
+        foreach (var (name, model) in new[] { ("closed_form", technology), ("calibrated", calibrated) })
         {
             var study = new SfqXorStudy(technology: model, seed: context.Seed);
             var nominal = study.Evaluate();

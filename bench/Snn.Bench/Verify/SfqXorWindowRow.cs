@@ -5,7 +5,7 @@ using Snn.Experiments.Sfq;
 namespace Snn.Bench.Verify;
 
 /// <summary>
-/// The SFQ XOR case study (<see cref="SfqXorStudy"/>): the output rates of the four input patterns
+/// The SFQ XOR case study (<see cref="SfqXorStudy"/>) on the closed-form pulse-level model: the output rates of the four input patterns
 /// at nominal bias and the edges of the global-bias window in which all four are correct, against
 /// <see cref="SfqXorClaims"/>. The window is swept in steps of <see cref="SfqXorClaims.WindowStep"/>
 /// from two steps below its lower edge to two steps above its upper edge.
@@ -17,7 +17,7 @@ public sealed class SfqXorWindowRow : VerifyRow
 
     /// <inheritdoc />
     public override string Claim => string.Create(CultureInfo.InvariantCulture,
-        $"rates {string.Join(" / ", SfqXorClaims.NominalRatesGhz.Select(r => r.ToString("0.0", CultureInfo.InvariantCulture)))} GHz; all patterns correct for bias {SfqXorClaims.WindowLow:F2}-{SfqXorClaims.WindowHigh:F2} x nominal");
+        $"closed-form model: rates {string.Join(" / ", SfqXorClaims.NominalRatesGhz.Select(r => r.ToString("0.0", CultureInfo.InvariantCulture)))} GHz; all patterns correct for bias {SfqXorClaims.WindowLow:F2}-{SfqXorClaims.WindowHigh:F2} x nominal");
 
     /// <inheritdoc />
     public override string Source => SfqXorClaims.Source;

@@ -54,6 +54,32 @@ public class SfqCalibrateCommandTests
     }
 
     [Fact]
+    public void SharedOptionsReachTheSettingsAndTheSweep()
+    {
+        var command = new SfqCalibrateCommand(new CapturedConsole().Console);
+
+        var settings = command.SettingsFrom(command.Command.Parse(["--seed", "7", "--threads", "2", "-o", "x.json", "--quick"]));
+        var defaults = command.SettingsFrom(command.Command.Parse([]));
+
+        Assert.Equal(new SfqCalibrateSettings("x.json", true, SfqTechnology.Default.LoopInductancePh, 7, 2), settings);
+        Assert.Equal(7UL, settings.Sweep.Seed);
+        Assert.Equal(2, settings.Sweep.Threads);
+        Assert.Equal(new SfqCalibrateSettings(SfqCalibrateSettings.DefaultOutFile, false, SfqTechnology.Default.LoopInductancePh, RunSettings.DefaultSeed, null), defaults);
+    }
+
+    [Fact]
+    public void ZeroThreadsAreRefused()
+    {
+        var error = new StringWriter();
+
+        int code = new BenchCli(new CapturedConsole().Console).Invoke(["sfq-calibrate", "--quick", "--threads", "0"],
+            new System.CommandLine.InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--threads must be at least 1", error.ToString());
+    }
+
+    [Fact]
     public void NonPositiveLoopInductanceIsRefused()
     {
         var error = new StringWriter();

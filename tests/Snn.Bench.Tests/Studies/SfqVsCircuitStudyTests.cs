@@ -21,9 +21,15 @@ public class SfqVsCircuitStudyTests
         Assert.Equal(20, study.Metrics["calibrated_w1_model_rate_ghz"]);
         Assert.True(study.Metrics["calibrated_w1_identical_share"] > 0.9);
         Assert.InRange(study.Metrics["gate_half_pass_bias_ua"], 60, 80);
+        // The XOR's leaky AND neuron: the model fires once per period for both inputs only; the
+        // circuit, with thermal noise on its threshold, nearly so.
+        Assert.Equal([0, 0, 0, 10], new[] { "00", "01", "10", "11" }.Select(p => study.Metrics[$"and_{p}_model_rate_ghz"]));
+        Assert.Equal(0, study.Metrics["and_00_circuit_rate_ghz"]);
+        Assert.InRange(study.Metrics["and_11_circuit_rate_ghz"], 8, 10);
         var calibration = SfqCalibrationFile.Read(Path.Combine(directory.Path, SfqVsCircuitAnalysis.CalibrationFile));
         Assert.Equal(SfqCalibration.CurrentVersion, calibration.Version);
         Assert.Equal(study.Metrics["gate_half_pass_bias_ua"], calibration.GateHalfPassBiasUa);
         Assert.Contains("XOR calibrated", console.Text);
+        Assert.Contains("leaky AND neuron", console.Text);
     }
 }
