@@ -41,12 +41,12 @@ public class OnnxFastFormTests(ITestOutputHelper output)
         => AssertSameSpikes(() => OnnxTestNetworks.RecurrentDiscreteLif(1));
 
     [Fact]
-    public void SparseRecurrentNetworkUsesTheGatherLayoutAndGivesTheCpuEnginesSpikes()
+    public void SparseRecurrentNetworkUsesSpikeDrivenDeliveryAndGivesTheCpuEnginesSpikes()
     {
         var build = () => SparseRecurrent(5);
         var layout = OnnxExporter.Build(build().Network, new OnnxExportOptions { Form = OnnxModelForm.Fast }).Layout;
-        Assert.Contains(layout.SynapticLayouts, line => line.StartsWith("liquid.Excitatory", StringComparison.Ordinal) && line.Contains("loop sparse", StringComparison.Ordinal));
-        Assert.Contains(layout.SynapticLayouts, line => line.StartsWith("liquid.Excitatory", StringComparison.Ordinal) && line.Contains("hoisted dense", StringComparison.Ordinal));
+        Assert.Contains(layout.SynapticLayouts, line => line.StartsWith("liquid.Excitatory", StringComparison.Ordinal) && line.Contains("loop events", StringComparison.Ordinal));
+        Assert.Contains(layout.SynapticLayouts, line => line.StartsWith("liquid.Excitatory", StringComparison.Ordinal) && line.Contains("loop events from series 0", StringComparison.Ordinal));
         AssertSameSpikes(build);
     }
 
