@@ -13,7 +13,7 @@ namespace Snn.Backends.Onnx;
 /// </summary>
 internal sealed partial class NetworkLowering
 {
-    private readonly Dictionary<int, (EventSynapses Synapses, Dictionary<(Population, Receptor), int> Offsets, int Width, List<(int Series, int First)> Series)> _stageEvents = [];
+    private readonly Dictionary<int, (EventSynapses[] Tables, Dictionary<(Population, Receptor), int> Offsets, int Width, List<int> Series)> _stageEvents = [];
     private readonly Dictionary<int, int> _pendingState = [];
     private readonly HashSet<int> _seriesReadInLoops = [];
 
@@ -21,8 +21,8 @@ internal sealed partial class NetworkLowering
     /// delivery when any of its groups would otherwise gather a padded in-degree every step. The
     /// stage then also delivers, from its ring, the synapses from precomputed series that are
     /// better delivered by the spikes (<see cref="FastSynapticInput.HoistedByEvents"/>): the
-    /// series' spikes of the step join the stage's own as sources, which saves a buffer over the
-    /// whole run. Event sources: the stage's neurons, then each such series' columns.</summary>
+    /// series' spikes of the step are delivered into the same ring, which saves a buffer over the
+    /// whole run. One table for the stage's neurons, then one per such series.</summary>
     private void PlanStageEvents(int s, Func<int, int> widthOf)
     {
         var inputs = _stages[s].SelectMany(l => ((Receptor[])[Receptor.Excitatory, Receptor.Inhibitory]).Select(r => _fastInputs[(l.Population, r)])).ToList();
@@ -33,15 +33,7 @@ internal sealed partial class NetworkLowering
         var claimed = inputs.ToDictionary(g => g, g => g.HoistedSeries.Where(series => g.HoistedByEvents(series, widthOf(series))).ToList()
             .Select(series => (Series: series, Synapses: g.TakeHoisted(series))).ToList());
         var series = claimed.Values.SelectMany(c => c.Select(p => p.Series)).Distinct().Order().ToList();
-        int stageSize = _stages[s].Sum(l => l.Population.Size);
-        var first = new Dictionary<int, int>();
-        int sources = stageSize;
-        foreach (int index in series)
-        {
-            first[index] = sources;
-            sources += widthOf(index);
-            _seriesReadInLoops.Add(index);
-        }
+        _seriesReadInLoops.UnionWith(series);
         var groups = inputs.Where(g => g.LoopSynapses.Count > 0 || claimed[g].Count > 0).ToList();
         var offsets = new Dictionary<(Population, Receptor), int>();
         int width = 0;
@@ -52,11 +44,17 @@ internal sealed partial class NetworkLowering
             group.LoopEvents = true;
             _stageDelay[s] = Math.Max(_stageDelay[s], claimed[group].SelectMany(c => c.Synapses).Select(h => h.Delay).DefaultIfEmpty(0).Max());
         }
-        var synapses = groups.SelectMany(g => g.LoopSynapses.Select(l => (l.Source, l.Delay, offsets[(g.Target, g.Receptor)] + l.Target, l.Weight))
-                .Concat(claimed[g].SelectMany(c => c.Synapses.Select(h => (first[c.Series] + h.Column, h.Delay, offsets[(g.Target, g.Receptor)] + h.Target, h.Weight)))))
-            .Select(e => (e.Item1, (long)(e.Delay - 1) * width + e.Item3, e.Weight))
-            .OrderBy(e => e.Item1);
-        _stageEvents[s] = (EventSynapses.Build(sources, synapses), offsets, width, [.. series.Select(i => (i, first[i]))]);
+        long Code(int delay, FastSynapticInput group, int target) => (long)(delay - 1) * width + offsets[(group.Target, group.Receptor)] + target;
+        var tables = new List<EventSynapses>
+        {
+            EventSynapses.Build(_stages[s].Sum(l => l.Population.Size), groups.SelectMany(g => g.LoopSynapses.Select(l => (l.Source, Code(l.Delay, g, l.Target), l.Weight))).OrderBy(e => e.Source)),
+        };
+        foreach (int index in series)
+        {
+            var synapses = groups.SelectMany(g => claimed[g].Where(c => c.Series == index).SelectMany(c => c.Synapses).Select(h => (h.Column, Code(h.Delay, g, h.Target), h.Weight)));
+            tables.Add(EventSynapses.Build(widthOf(index), synapses.OrderBy(e => e.Column)));
+        }
+        _stageEvents[s] = ([.. tables], offsets, width, series);
     }
 
     /// <summary>The input that the spikes of a precomputed series deliver to a group of
@@ -103,19 +101,23 @@ internal sealed partial class NetworkLowering
     }
 
     /// <summary>The stage's pending ring after this step: shifted by one slot (slot 0 was
-    /// delivered), then the step's spikes ([batch, event sources]: the stage's, then those of the
-    /// series it reads) added at slot delay − 1.</summary>
-    private string NextPending(GraphBuilder graph, int s, string pending, string spikes)
+    /// delivered), then the spikes of the step added at slot delay − 1: those of each series it
+    /// reads, then the stage's own ([batch, stage neurons]), as the engine delivers populations in
+    /// network order; one table each, so that a series' wide fan-out does not pad the stage's lists.</summary>
+    private string NextPending(GraphBuilder graph, int s, string pending, string[] sources)
     {
-        var (events, _, width, _) = _stageEvents[s];
+        var (tables, _, width, _) = _stageEvents[s];
         int delay = _stageDelay[s];
         long ring = (long)delay * width;
         string shifted = delay == 1 ? graph.Mul(pending, graph.Scalar(0f))
             : graph.Op("Pad", graph.Op("Slice", pending, graph.Int64s(width), graph.Int64s(ring), graph.Int64s(1)), graph.Int64s(0, 0, 0, width));
-        var found = SpikeEvents.Find(graph, spikes, 2);
-        string rowBase = graph.Mul(found.Indices[0], graph.Int64s(ring));
-        string delivered = Scatter(graph, graph.Op("Reshape", shifted, graph.Int64s(-1)), rowBase, found.Indices[1], events);
-        return graph.Op("Reshape", delivered, graph.Int64s(-1, ring));
+        string flat = graph.Op("Reshape", shifted, graph.Int64s(-1));
+        foreach (int t in Enumerable.Range(1, tables.Length - 1).Append(0))
+        {
+            var found = SpikeEvents.Find(graph, sources[t], 2);
+            flat = Scatter(graph, flat, graph.Mul(found.Indices[0], graph.Int64s(ring)), found.Indices[1], tables[t]);
+        }
+        return graph.Op("Reshape", flat, graph.Int64s(-1, ring));
     }
 
     /// <summary>The part of the pending ring arriving now at <paramref name="input"/>'s group, [batch, size].</summary>

@@ -411,7 +411,7 @@ internal sealed partial class NetworkLowering
             bodyGraph.Input.Add(GraphBuilder.ValueInfo(now[key], TensorProto.Types.DataType.Float, Batch, key.Item1.Size));
         }
         var eventInputs = new List<string>();
-        foreach (var (index, _) in _stageEvents.TryGetValue(s, out var stageEvents) ? stageEvents.Series : [])
+        foreach (int index in _stageEvents.TryGetValue(s, out var stageEvents) ? stageEvents.Series : [])
         {
             var source = index == InputSeries ? null : _lowerings[index - 1].Population;
             scanned.Add(source is null ? "spikes_in" : spikeSeries[source]);
@@ -471,8 +471,8 @@ internal sealed partial class NetworkLowering
         }
         if (pending is not null)
         {
-            string[] sources = [.. fired, .. eventInputs];
-            next[pendingIndex] = NextPending(body, s, pending, sources.Length == 1 ? sources[0] : body.OpWith("Concat", sources, [GraphBuilder.IntAttribute("axis", 1)]));
+            string own = fired.Count == 1 ? fired[0] : body.OpWith("Concat", [.. fired], [GraphBuilder.IntAttribute("axis", 1)]);
+            next[pendingIndex] = NextPending(body, s, pending, [own, .. eventInputs]);
         }
         var produced = body.Nodes.SelectMany(n => n.Output).ToHashSet();
         var used = new HashSet<string>();
