@@ -10,10 +10,13 @@ namespace Snn.Backends.Onnx;
 /// recurrent group one stage), taken in feed-forward order. Each stage is one Scan over the steps
 /// that holds only its populations' neuron updates and its own recurrent synapses; everything it
 /// receives from the input tensor and from earlier stages is known for all steps before its Scan
-/// starts, so it is one matrix product over a stack of time-shifted spike series outside the loop.
-/// The last steps of every series that a later stage reads with a delay are carried as a state
-/// (<c>state_input_tail</c>, <c>state_tail_&lt;population&gt;</c>), so a run continued in chunks
-/// gives the spikes of one long run.
+/// starts, so it is computed outside the loop: one matrix product over a stack of time-shifted
+/// spike series, or one delivery of the series' spikes (NetworkLowering.Events.cs). A stage with
+/// sparse recurrence delivers its own spikes, and the sparse projections it receives, into a
+/// pending-input ring carried by its loop. The last steps of every series that a later stage reads
+/// outside a loop are carried as a state (<c>state_input_tail</c>,
+/// <c>state_tail_&lt;population&gt;</c>), and the rings as <c>state_pending_&lt;population&gt;</c>,
+/// so a run continued in chunks gives the spikes of one long run.
 /// </summary>
 internal sealed partial class NetworkLowering
 {
