@@ -6,14 +6,16 @@ namespace Snn.Backends.Onnx;
 /// The synapses onto one receptor of one population in the fast form's layout. Synapses whose
 /// source's spikes are known for all steps before the loop that updates the target (the input
 /// tensor, or a population of an earlier feed-forward stage) are <em>hoisted</em>: their
-/// contribution for all steps is a matrix product over a stack of time-shifted source spikes
-/// ([steps, batch, delays·width]), computed once outside the loop. The other synapses (recurrent
-/// ones, and all of them in the single-step shape) are computed inside the loop from the spike
-/// history ([batch, D·N], newest first): as one matrix product over the history positions they
-/// use (dense), or, where that matrix would be mostly zeros, as one gather of each synapse's
-/// history position, a multiplication by the weights and a sum over the in-degree (sparse).
-/// Either way the node count does not depend on the in-degree. Several synapses with the same
-/// source, delay and target become one matrix entry holding their summed weight.
+/// contribution for all steps is computed once outside the loop, as a matrix product over a stack
+/// of time-shifted source spikes ([steps, batch, delays·width]) where that matrix is mostly
+/// nonzero, otherwise delivered by the spikes (each spike adds its synapses' weights at its step
+/// plus their delays, <see cref="EventSynapses"/>). The other synapses (recurrent ones, and all of
+/// them in the single-step shape) are computed inside the loop: as one matrix product over the
+/// spike-history positions they use (dense), or, where that matrix would be mostly zeros, delivered
+/// by the step's spikes into a pending-input ring carried by the stage's loop (in the single-step
+/// shape: one gather of each synapse's history position, a multiplication by the weights and a sum
+/// over the in-degree). Either way the node count does not depend on the in-degree. In a matrix,
+/// several synapses with the same source, delay and target become one entry holding their summed weight.
 /// </summary>
 internal sealed class FastSynapticInput
 {
@@ -24,15 +26,14 @@ internal sealed class FastSynapticInput
 
     private const int LoopSmallDense = 1 << 16;
 
-    /// <summary>The same bounds for a hoisted table, which is one large matrix product per run
-    /// (all steps at once) and so pays for many more zeros; a gather of single floats costs about
-    /// as much as a few hundred multiply-adds in ONNX Runtime, so the whole stack is multiplied
-    /// (zero rows included) while that stays within these bounds.</summary>
-    private const int HoistedDenseExpansion = 32;
-
-    private const int HoistedSmallDense = 1 << 20;
+    /// <summary>A hoisted part whose matrix (over every delay up to the largest) would hold more
+    /// than this many entries per synapse is delivered by the spikes instead: a spike series is
+    /// sparse, so a scatter of the synapses of the spikes that occurred does far less work than a
+    /// product (or convolution) over every (delay, source, target) entry.</summary>
+    private const int HoistedEventExpansion = 4;
 
     private readonly Dictionary<int, List<(int Delay, int Column, int Target, float Weight)>> _hoisted;
+    private readonly List<int> _inLoopSeries = [];
 
     private FastSynapticInput(Population target, Receptor receptor, int synapses, Dictionary<int, List<(int Delay, int Column, int Target, float Weight)>> hoisted)
     {
@@ -60,8 +61,15 @@ internal sealed class FastSynapticInput
     /// <summary>The in-loop part as per-synapse history positions and weights, [K, size], or null.</summary>
     public SparseSynapses? LoopSparse { get; private set; }
 
+    /// <summary>The in-loop synapses: (delay in steps, source position in the stage, target, weight).</summary>
+    public IReadOnlyList<(int Delay, int Source, int Target, float Weight)> LoopSynapses { get; private set; } = [];
+
     /// <summary>The largest delay (steps) among the in-loop synapses, 0 when none.</summary>
     public int LoopDelay { get; private set; }
+
+    /// <summary>True when the loop that updates the target delivers the in-loop synapses by the
+    /// spikes (a pending-input ring) rather than reading <see cref="LoopSparse"/> from a history.</summary>
+    public bool LoopEvents { get; set; }
 
     /// <summary>The series the hoisted synapses read.</summary>
     public IEnumerable<int> HoistedSeries => _hoisted.Keys;
@@ -75,9 +83,8 @@ internal sealed class FastSynapticInput
         var parts = new List<string>();
         foreach (var hoisted in Hoisted)
         {
-            parts.Add(hoisted.Dense is { } dense
-                ? $"hoisted dense {dense.Rows.Length}x{Target.Size}{(hoisted.FullStack ? "" : " gathered")}"
-                : $"hoisted sparse {hoisted.Sparse!.Depth}x{Target.Size}");
+            parts.Add(hoisted.Dense is { } dense ? $"hoisted dense {dense.Rows.Length}x{Target.Size}"
+                : $"hoisted events {hoisted.Events!.Sources}x{hoisted.Events.Fanout}");
         }
         if (LoopDense is { } loopDense)
         {
@@ -85,7 +92,11 @@ internal sealed class FastSynapticInput
         }
         if (LoopSparse is { } sparse)
         {
-            parts.Add($"loop sparse {sparse.Depth}x{Target.Size}");
+            parts.Add(LoopEvents ? $"loop events, fan-in {sparse.Depth}" : $"loop sparse {sparse.Depth}x{Target.Size}");
+        }
+        foreach (int series in _inLoopSeries)
+        {
+            parts.Add($"loop events from series {series}");
         }
         return $"{Target.Name}.{Receptor}: {Synapses} synapses, {(parts.Count == 0 ? "none" : string.Join(" + ", parts))}";
     }
@@ -133,6 +144,7 @@ internal sealed class FastSynapticInput
         var built = new FastSynapticInput(target, receptor, count, hoisted);
         if (loop.Count > 0)
         {
+            built.LoopSynapses = loop;
             built.LoopDelay = loop.Max(l => l.Delay);
             var keyed = loop.Select(l => ((long)(l.Delay - 1) * historyStride + l.Source, l.Target, l.Weight)).ToList();
             if (IsDense(keyed.Select(k => k.Item1).Distinct().Count(), target.Size, keyed.Count, LoopDenseExpansion, LoopSmallDense))
@@ -147,34 +159,49 @@ internal sealed class FastSynapticInput
         return built;
     }
 
-    /// <summary>Lays out the hoisted synapses over each series' stack once every group has added
-    /// its delays: stack column = (index of the delay among <paramref name="stacks"/>' delays) ·
-    /// width + column.</summary>
+    /// <summary>Whether the hoisted synapses reading <paramref name="series"/> (of
+    /// <paramref name="width"/> columns) are delivered by the spikes: their matrix over every delay
+    /// up to their largest would hold more than <see cref="HoistedEventExpansion"/> entries per synapse.</summary>
+    public bool HoistedByEvents(int series, int width)
+    {
+        var list = _hoisted[series];
+        var delays = list.Select(h => h.Delay).Distinct().ToList();
+        long kernelRows = delays.Count == 1 ? width : (long)delays.Max() * width;
+        return kernelRows * Target.Size > (long)HoistedEventExpansion * list.Count;
+    }
+
+    /// <summary>Removes the hoisted synapses reading <paramref name="series"/> and returns them
+    /// (delay in steps, column, target, weight), for delivery inside the target's loop.</summary>
+    public List<(int Delay, int Column, int Target, float Weight)> TakeHoisted(int series)
+    {
+        var list = _hoisted[series];
+        _hoisted.Remove(series);
+        _inLoopSeries.Add(series);
+        return list;
+    }
+
+    /// <summary>Lays out the hoisted synapses once every group has added its delays: delivered by
+    /// the spikes (<see cref="HoistedByEvents"/>; code = delay · size + target), or a matrix over
+    /// the series' stack with stack column = (index of the delay among <paramref name="stacks"/>'
+    /// delays) · width + column.</summary>
     public void ResolveHoisted(IReadOnlyDictionary<int, (IReadOnlyList<int> Delays, int Width)> stacks)
     {
         foreach (var (series, list) in _hoisted.OrderBy(h => h.Key))
         {
             var (delays, width) = stacks[series];
+            if (HoistedByEvents(series, width))
+            {
+                var events = EventSynapses.Build(width, list.Select(h => (h.Column, (long)h.Delay * Target.Size + h.Target, h.Weight)));
+                Hoisted.Add(new HoistedSynapses(series, null, events));
+                continue;
+            }
             var slot = new Dictionary<int, int>();
             for (int k = 0; k < delays.Count; k++)
             {
                 slot[delays[k]] = k;
             }
-            var keyed = list.Select(h => ((long)slot[h.Delay] * width + h.Column, h.Target, h.Weight)).ToList();
-            long stackRows = (long)delays.Count * width;
-            long kernelRows = delays.Count == 1 ? width : (long)delays[^1] * width;
-            if (IsDense(kernelRows, Target.Size, keyed.Count, HoistedDenseExpansion, HoistedSmallDense))
-            {
-                Hoisted.Add(new HoistedSynapses(series, DenseSynapses.Full(keyed, stackRows, Target.Size), true, null));
-            }
-            else if (IsDense(keyed.Select(k => k.Item1).Distinct().Count(), Target.Size, keyed.Count, HoistedDenseExpansion, HoistedSmallDense))
-            {
-                Hoisted.Add(new HoistedSynapses(series, DenseSynapses.Build(keyed, Target.Size), false, null));
-            }
-            else
-            {
-                Hoisted.Add(new HoistedSynapses(series, null, false, SparseSynapses.Build(keyed, Target.Size)));
-            }
+            var keyed = list.Select(h => ((long)slot[h.Delay] * width + h.Column, h.Target, h.Weight));
+            Hoisted.Add(new HoistedSynapses(series, DenseSynapses.Full(keyed, (long)delays.Count * width, Target.Size), null));
         }
     }
 

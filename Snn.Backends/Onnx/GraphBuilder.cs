@@ -113,6 +113,9 @@ internal sealed class GraphBuilder(NameSource names)
     public static AttributeProto IntAttribute(string name, long value)
         => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
+    public static AttributeProto StringAttribute(string name, string value)
+        => new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
+
     public static AttributeProto GraphAttribute(string name, GraphProto graph)
         => new() { Name = name, Type = AttributeProto.Types.AttributeType.Graph, G = graph };
 
@@ -121,6 +124,8 @@ internal sealed class GraphBuilder(NameSource names)
     public static TensorProto TensorOf(Half[] values, long[] dims) => Raw(TensorProto.Types.DataType.Float16, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
 
     public static TensorProto TensorOf(double[] values, long[] dims) => Raw(TensorProto.Types.DataType.Double, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+
+    public static TensorProto TensorOf(short[] values, long[] dims) => Raw(TensorProto.Types.DataType.Int16, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
 
     public static TensorProto TensorOf(int[] values, long[] dims) => Raw(TensorProto.Types.DataType.Int32, dims, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
 

@@ -1,30 +1,26 @@
 namespace Snn.Backends.Onnx;
 
 /// <summary>
-/// The synapses of one receiving group that read one precomputed spike series, laid out over that
-/// series' shifted stack ([steps, batch, delays·width], one block per stacked delay): a matrix over
-/// every stack column (no gather), a matrix over the columns used (one gather), or per-target lists
-/// (gather, multiply, sum over the in-degree).
+/// The synapses of one receiving group that read one precomputed spike series: either a matrix
+/// over every column of the series' shifted stack ([steps, batch, delays·width], one block per
+/// stacked delay), or per-source lists delivered by the spikes themselves (one scatter-add of the
+/// synapses of every spike of the run).
 /// </summary>
 internal sealed class HoistedSynapses
 {
-    public HoistedSynapses(int series, DenseSynapses? dense, bool fullStack, SparseSynapses? sparse)
+    public HoistedSynapses(int series, DenseSynapses? dense, EventSynapses? events)
     {
         Series = series;
         Dense = dense;
-        FullStack = fullStack;
-        Sparse = sparse;
+        Events = events;
     }
 
     /// <summary>The series read.</summary>
     public int Series { get; }
 
-    /// <summary>The matrix form, or null.</summary>
+    /// <summary>The matrix form, a row for every stack column, or null.</summary>
     public DenseSynapses? Dense { get; }
 
-    /// <summary>True when <see cref="Dense"/> has a row for every stack column, so no gather is needed.</summary>
-    public bool FullStack { get; }
-
-    /// <summary>The list form, or null.</summary>
-    public SparseSynapses? Sparse { get; }
+    /// <summary>The spike-driven form, or null: per series column, codes delay · size + target.</summary>
+    public EventSynapses? Events { get; }
 }

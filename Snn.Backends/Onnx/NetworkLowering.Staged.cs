@@ -10,10 +10,13 @@ namespace Snn.Backends.Onnx;
 /// recurrent group one stage), taken in feed-forward order. Each stage is one Scan over the steps
 /// that holds only its populations' neuron updates and its own recurrent synapses; everything it
 /// receives from the input tensor and from earlier stages is known for all steps before its Scan
-/// starts, so it is one matrix product over a stack of time-shifted spike series outside the loop.
-/// The last steps of every series that a later stage reads with a delay are carried as a state
-/// (<c>state_input_tail</c>, <c>state_tail_&lt;population&gt;</c>), so a run continued in chunks
-/// gives the spikes of one long run.
+/// starts, so it is computed outside the loop: one matrix product over a stack of time-shifted
+/// spike series, or one delivery of the series' spikes (NetworkLowering.Events.cs). A stage with
+/// sparse recurrence delivers its own spikes, and the sparse projections it receives, into a
+/// pending-input ring carried by its loop. The last steps of every series that a later stage reads
+/// outside a loop are carried as a state (<c>state_input_tail</c>,
+/// <c>state_tail_&lt;population&gt;</c>), and the rings as <c>state_pending_&lt;population&gt;</c>,
+/// so a run continued in chunks gives the spikes of one long run.
 /// </summary>
 internal sealed partial class NetworkLowering
 {
@@ -84,6 +87,11 @@ internal sealed partial class NetworkLowering
                 }
             }
         }
+        int WidthOf(int series) => series == InputSeries ? width : _lowerings[series - 1].Population.Size;
+        for (int s = 0; s < _stages.Count; s++)
+        {
+            PlanStageEvents(s, WidthOf);
+        }
         foreach (var input in _fastInputs.Values)
         {
             foreach (int series in input.HoistedSeries)
@@ -97,7 +105,7 @@ internal sealed partial class NetworkLowering
         }
         foreach (var (series, set) in delays)
         {
-            _stacks[series] = ([.. set], series == InputSeries ? width : _lowerings[series - 1].Population.Size);
+            _stacks[series] = ([.. set], WidthOf(series));
         }
         foreach (var input in _fastInputs.Values)
         {
@@ -172,7 +180,12 @@ internal sealed partial class NetworkLowering
         }
         for (int s = 0; s < _stages.Count; s++)
         {
-            if (_stageDelay[s] > 0)
+            if (_stageEvents.TryGetValue(s, out var events))
+            {
+                _pendingState[s] = _states.Count;
+                AddZeroState($"state_pending_{_identifiers[_stages[s][0].Population]}", checked(_stageDelay[s] * events.Width));
+            }
+            else if (_stageDelay[s] > 0)
             {
                 _historyState[s] = _states.Count;
                 AddZeroState($"state_spike_history_{_identifiers[_stages[s][0].Population]}", checked(_stageDelay[s] * _stages[s].Sum(l => l.Population.Size)));
@@ -197,6 +210,7 @@ internal sealed partial class NetworkLowering
         var stacks = new Dictionary<int, string>();
         var extendedOf = new Dictionary<int, string>();
         var convInputs = new Dictionary<int, string>();
+        var spikeEvents = new Dictionary<int, SpikeEvents>();
         var spikeSeries = new Dictionary<Population, string>();
         var stateSeries = new Dictionary<(Population, StateVariable), string>();
         int column = 0;
@@ -218,7 +232,7 @@ internal sealed partial class NetworkLowering
                     var input = _fastInputs[(lowering.Population, receptor)];
                     if (input.Hoisted.Count > 0)
                     {
-                        hoisted.Add(((lowering.Population, receptor), HoistedValue(outer, input, Stack, ConvInput)));
+                        hoisted.Add(((lowering.Population, receptor), HoistedValue(outer, input, Stack, ConvInput, SeriesSpikes)));
                     }
                 }
             }
@@ -300,6 +314,16 @@ internal sealed partial class NetworkLowering
             return stack;
         }
 
+        // The spikes of the extended series as (step, batch entry, column) triples, found once.
+        SpikeEvents SeriesSpikes(int index)
+        {
+            if (!spikeEvents.TryGetValue(index, out var found))
+            {
+                spikeEvents[index] = found = SpikeEvents.Find(outer, Extended(index), 3);
+            }
+            return found;
+        }
+
         // The extended series as a convolution input, [batch, width, depth + steps], built once.
         string ConvInput(int index)
         {
@@ -314,19 +338,23 @@ internal sealed partial class NetworkLowering
     /// <summary>A group's input for all steps, [steps, batch, size]: the sum over the series it
     /// reads. A full matrix over a series stacked at several delays is a causal convolution over
     /// time (kernel [size, width, depth], tap depth − d for delay d), which ONNX Runtime computes
-    /// without materialising the stack; otherwise the stack is multiplied, gathered first if only
-    /// some of its columns are read.</summary>
-    private string HoistedValue(GraphBuilder graph, FastSynapticInput input, Func<int, string> stackOf, Func<int, string> convInputOf)
+    /// without materialising the stack; a matrix over one delay is a product with the stack; lists
+    /// are delivered by the series' spikes (<see cref="DeliveredOverRun"/>).</summary>
+    private string HoistedValue(GraphBuilder graph, FastSynapticInput input, Func<int, string> stackOf, Func<int, string> convInputOf, Func<int, SpikeEvents> spikesOf)
     {
         string? sum = null;
         foreach (var part in input.Hoisted)
         {
             var (delays, width) = _stacks[part.Series];
             string value;
-            if (part.FullStack && delays.Count > 1)
+            int size = input.Target.Size;
+            if (part.Events is { } events)
+            {
+                value = DeliveredOverRun(graph, spikesOf(part.Series), events, delays[^1], size);
+            }
+            else if (delays.Count > 1)
             {
                 int depth = delays[^1];
-                int size = input.Target.Size;
                 var kernel = new float[checked((long)size * width * depth)];
                 var weights = part.Dense!.Weights;
                 for (int slot = 0; slot < delays.Count; slot++)
@@ -345,21 +373,10 @@ internal sealed partial class NetworkLowering
                 string steps = graph.Op("Slice", convolved, graph.Int64s(0), graph.Int64s(-1), graph.Int64s(2));
                 value = graph.OpWith("Transpose", [steps], [Perm(2, 0, 1)]);
             }
-            else if (part.Dense is { } dense)
-            {
-                string stack = stackOf(part.Series);
-                string rows = part.FullStack ? stack
-                    : graph.OpWith("Gather", [stack, graph.Constant(GraphBuilder.TensorOf(dense.Rows, [dense.Rows.Length]))], [GraphBuilder.IntAttribute("axis", 2)]);
-                value = graph.Op("MatMul", rows, Weights(graph, dense.Weights, [dense.Rows.Length, input.Target.Size]));
-            }
             else
             {
-                var sparse = part.Sparse!;
-                string stack = stackOf(part.Series);
-                string positions = graph.Constant(GraphBuilder.TensorOf(sparse.Positions, [sparse.Depth, input.Target.Size]));
-                string weights = Weights(graph, sparse.Weights, [sparse.Depth, input.Target.Size]);
-                string gathered = graph.OpWith("Gather", [stack, positions], [GraphBuilder.IntAttribute("axis", 2)]);
-                value = graph.OpWith("ReduceSum", [graph.Mul(gathered, weights), graph.Int64s(2)], [GraphBuilder.IntAttribute("keepdims", 0)]);
+                var dense = part.Dense!;
+                value = graph.Op("MatMul", stackOf(part.Series), Weights(graph, dense.Weights, [dense.Rows.Length, size]));
             }
             sum = sum is null ? value : graph.Add(sum, value);
         }
@@ -377,6 +394,10 @@ internal sealed partial class NetworkLowering
         {
             stateIndices.Add(historyIndex);
         }
+        if (_pendingState.TryGetValue(s, out int pendingIndex))
+        {
+            stateIndices.Add(pendingIndex);
+        }
         var body = new GraphBuilder(_names);
         var bodyGraph = new GraphProto { Name = $"snn_stage_{s}" };
         var carried = new Dictionary<int, string>();
@@ -392,20 +413,40 @@ internal sealed partial class NetworkLowering
             now[key] = _names.Next("hoisted_step");
             bodyGraph.Input.Add(GraphBuilder.ValueInfo(now[key], TensorProto.Types.DataType.Float, Batch, key.Item1.Size));
         }
+        var eventInputs = new List<string>();
+        foreach (int index in _stageEvents.TryGetValue(s, out var stageEvents) ? stageEvents.Series : [])
+        {
+            var source = index == InputSeries ? null : _lowerings[index - 1].Population;
+            scanned.Add(source is null ? "spikes_in" : spikeSeries[source]);
+            eventInputs.Add(_names.Next("event_step"));
+            bodyGraph.Input.Add(GraphBuilder.ValueInfo(eventInputs[^1], TensorProto.Types.DataType.Float, Batch, source?.Size ?? _inputs.Sum(p => p.Size)));
+        }
         if (scanned.Count == 0)
         {
             scanned.Add("spikes_in");
             bodyGraph.Input.Add(GraphBuilder.ValueInfo(_names.Next("step_spikes"), TensorProto.Types.DataType.Float, Batch, _inputs.Sum(p => p.Size)));
         }
         string? history = _historyState.ContainsKey(s) ? carried[historyIndex] : null;
+        string? pending = _pendingState.ContainsKey(s) ? carried[pendingIndex] : null;
         var next = new Dictionary<int, string>();
         var fired = new List<string>();
         var emitted = new List<(string Value, TensorProto.Types.DataType Type, int Width, Action<string> Keep)>();
         foreach (var lowering in stage)
         {
             var population = lowering.Population;
-            string excitatory = StageArriving(body, history, _fastInputs[(population, Receptor.Excitatory)], now.GetValueOrDefault((population, Receptor.Excitatory)));
-            string inhibitory = StageArriving(body, history, _fastInputs[(population, Receptor.Inhibitory)], now.GetValueOrDefault((population, Receptor.Inhibitory)));
+            string Input(Receptor receptor)
+            {
+                var input = _fastInputs[(population, receptor)];
+                string? hoistedNow = now.GetValueOrDefault((population, receptor));
+                if (!input.LoopEvents)
+                {
+                    return StageArriving(body, history, input, hoistedNow);
+                }
+                string arriving = ArrivingFromPending(body, s, pending!, input);
+                return hoistedNow is null ? arriving : body.Add(hoistedNow, arriving);
+            }
+            string excitatory = Input(Receptor.Excitatory);
+            string inhibitory = Input(Receptor.Inhibitory);
             int at = _slotAt[population];
             var (updated, spikes) = lowering.Step(body, [.. Enumerable.Range(at, lowering.Slots.Count).Select(i => carried[i])], excitatory, inhibitory);
             for (int k = 0; k < updated.Length; k++)
@@ -430,6 +471,11 @@ internal sealed partial class NetworkLowering
             next[historyIndex] = delay == 1 ? all
                 : body.OpWith("Concat", [all, body.Op("Slice", history, body.Int64s(0), body.Int64s((long)(delay - 1) * stride), body.Int64s(0))],
                     [GraphBuilder.IntAttribute("axis", 0)]);
+        }
+        if (pending is not null)
+        {
+            string own = fired.Count == 1 ? fired[0] : body.OpWith("Concat", [.. fired], [GraphBuilder.IntAttribute("axis", 1)]);
+            next[pendingIndex] = NextPending(body, s, pending, [own, .. eventInputs]);
         }
         var produced = body.Nodes.SelectMany(n => n.Output).ToHashSet();
         var used = new HashSet<string>();
@@ -509,6 +555,7 @@ internal sealed partial class NetworkLowering
     /// <summary>Whether anything after the loop reads the population's spike series.</summary>
     private bool SpikesRead(Population population)
         => _stacks.ContainsKey(1 + _lowerings.FindIndex(l => l.Population == population))
+        || _seriesReadInLoops.Contains(1 + _lowerings.FindIndex(l => l.Population == population))
         || _outputPopulations.Contains(population)
         || (_options.Readout is { Signal: OnnxReadoutSignal.Spikes } readout && readout.Source == population)
         || (_options.Classifier is { Signal: OnnxReadoutSignal.Spikes } classifier && classifier.Source == population);

@@ -12,10 +12,10 @@ namespace Snn.Backends.Onnx;
 /// populations (inputs from the input tensor) are pushed onto the history, [batch, D·N] for the
 /// largest delay D, newest first, from where they arrive d steps later. The exact form gathers the
 /// input from the history in the engine's summation order (<see cref="SynapticInput"/>); the fast
-/// form uses one matrix product or gather-reduce per receiving population and receptor
-/// (<see cref="FastSynapticInput"/>), and its time-loop shape runs the network in feed-forward
-/// stages, one loop each, with every input from the input tensor or an earlier stage computed for
-/// all steps before the stage's loop (NetworkLowering.Staged.cs).
+/// form uses one matrix product, gather-reduce or spike-driven scatter per receiving population
+/// and receptor (<see cref="FastSynapticInput"/>), and its time-loop shape runs the network in
+/// feed-forward stages, one loop each, with the input from the input tensor or an earlier stage
+/// computed before the stage's loop or delivered into a ring carried by it (NetworkLowering.Staged.cs).
 /// </summary>
 internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLowering?>
 {

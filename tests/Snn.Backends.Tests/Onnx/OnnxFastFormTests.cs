@@ -41,12 +41,12 @@ public class OnnxFastFormTests(ITestOutputHelper output)
         => AssertSameSpikes(() => OnnxTestNetworks.RecurrentDiscreteLif(1));
 
     [Fact]
-    public void SparseRecurrentNetworkUsesTheGatherLayoutAndGivesTheCpuEnginesSpikes()
+    public void SparseRecurrentNetworkUsesSpikeDrivenDeliveryAndGivesTheCpuEnginesSpikes()
     {
         var build = () => SparseRecurrent(5);
         var layout = OnnxExporter.Build(build().Network, new OnnxExportOptions { Form = OnnxModelForm.Fast }).Layout;
-        Assert.Contains(layout.SynapticLayouts, line => line.StartsWith("liquid.Excitatory", StringComparison.Ordinal) && line.Contains("loop sparse", StringComparison.Ordinal));
-        Assert.Contains(layout.SynapticLayouts, line => line.StartsWith("liquid.Excitatory", StringComparison.Ordinal) && line.Contains("hoisted dense", StringComparison.Ordinal));
+        Assert.Contains(layout.SynapticLayouts, line => line.StartsWith("liquid.Excitatory", StringComparison.Ordinal) && line.Contains("loop events", StringComparison.Ordinal));
+        Assert.Contains(layout.SynapticLayouts, line => line.StartsWith("liquid.Excitatory", StringComparison.Ordinal) && line.Contains("loop events from series 0", StringComparison.Ordinal));
         AssertSameSpikes(build);
     }
 
@@ -67,13 +67,16 @@ public class OnnxFastFormTests(ITestOutputHelper output)
         Assert.True(Nodes(784, OnnxModelForm.Exact) > Nodes(16, OnnxModelForm.Exact) + 700, "the exact form adds one node per synapse of the in-degree");
     }
 
-    [Fact]
-    public void RunsInChunksContinueFromTheCarriedInputTail()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RunsInChunksContinueFromTheCarriedState(bool recurrent)
     {
-        var whole = OnnxTestNetworks.FeedForwardLif(4);
+        var build = () => recurrent ? SparseRecurrent(4) : OnnxTestNetworks.FeedForwardLif(4);
+        var whole = build();
         using var reference = new OnnxBackend { Form = OnnxModelForm.Fast }.Compile(whole.Network);
         reference.Run(whole.DurationMs);
-        var chunked = OnnxTestNetworks.FeedForwardLif(4);
+        var chunked = build();
         using var simulation = new OnnxBackend { Form = OnnxModelForm.Fast }.Compile(chunked.Network);
         foreach (double part in (double[])[7.3, 0.2, 19.5])
         {
@@ -228,7 +231,7 @@ public class OnnxFastFormTests(ITestOutputHelper output)
     }
 
     /// <summary>400 LIF neurons, 2 % recurrent connectivity with delays 1-8 ms (the dense matrix
-    /// would be 3200 × 400 for ~3200 synapses, so the gather layout is chosen), fed by 50 inputs.</summary>
+    /// would be 3200 × 400 for ~3200 synapses, so its synapses are delivered by the spikes), fed by 50 inputs.</summary>
     private static MonitoredNetwork SparseRecurrent(int seed)
     {
         var network = new Network((ulong)seed, dt: 0.5);

@@ -1,0 +1,129 @@
+using Snn.Core;
+
+namespace Snn.Backends.Onnx;
+
+/// <summary>
+/// Delivery driven by the spikes, as the CPU engine delivers: each spike adds its synapses'
+/// weights to the input of their targets at the step of arrival (one ScatterElements with add),
+/// so the work follows the spikes that occurred rather than every (delay, source, target) entry
+/// of a matrix or every target's padded in-degree. Outside a loop it delivers a whole precomputed
+/// series at once; inside a stage's loop it adds the step's spikes to a pending-input ring
+/// ([batch, D·G] for the largest recurrent delay D and the stage's receiving groups' total
+/// width G, slot 0 arriving now), which the step then shifts by one slot.
+/// </summary>
+internal sealed partial class NetworkLowering
+{
+    private readonly Dictionary<int, (EventSynapses[] Tables, Dictionary<(Population, Receptor), int> Offsets, int Width, List<int> Series)> _stageEvents = [];
+    private readonly Dictionary<int, int> _pendingState = [];
+    private readonly HashSet<int> _seriesReadInLoops = [];
+
+    /// <summary>Lays out the in-loop synapses of stage <paramref name="s"/> for spike-driven
+    /// delivery when any of its groups would otherwise gather a padded in-degree every step. The
+    /// stage then also delivers, from its ring, the synapses from precomputed series that are
+    /// better delivered by the spikes (<see cref="FastSynapticInput.HoistedByEvents"/>): the
+    /// series' spikes of the step are delivered into the same ring, which saves a buffer over the
+    /// whole run. One table for the stage's neurons, then one per such series.</summary>
+    private void PlanStageEvents(int s, Func<int, int> widthOf)
+    {
+        var inputs = _stages[s].SelectMany(l => ((Receptor[])[Receptor.Excitatory, Receptor.Inhibitory]).Select(r => _fastInputs[(l.Population, r)])).ToList();
+        if (!inputs.Any(g => g.LoopSparse is not null))
+        {
+            return;
+        }
+        var claimed = inputs.ToDictionary(g => g, g => g.HoistedSeries.Where(series => g.HoistedByEvents(series, widthOf(series))).ToList()
+            .Select(series => (Series: series, Synapses: g.TakeHoisted(series))).ToList());
+        var series = claimed.Values.SelectMany(c => c.Select(p => p.Series)).Distinct().Order().ToList();
+        _seriesReadInLoops.UnionWith(series);
+        var groups = inputs.Where(g => g.LoopSynapses.Count > 0 || claimed[g].Count > 0).ToList();
+        var offsets = new Dictionary<(Population, Receptor), int>();
+        int width = 0;
+        foreach (var group in groups)
+        {
+            offsets[(group.Target, group.Receptor)] = width;
+            width += group.Target.Size;
+            group.LoopEvents = true;
+            _stageDelay[s] = Math.Max(_stageDelay[s], claimed[group].SelectMany(c => c.Synapses).Select(h => h.Delay).DefaultIfEmpty(0).Max());
+        }
+        long Code(int delay, FastSynapticInput group, int target) => (long)(delay - 1) * width + offsets[(group.Target, group.Receptor)] + target;
+        var tables = new List<EventSynapses>
+        {
+            EventSynapses.Build(_stages[s].Sum(l => l.Population.Size), groups.SelectMany(g => g.LoopSynapses.Select(l => (l.Source, Code(l.Delay, g, l.Target), l.Weight))).OrderBy(e => e.Source)),
+        };
+        foreach (int index in series)
+        {
+            var synapses = groups.SelectMany(g => claimed[g].Where(c => c.Series == index).SelectMany(c => c.Synapses).Select(h => (h.Column, Code(h.Delay, g, h.Target), h.Weight)));
+            tables.Add(EventSynapses.Build(widthOf(index), synapses.OrderBy(e => e.Column)));
+        }
+        _stageEvents[s] = ([.. tables], offsets, width, series);
+    }
+
+    /// <summary>The input that the spikes of a precomputed series deliver to a group of
+    /// <paramref name="size"/> targets, [steps, batch, size]. The series is the extended one
+    /// ([depth + steps, batch, width], its carried tail first); a spike at extended step k arrives
+    /// at k + delay in a buffer of 2·depth + steps steps, of which the steps of this run are kept.</summary>
+    private string DeliveredOverRun(GraphBuilder graph, SpikeEvents spikes, EventSynapses events, int depth, int size)
+    {
+        string extendedSteps = graph.Op("Slice", spikes.Shape, graph.Int64s(0), graph.Int64s(1));
+        string batch = graph.Op("Slice", spikes.Shape, graph.Int64s(1), graph.Int64s(2));
+        string bufferSteps = graph.Add(extendedSteps, graph.Int64s(depth));
+        string sizeConstant = graph.Int64s(size);
+        string perBatch = graph.Mul(bufferSteps, sizeConstant);
+        string rowBase = graph.Add(graph.Mul(spikes.Indices[1], perBatch), graph.Mul(spikes.Indices[0], sizeConstant));
+        string buffer = graph.Op("ConstantOfShape", graph.Mul(batch, perBatch));
+        string delivered = Scatter(graph, buffer, rowBase, spikes.Indices[2], events);
+        string shaped = graph.Op("Reshape", delivered, graph.OpWith("Concat", [batch, bufferSteps, sizeConstant], [GraphBuilder.IntAttribute("axis", 0)]));
+        string kept = graph.Op("Slice", shaped, graph.Int64s(depth), graph.Int64s(-depth), graph.Int64s(1));
+        return graph.OpWith("Transpose", [kept], [Perm(1, 0, 2)]);
+    }
+
+    /// <summary>Adds, for every spike, its synapses' weights at (its row base + code) of the flat <paramref name="buffer"/>.</summary>
+    private string Scatter(GraphBuilder graph, string buffer, string rowBase, string source, EventSynapses events)
+    {
+        string codes = Codes(graph, events);
+        string weights = Weights(graph, events.Weights, [events.Sources, events.Fanout]);
+        string places = graph.Add(graph.Op("Unsqueeze", rowBase, graph.Int64s(1)), graph.OpWith("Gather", [codes, source], [GraphBuilder.IntAttribute("axis", 0)]));
+        string added = graph.OpWith("Gather", [weights, source], [GraphBuilder.IntAttribute("axis", 0)]);
+        string flat = graph.Int64s(-1);
+        return graph.OpWith("ScatterElements", [buffer, graph.Op("Reshape", places, flat), graph.Op("Reshape", added, flat)],
+            [GraphBuilder.IntAttribute("axis", 0), GraphBuilder.StringAttribute("reduction", "add")]);
+    }
+
+    /// <summary>The codes as an int64 value, stored in the narrowest of int16, int32 and int64 that
+    /// holds them (a cast of a constant, which ONNX Runtime folds when it loads the model).</summary>
+    private static string Codes(GraphBuilder graph, EventSynapses events)
+    {
+        long[] dims = [events.Sources, events.Fanout];
+        long largest = events.Codes.Max();
+        var stored = largest <= short.MaxValue ? GraphBuilder.TensorOf(Array.ConvertAll(events.Codes, c => (short)c), dims)
+            : largest <= int.MaxValue ? GraphBuilder.TensorOf(Array.ConvertAll(events.Codes, c => (int)c), dims)
+            : null;
+        return stored is null ? graph.Constant(GraphBuilder.TensorOf(events.Codes, dims)) : graph.Cast(graph.Constant(stored), Proto.TensorProto.Types.DataType.Int64);
+    }
+
+    /// <summary>The stage's pending ring after this step: shifted by one slot (slot 0 was
+    /// delivered), then the spikes of the step added at slot delay − 1: those of each series it
+    /// reads, then the stage's own ([batch, stage neurons]), as the engine delivers populations in
+    /// network order; one table each, so that a series' wide fan-out does not pad the stage's lists.</summary>
+    private string NextPending(GraphBuilder graph, int s, string pending, string[] sources)
+    {
+        var (tables, _, width, _) = _stageEvents[s];
+        int delay = _stageDelay[s];
+        long ring = (long)delay * width;
+        string shifted = delay == 1 ? graph.Mul(pending, graph.Scalar(0f))
+            : graph.Op("Pad", graph.Op("Slice", pending, graph.Int64s(width), graph.Int64s(ring), graph.Int64s(1)), graph.Int64s(0, 0, 0, width));
+        string flat = graph.Op("Reshape", shifted, graph.Int64s(-1));
+        foreach (int t in Enumerable.Range(1, tables.Length - 1).Append(0))
+        {
+            var found = SpikeEvents.Find(graph, sources[t], 2);
+            flat = Scatter(graph, flat, graph.Mul(found.Indices[0], graph.Int64s(ring)), found.Indices[1], tables[t]);
+        }
+        return graph.Op("Reshape", flat, graph.Int64s(-1, ring));
+    }
+
+    /// <summary>The part of the pending ring arriving now at <paramref name="input"/>'s group, [batch, size].</summary>
+    private string ArrivingFromPending(GraphBuilder graph, int s, string pending, FastSynapticInput input)
+    {
+        int offset = _stageEvents[s].Offsets[(input.Target, input.Receptor)];
+        return graph.Op("Slice", pending, graph.Int64s(offset), graph.Int64s(offset + input.Target.Size), graph.Int64s(1));
+    }
+}
