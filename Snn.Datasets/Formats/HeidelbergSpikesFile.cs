@@ -15,7 +15,11 @@ namespace Snn.Datasets.Formats;
 /// in memory. Event times are converted to whole µs (nearest). Events of a row are returned in
 /// time order (stably sorted if the file's row is not). A data set is read only when its declared
 /// size fits the file (<see cref="Hdf5Bounds"/>), so a corrupt length field is an error, not an
-/// allocation of gigabytes.
+/// allocation of gigabytes. A zero-length row (an all-zero variable-length descriptor, as h5py
+/// writes it) is an empty sample; every exception PureHDF raises while reading rows is a
+/// <see cref="DataFormatException"/> naming the data set and rows, never an empty sample. PureHDF
+/// also reads a descriptor whose global-heap object does not exist as a zero-length row; the
+/// times/units length check then reports the row unless both of its descriptors are broken alike.
 /// </summary>
 public sealed class HeidelbergSpikesFile : IDisposable
 {
@@ -190,24 +194,7 @@ public sealed class HeidelbergSpikesFile : IDisposable
     {
         try
         {
-            try
-            {
-                return read(dataset, new HyperslabSelection((ulong)start, (ulong)count));
-            }
-            catch (ArgumentNullException) when (count > 1)
-            {
-                // PureHDF 2.2 throws on a zero-length row inside a multi-row read: read row by row.
-                var rows = new T[count][];
-                for (int i = 0; i < count; i++)
-                {
-                    rows[i] = ReadRagged(dataset, path, start + i, 1, read)[0];
-                }
-                return rows;
-            }
-            catch (ArgumentNullException)
-            {
-                return [[]];
-            }
+            return read(dataset, new HyperslabSelection((ulong)start, (ulong)count));
         }
         catch (Exception e) when (e is not DataFormatException)
         {

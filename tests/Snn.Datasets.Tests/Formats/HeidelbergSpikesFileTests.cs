@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Snn.Datasets.Formats;
 using Snn.Datasets.Tests.Support;
 
@@ -102,6 +103,57 @@ public sealed class HeidelbergSpikesFileTests
         var e = Assert.Throws<DataFormatException>(() => HeidelbergSpikesFile.Open(path));
         Assert.Equal("/", e.DataPath);
         Assert.Contains(path, e.Message);
+    }
+
+    [Fact]
+    public void RowWhoseHeapAddressIsBrokenIsAnErrorNotAnEmptySample()
+    {
+        using var dir = new TempDirectory();
+        byte[] bytes = File.ReadAllBytes(Fixtures.Path("shd-tiny.h5"));
+        int descriptor = FirstDescriptorTable(bytes);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(descriptor + 4), 0);
+        string path = dir.Write("heap-address-zero.h5", bytes);
+
+        using var file = HeidelbergSpikesFile.Open(path);
+        var e = Assert.Throws<DataFormatException>(() => file.Read(0));
+        Assert.Contains(e.DataPath, new[] { HeidelbergSpikesFile.TimesPath, HeidelbergSpikesFile.UnitsPath });
+        Assert.Contains("rows 0..0", e.Message);
+        Assert.Empty(file.Read(1).Events);
+    }
+
+    [Fact]
+    public void RowWhoseHeapObjectIsMissingIsReportedByTheTimesUnitsCheck()
+    {
+        using var dir = new TempDirectory();
+        byte[] bytes = File.ReadAllBytes(Fixtures.Path("shd-tiny.h5"));
+        int descriptor = FirstDescriptorTable(bytes);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(descriptor + 12), 9999);
+        string path = dir.Write("heap-object-missing.h5", bytes);
+
+        using var file = HeidelbergSpikesFile.Open(path);
+        var e = Assert.Throws<DataFormatException>(() => file.Read(0));
+        Assert.Contains("row 0 has", e.Message);
+        Assert.Equal(3, file.Read(2).Events.Length);
+    }
+
+    /// <summary>
+    /// The byte offset of the first variable-length descriptor table of the fixture (times or units:
+    /// rows of 5, 0 and 3 elements, each descriptor a uint32 length, uint64 heap address, uint32 index).
+    /// </summary>
+    private static int FirstDescriptorTable(byte[] bytes)
+    {
+        for (int at = 0; at + 48 <= bytes.Length; at++)
+        {
+            var span = bytes.AsSpan(at);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(span) == 5
+                && BinaryPrimitives.ReadUInt64LittleEndian(span[4..]) != 0
+                && span.Slice(16, 16).IndexOfAnyExcept((byte)0) < 0
+                && BinaryPrimitives.ReadUInt32LittleEndian(span[32..]) == 3)
+            {
+                return at;
+            }
+        }
+        throw new InvalidOperationException("the fixture has no descriptor table of rows 5, 0, 3");
     }
 
     [Fact]
