@@ -69,6 +69,12 @@ public static class StudyCatalog
         + "branching factor and rate per gain, PNG. Full: 50 000 initialisation presentations per gain (about an hour on 2 cores); --quick: 5000; --size N: N",
         NalsmBranchingAnalysis.Run, NalsmBranchingAnalysis.CheckInputs);
 
+    /// <summary>The NALSM liquid's time per sample, static and plastic, on the block and scalar neuron updates.</summary>
+    public static BenchmarkStudy NalsmLiquid { get; } = new("nalsm-liquid",
+        "NALSM 1000 liquid speed: ms per 250 ms sample on one thread, static (fixed weights) and plastic (astrocyte-modulated STDP), with the CPU engine's block (vectorised) and scalar neuron updates, alternating; "
+        + "checks that both give the same spike counts. Random images, no data set. --size N: N samples per timing (default 200, one chunk of the protocol); --quick: 20 samples, 1 run",
+        NalsmLiquidSpeedAnalysis.Run);
+
     /// <summary>CPU engine against ONNX Runtime (fast and exact forms) on three classifier networks.</summary>
     public static BenchmarkStudy OnnxThroughput { get; } = new("onnx-throughput",
         "ONNX deployment speed: a trained delay model, a 784-input dense LIF classifier and a recurrent 1000-neuron liquid, sample by sample on the cpu engine "
@@ -83,7 +89,7 @@ public static class StudyCatalog
         SpikeStreamingAnalysis.Run);
 
     /// <summary>All studies in the order <c>snn-bench list</c> shows them.</summary>
-    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, SfqVsCircuit, OnnxRoundTrip, OnnxThroughput, DelaysAblation, DelaysShd, TrainerVsTorch, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching, SpikeStreaming];
+    public static IReadOnlyList<BenchmarkStudy> All { get; } = [SfqXor, SfqVsCpu, SfqVsCircuit, OnnxRoundTrip, OnnxThroughput, DelaysAblation, DelaysShd, TrainerVsTorch, CrossbarLsm, CrossbarSweep, NalsmFashionMnist, NalsmBranching, NalsmLiquid, SpikeStreaming];
 
     /// <summary>The names of all studies.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(s => s.Name).ToArray();
