@@ -95,6 +95,8 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
         var post = new PostState[Projection.Target.Size];
         Array.Fill(post, new PostState { LastStep = -1 });
         _postBuffer = accelerator.Allocate1D(post);
+        var shortTerm = context.ShortTerm;
+        int shortTermBase = shortTerm?.EntryOf(Projection, 0) ?? 0;
         _view = new PlasticSynapses
         {
             RowStart = _rowStartBuffer.View,
@@ -111,6 +113,9 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
             Column = Projection.Target.Offset + _receptorOffset,
             Modulators = context.Modulators,
             ModulatorIndex = _modulator,
+            ShortTermFactors = shortTermBase > 0 ? shortTerm!.Factors : default,
+            ShortTermRow = shortTerm?.Count ?? 0,
+            ShortTermBase = shortTermBase,
         };
         int lanes = context.Lanes;
         int workers = Math.Clamp(context.MaxThreads / (MaxDelay * lanes), 1, Math.Max(1, Projection.Source.Size));
