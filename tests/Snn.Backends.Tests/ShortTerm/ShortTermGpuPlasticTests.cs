@@ -91,8 +91,7 @@ public class ShortTermGpuPlasticTests
     {
         const double weight = 10;
         const double increment = 0.25;
-        var times = ShortTermProbe.Irregular(10, 6);
-        Assert.Contains(SimulationHelpers.Intervals(times), interval => interval < 5.0);
+        double[] times = [10, 10.3, 12.3, 27.3, 67.3, 67.8, 75.8, 135.8, 138.8, 163.8];
         var stp = new ShortTermPlasticity(0.3, 80, 200);
         var (cpuNetwork, cpuCurrent) = ShortTermProbe.Build(times, weight, stp, delayMs, p => p.WithPlasticity(new AddOnArrival { Increment = increment }));
         var (gpuNetwork, gpuCurrent) = ShortTermProbe.Build(times, weight, stp, delayMs, p => p.WithPlasticity(new AddOnArrival { Increment = increment }));
