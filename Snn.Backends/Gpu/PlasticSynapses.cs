@@ -54,7 +54,7 @@ internal struct PlasticSynapses
     public int ModulatorIndex;
 
     /// <summary>The short-term factors of all entries, one row of <see cref="ShortTermRow"/> entries per
-    /// ring slot (<see cref="ShortTermArrays.Factors"/>); unused when <see cref="ShortTermBase"/> is 0.</summary>
+    /// ring slot (<see cref="ShortTermArrays.Factors"/>); not read when <see cref="ShortTermBase"/> is 0.</summary>
     public ArrayView<float> ShortTermFactors;
 
     /// <summary>Entries per row of <see cref="ShortTermFactors"/>.</summary>
