@@ -19,6 +19,10 @@ internal sealed class DeviceContext(Accelerator accelerator)
 
     public ArrayView<float> Modulators { get; set; }
 
+    /// <summary>The short-term plasticity of the network (allocated before the plastic projections,
+    /// which read its factors), or null when no projection has it.</summary>
+    public DeviceShortTerm? ShortTerm { get; set; }
+
     /// <summary>Threads per warp.</summary>
     public int Lanes => Math.Max(1, Accelerator.WarpSize);
 

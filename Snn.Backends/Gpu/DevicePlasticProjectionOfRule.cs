@@ -37,6 +37,7 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
     private MemoryBuffer1D<int, Stride1D.Dense>? _incomingStartBuffer;
     private MemoryBuffer1D<int, Stride1D.Dense>? _incomingBuffer;
     private MemoryBuffer1D<PostState, Stride1D.Dense>? _postBuffer;
+    private MemoryBuffer1D<float, Stride1D.Dense>? _noFactors;
     private PlasticSynapses _view;
     private LaunchShape _arrivalShape;
     private int _postThreads;
@@ -95,6 +96,11 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
         var post = new PostState[Projection.Target.Size];
         Array.Fill(post, new PostState { LastStep = -1 });
         _postBuffer = accelerator.Allocate1D(post);
+        var shortTerm = context.ShortTerm;
+        int shortTermBase = shortTerm?.EntryOf(Projection, 0) ?? 0;
+        // Kernels get valid views only (as for empty arrays elsewhere): a one-value placeholder when
+        // the network has no short-term plasticity; the arrivals never read it (ShortTermBase is 0).
+        _noFactors = shortTerm is null ? accelerator.Allocate1D<float>(1) : null;
         _view = new PlasticSynapses
         {
             RowStart = _rowStartBuffer.View,
@@ -111,6 +117,9 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
             Column = Projection.Target.Offset + _receptorOffset,
             Modulators = context.Modulators,
             ModulatorIndex = _modulator,
+            ShortTermFactors = shortTerm?.Factors ?? _noFactors!.View,
+            ShortTermRow = shortTerm?.Count ?? 0,
+            ShortTermBase = shortTermBase,
         };
         int lanes = context.Lanes;
         int workers = Math.Clamp(context.MaxThreads / (MaxDelay * lanes), 1, Math.Max(1, Projection.Source.Size));
@@ -249,6 +258,7 @@ internal sealed class DevicePlasticProjection<TRule> : DevicePlasticProjection w
         _incomingStartBuffer?.Dispose();
         _incomingBuffer?.Dispose();
         _postBuffer?.Dispose();
+        _noFactors?.Dispose();
     }
 
     private SynapseState[] States()

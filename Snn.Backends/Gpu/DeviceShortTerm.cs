@@ -10,8 +10,9 @@ namespace Snn.Backends.Gpu;
 /// Short-term plasticity of a GPU simulation: numbers the entries as the CPU engine does
 /// (<see cref="ShortTermEntries"/>), keeps their state on the device, advances the entries
 /// of each step's spikes (<see cref="ShortTermKernels.Emit"/>) and delivers static synapses scaled
-/// by their factors (<see cref="ShortTermKernels.Deliver"/>). Checkpoints hold the same section as
-/// the CPU engine's.
+/// by their factors (<see cref="ShortTermKernels.Deliver"/>); plastic projections read the factors
+/// in their arrivals (<see cref="PlasticSynapses.Transmitted"/>). Checkpoints hold the same section
+/// as the CPU engine's.
 /// </summary>
 internal sealed class DeviceShortTerm : IDisposable
 {
@@ -52,6 +53,12 @@ internal sealed class DeviceShortTerm : IDisposable
 
     /// <summary>Number of entries, the "none" entry 0 included.</summary>
     public int Count => _entries.Count;
+
+    /// <summary>The entry of <paramref name="source"/> (population-local) of <paramref name="projection"/>, 0 when it has no short-term plasticity.</summary>
+    public int EntryOf(Projection projection, int source) => _entries.EntryOf(projection, source);
+
+    /// <summary>The factors u·x per ring slot and entry, slot-major (valid after <see cref="Allocate"/>).</summary>
+    public ArrayView<float> Factors => _view.Factors;
 
     /// <summary>Bytes on the device.</summary>
     public long DeviceBytes => (_entries.EntryStart.LongLength + _entries.Entries.LongLength + _entries.SetOf.LongLength + _synapseEntry.LongLength) * sizeof(int)

@@ -42,10 +42,6 @@ public sealed class GpuBackend(GpuBackendOptions? options = null) : IBackend
     {
         ArgumentNullException.ThrowIfNull(network);
         CheckOptions(Options);
-        if (network.Projections.FirstOrDefault(p => p.ShortTerm is not null && p.Plasticity is not null) is { } plastic)
-        {
-            throw new NotSupportedException($"The gpu backend does not run short-term plasticity on a plastic projection ({plastic.Name} has {plastic.Plasticity!.Rule.RuleName} and {plastic.ShortTerm}); use the cpu backend.");
-        }
         network.Seal();
         return new GpuSimulation(network, Options);
     }

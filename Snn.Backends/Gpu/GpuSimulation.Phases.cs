@@ -70,7 +70,8 @@ internal sealed partial class GpuSimulation
 
     /// <summary>Delivery: short-term factors of the step's spikes, then the static synapses into the
     /// delay rings (atomic adds), scaled by those factors where the projection has short-term plasticity.
-    /// Plastic synapses need nothing here: their arrivals read the spike lists of past steps.</summary>
+    /// Plastic synapses need nothing here: their arrivals read the spike lists of past steps, and the
+    /// factors stored now in this slot's row, which stays until the ring comes round again.</summary>
     void IStepPhases.Delivery(long step, int slot)
     {
         _shortTerm?.Emit(_device, slot, step);

@@ -177,6 +177,8 @@ internal sealed partial class GpuSimulation : IStepPhases, ICheckpointing, IModu
             {
                 group.Allocate(_device);
             }
+            _shortTerm?.Allocate(_device);
+            _device.ShortTerm = _shortTerm;
             foreach (var plastic in _plastic)
             {
                 plastic.Allocate(_device);
@@ -185,7 +187,6 @@ internal sealed partial class GpuSimulation : IStepPhases, ICheckpointing, IModu
             {
                 monitor.Allocate(_accelerator);
             }
-            _shortTerm?.Allocate(_device);
             var initial = EngineCore.InitialState(network);
             UploadState(initial.V, initial.U, initial.SynE, initial.SynI, initial.Refractory);
             int lanes = _device.Lanes;

@@ -6,7 +6,8 @@ namespace Snn.Backends.Gpu;
 /// <summary>
 /// The synapses of one plastic projection on the device: CSR by source with each row sorted by
 /// delay (so the synapses a spike reaches after d steps are one contiguous run), an incoming
-/// index per target for postsynaptic events, the rule's synapse and post states.
+/// index per target for postsynaptic events, the rule's synapse and post states, and where the
+/// projection has short-term plasticity, the factors u·x its sources' spikes left with.
 /// </summary>
 internal struct PlasticSynapses
 {
@@ -51,6 +52,23 @@ internal struct PlasticSynapses
 
     /// <summary>Index of the projection's modulator in <see cref="Modulators"/>, or −1 when it has none.</summary>
     public int ModulatorIndex;
+
+    /// <summary>The short-term factors of all entries, one row of <see cref="ShortTermRow"/> entries per
+    /// ring slot (<see cref="ShortTermArrays.Factors"/>); not read when <see cref="ShortTermBase"/> is 0.</summary>
+    public ArrayView<float> ShortTermFactors;
+
+    /// <summary>Entries per row of <see cref="ShortTermFactors"/>.</summary>
+    public int ShortTermRow;
+
+    /// <summary>Short-term entry of local source 0 (source j has entry ShortTermBase + j), or 0 when
+    /// the projection has no short-term plasticity.</summary>
+    public int ShortTermBase;
+
+    /// <summary>What a synapse of weight <paramref name="weight"/> (the rule's current weight) from local
+    /// source <paramref name="source"/> transmits for a spike emitted in history slot <paramref name="slot"/>:
+    /// the weight, times the spike's short-term factor u·x where the projection has short-term plasticity.</summary>
+    public readonly float Transmitted(float weight, int source, int slot)
+        => ShortTermBase > 0 ? weight * ShortTermFactors[(long)slot * ShortTermRow + ShortTermBase + source] : weight;
 
     /// <summary>The value of the projection's modulator (0 when it has none).</summary>
     public readonly float ModulatorValue() => ModulatorIndex >= 0 ? Modulators[ModulatorIndex] : 0f;

@@ -7,7 +7,8 @@ namespace Snn.Backends.Gpu;
 /// Kernels of a plastic projection, generic over the rule struct so that ILGPU compiles the
 /// rule's own methods. Presynaptic spikes are not queued: the spike lists of the last steps stay on
 /// the device, and in step k the synapses with delay d of the sources that fired in step k − d run
-/// <see cref="IPlasticityRule{TRule}.OnPreArrival"/> and transmit their updated weight.
+/// <see cref="IPlasticityRule{TRule}.OnPreArrival"/> and transmit their updated weight (times the
+/// short-term factor u·x the spike left with, where the projection has short-term plasticity).
 /// </summary>
 internal static class PlasticityKernels
 {
@@ -45,7 +46,7 @@ internal static class PlasticityKernels
                 int target = synapses.Target[k];
                 ref var synapse = ref synapses.State[k];
                 rule.OnPreArrival(ref synapse, synapses.Post[target], synapses.ModulatorValue(), step);
-                Atomic.Add(ref ring.Data[ring.At(slot, synapses.Column + target)], synapse.Weight);
+                Atomic.Add(ref ring.Data[ring.At(slot, synapses.Column + target)], synapses.Transmitted(synapse.Weight, source, historySlot));
             }
         }
     }

@@ -14,8 +14,8 @@ namespace Snn.Backends.Tests.ShortTerm;
 /// Short-term plasticity on the GPU engine (ILGPU's CPU accelerator): the transmitted weights of a
 /// train follow the integrated model and equal the CPU engine's bit for bit; a layer whose neurons
 /// each receive one train (so no sum depends on the order of atomic adds) gives the CPU engine's
-/// spikes and currents, also after a checkpoint taken mid-run; a plastic projection with short-term
-/// plasticity is refused by name.
+/// spikes and currents, also after a checkpoint taken mid-run (plastic projections with short-term
+/// plasticity: <see cref="ShortTermGpuPlasticTests"/>).
 /// </summary>
 public class ShortTermGpuTests
 {
@@ -112,14 +112,5 @@ public class ShortTermGpuTests
             var source = Assert.Single(sources, s => s.Kernel == kernel);
             Assert.Contains(entryMarker, source.Source);
         }
-    }
-
-    [Fact]
-    public void PlasticProjectionWithShortTermPlasticityIsRefusedByName()
-    {
-        var (network, _) = ShortTermProbe.Build([1.0], 10, ShortTermPlasticity.Depressing(0.5, 100), plastic: p => p.WithPlasticity(new TestStdp()));
-        var error = Assert.Throws<NotSupportedException>(() => Gpu(network));
-        Assert.Contains("short-term plasticity on a plastic projection", error.Message);
-        Assert.Contains(network.Projections[0].Name, error.Message);
     }
 }
