@@ -405,9 +405,10 @@ public sealed class BenchCli
                 return 1;
             }
         }
-        if (settings.Nalsm.AnyGiven && !studies.Contains(StudyCatalog.NalsmFashionMnist))
+        bool liquidOnly = settings.Nalsm with { Liquid = null } == NalsmStudyOptions.None;
+        if (settings.Nalsm.AnyGiven && !studies.Contains(StudyCatalog.NalsmFashionMnist) && !(liquidOnly && studies.Contains(StudyCatalog.NalsmLiquid)))
         {
-            console.MarkupLine("[red]" + Markup.Escape($"--liquid, --variant, --features, --readout and --kernel apply only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
+            console.MarkupLine("[red]" + Markup.Escape($"--liquid applies only to {StudyCatalog.NalsmFashionMnist.Name} and {StudyCatalog.NalsmLiquid.Name}, and --variant, --features, --readout and --kernel only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
             return 1;
         }
         foreach (var study in studies)

@@ -9,9 +9,10 @@ using Snn.Learning.Reservoir;
 namespace Snn.Bench.Studies;
 
 /// <summary>
-/// The <c>nalsm-liquid</c> study: the time the NALSM 1000 liquid takes per 250 ms sample on one
-/// thread, static (fixed weights, <see cref="NalsmOptions.Lsm1000"/>) and plastic (astrocyte-modulated
-/// STDP on during the presentation, <see cref="NalsmOptions.Nalsm1000"/>), on the CPU engine with its
+/// The <c>nalsm-liquid</c> study: the time the NALSM liquid (<c>--liquid</c> 1000 or 8000 neurons)
+/// takes per 250 ms sample on one thread, static (fixed weights, <see cref="NalsmOptions.Lsm1000"/>'s
+/// protocol) and plastic (astrocyte-modulated STDP on during the presentation,
+/// <see cref="NalsmOptions.Nalsm1000"/> or <see cref="NalsmOptions.Nalsm8000"/>), on the CPU engine with its
 /// block (vectorised) neuron update and with the scalar one, alternating. The images are random
 /// input probabilities with Fashion-MNIST's share of dark pixels, so no data set is needed. The two
 /// paths must give the same spike counts for every sample, which the study checks. One sample per
@@ -33,15 +34,18 @@ public static class NalsmLiquidSpeedAnalysis
             throw new ArgumentOutOfRangeException(nameof(context), samples, $"--size = {samples} must be at least 1 sample.");
         }
         int repeats = context.Quick ? 1 : 3;
-        var images = RandomImages(samples, LiquidOptions.Liquid1000.InputCount, context.Seed);
-        var metrics = new Dictionary<string, double> { ["samples"] = samples, ["repeats"] = repeats };
+        int liquid = context.NalsmStudy.Liquid ?? 1000;
+        var liquidOptions = liquid == 8000 ? LiquidOptions.Liquid8000 : LiquidOptions.Liquid1000;
+        var plastic = liquid == 8000 ? NalsmOptions.Nalsm8000 : NalsmOptions.Nalsm1000;
+        var images = RandomImages(samples, liquidOptions.InputCount, context.Seed);
+        var metrics = new Dictionary<string, double> { ["liquid_neurons"] = liquid, ["samples"] = samples, ["repeats"] = repeats };
         var findings = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
-                $"NALSM 1000 liquid, {samples} random images x 250 ms per timing (one chunk: one network build), one thread, median of {repeats} alternating run(s); the machine may be shared"),
+                $"NALSM {liquid} liquid, {samples} random images x 250 ms per timing (one chunk: one network build), one thread, median of {repeats} alternating run(s); the machine may be shared"),
             "mode      block ms/sample  scalar ms/sample  scalar/block  rate",
         };
-        foreach (var (mode, options) in new[] { ("static", NalsmOptions.Lsm1000), ("plastic", NalsmOptions.Nalsm1000) })
+        foreach (var (mode, options) in new[] { ("static", NalsmOptions.Lsm1000 with { Liquid = liquidOptions }), ("plastic", plastic) })
         {
             var single = options with { Workers = 1, ChunkSamples = samples, Seed = context.Seed };
             var topology = LiquidTopology.Build(single.Liquid);

@@ -71,7 +71,7 @@ public static class StudyCatalog
 
     /// <summary>The NALSM liquid's time per sample, static and plastic, on the block and scalar neuron updates.</summary>
     public static BenchmarkStudy NalsmLiquid { get; } = new("nalsm-liquid",
-        "NALSM 1000 liquid speed: ms per 250 ms sample on one thread, static (fixed weights) and plastic (astrocyte-modulated STDP), with the CPU engine's block (vectorised) and scalar neuron updates, alternating; "
+        "NALSM liquid speed (--liquid 1000|8000): ms per 250 ms sample on one thread, static (fixed weights) and plastic (astrocyte-modulated STDP), with the CPU engine's block (vectorised) and scalar neuron updates, alternating; "
         + "checks that both give the same spike counts. Random images, no data set. --size N: N samples per timing (default 200, one chunk of the protocol); --quick: 20 samples, 1 run",
         NalsmLiquidSpeedAnalysis.Run);
 

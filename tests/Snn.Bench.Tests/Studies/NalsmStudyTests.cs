@@ -82,7 +82,19 @@ public class NalsmStudyTests
         int code = new BenchCli(console.Console).Invoke(["run", "cuba", "--liquid", "1000", "--out", directory.Path]);
 
         Assert.Equal(1, code);
-        Assert.Contains("apply only to nalsm-fmnist", console.Text);
+        Assert.Contains("--liquid applies only to nalsm-fmnist and nalsm-liquid", console.Text);
+    }
+
+    [Fact]
+    public void VariantWithTheLiquidSpeedStudyAloneIsRefused()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "nalsm-liquid", "--variant", "lsm", "--out", directory.Path]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("--variant, --features, --readout and --kernel only to nalsm-fmnist", console.Text);
     }
 
     [Theory]
