@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Snn.Core.Connections;
 using Snn.Core.Distributions;
 using Snn.Core.Models;
@@ -144,17 +145,17 @@ public sealed class Projection
         int count = offsets[^1];
         var sources = new int[count];
         var targets = new int[count];
-        for (int r = 0; r < ranges.Length; r++)
-        {
-            buffers[r].Sources.CopyTo(sources.AsSpan(offsets[r]));
-            buffers[r].Targets.CopyTo(targets.AsSpan(offsets[r]));
-        }
         var delay = Synapse.Delay ?? Dist.Constant(network.Dt);
         CheckExplicitCount(Synapse.Weight, count, "weight");
         CheckExplicitCount(delay, count, "delay");
         var weights = new float[count];
         var delays = new ushort[count];
-        ForEachRange(ranges.Length, r => FillValues(offsets[r], offsets[r + 1], ranges[r], targets, weights, delays, delay));
+        ForEachRange(ranges.Length, r =>
+        {
+            buffers[r].Sources.CopyTo(sources.AsSpan(offsets[r]));
+            buffers[r].Targets.CopyTo(targets.AsSpan(offsets[r]));
+            FillValues(offsets[r], offsets[r + 1], ranges[r], targets, weights, delays, delay);
+        });
         var table = new SynapseTable(sources, targets, weights, delays);
         return perTarget || !partial ? table : Filter(table, firstTarget, endTarget);
     }
@@ -162,6 +163,7 @@ public sealed class Projection
     /// <summary>Draws the weight and delay of synapses [first, end), whose targets lie in
     /// <paramref name="targetRange"/>: each from a stream keyed by the synapse's target and its rank k
     /// among that target's synapses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillValues(int first, int end, (int First, int End) targetRange, int[] targets, float[] weights, ushort[] delays, Dist delay)
     {
         if (first == end)

@@ -56,7 +56,9 @@ internal sealed class SynapseMatrix
         ShortTermEntry = ShortTerm is null ? null : new int[total];
         var minDelay = new int[parts];
         var maxDelay = new int[parts];
-        ForEachPart(parts, part => CountRows(part, tables));
+        var sorted = tables.Select(t => parts > 1 && IsAscending(t.Targets)).ToArray();
+        var slices = Enumerable.Range(0, parts).Select(part => Slices(part, tables, sorted)).ToArray();
+        ForEachPart(parts, part => CountRows(part, tables, slices[part]));
         int start = 0;
         for (int part = 0; part < parts; part++)
         {
@@ -67,7 +69,7 @@ internal sealed class SynapseMatrix
             }
             start += partTotal;
         }
-        ForEachPart(parts, part => (minDelay[part], maxDelay[part]) = FillRows(part, tables));
+        ForEachPart(parts, part => (minDelay[part], maxDelay[part]) = FillRows(part, tables, slices[part]));
         MinDelay = minDelay.Min();
         MaxDelay = Math.Max(maxDelay.Max(), 1);
     }
@@ -86,9 +88,64 @@ internal sealed class SynapseMatrix
         }
     }
 
+    /// <summary>The synapses [First, End) of each table that may target <paramref name="part"/>: where a
+    /// table's targets are ascending (rules that generate target by target) only the part's own
+    /// stretch of it, found by binary search, else the whole table. Every synapse in the stretch
+    /// still passes the target test, so the result does not depend on the order check.</summary>
+    private (int First, int End)[] Slices(int part, SynapseTable[] tables, bool[] sorted)
+    {
+        var slices = new (int, int)[tables.Length];
+        for (int j = 0; j < tables.Length; j++)
+        {
+            var targets = tables[j].Targets;
+            if (!sorted[j])
+            {
+                slices[j] = (0, targets.Length);
+                continue;
+            }
+            int offset = _network.Projections[j].Target.Offset;
+            slices[j] = (LowerBound(targets, _partitioning.Start(part) - offset), LowerBound(targets, _partitioning.End(part) - offset));
+        }
+        return slices;
+    }
+
+    /// <summary>The first index of ascending <paramref name="values"/> whose value is at least <paramref name="value"/>.</summary>
+    private static int LowerBound(int[] values, int value)
+    {
+        int low = 0;
+        int high = values.Length;
+        while (low < high)
+        {
+            int middle = (int)(((uint)low + (uint)high) >> 1);
+            if (values[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /// <summary>Whether <paramref name="values"/> never decreases.</summary>
+    private static bool IsAscending(int[] values)
+    {
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Counts the synapses of every row of <paramref name="part"/> and turns the counts into
     /// row starts relative to the part's first synapse; the part's total ends up in its last row start.</summary>
-    private void CountRows(int part, SynapseTable[] tables)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CountRows(int part, SynapseTable[] tables, (int First, int End)[] slices)
     {
         int rowBase = part * (_neurons + 1);
         int first = _partitioning.Start(part);
@@ -99,14 +156,14 @@ internal sealed class SynapseMatrix
             var projection = _network.Projections[j];
             var table = tables[j];
             int targetOffset = projection.Target.Offset - first;
-            int sourceRow = projection.Source.Offset + 1;
-            var targets = table.Targets;
-            var sources = table.Sources;
+            var sourceRows = rows[(projection.Source.Offset + 1)..];
+            var targets = table.Targets.AsSpan(slices[j].First..slices[j].End);
+            var sources = table.Sources.AsSpan(slices[j].First..slices[j].End);
             for (int s = 0; s < targets.Length; s++)
             {
                 if ((uint)(targets[s] + targetOffset) < width)
                 {
-                    rows[sourceRow + sources[s]]++;
+                    sourceRows[sources[s]]++;
                 }
             }
         }
@@ -118,12 +175,17 @@ internal sealed class SynapseMatrix
 
     /// <summary>Places the synapses onto targets of <paramref name="part"/>, row by row in projection
     /// and generation order; returns the smallest and largest delay placed (int.MaxValue and 0 for none).</summary>
-    private (int Min, int Max) FillRows(int part, SynapseTable[] tables)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int Min, int Max) FillRows(int part, SynapseTable[] tables, (int First, int End)[] slices)
     {
         int rowBase = part * (_neurons + 1);
         int first = _partitioning.Start(part);
         uint width = (uint)(_partitioning.End(part) - first);
         var cursor = RowStart.AsSpan(rowBase, _neurons + 1).ToArray();
+        var column = Column;
+        var weight = Weight;
+        var delay = Delay;
+        var entries = ShortTermEntry;
         int min = int.MaxValue;
         int max = 0;
         for (int j = 0; j < tables.Length; j++)
@@ -132,11 +194,12 @@ internal sealed class SynapseMatrix
             var table = tables[j];
             int targetOffset = projection.Target.Offset;
             int receptorOffset = projection.Receptor == Receptor.Inhibitory ? _neurons : 0;
-            int sourceOffset = projection.Source.Offset;
-            var targets = table.Targets;
-            var sources = table.Sources;
-            var weights = table.Weights;
-            var delays = table.DelaySteps;
+            var sourceCursor = cursor.AsSpan(projection.Source.Offset);
+            var (start, end) = slices[j];
+            var targets = table.Targets.AsSpan(start..end);
+            var sources = table.Sources.AsSpan(start..end);
+            var weights = table.Weights.AsSpan(start..end);
+            var delays = table.DelaySteps.AsSpan(start..end);
             for (int s = 0; s < targets.Length; s++)
             {
                 int target = targets[s] + targetOffset;
@@ -144,17 +207,17 @@ internal sealed class SynapseMatrix
                 {
                     continue;
                 }
-                int position = cursor[sourceOffset + sources[s]]++;
-                int delay = delays[s];
-                Column[position] = target + receptorOffset;
-                Weight[position] = weights[s];
-                Delay[position] = (ushort)delay;
-                if (ShortTermEntry is not null)
+                int position = sourceCursor[sources[s]]++;
+                int steps = delays[s];
+                column[position] = target + receptorOffset;
+                weight[position] = weights[s];
+                delay[position] = (ushort)steps;
+                if (entries is not null)
                 {
-                    ShortTermEntry[position] = ShortTerm!.EntryOf(projection, sources[s]);
+                    entries[position] = ShortTerm!.EntryOf(projection, sources[s]);
                 }
-                min = Math.Min(min, delay);
-                max = Math.Max(max, delay);
+                min = Math.Min(min, steps);
+                max = Math.Max(max, steps);
             }
         }
         return (min, max);

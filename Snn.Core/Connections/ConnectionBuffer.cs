@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Snn.Core.Simulation;
 
 namespace Snn.Core.Connections;
@@ -18,18 +19,31 @@ public sealed class ConnectionBuffer
     public ReadOnlySpan<int> Targets => _targets.AsSpan(0, Count);
 
     /// <summary>Appends one pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int source, int target)
     {
-        if (Count == _sources.Length)
+        int count = Count;
+        var sources = _sources;
+        var targets = _targets;
+        if ((uint)count >= (uint)sources.Length || (uint)count >= (uint)targets.Length)
         {
-            SimulationLimits.RequireSynapseCount(Count + 1L);
-            int capacity = (int)Math.Min(2L * Count, SimulationLimits.MaxSynapsesPerProjection);
-            Array.Resize(ref _sources, capacity);
-            Array.Resize(ref _targets, capacity);
+            Grow();
+            sources = _sources;
+            targets = _targets;
         }
-        _sources[Count] = source;
-        _targets[Count] = target;
-        Count++;
+        sources[count] = source;
+        targets[count] = target;
+        Count = count + 1;
+    }
+
+    /// <summary>Doubles the capacity (up to the per-projection limit).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow()
+    {
+        SimulationLimits.RequireSynapseCount(Count + 1L);
+        int capacity = (int)Math.Min(2L * Count, SimulationLimits.MaxSynapsesPerProjection);
+        Array.Resize(ref _sources, capacity);
+        Array.Resize(ref _targets, capacity);
     }
 
     /// <summary>Reserves room for at least <paramref name="capacity"/> pairs.</summary>
