@@ -143,13 +143,14 @@ public sealed class Projection
             offsets[r + 1] = (int)SimulationLimits.RequireSynapseCount((long)offsets[r] + buffers[r].Count, Name);
         }
         int count = offsets[^1];
-        var sources = new int[count];
-        var targets = new int[count];
+        // The ranges cover [0, count), and each range writes all four arrays over its own stretch.
+        var sources = GC.AllocateUninitializedArray<int>(count);
+        var targets = GC.AllocateUninitializedArray<int>(count);
         var delay = Synapse.Delay ?? Dist.Constant(network.Dt);
         CheckExplicitCount(Synapse.Weight, count, "weight");
         CheckExplicitCount(delay, count, "delay");
-        var weights = new float[count];
-        var delays = new ushort[count];
+        var weights = GC.AllocateUninitializedArray<float>(count);
+        var delays = GC.AllocateUninitializedArray<ushort>(count);
         ForEachRange(ranges.Length, r =>
         {
             buffers[r].Sources.CopyTo(sources.AsSpan(offsets[r]));

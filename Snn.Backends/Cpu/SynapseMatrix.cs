@@ -49,9 +49,10 @@ internal sealed class SynapseMatrix
         int parts = partitioning.Count;
         int rowsPerPart = _neurons + 1;
         RowStart = new int[(long)parts * rowsPerPart];
-        Column = new int[total];
-        Weight = new float[total];
-        Delay = new ushort[total];
+        // Every position is written exactly once by FillRows, so the arrays need not be zeroed first.
+        Column = GC.AllocateUninitializedArray<int>((int)total);
+        Weight = GC.AllocateUninitializedArray<float>((int)total);
+        Delay = GC.AllocateUninitializedArray<ushort>((int)total);
         ShortTerm = ShortTermState.For(network, parts);
         ShortTermEntry = ShortTerm is null ? null : new int[total];
         var minDelay = new int[parts];

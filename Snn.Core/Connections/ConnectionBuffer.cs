@@ -41,9 +41,7 @@ public sealed class ConnectionBuffer
     private void Grow()
     {
         SimulationLimits.RequireSynapseCount(Count + 1L);
-        int capacity = (int)Math.Min(2L * Count, SimulationLimits.MaxSynapsesPerProjection);
-        Array.Resize(ref _sources, capacity);
-        Array.Resize(ref _targets, capacity);
+        Resize((int)Math.Min(2L * Count, SimulationLimits.MaxSynapsesPerProjection));
     }
 
     /// <summary>Reserves room for at least <paramref name="capacity"/> pairs.</summary>
@@ -51,9 +49,19 @@ public sealed class ConnectionBuffer
     {
         if (capacity > _sources.Length)
         {
-            int size = (int)SimulationLimits.RequireSynapseCount(capacity);
-            Array.Resize(ref _sources, size);
-            Array.Resize(ref _targets, size);
+            Resize((int)SimulationLimits.RequireSynapseCount(capacity));
         }
+    }
+
+    /// <summary>Moves the pairs to arrays of <paramref name="capacity"/>; only the first
+    /// <see cref="Count"/> entries are ever read, so the rest is left uninitialised.</summary>
+    private void Resize(int capacity)
+    {
+        var sources = GC.AllocateUninitializedArray<int>(capacity);
+        var targets = GC.AllocateUninitializedArray<int>(capacity);
+        Sources.CopyTo(sources);
+        Targets.CopyTo(targets);
+        _sources = sources;
+        _targets = targets;
     }
 }
