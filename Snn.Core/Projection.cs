@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Snn.Core.Connections;
 using Snn.Core.Distributions;
 using Snn.Core.Models;
@@ -142,19 +143,20 @@ public sealed class Projection
             offsets[r + 1] = (int)SimulationLimits.RequireSynapseCount((long)offsets[r] + buffers[r].Count, Name);
         }
         int count = offsets[^1];
-        var sources = new int[count];
-        var targets = new int[count];
-        for (int r = 0; r < ranges.Length; r++)
-        {
-            buffers[r].Sources.CopyTo(sources.AsSpan(offsets[r]));
-            buffers[r].Targets.CopyTo(targets.AsSpan(offsets[r]));
-        }
+        // The ranges cover [0, count), and each range writes all four arrays over its own stretch.
+        var sources = GC.AllocateUninitializedArray<int>(count);
+        var targets = GC.AllocateUninitializedArray<int>(count);
         var delay = Synapse.Delay ?? Dist.Constant(network.Dt);
         CheckExplicitCount(Synapse.Weight, count, "weight");
         CheckExplicitCount(delay, count, "delay");
-        var weights = new float[count];
-        var delays = new ushort[count];
-        ForEachRange(ranges.Length, r => FillValues(offsets[r], offsets[r + 1], ranges[r], targets, weights, delays, delay));
+        var weights = GC.AllocateUninitializedArray<float>(count);
+        var delays = GC.AllocateUninitializedArray<ushort>(count);
+        ForEachRange(ranges.Length, r =>
+        {
+            buffers[r].Sources.CopyTo(sources.AsSpan(offsets[r]));
+            buffers[r].Targets.CopyTo(targets.AsSpan(offsets[r]));
+            FillValues(offsets[r], offsets[r + 1], ranges[r], targets, weights, delays, delay);
+        });
         var table = new SynapseTable(sources, targets, weights, delays);
         return perTarget || !partial ? table : Filter(table, firstTarget, endTarget);
     }
@@ -162,6 +164,7 @@ public sealed class Projection
     /// <summary>Draws the weight and delay of synapses [first, end), whose targets lie in
     /// <paramref name="targetRange"/>: each from a stream keyed by the synapse's target and its rank k
     /// among that target's synapses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillValues(int first, int end, (int First, int End) targetRange, int[] targets, float[] weights, ushort[] delays, Dist delay)
     {
         if (first == end)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Snn.Core;
 
 namespace Snn.Backends.Cpu;
@@ -48,14 +49,17 @@ internal sealed class SynapseMatrix
         int parts = partitioning.Count;
         int rowsPerPart = _neurons + 1;
         RowStart = new int[(long)parts * rowsPerPart];
-        Column = new int[total];
-        Weight = new float[total];
-        Delay = new ushort[total];
+        // Every position is written exactly once by FillRows, so the arrays need not be zeroed first.
+        Column = GC.AllocateUninitializedArray<int>((int)total);
+        Weight = GC.AllocateUninitializedArray<float>((int)total);
+        Delay = GC.AllocateUninitializedArray<ushort>((int)total);
         ShortTerm = ShortTermState.For(network, parts);
         ShortTermEntry = ShortTerm is null ? null : new int[total];
         var minDelay = new int[parts];
         var maxDelay = new int[parts];
-        ForEachPart(parts, part => CountRows(part, tables));
+        var sorted = tables.Select(t => parts > 1 && IsAscending(t.Targets)).ToArray();
+        var slices = Enumerable.Range(0, parts).Select(part => Slices(part, tables, sorted)).ToArray();
+        ForEachPart(parts, part => CountRows(part, tables, slices[part]));
         int start = 0;
         for (int part = 0; part < parts; part++)
         {
@@ -66,7 +70,7 @@ internal sealed class SynapseMatrix
             }
             start += partTotal;
         }
-        ForEachPart(parts, part => (minDelay[part], maxDelay[part]) = FillRows(part, tables));
+        ForEachPart(parts, part => (minDelay[part], maxDelay[part]) = FillRows(part, tables, slices[part]));
         MinDelay = minDelay.Min();
         MaxDelay = Math.Max(maxDelay.Max(), 1);
     }
@@ -85,9 +89,64 @@ internal sealed class SynapseMatrix
         }
     }
 
+    /// <summary>The synapses [First, End) of each table that may target <paramref name="part"/>: where a
+    /// table's targets are ascending (rules that generate target by target) only the part's own
+    /// stretch of it, found by binary search, else the whole table. Every synapse in the stretch
+    /// still passes the target test, so the result does not depend on the order check.</summary>
+    private (int First, int End)[] Slices(int part, SynapseTable[] tables, bool[] sorted)
+    {
+        var slices = new (int, int)[tables.Length];
+        for (int j = 0; j < tables.Length; j++)
+        {
+            var targets = tables[j].Targets;
+            if (!sorted[j])
+            {
+                slices[j] = (0, targets.Length);
+                continue;
+            }
+            int offset = _network.Projections[j].Target.Offset;
+            slices[j] = (LowerBound(targets, _partitioning.Start(part) - offset), LowerBound(targets, _partitioning.End(part) - offset));
+        }
+        return slices;
+    }
+
+    /// <summary>The first index of ascending <paramref name="values"/> whose value is at least <paramref name="value"/>.</summary>
+    private static int LowerBound(int[] values, int value)
+    {
+        int low = 0;
+        int high = values.Length;
+        while (low < high)
+        {
+            int middle = (int)(((uint)low + (uint)high) >> 1);
+            if (values[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /// <summary>Whether <paramref name="values"/> never decreases.</summary>
+    private static bool IsAscending(int[] values)
+    {
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Counts the synapses of every row of <paramref name="part"/> and turns the counts into
     /// row starts relative to the part's first synapse; the part's total ends up in its last row start.</summary>
-    private void CountRows(int part, SynapseTable[] tables)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CountRows(int part, SynapseTable[] tables, (int First, int End)[] slices)
     {
         int rowBase = part * (_neurons + 1);
         int first = _partitioning.Start(part);
@@ -98,14 +157,14 @@ internal sealed class SynapseMatrix
             var projection = _network.Projections[j];
             var table = tables[j];
             int targetOffset = projection.Target.Offset - first;
-            int sourceRow = projection.Source.Offset + 1;
-            var targets = table.Targets;
-            var sources = table.Sources;
+            var sourceRows = rows[(projection.Source.Offset + 1)..];
+            var targets = table.Targets.AsSpan(slices[j].First..slices[j].End);
+            var sources = table.Sources.AsSpan(slices[j].First..slices[j].End);
             for (int s = 0; s < targets.Length; s++)
             {
                 if ((uint)(targets[s] + targetOffset) < width)
                 {
-                    rows[sourceRow + sources[s]]++;
+                    sourceRows[sources[s]]++;
                 }
             }
         }
@@ -117,12 +176,17 @@ internal sealed class SynapseMatrix
 
     /// <summary>Places the synapses onto targets of <paramref name="part"/>, row by row in projection
     /// and generation order; returns the smallest and largest delay placed (int.MaxValue and 0 for none).</summary>
-    private (int Min, int Max) FillRows(int part, SynapseTable[] tables)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int Min, int Max) FillRows(int part, SynapseTable[] tables, (int First, int End)[] slices)
     {
         int rowBase = part * (_neurons + 1);
         int first = _partitioning.Start(part);
         uint width = (uint)(_partitioning.End(part) - first);
         var cursor = RowStart.AsSpan(rowBase, _neurons + 1).ToArray();
+        var column = Column;
+        var weight = Weight;
+        var delay = Delay;
+        var entries = ShortTermEntry;
         int min = int.MaxValue;
         int max = 0;
         for (int j = 0; j < tables.Length; j++)
@@ -131,11 +195,12 @@ internal sealed class SynapseMatrix
             var table = tables[j];
             int targetOffset = projection.Target.Offset;
             int receptorOffset = projection.Receptor == Receptor.Inhibitory ? _neurons : 0;
-            int sourceOffset = projection.Source.Offset;
-            var targets = table.Targets;
-            var sources = table.Sources;
-            var weights = table.Weights;
-            var delays = table.DelaySteps;
+            var sourceCursor = cursor.AsSpan(projection.Source.Offset);
+            var (start, end) = slices[j];
+            var targets = table.Targets.AsSpan(start..end);
+            var sources = table.Sources.AsSpan(start..end);
+            var weights = table.Weights.AsSpan(start..end);
+            var delays = table.DelaySteps.AsSpan(start..end);
             for (int s = 0; s < targets.Length; s++)
             {
                 int target = targets[s] + targetOffset;
@@ -143,17 +208,17 @@ internal sealed class SynapseMatrix
                 {
                     continue;
                 }
-                int position = cursor[sourceOffset + sources[s]]++;
-                int delay = delays[s];
-                Column[position] = target + receptorOffset;
-                Weight[position] = weights[s];
-                Delay[position] = (ushort)delay;
-                if (ShortTermEntry is not null)
+                int position = sourceCursor[sources[s]]++;
+                int steps = delays[s];
+                column[position] = target + receptorOffset;
+                weight[position] = weights[s];
+                delay[position] = (ushort)steps;
+                if (entries is not null)
                 {
-                    ShortTermEntry[position] = ShortTerm!.EntryOf(projection, sources[s]);
+                    entries[position] = ShortTerm!.EntryOf(projection, sources[s]);
                 }
-                min = Math.Min(min, delay);
-                max = Math.Max(max, delay);
+                min = Math.Min(min, steps);
+                max = Math.Max(max, steps);
             }
         }
         return (min, max);
@@ -230,6 +295,11 @@ internal sealed class SynapseMatrix
             DeliverScaled(part, spikes, ring, slot, ShortTerm.Row(part, slot));
             return;
         }
+        if (MinDelay == MaxDelay)
+        {
+            DeliverUniform(part, spikes, ring, slot);
+            return;
+        }
         int rowBase = part * (_neurons + 1);
         int slots = ring.Slots;
         int stride = ring.Stride;
@@ -238,10 +308,17 @@ internal sealed class SynapseMatrix
         ref float weight = ref MemoryMarshal.GetArrayDataReference(Weight);
         ref ushort delay = ref MemoryMarshal.GetArrayDataReference(Delay);
         ref float data = ref MemoryMarshal.GetArrayDataReference(ring.Data);
-        foreach (int source in spikes)
+        for (int i = 0; i < spikes.Length; i++)
         {
+            int source = spikes[i];
             int first = Unsafe.Add(ref rowStart, rowBase + source);
             int last = Unsafe.Add(ref rowStart, rowBase + source + 1);
+            if (i + 1 < spikes.Length)
+            {
+                int next = Unsafe.Add(ref rowStart, rowBase + spikes[i + 1]);
+                PrefetchRow(ref column, ref weight, next);
+                Prefetch(ref Unsafe.Add(ref delay, next));
+            }
             for (int k = first; k < last; k++)
             {
                 int arrival = slot + Unsafe.Add(ref delay, k);
@@ -251,6 +328,58 @@ internal sealed class SynapseMatrix
                 }
                 Unsafe.Add(ref data, (nint)arrival * stride + Unsafe.Add(ref column, k)) += Unsafe.Add(ref weight, k);
             }
+        }
+    }
+
+    /// <summary>Delivery when every synapse has the same delay (<see cref="MinDelay"/> =
+    /// <see cref="MaxDelay"/>, as in networks with one delay): all arrive in one ring slot, so the
+    /// delays are not read. The sums are the same as those of the general walk.</summary>
+    private void DeliverUniform(int part, ReadOnlySpan<int> spikes, DelayRing ring, int slot)
+    {
+        int rowBase = part * (_neurons + 1);
+        int arrival = slot + MinDelay;
+        if (arrival >= ring.Slots)
+        {
+            arrival -= ring.Slots;
+        }
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(RowStart);
+        ref int column = ref MemoryMarshal.GetArrayDataReference(Column);
+        ref float weight = ref MemoryMarshal.GetArrayDataReference(Weight);
+        ref float data = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ring.Data), (nint)arrival * ring.Stride);
+        for (int i = 0; i < spikes.Length; i++)
+        {
+            int source = spikes[i];
+            int first = Unsafe.Add(ref rowStart, rowBase + source);
+            int last = Unsafe.Add(ref rowStart, rowBase + source + 1);
+            if (i + 1 < spikes.Length)
+            {
+                PrefetchRow(ref column, ref weight, Unsafe.Add(ref rowStart, rowBase + spikes[i + 1]));
+            }
+            for (int k = first; k < last; k++)
+            {
+                Unsafe.Add(ref data, Unsafe.Add(ref column, k)) += Unsafe.Add(ref weight, k);
+            }
+        }
+    }
+
+    /// <summary>Asks the processor to start loading the row that begins at synapse <paramref name="first"/>
+    /// while the current row is delivered: the rows of successive spikes lie far apart in a large
+    /// network, and the walk would otherwise wait for each one's first cache lines.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchRow(ref int column, ref float weight, int first)
+    {
+        Prefetch(ref Unsafe.Add(ref column, first));
+        Prefetch(ref Unsafe.Add(ref weight, first));
+    }
+
+    /// <summary>A hint to load the cache line of <paramref name="value"/>; it never faults, so a stale
+    /// address (the array moved) or one just past the end only wastes the hint.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch<T>(ref T value)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref value));
         }
     }
 

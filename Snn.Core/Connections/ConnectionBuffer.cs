@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Snn.Core.Simulation;
 
 namespace Snn.Core.Connections;
@@ -18,18 +19,29 @@ public sealed class ConnectionBuffer
     public ReadOnlySpan<int> Targets => _targets.AsSpan(0, Count);
 
     /// <summary>Appends one pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int source, int target)
     {
-        if (Count == _sources.Length)
+        int count = Count;
+        var sources = _sources;
+        var targets = _targets;
+        if ((uint)count >= (uint)sources.Length || (uint)count >= (uint)targets.Length)
         {
-            SimulationLimits.RequireSynapseCount(Count + 1L);
-            int capacity = (int)Math.Min(2L * Count, SimulationLimits.MaxSynapsesPerProjection);
-            Array.Resize(ref _sources, capacity);
-            Array.Resize(ref _targets, capacity);
+            Grow();
+            sources = _sources;
+            targets = _targets;
         }
-        _sources[Count] = source;
-        _targets[Count] = target;
-        Count++;
+        sources[count] = source;
+        targets[count] = target;
+        Count = count + 1;
+    }
+
+    /// <summary>Doubles the capacity (up to the per-projection limit).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow()
+    {
+        SimulationLimits.RequireSynapseCount(Count + 1L);
+        Resize((int)Math.Min(2L * Count, SimulationLimits.MaxSynapsesPerProjection));
     }
 
     /// <summary>Reserves room for at least <paramref name="capacity"/> pairs.</summary>
@@ -37,9 +49,19 @@ public sealed class ConnectionBuffer
     {
         if (capacity > _sources.Length)
         {
-            int size = (int)SimulationLimits.RequireSynapseCount(capacity);
-            Array.Resize(ref _sources, size);
-            Array.Resize(ref _targets, size);
+            Resize((int)SimulationLimits.RequireSynapseCount(capacity));
         }
+    }
+
+    /// <summary>Moves the pairs to arrays of <paramref name="capacity"/>; only the first
+    /// <see cref="Count"/> entries are ever read, so the rest is left uninitialised.</summary>
+    private void Resize(int capacity)
+    {
+        var sources = GC.AllocateUninitializedArray<int>(capacity);
+        var targets = GC.AllocateUninitializedArray<int>(capacity);
+        Sources.CopyTo(sources);
+        Targets.CopyTo(targets);
+        _sources = sources;
+        _targets = targets;
     }
 }

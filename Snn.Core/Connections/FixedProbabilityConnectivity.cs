@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Snn.Core.Randomness;
 
 namespace Snn.Core.Connections;
@@ -22,6 +23,7 @@ public sealed class FixedProbabilityConnectivity(double p, bool allowAutapses) :
     public override string ToString() => $"probability({P:R}, autapses={allowAutapses})";
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Generate(in ConnectionContext context, ConnectionBuffer output)
     {
         if (P <= 0)
@@ -82,6 +84,7 @@ public sealed class FixedProbabilityConnectivity(double p, bool allowAutapses) :
 
     /// <summary>Fills <paramref name="gaps"/> with ⌊ln(1 − u) / <paramref name="logFail"/>⌋ for the
     /// target's draws u from block <paramref name="firstBlock"/> on; returns the number filled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FillGaps(ulong seed, uint stream, uint target, ulong firstBlock, Span<double> gaps, double logFail)
     {
         Philox.UnitDoubles(seed, stream, target, firstBlock, gaps);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -62,6 +63,7 @@ public static class Philox
     /// <param name="substream">The substream, typically a neuron index.</param>
     /// <param name="firstIndex">The counter value of the first block.</param>
     /// <param name="destination">Receives the draws; its length must be even (whole blocks).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void UnitDoubles(ulong key, uint stream, uint substream, ulong firstIndex, Span<double> destination)
     {
         if ((destination.Length & 1) != 0)
@@ -88,6 +90,7 @@ public static class Philox
     /// <summary>The draws of the four blocks at counter values index .. index + 3, computed side by
     /// side in the 64-bit lanes of AVX2 registers (each lane holds one 32-bit word, so the 32 × 32 → 64
     /// bit products of a round are one <c>vpmuludq</c> each); the same numbers as <see cref="Block"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourBlocks(ulong key, uint stream, uint substream, ulong index, Span<double> destination)
     {
         var low32 = Vector256.Create(0xFFFF_FFFFUL);
