@@ -50,7 +50,7 @@ internal sealed partial class NetworkLowering
             }
         }
         var stageOf = new Dictionary<Population, int>();
-        foreach (var component in FeedForwardOrder(edges))
+        foreach (var component in MergeEventChains(FeedForwardOrder(edges), index))
         {
             var stage = component.Order().Select(i => _lowerings[i]).ToList();
             int offset = 0;
@@ -110,6 +110,45 @@ internal sealed partial class NetworkLowering
         foreach (var input in _fastInputs.Values)
         {
             input.ResolveHoisted(_stacks);
+        }
+    }
+
+    /// <summary>Joins a feed-forward component to the stage before it when a projection from that
+    /// stage onto it would be delivered by its spikes over the whole run (its matrix over every
+    /// delay would hold more than <see cref="FastSynapticInput.HoistedEventExpansion"/> entries per
+    /// synapse): in one loop those spikes go, step by step, into the stage's pending-input ring,
+    /// a buffer of the largest delay's steps that stays in cache, instead of a scatter over a
+    /// buffer of the whole run, and the run needs one loop fewer.</summary>
+    private List<List<int>> MergeEventChains(List<List<int>> components, Dictionary<Population, int> index)
+    {
+        var merged = new List<List<int>>();
+        foreach (var component in components)
+        {
+            if (merged.Count > 0 && FedByEvents(merged[^1], component))
+            {
+                merged[^1].AddRange(component);
+            }
+            else
+            {
+                merged.Add([.. component]);
+            }
+        }
+        return merged;
+
+        bool FedByEvents(List<int> before, List<int> component)
+        {
+            for (int j = 0; j < _tables.Length; j++)
+            {
+                var projection = _network.Projections[j];
+                var table = _tables[j];
+                if (table.Count > 0 && index.TryGetValue(projection.Source, out int from) && before.Contains(from)
+                    && index.TryGetValue(projection.Target, out int to) && component.Contains(to)
+                    && FastSynapticInput.DeliveredByEvents(table.DelaySteps.Select(d => (int)d), projection.Source.Size, projection.Target.Size, table.Count))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
