@@ -513,8 +513,7 @@ internal sealed partial class NetworkLowering
         }
         if (pending is not null)
         {
-            string own = fired.Count == 1 ? fired[0] : body.OpWith("Concat", [.. fired], [GraphBuilder.IntAttribute("axis", 1)]);
-            next[pendingIndex] = NextPending(body, s, pending, [own, .. eventInputs]);
+            next[pendingIndex] = NextPending(body, s, pending, [.. eventInputs, .. _stageEvents[s].Own.Select(p => fired[p])]);
         }
         var produced = body.Nodes.SelectMany(n => n.Output).ToHashSet();
         var used = new HashSet<string>();
