@@ -113,7 +113,7 @@ internal sealed partial class NetworkLowering
     }
 
     /// <summary>The stage's pending ring after this step: shifted by one slot (slot 0 was
-    /// delivered), then the spikes of the step added at slot delay − 1: those of each series it
+    /// delivered; one Pad that removes the first slot and appends an empty one), then the spikes of the step added at slot delay − 1: those of each series it
     /// reads, then those of each stage population with outgoing synapses ([batch, size] each, in
     /// <paramref name="sources"/>), as the engine delivers populations in network order; one table
     /// each, so that a wide fan-out does not pad the other sources' lists.</summary>
@@ -123,7 +123,7 @@ internal sealed partial class NetworkLowering
         int delay = _stageDelay[s];
         long ring = (long)delay * width;
         string shifted = delay == 1 ? graph.Mul(pending, graph.Scalar(0f))
-            : graph.Op("Pad", graph.Op("Slice", pending, graph.Int64s(width), graph.Int64s(ring), graph.Int64s(1)), graph.Int64s(0, 0, 0, width));
+            : graph.Op("Pad", pending, graph.Int64s(0, -width, 0, width));
         string flat = graph.Op("Reshape", shifted, graph.Int64s(-1));
         for (int t = 0; t < tables.Length; t++)
         {
