@@ -7,13 +7,14 @@ namespace Snn.Backends.Onnx;
 /// <summary>
 /// The fast form's time loop, in stages: the model populations are split into the strongly
 /// connected parts of the projection graph (a feed-forward layer is a stage of its own, a
-/// recurrent group one stage), taken in feed-forward order. Each stage is one Scan over the steps
-/// that holds only its populations' neuron updates and its own recurrent synapses; everything it
-/// receives from the input tensor and from earlier stages is known for all steps before its Scan
-/// starts, so it is computed outside the loop: one matrix product over a stack of time-shifted
-/// spike series, or one delivery of the series' spikes (NetworkLowering.Events.cs). A stage with
-/// sparse recurrence delivers its own spikes, and the sparse projections it receives, into a
-/// pending-input ring carried by its loop. The last steps of every series that a later stage reads
+/// recurrent group one stage), taken in feed-forward order, and a part fed by the stage before it
+/// through a projection that would be delivered by the spikes joins that stage. Each stage is one
+/// Scan over the steps that holds only its populations' neuron updates and the synapses between
+/// them; everything it receives from the input tensor and from earlier stages is known for all
+/// steps before its Scan starts, so it is computed outside the loop: one matrix product over a
+/// stack of time-shifted spike series, or one delivery of the series' spikes
+/// (NetworkLowering.Events.cs). A stage with sparse synapses between its neurons delivers its own
+/// spikes, and the sparse projections it receives, into a pending-input ring carried by its loop. The last steps of every series that a later stage reads
 /// outside a loop are carried as a state (<c>state_input_tail</c>,
 /// <c>state_tail_&lt;population&gt;</c>), and the rings as <c>state_pending_&lt;population&gt;</c>,
 /// so a run continued in chunks gives the spikes of one long run.
