@@ -30,7 +30,7 @@ internal sealed class FastSynapticInput
     /// than this many entries per synapse is delivered by the spikes instead: a spike series is
     /// sparse, so a scatter of the synapses of the spikes that occurred does far less work than a
     /// product (or convolution) over every (delay, source, target) entry.</summary>
-    private const int HoistedEventExpansion = 4;
+    public const int HoistedEventExpansion = 4;
 
     private readonly Dictionary<int, List<(int Delay, int Column, int Target, float Weight)>> _hoisted;
     private readonly List<int> _inLoopSeries = [];
@@ -86,13 +86,17 @@ internal sealed class FastSynapticInput
             parts.Add(hoisted.Dense is { } dense ? $"hoisted dense {dense.Rows.Length}x{Target.Size}"
                 : $"hoisted events {hoisted.Events!.Sources}x{hoisted.Events.Fanout}");
         }
-        if (LoopDense is { } loopDense)
+        if (LoopEvents && LoopSynapses.Count > 0)
+        {
+            parts.Add("loop events from the stage's spikes");
+        }
+        else if (LoopDense is { } loopDense)
         {
             parts.Add($"loop dense {loopDense.Rows.Length}x{Target.Size}");
         }
-        if (LoopSparse is { } sparse)
+        else if (LoopSparse is { } sparse)
         {
-            parts.Add(LoopEvents ? $"loop events, fan-in {sparse.Depth}" : $"loop sparse {sparse.Depth}x{Target.Size}");
+            parts.Add($"loop sparse {sparse.Depth}x{Target.Size}");
         }
         foreach (int series in _inLoopSeries)
         {
@@ -165,9 +169,18 @@ internal sealed class FastSynapticInput
     public bool HoistedByEvents(int series, int width)
     {
         var list = _hoisted[series];
-        var delays = list.Select(h => h.Delay).Distinct().ToList();
-        long kernelRows = delays.Count == 1 ? width : (long)delays.Max() * width;
-        return kernelRows * Target.Size > (long)HoistedEventExpansion * list.Count;
+        return DeliveredByEvents(list.Select(h => h.Delay), width, Target.Size, list.Count);
+    }
+
+    /// <summary>Whether <paramref name="synapses"/> synapses with these <paramref name="delays"/>
+    /// (steps) from <paramref name="width"/> sources onto <paramref name="size"/> targets are
+    /// delivered by the spikes: their matrix over every delay up to the largest would hold more
+    /// than <see cref="HoistedEventExpansion"/> entries per synapse.</summary>
+    public static bool DeliveredByEvents(IEnumerable<int> delays, int width, int size, int synapses)
+    {
+        var distinct = delays.Distinct().ToList();
+        long kernelRows = distinct.Count == 1 ? width : (long)distinct.Max() * width;
+        return kernelRows * size > (long)HoistedEventExpansion * synapses;
     }
 
     /// <summary>Removes the hoisted synapses reading <paramref name="series"/> and returns them

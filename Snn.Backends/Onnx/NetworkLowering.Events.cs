@@ -13,7 +13,7 @@ namespace Snn.Backends.Onnx;
 /// </summary>
 internal sealed partial class NetworkLowering
 {
-    private readonly Dictionary<int, (EventSynapses[] Tables, Dictionary<(Population, Receptor), int> Offsets, int Width, List<int> Series)> _stageEvents = [];
+    private readonly Dictionary<int, (EventSynapses[] Tables, Dictionary<(Population, Receptor), int> Offsets, int Width, List<int> Series, List<int> Own)> _stageEvents = [];
     private readonly Dictionary<int, int> _pendingState = [];
     private readonly HashSet<int> _seriesReadInLoops = [];
 
@@ -22,7 +22,9 @@ internal sealed partial class NetworkLowering
     /// stage then also delivers, from its ring, the synapses from precomputed series that are
     /// better delivered by the spikes (<see cref="FastSynapticInput.HoistedByEvents"/>): the
     /// series' spikes of the step are delivered into the same ring, which saves a buffer over the
-    /// whole run. One table for the stage's neurons, then one per such series.</summary>
+    /// whole run. One table per such series, then one per stage population whose spikes deliver
+    /// anything (each padded to its own largest out-degree, so a layer with a small fan-out does not
+    /// pad its spikes to a wider layer's).</summary>
     private void PlanStageEvents(int s, Func<int, int> widthOf)
     {
         var inputs = _stages[s].SelectMany(l => ((Receptor[])[Receptor.Excitatory, Receptor.Inhibitory]).Select(r => _fastInputs[(l.Population, r)])).ToList();
@@ -45,16 +47,26 @@ internal sealed partial class NetworkLowering
             _stageDelay[s] = Math.Max(_stageDelay[s], claimed[group].SelectMany(c => c.Synapses).Select(h => h.Delay).DefaultIfEmpty(0).Max());
         }
         long Code(int delay, FastSynapticInput group, int target) => (long)(delay - 1) * width + offsets[(group.Target, group.Receptor)] + target;
-        var tables = new List<EventSynapses>
-        {
-            EventSynapses.Build(_stages[s].Sum(l => l.Population.Size), groups.SelectMany(g => g.LoopSynapses.Select(l => (l.Source, Code(l.Delay, g, l.Target), l.Weight))).OrderBy(e => e.Source)),
-        };
+        var tables = new List<EventSynapses>();
         foreach (int index in series)
         {
             var synapses = groups.SelectMany(g => claimed[g].Where(c => c.Series == index).SelectMany(c => c.Synapses).Select(h => (h.Column, Code(h.Delay, g, h.Target), h.Weight)));
             tables.Add(EventSynapses.Build(widthOf(index), synapses.OrderBy(e => e.Column)));
         }
-        _stageEvents[s] = ([.. tables], offsets, width, series);
+        var own = new List<int>();
+        var loop = groups.SelectMany(g => g.LoopSynapses.Select(l => (l.Source, Code: Code(l.Delay, g, l.Target), l.Weight))).ToList();
+        for (int p = 0; p < _stages[s].Count; p++)
+        {
+            var population = _stages[s][p].Population;
+            int first = _historyOffset[population];
+            var outgoing = loop.Where(l => l.Source >= first && l.Source < first + population.Size).Select(l => (l.Source - first, l.Code, l.Weight)).OrderBy(e => e.Item1).ToList();
+            if (outgoing.Count > 0)
+            {
+                own.Add(p);
+                tables.Add(EventSynapses.Build(population.Size, outgoing));
+            }
+        }
+        _stageEvents[s] = ([.. tables], offsets, width, series, own);
     }
 
     /// <summary>The input that the spikes of a precomputed series deliver to a group of
@@ -101,18 +113,19 @@ internal sealed partial class NetworkLowering
     }
 
     /// <summary>The stage's pending ring after this step: shifted by one slot (slot 0 was
-    /// delivered), then the spikes of the step added at slot delay − 1: those of each series it
-    /// reads, then the stage's own ([batch, stage neurons]), as the engine delivers populations in
-    /// network order; one table each, so that a series' wide fan-out does not pad the stage's lists.</summary>
+    /// delivered; one Pad that removes the first slot and appends an empty one), then the spikes of the step added at slot delay − 1: those of each series it
+    /// reads, then those of each stage population with outgoing synapses ([batch, size] each, in
+    /// <paramref name="sources"/>), as the engine delivers populations in network order; one table
+    /// each, so that a wide fan-out does not pad the other sources' lists.</summary>
     private string NextPending(GraphBuilder graph, int s, string pending, string[] sources)
     {
-        var (tables, _, width, _) = _stageEvents[s];
+        var (tables, _, width, _, _) = _stageEvents[s];
         int delay = _stageDelay[s];
         long ring = (long)delay * width;
         string shifted = delay == 1 ? graph.Mul(pending, graph.Scalar(0f))
-            : graph.Op("Pad", graph.Op("Slice", pending, graph.Int64s(width), graph.Int64s(ring), graph.Int64s(1)), graph.Int64s(0, 0, 0, width));
+            : graph.Op("Pad", pending, graph.Int64s(0, -width, 0, width));
         string flat = graph.Op("Reshape", shifted, graph.Int64s(-1));
-        foreach (int t in Enumerable.Range(1, tables.Length - 1).Append(0))
+        for (int t = 0; t < tables.Length; t++)
         {
             var found = SpikeEvents.Find(graph, sources[t], 2);
             flat = Scatter(graph, flat, graph.Mul(found.Indices[0], graph.Int64s(ring)), found.Indices[1], tables[t]);

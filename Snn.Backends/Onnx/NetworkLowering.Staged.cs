@@ -7,13 +7,14 @@ namespace Snn.Backends.Onnx;
 /// <summary>
 /// The fast form's time loop, in stages: the model populations are split into the strongly
 /// connected parts of the projection graph (a feed-forward layer is a stage of its own, a
-/// recurrent group one stage), taken in feed-forward order. Each stage is one Scan over the steps
-/// that holds only its populations' neuron updates and its own recurrent synapses; everything it
-/// receives from the input tensor and from earlier stages is known for all steps before its Scan
-/// starts, so it is computed outside the loop: one matrix product over a stack of time-shifted
-/// spike series, or one delivery of the series' spikes (NetworkLowering.Events.cs). A stage with
-/// sparse recurrence delivers its own spikes, and the sparse projections it receives, into a
-/// pending-input ring carried by its loop. The last steps of every series that a later stage reads
+/// recurrent group one stage), taken in feed-forward order, and a part fed by the stage before it
+/// through a projection that would be delivered by the spikes joins that stage. Each stage is one
+/// Scan over the steps that holds only its populations' neuron updates and the synapses between
+/// them; everything it receives from the input tensor and from earlier stages is known for all
+/// steps before its Scan starts, so it is computed outside the loop: one matrix product over a
+/// stack of time-shifted spike series, or one delivery of the series' spikes
+/// (NetworkLowering.Events.cs). A stage with sparse synapses between its neurons delivers its own
+/// spikes, and the sparse projections it receives, into a pending-input ring carried by its loop. The last steps of every series that a later stage reads
 /// outside a loop are carried as a state (<c>state_input_tail</c>,
 /// <c>state_tail_&lt;population&gt;</c>), and the rings as <c>state_pending_&lt;population&gt;</c>,
 /// so a run continued in chunks gives the spikes of one long run.
@@ -50,7 +51,7 @@ internal sealed partial class NetworkLowering
             }
         }
         var stageOf = new Dictionary<Population, int>();
-        foreach (var component in FeedForwardOrder(edges))
+        foreach (var component in MergeEventChains(FeedForwardOrder(edges), index))
         {
             var stage = component.Order().Select(i => _lowerings[i]).ToList();
             int offset = 0;
@@ -110,6 +111,45 @@ internal sealed partial class NetworkLowering
         foreach (var input in _fastInputs.Values)
         {
             input.ResolveHoisted(_stacks);
+        }
+    }
+
+    /// <summary>Joins a feed-forward component to the stage before it when a projection from that
+    /// stage onto it would be delivered by its spikes over the whole run (its matrix over every
+    /// delay would hold more than <see cref="FastSynapticInput.HoistedEventExpansion"/> entries per
+    /// synapse): in one loop those spikes go, step by step, into the stage's pending-input ring,
+    /// a buffer of the largest delay's steps that stays in cache, instead of a scatter over a
+    /// buffer of the whole run, and the run needs one loop fewer.</summary>
+    private List<List<int>> MergeEventChains(List<List<int>> components, Dictionary<Population, int> index)
+    {
+        var merged = new List<List<int>>();
+        foreach (var component in components)
+        {
+            if (merged.Count > 0 && FedByEvents(merged[^1], component))
+            {
+                merged[^1].AddRange(component);
+            }
+            else
+            {
+                merged.Add([.. component]);
+            }
+        }
+        return merged;
+
+        bool FedByEvents(List<int> before, List<int> component)
+        {
+            for (int j = 0; j < _tables.Length; j++)
+            {
+                var projection = _network.Projections[j];
+                var table = _tables[j];
+                if (table.Count > 0 && index.TryGetValue(projection.Source, out int from) && before.Contains(from)
+                    && index.TryGetValue(projection.Target, out int to) && component.Contains(to)
+                    && FastSynapticInput.DeliveredByEvents(table.DelaySteps.Select(d => (int)d), projection.Source.Size, projection.Target.Size, table.Count))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -474,8 +514,7 @@ internal sealed partial class NetworkLowering
         }
         if (pending is not null)
         {
-            string own = fired.Count == 1 ? fired[0] : body.OpWith("Concat", [.. fired], [GraphBuilder.IntAttribute("axis", 1)]);
-            next[pendingIndex] = NextPending(body, s, pending, [own, .. eventInputs]);
+            next[pendingIndex] = NextPending(body, s, pending, [.. eventInputs, .. _stageEvents[s].Own.Select(p => fired[p])]);
         }
         var produced = body.Nodes.SelectMany(n => n.Output).ToHashSet();
         var used = new HashSet<string>();

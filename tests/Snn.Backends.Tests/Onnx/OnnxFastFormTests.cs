@@ -51,6 +51,19 @@ public class OnnxFastFormTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void LayersJoinedBySparseDelayedProjectionsShareOneLoop()
+    {
+        // hidden → output: 180 synapses over delays of 5-30 steps from 40 sources, a matrix of 30 · 40 · 12 entries
+        // over the whole run; in one loop it is a product with the 168 history positions it reads.
+        var build = () => OnnxTestNetworks.FeedForwardLif(2);
+        var model = OnnxExporter.Build(build().Network, new OnnxExportOptions { Form = OnnxModelForm.Fast });
+        output.WriteLine(string.Join(Environment.NewLine, model.Layout.SynapticLayouts));
+        Assert.Contains(model.Layout.SynapticLayouts, line => line.StartsWith("output.Excitatory", StringComparison.Ordinal) && line.Contains("synapses, loop ", StringComparison.Ordinal));
+        Assert.Equal(1, OnnxRuns.ScanCount(model));
+        AssertSameSpikes(build);
+    }
+
+    [Fact]
     public void GraphSizeDoesNotGrowWithTheInDegree()
     {
         int Nodes(int inputs, OnnxModelForm form)

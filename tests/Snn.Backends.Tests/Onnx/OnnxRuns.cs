@@ -25,6 +25,20 @@ internal static class OnnxRuns
         return input;
     }
 
+    /// <summary>The number of Scan nodes in the encoded model: occurrences of a NodeProto's
+    /// op_type field (field 4, length-delimited, tag byte 0x22) holding "Scan".</summary>
+    public static int ScanCount(OnnxModel model)
+    {
+        ReadOnlySpan<byte> field = [0x22, 4, (byte)'S', (byte)'c', (byte)'a', (byte)'n'];
+        var bytes = model.Bytes.Span;
+        int count = 0;
+        for (int at = bytes.IndexOf(field); at >= 0; at = bytes[(at + 1)..].IndexOf(field) is int next and >= 0 ? at + 1 + next : -1)
+        {
+            count++;
+        }
+        return count;
+    }
+
     /// <summary>Runs the time-loop model on [steps, batch, inputs] and returns every per-step output
     /// and the <paramref name="extraOutputs"/>.</summary>
     public static Dictionary<string, float[]> RunLoop(OnnxModel model, float[] input, int steps, int batch, IReadOnlyList<string>? extraOutputs = null)
