@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Snn.Core.Numerics;
@@ -93,6 +94,7 @@ public static class DeterministicMath
 
     /// <summary><see cref="Exp(float)"/> of every lane, bit for bit.</summary>
     /// <param name="x">The exponents.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Exp(Vector<float> x)
     {
         var lowest = new Vector<float>(Lowest);
@@ -120,6 +122,7 @@ public static class DeterministicMath
 
     /// <summary><see cref="Exp(float)"/> of every lane, bit for bit.</summary>
     /// <param name="x">The exponents.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Exp(Vector256<float> x)
     {
         var lowest = Vector256.Create(Lowest);
@@ -147,6 +150,7 @@ public static class DeterministicMath
 
     /// <summary><see cref="Exp(float)"/> of every lane, bit for bit.</summary>
     /// <param name="x">The exponents.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Exp(Vector512<float> x)
     {
         var lowest = Vector512.Create(Lowest);
