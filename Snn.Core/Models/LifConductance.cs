@@ -13,10 +13,12 @@ namespace Snn.Core.Models;
 /// dg_x/dt   = −g_x / τ_syn,x            (an arriving weight w in nS adds to g_x)
 /// V ≥ V_th:  spike, V ← V_reset, V held for t_ref
 /// </code>
-/// Conductances decay exactly. The membrane uses the exponential-Euler step with the conductances
-/// of the step's start held constant: V ← V∞ + (V − V∞) e^(−h g_tot / C_m), where
-/// g_tot = g_L + g_e + g_i and V∞ = (g_L E_L + g_e E_e + g_i E_i + I) / g_tot. NEST integrates the
-/// same equations with adaptive Runge-Kutta; the two agree to O(h) in the conductance change.
+/// By default (<see cref="ConductanceIntegration.ExponentialEuler"/>) conductances decay exactly and
+/// the membrane uses the exponential-Euler step with the conductances of the step's start held
+/// constant: V ← V∞ + (V − V∞) e^(−h g_tot / C_m), where g_tot = g_L + g_e + g_i and
+/// V∞ = (g_L E_L + g_e E_e + g_i E_i + I) / g_tot. NEST integrates the same equations with adaptive
+/// Runge-Kutta; the two agree to O(h) in the conductance change. <see cref="Integration"/> =
+/// <see cref="ConductanceIntegration.ForwardEuler"/> gives Brian2's <c>method='euler'</c> instead.
 /// The per-step constants (the conductance decays, h/C) are <see cref="LifConductancePropagators"/>.
 /// </summary>
 public struct LifConductance : IBlockNeuronModel<LifConductance>
@@ -32,6 +34,7 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
     private float _ie;
     private float _threshold;
     private float _reset;
+    private int _forwardEuler; // 1 under forward Euler (an int, not a bool, so that the struct stays blittable for the GPU)
 
     /// <summary>Creates the model with NEST's <c>iaf_cond_exp</c> defaults.</summary>
     public LifConductance()
@@ -71,6 +74,9 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
     /// <summary>Constant bias current (pA). Default 0.</summary>
     public double IE { get; init; }
 
+    /// <summary>The integration scheme. Default <see cref="ConductanceIntegration.ExponentialEuler"/>.</summary>
+    public ConductanceIntegration Integration { get; init; }
+
     /// <summary>NEST's <c>iaf_cond_exp</c> defaults.</summary>
     public static LifConductance NestDefault => new();
 
@@ -94,6 +100,10 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
         Guard.Finite(VThreshold, nameof(VThreshold));
         Guard.Finite(IE, nameof(IE));
         Guard.Finite(VReset, nameof(VReset));
+        if (!Enum.IsDefined(Integration))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Integration), Integration, $"Integration = {Integration} must be one of {string.Join(", ", Enum.GetNames<ConductanceIntegration>())}.");
+        }
         if (VReset >= VThreshold)
         {
             throw new ArgumentOutOfRangeException(nameof(VReset), VReset, $"VReset = {VReset} mV must be below VThreshold = {VThreshold} mV.");
@@ -120,6 +130,7 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
         prepared._ie = (float)IE;
         prepared._threshold = (float)VThreshold;
         prepared._reset = (float)VReset;
+        prepared._forwardEuler = Integration == ConductanceIntegration.ForwardEuler ? 1 : 0;
         return prepared;
     }
 
@@ -128,9 +139,17 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
     {
         if (state.RefractoryCountdown == 0)
         {
-            float total = _gL + state.SynE + state.SynI;
-            float equilibrium = (_leakDrive + state.SynE * _eExcitatory + state.SynI * _eInhibitory + _ie + current) / total;
-            state.V = equilibrium + (state.V - equilibrium) * DeterministicMath.Exp(-_dtOverC * total);
+            if (_forwardEuler != 0)
+            {
+                float drive = (_leakDrive - _gL * state.V) + state.SynE * (_eExcitatory - state.V) + state.SynI * (_eInhibitory - state.V) + _ie + current;
+                state.V = state.V + _dtOverC * drive;
+            }
+            else
+            {
+                float total = _gL + state.SynE + state.SynI;
+                float equilibrium = (_leakDrive + state.SynE * _eExcitatory + state.SynI * _eInhibitory + _ie + current) / total;
+                state.V = equilibrium + (state.V - equilibrium) * DeterministicMath.Exp(-_dtOverC * total);
+            }
         }
         else
         {
@@ -148,9 +167,11 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
     }
 
     /// <inheritdoc />
-    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
+    public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => _forwardEuler != 0
+        ? BlockUpdate.StepVectors(this, new ForwardEulerVectorStep(this), block, spikes)
+        : BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
 
-    /// <summary><see cref="Step"/> on a vector of neurons, lane by lane bit-identical to it.</summary>
+    /// <summary><see cref="Step"/> (exponential Euler) on a vector of neurons, lane by lane bit-identical to it.</summary>
     private readonly struct VectorStep(LifConductance model) : IVectorStep
     {
         private readonly Vector<float> _gL = new(model._gL);
@@ -177,6 +198,41 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
             var equilibrium = (_leakDrive + synE * _eExcitatory + synI * _eInhibitory + _ie + lanes.Current(first)) / total;
             var integrated = equilibrium + (v - equilibrium) * DeterministicMath.Exp(_minusDtOverC * total);
             v = Vector.ConditionalSelect(integrating, integrated, v);
+            refractory = Vector.ConditionalSelect(integrating, refractory, refractory - Vector<int>.One);
+            lanes.StoreSynE(first, synE * _p11E + lanes.InputExcitatory(first));
+            lanes.StoreSynI(first, synI * _p11I + lanes.InputInhibitory(first));
+            count = BlockUpdate.Fire(Vector.GreaterThanOrEqual(v, _threshold), ref v, _reset, ref refractory, _refractorySteps, first, spikes, count);
+            lanes.StoreV(first, v);
+            lanes.StoreRefractory(first, refractory);
+            return count;
+        }
+    }
+
+    /// <summary><see cref="Step"/> (forward Euler) on a vector of neurons, lane by lane bit-identical to it.</summary>
+    private readonly struct ForwardEulerVectorStep(LifConductance model) : IVectorStep
+    {
+        private readonly Vector<float> _gL = new(model._gL);
+        private readonly Vector<float> _leakDrive = new(model._leakDrive);
+        private readonly Vector<float> _eExcitatory = new(model._eExcitatory);
+        private readonly Vector<float> _eInhibitory = new(model._eInhibitory);
+        private readonly Vector<float> _ie = new(model._ie);
+        private readonly Vector<float> _dtOverC = new(model._dtOverC);
+        private readonly Vector<float> _p11E = new(model._p11E);
+        private readonly Vector<float> _p11I = new(model._p11I);
+        private readonly Vector<float> _threshold = new(model._threshold);
+        private readonly Vector<float> _reset = new(model._reset);
+        private readonly Vector<int> _refractorySteps = new(model._refractorySteps);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
+        {
+            var v = lanes.V(first);
+            var synE = lanes.SynE(first);
+            var synI = lanes.SynI(first);
+            var refractory = lanes.Refractory(first);
+            var integrating = Vector.Equals(refractory, Vector<int>.Zero);
+            var drive = (_leakDrive - _gL * v) + synE * (_eExcitatory - v) + synI * (_eInhibitory - v) + _ie + lanes.Current(first);
+            v = Vector.ConditionalSelect(integrating, v + _dtOverC * drive, v);
             refractory = Vector.ConditionalSelect(integrating, refractory, refractory - Vector<int>.One);
             lanes.StoreSynE(first, synE * _p11E + lanes.InputExcitatory(first));
             lanes.StoreSynI(first, synI * _p11I + lanes.InputInhibitory(first));

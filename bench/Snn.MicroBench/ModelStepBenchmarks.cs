@@ -23,7 +23,7 @@ public class ModelStepBenchmarks
     private double _stepMs;
 
     /// <summary>The model.</summary>
-    [Params("lif-current", "lif-conductance", "izhikevich", "discrete-lif", "nalsm", "adaptive-threshold", "nir-cuba-lif", "windowed-lif", "user-lif")]
+    [Params("lif-current", "lif-conductance", "lif-conductance-euler", "izhikevich", "discrete-lif", "nalsm", "adaptive-threshold", "nir-cuba-lif", "windowed-lif", "user-lif")]
     public string Model { get; set; } = "lif-current";
 
     /// <summary>Whether the engine may use the model's block update.</summary>
@@ -42,6 +42,7 @@ public class ModelStepBenchmarks
         {
             "lif-current" => Add(network, new LifCurrent { IE = 400 }, -70, -55),
             "lif-conductance" => Add(network, new LifConductance { IE = 400 }, -60, -55),
+            "lif-conductance-euler" => Add(network, new LifConductance { IE = 400, TauSynE = 5, TauSynI = 10, Integration = ConductanceIntegration.ForwardEuler }, -60, -55),
             "izhikevich" => Add(network, new Izhikevich { Bias = 10 }, -70, 30),
             "discrete-lif" => Add(network, new DiscreteLif { Bias = 0.2f }, 0, 1),
             "nalsm" => Add(network, new NalsmNeuron { WindowSteps = 250 }, 0, 20),

@@ -89,7 +89,7 @@ public sealed class BenchCli
 
     private readonly Option<int?> _compareThreads = SharedOptions.Threads("Snn worker threads (default 1, as Brian2's cpp_standalone runs on one thread).", 1);
 
-    private readonly Option<ulong> _compareSeed = SharedOptions.Seed("Snn network seed.");
+    private readonly Option<ulong> _compareSeed = SharedOptions.Seed("Snn network seed of the first repetition; repetition r uses seed + r, so that every repetition is a new network, as in Brian2.");
 
     private readonly Option<string> _python = new("--python")
     {
@@ -637,7 +637,7 @@ public sealed class BenchCli
         foreach (var row in rows)
         {
             _console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Suite}, N = {row.Neurons}: median ratio Snn/Brian2 = {row.MedianRunRatio:F3} (simulation only), {row.MedianBuildAndRunRatio:F3} (Snn compile + simulation); mean rate Snn {row.OursRateHz:F2} Hz, Brian2 {row.Brian2MeanRateHz:F2} Hz")));
+                $"{row.Suite}, N = {row.Neurons}: median ratio Snn/Brian2 = {row.MedianRunRatio:F3} (simulation only), {row.MedianBuildAndRunRatio:F3} (Snn compile + simulation); mean rate Snn {row.OursMeanRateHz:F2} Hz, Brian2 {row.Brian2MeanRateHz:F2} Hz ({row.RateDifference * 100:+0.0;-0.0} %)")));
         }
         _console.MarkupLine(Markup.Escape($"Snn threads: {settings.Threads?.ToString(CultureInfo.InvariantCulture) ?? "auto"}; machine: {Environment.ProcessorCount} cores, {MachineInfo.Current().Cpu}"));
         return 0;

@@ -201,8 +201,9 @@ public static class ResultTables
             ("Brian2 (its program)", r => Format.Seconds(Statistics.Median(r.Brian2Seconds))),
             ("Ratio Snn/Brian2, simulation", r => Format.Fixed(r.MedianRunRatio, 3)),
             ("Ratio Snn/Brian2, compile + sim.", r => Format.Fixed(r.MedianBuildAndRunRatio, 3)),
-            ("Mean rate Snn", r => Format.Hertz(r.OursRateHz)),
+            ("Mean rate Snn", r => Format.Hertz(r.OursMeanRateHz)),
             ("Mean rate Brian2", r => Format.Hertz(r.Brian2MeanRateHz)),
+            ("Rate Snn vs Brian2", r => r.RateDifference.ToString("+0.0 %;-0.0 %", CultureInfo.InvariantCulture)),
         ];
         foreach (var (name, value) in lines)
         {
@@ -210,7 +211,8 @@ public static class ResultTables
         }
         table.Caption($"[grey]Times: medians of {repeats} repetitions; ratios: median over repetitions of Snn / Brian2 (below 1: Snn is faster). "
             + "Brian2 (cpp_standalone, one thread) times its compiled program, which creates the synapses and then simulates; its C++ compilation is excluded, "
-            + "so 'compile + sim.' is the like-for-like ratio. Brian2's seed differs every run; its rate is the mean over repetitions.[/]");
+            + "so 'compile + sim.' is the like-for-like ratio. Each repetition is a new network on both sides (Brian2: a random seed; Snn: --seed plus the repetition); "
+            + "rates are means over repetitions.[/]");
         return table;
     }
 }

@@ -16,7 +16,7 @@ public static class Brian2Comparison
     /// <param name="repeats">Repetitions per network, ≥ 1.</param>
     /// <param name="durationMs">Simulated time (ms).</param>
     /// <param name="threads">Our worker threads (null: the engine's choice).</param>
-    /// <param name="seed">Our network seed.</param>
+    /// <param name="seed">Our network seed of the first repetition; repetition r uses seed + r.</param>
     /// <param name="status">Receives a line before each run.</param>
     /// <param name="brian2Timeout">Longest a Brian2 run (with its C++ compilation) may take.</param>
     public static IReadOnlyList<ComparisonRow> Run(Brian2Peer peer, IReadOnlyList<string> suites, IReadOnlyList<int> sizes, int repeats, double durationMs, int? threads, ulong seed,
@@ -51,7 +51,7 @@ public static class Brian2Comparison
         var oursBuild = new List<double>();
         var brianWall = new List<double>();
         var brianRate = new List<double>();
-        double oursRate = 0;
+        var oursRate = new List<double>();
         long oursSynapses = 0;
         long brianSynapses = 0;
         for (int r = 0; r < repeats; r++)
@@ -59,10 +59,10 @@ public static class Brian2Comparison
             void Ours()
             {
                 status?.Invoke($"{suite.Name}, N = {size}, repetition {r + 1}/{repeats}: Snn (cpu)");
-                var run = SuiteRunner.Run(suite, new SuiteRunOptions(size, durationMs, seed, threads, WarmUp: warm.Add(suite.Name)));
+                var run = SuiteRunner.Run(suite, new SuiteRunOptions(size, durationMs, seed + (ulong)r, threads, WarmUp: warm.Add(suite.Name)));
                 oursRun.Add(run.Result.WallSeconds);
                 oursBuild.Add(run.Result.BuildSeconds);
-                oursRate = run.Result.MeanRateHz;
+                oursRate.Add(run.Result.MeanRateHz);
                 oursSynapses = run.Result.Synapses;
             }
             void Brian()

@@ -9,7 +9,8 @@ namespace Snn.Bench.Compare;
 /// <param name="OursRunSeconds">Our simulation wall time per repetition (compile excluded).</param>
 /// <param name="OursBuildSeconds">Our compile wall time per repetition.</param>
 /// <param name="Brian2Seconds">Brian2's printed wall time per repetition (its program: synapse creation and simulation).</param>
-/// <param name="OursRateHz">Our mean rate (Hz; the same every repetition, the seed is fixed).</param>
+/// <param name="OursRateHz">Our mean rate per repetition (Hz; repetition r uses the seed + r, so that the
+/// network differs every repetition as Brian2's does).</param>
 /// <param name="Brian2RateHz">Brian2's mean rate per repetition (Hz; its seed differs every run).</param>
 public sealed record ComparisonRow(
     string Suite,
@@ -20,7 +21,7 @@ public sealed record ComparisonRow(
     IReadOnlyList<double> OursRunSeconds,
     IReadOnlyList<double> OursBuildSeconds,
     IReadOnlyList<double> Brian2Seconds,
-    double OursRateHz,
+    IReadOnlyList<double> OursRateHz,
     IReadOnlyList<double> Brian2RateHz)
 {
     /// <summary>Median over repetitions of (our simulation time / Brian2's time).</summary>
@@ -30,6 +31,12 @@ public sealed record ComparisonRow(
     /// since Brian2's time includes creating its synapses.</summary>
     public double MedianBuildAndRunRatio => Statistics.Median(OursRunSeconds.Zip(OursBuildSeconds, (r, b) => r + b).Zip(Brian2Seconds, (a, b) => a / b).ToArray());
 
+    /// <summary>Mean of our rates (Hz).</summary>
+    public double OursMeanRateHz => OursRateHz.Count == 0 ? double.NaN : OursRateHz.Average();
+
     /// <summary>Mean of Brian2's rates (Hz).</summary>
     public double Brian2MeanRateHz => Brian2RateHz.Count == 0 ? double.NaN : Brian2RateHz.Average();
+
+    /// <summary>Our mean rate relative to Brian2's, minus 1 (a fraction: 0.05 is 5 % above Brian2's).</summary>
+    public double RateDifference => OursMeanRateHz / Brian2MeanRateHz - 1;
 }

@@ -20,8 +20,9 @@ namespace Snn.Bench.Suites;
 /// There is no external input: the random initial conductances start the activity and the network
 /// sustains it (about 19-20 Hz at N = 4000 in Brian2 2.5.1 and here). Brian works in units of gL with
 /// dimensionless conductances; here they are in nS. The initial conductances are not clipped, as in
-/// Brian (a few gi0 are negative). Brian integrates with forward Euler; we use
-/// <see cref="LifConductance"/>'s exponential Euler. The connection probability is 80/N so that
+/// Brian (a few gi0 are negative). Both integrate with forward Euler, as the review and Brian2's
+/// <c>method='euler'</c> do (<see cref="ConductanceIntegration.ForwardEuler"/>; single precision here,
+/// double in Brian2), so the two simulators solve the same discrete equations. The connection probability is 80/N so that
 /// N = 4000 is the review's 2 % network and larger networks keep the in-degree (as the CUBA suite and
 /// the Brian2 peer scripts do). Autapses are allowed, as in Brian's <c>connect(p=...)</c>.
 /// <para>
@@ -47,7 +48,7 @@ public static class CobaNetwork
     /// <summary>The constant drive of the driven variant (pA): 20 mV · gL.</summary>
     public const double DrivePa = 20 * LeakConductance;
 
-    /// <summary>The neuron model of the benchmark (no drive).</summary>
+    /// <summary>The neuron model of the benchmark (no drive), integrated with forward Euler as in Brian2.</summary>
     public static LifConductance Neuron => new()
     {
         CM = Capacitance,
@@ -60,6 +61,7 @@ public static class CobaNetwork
         RefractoryPeriod = 5,
         VThreshold = -50,
         VReset = -60,
+        Integration = ConductanceIntegration.ForwardEuler,
     };
 
     /// <summary>The neuron model of the driven variant: <see cref="Neuron"/> with a 200 pA bias current.</summary>

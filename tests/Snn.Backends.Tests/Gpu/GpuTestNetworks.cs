@@ -12,7 +12,7 @@ internal static class GpuTestNetworks
 {
     /// <summary>
     /// Every neuron model fed forward with random weights and delays: Poisson sources drive a
-    /// LIF-current, a LIF-conductance and an Izhikevich population one to one (so a neuron gets at
+    /// LIF-current, two LIF-conductance (exponential and forward Euler) and an Izhikevich population one to one (so a neuron gets at
     /// most one synaptic input per step, and float sums cannot depend on the order of atomic adds),
     /// plus a Poisson drive each; replayed spike times drive a heterogeneous LIF population.
     /// </summary>
@@ -23,21 +23,24 @@ internal static class GpuTestNetworks
         var input = network.AddPoissonInput("input", size, 400);
         var lif = network.AddPopulation("lif", size, new LifCurrent { TauM = 10, VThreshold = -60 });
         var cond = network.AddPopulation("cond", size, new LifConductance { VThreshold = -62, VReset = -70 });
+        var euler = network.AddPopulation("euler", size, new LifConductance { VThreshold = -62, VReset = -70, TauSynE = 1, TauSynI = 3, Integration = ConductanceIntegration.ForwardEuler });
         var izh = network.AddPopulation("izh", size, Izhikevich.Chattering);
         var times = Enumerable.Range(0, size).Select(i => new[] { 0.25 * (i + 1), 5 + 0.5 * i, 9.0 }).ToArray();
         var replay = network.AddSpikeSource("replay", times);
         var mixed = network.AddPopulation("mixed", Enumerable.Range(0, size).Select(i => new LifCurrent { TauM = 5 + i, VThreshold = -65 + 0.1 * i }).ToArray());
         network.Connect(input, lif, Connectivity.OneToOne(), Synapse.Excitatory(Dist.Normal(400, 80), Dist.Uniform(0.25, 3)));
         network.Connect(input, cond, Connectivity.OneToOne(), Synapse.Excitatory(Dist.Uniform(5, 30), Dist.Uniform(0.25, 3)));
+        network.Connect(input, euler, Connectivity.OneToOne(), Synapse.Excitatory(Dist.Uniform(5, 30), Dist.Uniform(0.25, 3)));
         network.Connect(input, izh, Connectivity.OneToOne(), Synapse.Excitatory(Dist.Normal(6, 2), Dist.Uniform(0.25, 3)));
         network.Connect(replay, mixed, Connectivity.OneToOne(), Synapse.Excitatory(Dist.Normal(900, 100), Dist.Uniform(0.25, 2)));
         network.AddPoissonDrive(lif, 2000, 37.5);
         network.AddPoissonDrive(cond, 1000, 2.5);
+        network.AddPoissonDrive(euler, 1000, 2.5);
         network.AddPoissonDrive(izh, 1000, 1.5);
         network.AddPoissonDrive(mixed, 1000, -20, Receptor.Inhibitory);
-        var populations = new Population[] { input, lif, cond, izh, replay, mixed };
+        var populations = new Population[] { input, lif, cond, euler, izh, replay, mixed };
         var spikes = populations.Select(p => network.RecordSpikes(p)).ToArray();
-        var states = new Population[] { lif, cond, izh, mixed }.Select(p => network.RecordState(p, StateVariable.V, intervalMs: 0.5)).ToArray();
+        var states = new Population[] { lif, cond, euler, izh, mixed }.Select(p => network.RecordState(p, StateVariable.V, intervalMs: 0.5)).ToArray();
         return (network, spikes, states);
     }
 

@@ -38,6 +38,20 @@ public class OnnxBadInputTests
     }
 
     [Fact]
+    public void ConductancePopulationMixingIntegrationSchemesIsRefusedNamingTheNeuron()
+    {
+        var network = new Network(1);
+        var input = network.AddSpikeSource("input", [[1.0]]);
+        var mixed = network.AddPopulation("mixed", [new LifConductance(), new LifConductance(), new LifConductance { Integration = ConductanceIntegration.ForwardEuler }]);
+        network.Connect(input, mixed, Connectivity.AllToAll(), Synapse.Excitatory(10));
+
+        var error = Assert.Throws<NotSupportedException>(() => OnnxExporter.Build(network));
+        Assert.Contains("'mixed'", error.Message);
+        Assert.Contains("neuron 2", error.Message);
+        Assert.Contains("ForwardEuler", error.Message);
+    }
+
+    [Fact]
     public void PoissonDriveIsRefusedNamingThePopulation()
     {
         var network = new Network(1);

@@ -31,6 +31,12 @@ public class OnnxEquivalenceTests
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
+    public void ForwardEulerConductanceNetworkGivesTheCpuEnginesSpikes(int seed)
+        => AssertEquivalent(() => OnnxTestNetworks.RecurrentConductance(seed, integration: ConductanceIntegration.ForwardEuler));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
     [InlineData(3)]
     public void RecurrentIzhikevichNetworkGivesTheCpuEnginesSpikes(int seed)
         => AssertEquivalent(() => OnnxTestNetworks.RecurrentIzhikevich(seed));

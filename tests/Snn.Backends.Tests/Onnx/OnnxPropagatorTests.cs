@@ -48,6 +48,21 @@ public class OnnxPropagatorTests
         }).ToArray()), 0.1, 25);
 
     [Fact]
+    public void HeterogeneousForwardEulerConductanceLifGivesTheCpuEnginesBits()
+        => AssertBitIdentical(network => network.AddPopulation("cond", Enumerable.Range(0, 12).Select(i => new LifConductance
+        {
+            CM = 150 + 15 * i,
+            GL = 10 + i,
+            TauSynE = 0.2 + 0.3 * i,
+            TauSynI = 2 + 0.5 * i,
+            VThreshold = -52,
+            VReset = -62,
+            IE = 15 * i,
+            RefractoryPeriod = 0.5 + 0.3 * i,
+            Integration = ConductanceIntegration.ForwardEuler,
+        }).ToArray()), 0.1, 25);
+
+    [Fact]
     public void IzhikevichWithSeveralSubStepsGivesTheCpuEnginesBits()
         => AssertBitIdentical(network => network.AddPopulation("izh", Enumerable.Range(0, 12).Select(i => new Izhikevich
         {

@@ -55,11 +55,11 @@ internal static class OnnxTestNetworks
             [network.RecordState(hidden, StateVariable.V), network.RecordState(output, StateVariable.V)], durationMs);
     }
 
-    public static MonitoredNetwork RecurrentConductance(int seed, double durationMs = 60)
+    public static MonitoredNetwork RecurrentConductance(int seed, double durationMs = 60, ConductanceIntegration integration = ConductanceIntegration.ExponentialEuler)
     {
         var network = new Network((ulong)seed, dt: 0.1);
         var input = network.AddSpikeSource("drive", RandomTrains(seed, 40, 100, durationMs, network.Dt));
-        var model = new LifConductance { TauSynE = 5, TauSynI = 10, VThreshold = -50, VReset = -60, EL = -60, RefractoryPeriod = 5, GL = 10 };
+        var model = new LifConductance { TauSynE = 5, TauSynI = 10, VThreshold = -50, VReset = -60, EL = -60, RefractoryPeriod = 5, GL = 10, Integration = integration };
         var excitatory = network.AddPopulation("exc", 40, model);
         var inhibitory = network.AddPopulation("inh", 10, model with { RefractoryPeriod = 2 });
         excitatory.WithInitial(StateVariable.V, Dist.Uniform(-60, -50));

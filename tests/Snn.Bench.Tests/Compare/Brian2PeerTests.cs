@@ -82,10 +82,12 @@ public class Brian2PeerTests
     public void RatiosAreMediansOfPairedRepetitions()
     {
         var row = new ComparisonRow("cuba", 4000, 1, 320_000, 321_000, OursRunSeconds: [0.04, 0.05, 0.06], OursBuildSeconds: [0.01, 0.01, 0.01],
-            Brian2Seconds: [0.1, 0.1, 0.2], OursRateHz: 5.5, Brian2RateHz: [5.0, 6.0, 7.0]);
+            Brian2Seconds: [0.1, 0.1, 0.2], OursRateHz: [5.5, 6.5, 6.3], Brian2RateHz: [5.0, 6.0, 7.0]);
 
         Assert.Equal(0.4, row.MedianRunRatio, 12);          // ratios 0.4, 0.5, 0.3
         Assert.Equal(0.5, row.MedianBuildAndRunRatio, 12);  // ratios 0.5, 0.6, 0.35
         Assert.Equal(6.0, row.Brian2MeanRateHz, 12);
+        Assert.Equal(6.1, row.OursMeanRateHz, 12);
+        Assert.Equal(6.1 / 6.0 - 1, row.RateDifference, 12);
     }
 }

@@ -34,6 +34,7 @@ public class CobaSuiteTests
         Assert.Equal(-50, model.VThreshold);
         Assert.Equal(-60, model.VReset);
         Assert.Equal(0, model.IE); // no drive
+        Assert.Equal(ConductanceIntegration.ForwardEuler, model.Integration); // Brian2's method='euler', as in the review
     }
 
     [Fact]

@@ -40,6 +40,15 @@ public class BlockUpdateTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
+    public void ForwardEulerLifConductanceBlockMatchesStep(int n)
+    {
+        var seen = BlockEquivalence.Check(new LifConductance { IE = 400, TauSynE = 5, TauSynI = 10, Integration = ConductanceIntegration.ForwardEuler }, 0.1, n, 200,
+            new R((-70, -54), (0, 30), (0, 60)) { SynE = (0, 40), SynI = (0, 100), Current = (-50, 300) });
+        AssertEdgesExercised(seen, n);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
     public void LifConductanceBlockMatchesStepWithHugeConductances(int n)
     {
         BlockEquivalence.Check(new LifConductance { TauSynE = 50, TauSynI = 50 }, 0.1, n, 50,

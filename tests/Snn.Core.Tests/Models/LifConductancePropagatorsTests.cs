@@ -48,4 +48,36 @@ public class LifConductancePropagatorsTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => LifConductancePropagators.Over(new LifConductance(), 0));
         Assert.Equal("dt", error.ParamName);
     }
+
+    [Theory]
+    [InlineData(5.0, 10.0, 0.1)]
+    [InlineData(0.5, 2.0, 0.25)]
+    public void ForwardEulerDecaysAreOneMinusTheStepOverTheTimeConstant(double tauSynE, double tauSynI, double h)
+    {
+        var p = LifConductancePropagators.Over(new LifConductance { TauSynE = tauSynE, TauSynI = tauSynI, Integration = ConductanceIntegration.ForwardEuler }, h);
+        Assert.Equal(1 - h / tauSynE, p.ExcitatoryDecay, 15);
+        Assert.Equal(1 - h / tauSynI, p.InhibitoryDecay, 15);
+        Assert.Equal(h / 250, p.StepOverCapacitance, 15);
+    }
+
+    [Theory]
+    [InlineData(0.2, 2.0, 250, 16.6667, 0.2)]
+    [InlineData(5.0, 1.0, 250, 16.6667, 1.5)]
+    [InlineData(5.0, 10.0, 20, 10, 2.0)]
+    public void ForwardEulerRejectsAStepAtOrAboveTheSmallestTimeConstant(double tauSynE, double tauSynI, double cm, double gl, double h)
+    {
+        var model = new LifConductance { TauSynE = tauSynE, TauSynI = tauSynI, CM = cm, GL = gl, Integration = ConductanceIntegration.ForwardEuler };
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => LifConductancePropagators.Over(model, h));
+        Assert.Equal("dt", error.ParamName);
+        Assert.Contains($"{Math.Min(Math.Min(tauSynE, tauSynI), cm / gl)} ms", error.Message);
+        Assert.Equal(1 - 0.1 / tauSynE, LifConductancePropagators.Over(model, 0.1).ExcitatoryDecay, 15);
+    }
+
+    [Fact]
+    public void UnknownIntegrationIsRejectedWithItsValue()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new LifConductance { Integration = (ConductanceIntegration)7 }.Validate());
+        Assert.Equal("Integration", error.ParamName);
+        Assert.Contains("7", error.Message);
+    }
 }
