@@ -6,7 +6,8 @@ parameters and initial state of R. Brette's Brian script for the review: the pee
 Conductances are in units of the leak conductance gL = 10 nS (C = 200 pF, taum = 20 ms); there is no
 external input, the random initial conductances start the activity. Forward Euler, as in the review.
 Needs Brian2 for Debian's Python (apt-get install -y python3-brian; run with /usr/bin/python3).
-usage: brian2_coba.py N seconds [device]    device: cpp (cpp_standalone, default) or runtime
+usage: brian2_coba.py N seconds [device] [threads]    device: cpp (cpp_standalone, default) or runtime;
+       threads: OpenMP threads of cpp_standalone (default 1)
 prints one line: N=.. T=..s wall=..s spikes=.. rate=..Hz synapses=..
 wall is the compiled program's run (network construction and simulation); the C++ code generation
 and compilation before it are not timed."""
@@ -17,12 +18,15 @@ import tempfile
 N = int(sys.argv[1])
 T = float(sys.argv[2])
 device_name = sys.argv[3] if len(sys.argv) > 3 else 'cpp'
+threads = int(sys.argv[4]) if len(sys.argv) > 4 else 1
 
 from brian2 import *
 
 if device_name == 'cpp':
     build_dir = tempfile.mkdtemp(prefix='brian2_coba_')
     set_device('cpp_standalone', directory=build_dir, build_on_run=False)
+    if threads > 1:
+        prefs.devices.cpp_standalone.openmp_threads = threads
 defaultclock.dt = 0.1 * ms
 
 taum = 20 * ms

@@ -3,7 +3,8 @@
 `snn-bench compare brian2` times against Snn's `cuba` suite.
 
 Needs Brian2 for Debian's Python (apt-get install -y python3-brian; run with /usr/bin/python3).
-usage: brian2_cuba.py N seconds [device]    device: cpp (cpp_standalone, default) or runtime
+usage: brian2_cuba.py N seconds [device] [threads]    device: cpp (cpp_standalone, default) or runtime;
+       threads: OpenMP threads of cpp_standalone (default 1)
 prints one line: N=.. T=..s wall=..s spikes=.. rate=..Hz synapses=..
 wall is the compiled program's run (network construction and simulation); the C++ code generation
 and compilation before it are not timed."""
@@ -14,12 +15,15 @@ import tempfile
 N = int(sys.argv[1])
 T = float(sys.argv[2])
 device_name = sys.argv[3] if len(sys.argv) > 3 else 'cpp'
+threads = int(sys.argv[4]) if len(sys.argv) > 4 else 1
 
 from brian2 import *
 
 if device_name == 'cpp':
     build_dir = tempfile.mkdtemp(prefix='brian2_cuba_')
     set_device('cpp_standalone', directory=build_dir, build_on_run=False)
+    if threads > 1:
+        prefs.devices.cpp_standalone.openmp_threads = threads
 defaultclock.dt = 0.1 * ms
 
 taum = 20 * ms

@@ -87,7 +87,7 @@ public sealed class BenchCli
 
     private readonly Option<double?> _compareDuration = SharedOptions.Duration("Simulated time in ms.", RunSettings.DefaultDurationMs);
 
-    private readonly Option<int?> _compareThreads = SharedOptions.Threads("Snn worker threads (default 1, as Brian2's cpp_standalone runs on one thread).", 1);
+    private readonly Option<int?> _compareThreads = SharedOptions.Threads("Worker threads of both simulators: Snn's threads and Brian2 cpp_standalone's OpenMP threads (default 1).", 1);
 
     private readonly Option<ulong> _compareSeed = SharedOptions.Seed("Snn network seed of the first repetition; repetition r uses seed + r, so that every repetition is a new network, as in Brian2.");
 
@@ -639,7 +639,7 @@ public sealed class BenchCli
             _console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"{row.Suite}, N = {row.Neurons}: median ratio Snn/Brian2 = {row.MedianRunRatio:F3} (simulation only), {row.MedianBuildAndRunRatio:F3} (Snn compile + simulation); mean rate Snn {row.OursMeanRateHz:F2} Hz, Brian2 {row.Brian2MeanRateHz:F2} Hz ({row.RateDifference * 100:+0.0;-0.0} %)")));
         }
-        _console.MarkupLine(Markup.Escape($"Snn threads: {settings.Threads?.ToString(CultureInfo.InvariantCulture) ?? "auto"}; machine: {Environment.ProcessorCount} cores, {MachineInfo.Current().Cpu}"));
+        _console.MarkupLine(Markup.Escape($"Threads (Snn and Brian2's OpenMP): {settings.Threads?.ToString(CultureInfo.InvariantCulture) ?? "auto"}; machine: {Environment.ProcessorCount} cores, {MachineInfo.Current().Cpu}"));
         return 0;
     }
 

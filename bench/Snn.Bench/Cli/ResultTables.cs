@@ -210,7 +210,7 @@ public static class ResultTables
             table.AddRow([name, .. rows.Select(value)]);
         }
         table.Caption($"[grey]Times: medians of {repeats} repetitions; ratios: median over repetitions of Snn / Brian2 (below 1: Snn is faster). "
-            + "Brian2 (cpp_standalone, one thread) times its compiled program, which creates the synapses and then simulates; its C++ compilation is excluded, "
+            + "Brian2 (cpp_standalone, with as many OpenMP threads as Snn has) times its compiled program, which creates the synapses and then simulates; its C++ compilation is excluded, "
             + "so 'compile + sim.' is the like-for-like ratio. Each repetition is a new network on both sides (Brian2: a random seed; Snn: --seed plus the repetition); "
             + "rates are means over repetitions.[/]");
         return table;

@@ -15,7 +15,8 @@ public static class Brian2Comparison
     /// <param name="sizes">Network sizes (neurons).</param>
     /// <param name="repeats">Repetitions per network, ≥ 1.</param>
     /// <param name="durationMs">Simulated time (ms).</param>
-    /// <param name="threads">Our worker threads (null: the engine's choice).</param>
+    /// <param name="threads">Worker threads of both simulators: Snn's, and Brian2's OpenMP threads (null: the
+    /// engine's choice for Snn, one for Brian2).</param>
     /// <param name="seed">Our network seed of the first repetition; repetition r uses seed + r.</param>
     /// <param name="status">Receives a line before each run.</param>
     /// <param name="brian2Timeout">Longest a Brian2 run (with its C++ compilation) may take.</param>
@@ -68,7 +69,7 @@ public static class Brian2Comparison
             void Brian()
             {
                 status?.Invoke($"{suite.Name}, N = {size}, repetition {r + 1}/{repeats}: Brian2 (generating and compiling C++, then running)");
-                var result = peer.Run(suite.Name, size, durationMs / 1000.0, timeout);
+                var result = peer.Run(suite.Name, size, durationMs / 1000.0, threads ?? 1, timeout);
                 brianWall.Add(result.WallSeconds);
                 brianRate.Add(result.MeanRateHz);
                 brianSynapses = result.Synapses;

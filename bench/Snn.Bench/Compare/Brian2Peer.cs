@@ -5,8 +5,9 @@ namespace Snn.Bench.Compare;
 
 /// <summary>
 /// Runs the Brian2 peer scripts of <c>bench/peers</c> (<c>brian2_cuba.py</c>, <c>brian2_coba.py</c>: the
-/// networks of the <c>cuba</c> and <c>coba</c> suites in Brian2's cpp_standalone mode, its C++
-/// compilation excluded from the wall time they print) with Debian's Python that has Brian2.
+/// networks of the <c>cuba</c> and <c>coba</c> suites in Brian2's cpp_standalone mode, on as many OpenMP
+/// threads as Snn gets, its C++ compilation excluded from the wall time they print) with Debian's
+/// Python that has Brian2.
 /// </summary>
 /// <param name="python">The interpreter with Brian2 (<see cref="DefaultPython"/>).</param>
 /// <param name="peersDirectory">The folder that holds the scripts.</param>
@@ -89,16 +90,19 @@ public sealed partial class Brian2Peer(string python, string peersDirectory)
     }
 
     /// <summary>Runs the peer script of <paramref name="suite"/> for <paramref name="neurons"/> neurons and
-    /// <paramref name="seconds"/> of simulated time.</summary>
+    /// <paramref name="seconds"/> of simulated time in cpp_standalone mode with <paramref name="threads"/>
+    /// OpenMP threads (≥ 1).</summary>
     /// <exception cref="InvalidOperationException">The script failed or printed no result line.</exception>
-    public Brian2Result Run(string suite, int neurons, double seconds, TimeSpan timeout)
+    public Brian2Result Run(string suite, int neurons, double seconds, int threads, TimeSpan timeout)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         string script = ScriptFor(suite);
-        var (exitCode, output, error) = Execute([script, neurons.ToString(CultureInfo.InvariantCulture), seconds.ToString("R", CultureInfo.InvariantCulture)], timeout);
+        var c = CultureInfo.InvariantCulture;
+        var (exitCode, output, error) = Execute([script, neurons.ToString(c), seconds.ToString("R", c), "cpp", threads.ToString(c)], timeout);
         if (exitCode != 0)
         {
             string tail = string.Join('\n', error.Split('\n').TakeLast(15));
-            throw new InvalidOperationException($"{Python} {script} {neurons} {seconds} exited with code {exitCode}:\n{tail}");
+            throw new InvalidOperationException($"{Python} {script} {neurons} {seconds} cpp {threads} exited with code {exitCode}:\n{tail}");
         }
         return Parse(output) ?? throw new InvalidOperationException($"{script} printed no result line (N=... T=...s wall=...s spikes=... rate=...Hz synapses=...):\n{output}");
     }

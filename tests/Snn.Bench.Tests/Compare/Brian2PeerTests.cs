@@ -56,6 +56,22 @@ public class Brian2PeerTests
         Assert.Null(Brian2Peer.FindPeersDirectory(directory.Path));
     }
 
+    /// <summary>The script is called as <c>script N seconds cpp threads</c>: a stand-in interpreter
+    /// (the shell) runs a stand-in script that echoes its arguments into the result line.</summary>
+    [Fact]
+    public void ScriptGetsTheSizeDurationAndOpenMpThreads()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(Path.Combine(directory.Path, Brian2Peer.ScriptName("coba")),
+            "[ \"$3\" = cpp ] || exit 3\necho \"N=$1 T=$2s wall=0.25s spikes=$4 rate=1.5Hz synapses=9\"\n");
+        var peer = new Brian2Peer("/bin/sh", directory.Path);
+
+        var result = peer.Run("coba", 4000, 0.5, threads: 2, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(new Brian2Result(4000, 0.5, 0.25, 2, 1.5, 9), result);
+        Assert.Throws<ArgumentOutOfRangeException>(() => peer.Run("coba", 4000, 0.5, threads: 0, TimeSpan.FromMinutes(1)));
+    }
+
     [Fact]
     public void SuiteWithoutPeerScriptIsRefused()
     {
