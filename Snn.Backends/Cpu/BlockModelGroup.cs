@@ -14,6 +14,6 @@ internal sealed class BlockModelGroup<TModel> : NeuronGroup where TModel : struc
         _model = population.Model.Prepare(population.Network.Dt);
     }
 
-    public override int Update(int start, int end, in StepBuffers buffers, Span<int> spikes)
-        => Finish(start, end, buffers, spikes, _model.StepBlock(BlockOf(start, end, buffers), spikes));
+    public override int Update(int start, int end, bool hasCurrent, in StepBuffers buffers, Span<int> spikes)
+        => Finish(start, end, buffers, spikes, _model.StepBlock(BlockOf(start, end, hasCurrent, buffers), spikes));
 }

@@ -21,9 +21,9 @@ internal sealed class ModelGroup<TModel> : NeuronGroup where TModel : struct, IN
         }
     }
 
-    public override int Update(int start, int end, in StepBuffers buffers, Span<int> spikes)
+    public override int Update(int start, int end, bool hasCurrent, in StepBuffers buffers, Span<int> spikes)
     {
-        var block = BlockOf(start, end, buffers);
+        var block = BlockOf(start, end, hasCurrent, buffers);
         int count = _models.Length > 1
             ? BlockUpdate.StepEach(_models.AsSpan(start - Offset, end - start), block, spikes)
             : BlockUpdate.StepEach(_models[0], block, 0, spikes, 0);

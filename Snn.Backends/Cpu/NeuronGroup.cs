@@ -17,24 +17,27 @@ internal abstract class NeuronGroup(Population population)
     public int End => Population.Offset + Population.Size;
 
     /// <summary>Updates global neurons [start, end) of this group for one step, reads and clears their
-    /// ring slot, and writes the global indices of the neurons that fired to <paramref name="spikes"/>.</summary>
+    /// ring slot, and writes the global indices of the neurons that fired to <paramref name="spikes"/>.
+    /// <paramref name="hasCurrent"/> is false when no current injection reaches these neurons, whose
+    /// currents are then 0 pA and not read.</summary>
     /// <returns>The number of spikes written.</returns>
-    public abstract int Update(int start, int end, in StepBuffers buffers, Span<int> spikes);
+    public abstract int Update(int start, int end, bool hasCurrent, in StepBuffers buffers, Span<int> spikes);
 
     /// <summary>Brings step-dependent bookkeeping to <paramref name="step"/> after a checkpoint restore.</summary>
     public virtual void MoveTo(long step)
     {
     }
 
-    /// <summary>Global neurons [start, end) with this step's ring slot and current, as a model sees them.</summary>
-    protected NeuronBlock BlockOf(int start, int end, in StepBuffers buffers)
+    /// <summary>Global neurons [start, end) with this step's ring slot and current (none when
+    /// <paramref name="hasCurrent"/> is false), as a model sees them.</summary>
+    protected NeuronBlock BlockOf(int start, int end, bool hasCurrent, in StepBuffers buffers)
     {
         int length = end - start;
         var state = buffers.State;
         return new NeuronBlock(state.V.AsSpan(start, length), state.U.AsSpan(start, length), state.SynE.AsSpan(start, length),
             state.SynI.AsSpan(start, length), state.Refractory.AsSpan(start, length),
             buffers.Ring.Excitatory(buffers.Slot, start, length), buffers.Ring.Inhibitory(buffers.Slot, start, length),
-            state.Current.AsSpan(start, length), new StepContext(_seed, _stream, buffers.Step, start - Offset));
+            hasCurrent ? state.Current.AsSpan(start, length) : [], new StepContext(_seed, _stream, buffers.Step, start - Offset));
     }
 
     /// <summary>Clears the ring slot of neurons [start, end) and turns the first <paramref name="count"/>

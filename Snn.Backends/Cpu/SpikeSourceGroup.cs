@@ -15,7 +15,7 @@ internal sealed class SpikeSourceGroup : NeuronGroup
         _next = new int[population.Size];
     }
 
-    public override int Update(int start, int end, in StepBuffers buffers, Span<int> spikes)
+    public override int Update(int start, int end, bool hasCurrent, in StepBuffers buffers, Span<int> spikes)
     {
         long emitted = buffers.Step + 1;
         int count = 0;

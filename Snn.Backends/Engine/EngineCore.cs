@@ -32,7 +32,7 @@ internal sealed partial class EngineCore : IDisposable
 {
     private readonly IEnginePhases _phases;
     private readonly (int Start, int End)[][] _ranges;
-    private readonly (NeuronGroup Group, int Start, int End)[][] _segments;
+    private readonly (NeuronGroup Group, int Start, int End, bool HasCurrent)[][] _segments;
     private readonly NeuronGroup[] _groups;
     private readonly PlasticProjection?[] _plasticByProjection;
     private readonly PlasticProjection[] _plastic;
@@ -55,7 +55,8 @@ internal sealed partial class EngineCore : IDisposable
         int parts = _ranges.Length;
         var factory = new GroupFactory(setup.UseBlockUpdate);
         _groups = network.Populations.Select(p => p.Accept(factory)).ToArray();
-        _segments = _ranges.Select(Segments).ToArray();
+        var injected = InjectedNeurons(network);
+        _segments = _ranges.Select(r => Segments(r, injected)).ToArray();
         State = InitialState(network);
         _plasticByProjection = network.Projections.Select(p => p.Plasticity?.Accept(setup.PlasticFactory, p)).ToArray();
         _plastic = _plasticByProjection.OfType<PlasticProjection>().ToArray();
@@ -210,9 +211,9 @@ internal sealed partial class EngineCore : IDisposable
         }
         var buffers = new StepBuffers(State, Ring, step, slot);
         int count = 0;
-        foreach (var (group, start, end) in _segments[part])
+        foreach (var (group, start, end, hasCurrent) in _segments[part])
         {
-            count += group.Update(start, end, buffers, spikes.AsSpan(count));
+            count += group.Update(start, end, hasCurrent, buffers, spikes.AsSpan(count));
         }
         return count;
     }
@@ -274,9 +275,11 @@ internal sealed partial class EngineCore : IDisposable
         }
     }
 
-    private (NeuronGroup, int, int)[] Segments((int Start, int End)[] ranges)
+    /// <summary>Splits <paramref name="ranges"/> at population bounds; a segment has current when a current
+    /// injection reaches one of its neurons (elsewhere the current stays 0 pA and is never read).</summary>
+    private (NeuronGroup, int, int, bool)[] Segments((int Start, int End)[] ranges, bool[] injected)
     {
-        var segments = new List<(NeuronGroup, int, int)>();
+        var segments = new List<(NeuronGroup, int, int, bool)>();
         foreach (var (start, end) in ranges)
         {
             foreach (var group in _groups)
@@ -285,11 +288,25 @@ internal sealed partial class EngineCore : IDisposable
                 int to = Math.Min(end, group.End);
                 if (from < to)
                 {
-                    segments.Add((group, from, to));
+                    segments.Add((group, from, to, Array.IndexOf(injected, true, from, to - from) >= 0));
                 }
             }
         }
         return [.. segments];
+    }
+
+    /// <summary>Marks the global neurons that some current injection of <paramref name="network"/> reaches.</summary>
+    private static bool[] InjectedNeurons(Network network)
+    {
+        var injected = new bool[network.NeuronCount];
+        foreach (var injection in network.Injections)
+        {
+            foreach (int neuron in injection.Neurons)
+            {
+                injected[injection.Target.Offset + neuron] = true;
+            }
+        }
+        return injected;
     }
 
     public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs)

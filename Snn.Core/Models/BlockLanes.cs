@@ -19,6 +19,7 @@ public readonly ref struct BlockLanes
     private readonly ref float _inputE;
     private readonly ref float _inputI;
     private readonly ref float _current;
+    private readonly bool _hasCurrent;
 
     /// <summary>Creates the accessor over <paramref name="block"/>'s arrays.</summary>
     public BlockLanes(in NeuronBlock block)
@@ -31,6 +32,7 @@ public readonly ref struct BlockLanes
         _inputE = ref MemoryMarshal.GetReference(block.InputExcitatory);
         _inputI = ref MemoryMarshal.GetReference(block.InputInhibitory);
         _current = ref MemoryMarshal.GetReference(block.Current);
+        _hasCurrent = block.HasCurrent;
     }
 
     /// <summary>Membrane potentials from neuron <paramref name="i"/> on.</summary>
@@ -61,9 +63,10 @@ public readonly ref struct BlockLanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<float> InputInhibitory(int i) => Vector.LoadUnsafe(ref _inputI, (nuint)i);
 
-    /// <summary>Injected current of this step (pA) from neuron <paramref name="i"/> on.</summary>
+    /// <summary>Injected current of this step (pA) from neuron <paramref name="i"/> on; zero, without a
+    /// memory access, for a block without injected current (<see cref="NeuronBlock.HasCurrent"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<float> Current(int i) => Vector.LoadUnsafe(ref _current, (nuint)i);
+    public Vector<float> Current(int i) => _hasCurrent ? Vector.LoadUnsafe(ref _current, (nuint)i) : Vector<float>.Zero;
 
     /// <summary>Stores membrane potentials from neuron <paramref name="i"/> on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -47,7 +47,8 @@ public static class BlockUpdate
     }
 
     /// <summary>The loop behind both overloads: neuron i uses the model at <paramref name="first"/> + i·<paramref name="stride"/>.
-    /// Every span of a block has the block's length (its constructor checks), so the loop indexes them unchecked.</summary>
+    /// Every span of a block has the block's length (its constructor checks; the current span may instead be
+    /// empty, read as 0 pA), so the loop indexes them unchecked.</summary>
     private static int Step<TModel>(ref TModel first, int stride, in NeuronBlock block, int from, Span<int> spikes, int count)
         where TModel : struct, INeuronModel<TModel>
     {
@@ -60,6 +61,7 @@ public static class BlockUpdate
         ref float inputE = ref MemoryMarshal.GetReference(block.InputExcitatory);
         ref float inputI = ref MemoryMarshal.GetReference(block.InputInhibitory);
         ref float current = ref MemoryMarshal.GetReference(block.Current);
+        bool hasCurrent = block.HasCurrent;
         var context = block.Context;
         for (int i = from; i < n; i++)
         {
@@ -68,7 +70,7 @@ public static class BlockUpdate
                 V = Unsafe.Add(ref v, i), U = Unsafe.Add(ref u, i), SynE = Unsafe.Add(ref synE, i), SynI = Unsafe.Add(ref synI, i),
                 RefractoryCountdown = Unsafe.Add(ref refractory, i),
             };
-            bool fired = Unsafe.Add(ref first, i * stride).Step(ref state, Unsafe.Add(ref inputE, i), Unsafe.Add(ref inputI, i), Unsafe.Add(ref current, i),
+            bool fired = Unsafe.Add(ref first, i * stride).Step(ref state, Unsafe.Add(ref inputE, i), Unsafe.Add(ref inputI, i), hasCurrent ? Unsafe.Add(ref current, i) : 0f,
                 new StepContext(context.Seed, context.Stream, context.Step, context.Neuron + i));
             Unsafe.Add(ref v, i) = state.V;
             Unsafe.Add(ref u, i) = state.U;

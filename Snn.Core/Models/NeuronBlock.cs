@@ -2,7 +2,9 @@ namespace Snn.Core.Models;
 
 /// <summary>
 /// A contiguous block of neurons in structure-of-arrays form, with the synaptic input and
-/// injected current of one step: what a vectorised model update works on.
+/// injected current of one step: what a vectorised model update works on. A block whose neurons
+/// receive no injected current may leave the current span empty (<see cref="HasCurrent"/> is then
+/// false): every update reads it as 0 pA without touching memory.
 /// </summary>
 public readonly ref struct NeuronBlock
 {
@@ -22,7 +24,8 @@ public readonly ref struct NeuronBlock
     /// <param name="refractory">Refractory countdowns (steps).</param>
     /// <param name="inputExcitatory">Excitatory input arriving this step.</param>
     /// <param name="inputInhibitory">Inhibitory input arriving this step.</param>
-    /// <param name="current">Injected current this step (pA).</param>
+    /// <param name="current">Injected current this step (pA): the block's length, or empty when no
+    /// neuron of the block receives injected current (read as 0 pA).</param>
     /// <param name="context">The step context of the block's first neuron: seed, noise stream, step
     /// and that neuron's index in its population (neuron k of the block is
     /// <c>context.Neuron + k</c>).</param>
@@ -31,9 +34,14 @@ public readonly ref struct NeuronBlock
     {
         int n = v.Length;
         if (u.Length != n || synE.Length != n || synI.Length != n || refractory.Length != n
-            || inputExcitatory.Length != n || inputInhibitory.Length != n || current.Length != n)
+            || inputExcitatory.Length != n || inputInhibitory.Length != n)
         {
             throw new ArgumentException($"All spans of a neuron block must have length {n}.", nameof(v));
+        }
+        if (current.Length != n && !current.IsEmpty)
+        {
+            throw new ArgumentException($"current.Length = {current.Length} must equal the block length {n}, or be 0 for a block without injected current.",
+                nameof(current));
         }
         V = v;
         U = u;
@@ -67,8 +75,11 @@ public readonly ref struct NeuronBlock
     /// <summary>Inhibitory input arriving this step.</summary>
     public ReadOnlySpan<float> InputInhibitory { get; }
 
-    /// <summary>Injected current this step (pA).</summary>
+    /// <summary>Injected current this step (pA); empty when <see cref="HasCurrent"/> is false.</summary>
     public ReadOnlySpan<float> Current { get; }
+
+    /// <summary>Whether the block carries injected currents; when false every neuron's current is 0 pA.</summary>
+    public bool HasCurrent => !Current.IsEmpty;
 
     /// <summary>The step context of the block's first neuron (the step index, for example, is
     /// <c>Context.Step</c>).</summary>

@@ -8,7 +8,8 @@ namespace Snn.Tests.Shared;
 /// state, a plain loop of its scalar <see cref="INeuronModel{TModel}.Step"/> (written here, not the
 /// engine's), step after step, and asserts that every state bit and every spike agree. The state
 /// starts spread over the given ranges with a share of neurons refractory; inputs are random with
-/// many zeros, so neurons fire, reset, count down and integrate within one run.
+/// many zeros, so neurons fire, reset, count down and integrate within one run. Without current,
+/// the block gets an empty current span and the scalar loop a current of 0 pA.
 /// </summary>
 public static class BlockEquivalence
 {
@@ -16,10 +17,12 @@ public static class BlockEquivalence
     public static readonly int[] Lengths = [1, 7, 8, 9, 16, 37, 67];
 
     /// <summary>Checks <paramref name="model"/> (not yet prepared) at dt <paramref name="dt"/> over
-    /// <paramref name="steps"/> steps starting at <paramref name="firstStep"/>.</summary>
+    /// <paramref name="steps"/> steps starting at <paramref name="firstStep"/>; with
+    /// <paramref name="withoutCurrent"/> the block carries no current span (<see cref="NeuronBlock.HasCurrent"/> false).</summary>
     /// <returns>The number of spikes and of refractory neuron-steps seen, for the caller to check
     /// that the edges were exercised.</returns>
-    public static (int Spikes, int RefractorySteps) Check<TModel>(TModel model, double dt, int n, int steps, Ranges ranges, long firstStep = 0, int seed = 1)
+    public static (int Spikes, int RefractorySteps) Check<TModel>(TModel model, double dt, int n, int steps, Ranges ranges, long firstStep = 0, int seed = 1,
+        bool withoutCurrent = false)
         where TModel : struct, IBlockNeuronModel<TModel>
     {
         var prepared = model.Prepare(dt);
@@ -43,12 +46,12 @@ public static class BlockEquivalence
             {
                 block.InputE[i] = random.Next(3) == 0 ? Draw(random, ranges.InputE) : 0f;
                 block.InputI[i] = random.Next(3) == 0 ? Draw(random, ranges.InputI) : 0f;
-                block.Current[i] = random.Next(2) == 0 ? Draw(random, ranges.Current) : 0f;
+                block.Current[i] = !withoutCurrent && random.Next(2) == 0 ? Draw(random, ranges.Current) : 0f;
                 refractorySteps += block.Refractory[i] > 0 ? 1 : 0;
             }
             var context = new StepContext(99, 3, step, 0);
             int count = prepared.StepBlock(new NeuronBlock(block.V, block.U, block.SynE, block.SynI, block.Refractory,
-                block.InputE, block.InputI, block.Current, context), blockSpikes);
+                block.InputE, block.InputI, withoutCurrent ? [] : block.Current, context), blockSpikes);
             var expected = new List<int>();
             for (int i = 0; i < n; i++)
             {

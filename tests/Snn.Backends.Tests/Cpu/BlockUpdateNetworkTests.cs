@@ -1,4 +1,9 @@
+using Snn.Backends.Cpu;
+using Snn.Core;
+using Snn.Core.Connections;
+using Snn.Core.Inputs;
 using Snn.Core.Models;
+using Snn.Core.Monitors;
 using Snn.Tests.Shared;
 using P = Snn.Tests.Shared.NetworkEquivalence.Probe;
 using R = Snn.Tests.Shared.BlockEquivalence.Ranges;
@@ -7,8 +12,10 @@ namespace Snn.Backends.Tests.Cpu;
 
 /// <summary>
 /// Every model the CPU engine runs gives the same spikes and state bits with its block update on
-/// one, two and three threads as with the scalar update on one, in a recurrent, driven network;
-/// and the Backends models' block updates match their scalar steps neuron for neuron.
+/// one, two and three threads as with the scalar update on one, in a recurrent, driven network
+/// (also with current injected into some neurons only, over several update chunks); neurons that no
+/// injection reaches fire as under an injection of 0 pA; and the Backends models' block updates
+/// match their scalar steps neuron for neuron.
 /// </summary>
 [Collection(MultithreadedCollection.Name)]
 public class BlockUpdateNetworkTests
@@ -18,6 +25,40 @@ public class BlockUpdateNetworkTests
     [Fact]
     public void LifCurrentNetworkIsIdenticalOnEveryPathAndThreadCount()
         => AssertActive(NetworkEquivalence.Check(new LifCurrent(), new P(0.1, 60, -150, (-70, -56), 4000, 120)));
+
+    [Fact]
+    public void LifCurrentNetworkWithCurrentIntoSomeNeuronsIsIdenticalOnEveryPathAndThreadCount()
+    {
+        int[] injected = [.. Enumerable.Range(1100, 300)];
+        AssertActive(NetworkEquivalence.Check(new LifCurrent(), new P(0.1, 60, -150, (-70, -56), 4000, 120), size: 2600, durationMs: 60,
+            injection: (new NoiseCurrent(meanPa: 200, sdPa: 100), injected)));
+    }
+
+    [Fact]
+    public void NeuronsWithoutInjectionFireAsUnderAZeroInjection()
+    {
+        var without = RunLifCurrent(zeroInjection: false);
+        var withZero = RunLifCurrent(zeroInjection: true);
+        Assert.True(without.Count > 100, $"the network fired only {without.Count} spikes");
+        Assert.Equal(withZero.Steps, without.Steps);
+        Assert.Equal(withZero.Neurons, without.Neurons);
+    }
+
+    private static SpikeRecord RunLifCurrent(bool zeroInjection)
+    {
+        var network = new Network(seed: 5, dt: 0.1);
+        var population = network.AddPopulation("lif", 1500, new LifCurrent());
+        network.Connect(population, population, Connectivity.Probability(0.05), Synapse.Excitatory(40, 1.0));
+        network.AddPoissonDrive(population, 4000, 120);
+        if (zeroInjection)
+        {
+            network.Inject(population, new DcCurrent(0));
+        }
+        var spikes = network.RecordSpikes(population);
+        using var simulation = new CpuBackend(new CpuBackendOptions { Threads = 2 }).Compile(network);
+        simulation.Run(60);
+        return simulation.GetSpikes(spikes);
+    }
 
     [Fact]
     public void LifConductanceNetworkIsIdenticalOnEveryPathAndThreadCount()

@@ -31,6 +31,34 @@ public class BlockUpdateTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
+    public void LifCurrentBlockWithoutCurrentMatchesStepAtZeroCurrent(int n)
+    {
+        var seen = BlockEquivalence.Check(new LifCurrent { IE = 300 }, 0.1, n, 200,
+            new R((-75, -54), (0, 300), (-300, 0)) { SynE = (0, 200), SynI = (-200, 0) }, withoutCurrent: true);
+        AssertEdgesExercised(seen, n);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void LifConductanceBlockWithoutCurrentMatchesStepAtZeroCurrent(int n)
+    {
+        var seen = BlockEquivalence.Check(new LifConductance(), 0.1, n, 200,
+            new R((-70, -54), (0, 30), (0, 10)) { SynE = (0, 40), SynI = (0, 10) }, withoutCurrent: true);
+        AssertEdgesExercised(seen, n);
+    }
+
+    [Fact]
+    public void BlockWithCurrentOfAnotherLengthIsRefused()
+    {
+        var state = new float[9];
+        var error = Assert.Throws<ArgumentException>(() => new NeuronBlock(state, new float[9], new float[9], new float[9], new int[9],
+            new float[9], new float[9], new float[8]));
+        Assert.Equal("current", error.ParamName);
+        Assert.Contains("current.Length = 8", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
     public void LifConductanceBlockMatchesStep(int n)
     {
         var seen = BlockEquivalence.Check(new LifConductance { IE = 400 }, 0.1, n, 200,
