@@ -168,11 +168,18 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
 
     /// <inheritdoc />
     public readonly int StepBlock(in NeuronBlock block, Span<int> spikes) => _forwardEuler != 0
-        ? BlockUpdate.StepVectors(this, new ForwardEulerVectorStep(this), block, spikes)
-        : BlockUpdate.StepVectors(this, new VectorStep(this), block, spikes);
+        ? BlockUpdate.StepVectors(this, new VectorStep<ForwardEulerMembrane>(this, new ForwardEulerMembrane(this)), block, spikes)
+        : BlockUpdate.StepVectors(this, new VectorStep<ExponentialEulerMembrane>(this, new ExponentialEulerMembrane(this)), block, spikes);
 
-    /// <summary><see cref="Step"/> (exponential Euler) on a vector of neurons, lane by lane bit-identical to it.</summary>
-    private readonly struct VectorStep(LifConductance model) : IVectorStep
+    /// <summary>The membrane's advance over one step, on a vector of integrating neurons.</summary>
+    private interface IVectorMembrane
+    {
+        /// <summary>The membrane potential (mV) after one step from <paramref name="v"/> under the given conductances (nS) and current (pA).</summary>
+        Vector<float> Advance(Vector<float> v, Vector<float> synE, Vector<float> synI, Vector<float> current);
+    }
+
+    /// <summary>The exponential-Euler membrane of <see cref="Step"/>, lane by lane bit-identical to it.</summary>
+    private readonly struct ExponentialEulerMembrane(LifConductance model) : IVectorMembrane
     {
         private readonly Vector<float> _gL = new(model._gL);
         private readonly Vector<float> _leakDrive = new(model._leakDrive);
@@ -180,36 +187,18 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
         private readonly Vector<float> _eInhibitory = new(model._eInhibitory);
         private readonly Vector<float> _ie = new(model._ie);
         private readonly Vector<float> _minusDtOverC = new(-model._dtOverC);
-        private readonly Vector<float> _p11E = new(model._p11E);
-        private readonly Vector<float> _p11I = new(model._p11I);
-        private readonly Vector<float> _threshold = new(model._threshold);
-        private readonly Vector<float> _reset = new(model._reset);
-        private readonly Vector<int> _refractorySteps = new(model._refractorySteps);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Step(in BlockLanes lanes, int first, Span<int> spikes, int count)
+        public Vector<float> Advance(Vector<float> v, Vector<float> synE, Vector<float> synI, Vector<float> current)
         {
-            var v = lanes.V(first);
-            var synE = lanes.SynE(first);
-            var synI = lanes.SynI(first);
-            var refractory = lanes.Refractory(first);
-            var integrating = Vector.Equals(refractory, Vector<int>.Zero);
             var total = _gL + synE + synI;
-            var equilibrium = (_leakDrive + synE * _eExcitatory + synI * _eInhibitory + _ie + lanes.Current(first)) / total;
-            var integrated = equilibrium + (v - equilibrium) * DeterministicMath.Exp(_minusDtOverC * total);
-            v = Vector.ConditionalSelect(integrating, integrated, v);
-            refractory = Vector.ConditionalSelect(integrating, refractory, refractory - Vector<int>.One);
-            lanes.StoreSynE(first, synE * _p11E + lanes.InputExcitatory(first));
-            lanes.StoreSynI(first, synI * _p11I + lanes.InputInhibitory(first));
-            count = BlockUpdate.Fire(Vector.GreaterThanOrEqual(v, _threshold), ref v, _reset, ref refractory, _refractorySteps, first, spikes, count);
-            lanes.StoreV(first, v);
-            lanes.StoreRefractory(first, refractory);
-            return count;
+            var equilibrium = (_leakDrive + synE * _eExcitatory + synI * _eInhibitory + _ie + current) / total;
+            return equilibrium + (v - equilibrium) * DeterministicMath.Exp(_minusDtOverC * total);
         }
     }
 
-    /// <summary><see cref="Step"/> (forward Euler) on a vector of neurons, lane by lane bit-identical to it.</summary>
-    private readonly struct ForwardEulerVectorStep(LifConductance model) : IVectorStep
+    /// <summary>The forward-Euler membrane of <see cref="Step"/>, lane by lane bit-identical to it.</summary>
+    private readonly struct ForwardEulerMembrane(LifConductance model) : IVectorMembrane
     {
         private readonly Vector<float> _gL = new(model._gL);
         private readonly Vector<float> _leakDrive = new(model._leakDrive);
@@ -217,6 +206,20 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
         private readonly Vector<float> _eInhibitory = new(model._eInhibitory);
         private readonly Vector<float> _ie = new(model._ie);
         private readonly Vector<float> _dtOverC = new(model._dtOverC);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector<float> Advance(Vector<float> v, Vector<float> synE, Vector<float> synI, Vector<float> current)
+        {
+            var drive = (_leakDrive - _gL * v) + synE * (_eExcitatory - v) + synI * (_eInhibitory - v) + _ie + current;
+            return v + _dtOverC * drive;
+        }
+    }
+
+    /// <summary><see cref="Step"/> on a vector of neurons with the membrane advance <typeparamref name="TMembrane"/>, lane by lane bit-identical to it.</summary>
+    private readonly struct VectorStep<TMembrane>(LifConductance model, TMembrane membrane) : IVectorStep
+        where TMembrane : struct, IVectorMembrane
+    {
+        private readonly TMembrane _membrane = membrane;
         private readonly Vector<float> _p11E = new(model._p11E);
         private readonly Vector<float> _p11I = new(model._p11I);
         private readonly Vector<float> _threshold = new(model._threshold);
@@ -231,8 +234,7 @@ public struct LifConductance : IBlockNeuronModel<LifConductance>
             var synI = lanes.SynI(first);
             var refractory = lanes.Refractory(first);
             var integrating = Vector.Equals(refractory, Vector<int>.Zero);
-            var drive = (_leakDrive - _gL * v) + synE * (_eExcitatory - v) + synI * (_eInhibitory - v) + _ie + lanes.Current(first);
-            v = Vector.ConditionalSelect(integrating, v + _dtOverC * drive, v);
+            v = Vector.ConditionalSelect(integrating, _membrane.Advance(v, synE, synI, lanes.Current(first)), v);
             refractory = Vector.ConditionalSelect(integrating, refractory, refractory - Vector<int>.One);
             lanes.StoreSynE(first, synE * _p11E + lanes.InputExcitatory(first));
             lanes.StoreSynI(first, synI * _p11I + lanes.InputInhibitory(first));
