@@ -227,8 +227,9 @@ public sealed class SfqCellLibrary(SfqTechnology? technology = null, double glob
     /// junction switches and the pulse is lost, so the stored flux does not go below zero. The clear
     /// line is a superconducting path in parallel with the sink and the output junction and takes
     /// about half of the loop current, so the output junction sees less of each stored fluxon than in
-    /// <see cref="LeakyNeuron"/>: at L = 40 pH no output bias below 0.98 I_c gives it a threshold of
-    /// 1.25 Φ0 or more. Returns the output node.</summary>
+    /// <see cref="LeakyNeuron"/>: at L = 40 pH and τ = 300 ps no output bias up to 0.98 I_c gives it
+    /// a 1.5 Φ0 threshold, and at such high biases a clear pulse on an empty loop fires the output
+    /// junction. It works as a clear for neurons with a low output bias. Returns the output node.</summary>
     /// <param name="circuit">The circuit.</param>
     /// <param name="name">Cell name.</param>
     /// <param name="from">Node of the excitatory line's last junction.</param>
