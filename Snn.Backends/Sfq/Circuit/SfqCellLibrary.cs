@@ -209,6 +209,55 @@ public sealed class SfqCellLibrary(SfqTechnology? technology = null, double glob
         return output;
     }
 
+    /// <summary>Critical current of an inhibitable neuron's sink junction relative to I_c.</summary>
+    public const double SinkSize = 0.9;
+
+    /// <summary>Critical current of an inhibitable neuron's clear escape junction relative to I_c.</summary>
+    public const double ClearEscapeSize = 0.75;
+
+    /// <summary>A leaky loop neuron with an inhibitory (clear) input, after the reset of a D flip-flop:
+    /// the leaky loop neuron of <see cref="LeakyNeuron"/> with a series sink junction <c>{name}.S</c>
+    /// (<see cref="SinkSize"/> × I_c) between its storage inductor (node <c>{name}.s</c>) and the
+    /// output junction <c>{name}.Out</c>. The clear line ending at <paramref name="clearFrom"/> reaches
+    /// the sink node through a storage inductor and an unbiased escape junction <c>{name}.E</c>
+    /// (<see cref="ClearEscapeSize"/> × I_c). The clear pulse's current adds to the loop current in the
+    /// sink: when the loop holds about a fluxon or more (in the noise-free circuit, 42 µA but not
+    /// 27 µA of loop current at the XOR study's technology) the sink slips, the loop current drops by one
+    /// fluxon and the output junction does not switch; when the loop is (nearly) empty the escape
+    /// junction switches and the pulse is lost, so the stored flux does not go below zero. The clear
+    /// line is a superconducting path in parallel with the sink and the output junction and takes
+    /// about half of the loop current, so the output junction sees less of each stored fluxon than in
+    /// <see cref="LeakyNeuron"/>: at L = 40 pH and τ = 300 ps no output bias up to 0.98 I_c gives it
+    /// a 1.5 Φ0 threshold, and at such high biases a clear pulse on an empty loop fires the output
+    /// junction. It works as a clear for neurons with a low output bias. Returns the output node.</summary>
+    /// <param name="circuit">The circuit.</param>
+    /// <param name="name">Cell name.</param>
+    /// <param name="from">Node of the excitatory line's last junction.</param>
+    /// <param name="clearFrom">Node of the clear line's last junction.</param>
+    /// <param name="loopInductancePh">Storage inductance L (pH), &gt; 0.</param>
+    /// <param name="leakResistanceOhm">Loop resistor R (Ω), &gt; 0.</param>
+    /// <param name="outputBiasUa">Bias of the output junction (µA, not scaled by the global bias), finite.</param>
+    public int InhibitableLeakyNeuron(JosephsonCircuit circuit, string name, int from, int clearFrom, double loopInductancePh, double leakResistanceOhm, double outputBiasUa)
+    {
+        Guard.Positive(loopInductancePh, nameof(loopInductancePh));
+        Guard.Positive(leakResistanceOhm, nameof(leakResistanceOhm));
+        Guard.Finite(outputBiasUa, nameof(outputBiasUa));
+        int input = Stage(circuit, name + ".In");
+        circuit.AddInductor(from, input, StageInductancePh);
+        int loopStart = circuit.AddNode(name + ".R");
+        circuit.AddResistor(input, loopStart, leakResistanceOhm);
+        int clear = circuit.AddNode(name + ".c");
+        circuit.AddInductor(clearFrom, clear, StageInductancePh);
+        int sink = circuit.AddNode(name + ".s");
+        circuit.AddInductor(loopStart, sink, loopInductancePh);
+        Junction(circuit, name + ".E", clear, sink, ClearEscapeSize);
+        int output = circuit.AddNode(name + ".Out");
+        Junction(circuit, name + ".S", sink, output, SinkSize);
+        Junction(circuit, name + ".Out", output, JosephsonCircuit.Ground, 1);
+        circuit.AddBias(output, outputBiasUa);
+        return output;
+    }
+
     /// <summary>The inductance of a leaky loop neuron's storing loop at rest, L + L_J(in) + L_J(out) (pH),
     /// with L_J = Φ0 / (2π I_c cos θ) and sin θ = bias / I_c of each junction (the input junction at
     /// its interconnect bias; its coupling to the line before it is neglected).</summary>
