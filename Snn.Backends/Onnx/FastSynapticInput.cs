@@ -8,7 +8,7 @@ namespace Snn.Backends.Onnx;
 /// tensor, or a population of an earlier feed-forward stage) are <em>hoisted</em>: their
 /// contribution for all steps is computed once outside the loop, as a matrix product over a stack
 /// of time-shifted source spikes ([steps, batch, delays·width]) where that matrix is mostly
-/// nonzero, otherwise delivered by the spikes (each spike adds its synapses' weights at its step
+/// nonzero or small (<see cref="HoistedSmallDense"/>), otherwise delivered by the spikes (each spike adds its synapses' weights at its step
 /// plus their delays, <see cref="EventSynapses"/>). The other synapses (recurrent ones, and all of
 /// them in the single-step shape) are computed inside the loop: as one matrix product over the
 /// spike-history positions they use (dense), or, where that matrix would be mostly zeros, delivered
