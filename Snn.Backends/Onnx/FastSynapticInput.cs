@@ -8,7 +8,7 @@ namespace Snn.Backends.Onnx;
 /// tensor, or a population of an earlier feed-forward stage) are <em>hoisted</em>: their
 /// contribution for all steps is computed once outside the loop, as a matrix product over a stack
 /// of time-shifted source spikes ([steps, batch, delays·width]) where that matrix is mostly
-/// nonzero, otherwise delivered by the spikes (each spike adds its synapses' weights at its step
+/// nonzero or small (<see cref="HoistedSmallDense"/>), otherwise delivered by the spikes (each spike adds its synapses' weights at its step
 /// plus their delays, <see cref="EventSynapses"/>). The other synapses (recurrent ones, and all of
 /// them in the single-step shape) are computed inside the loop: as one matrix product over the
 /// spike-history positions they use (dense), or, where that matrix would be mostly zeros, delivered
@@ -31,6 +31,12 @@ internal sealed class FastSynapticInput
     /// sparse, so a scatter of the synapses of the spikes that occurred does far less work than a
     /// product (or convolution) over every (delay, source, target) entry.</summary>
     public const int HoistedEventExpansion = 4;
+
+    /// <summary>A hoisted part whose matrix over every delay holds at most this many entries stays a
+    /// matrix (or causal convolution) whatever its fill: computed for all steps at once it costs
+    /// less than the dozen nodes that spike-driven delivery runs in the loop on every step (each a
+    /// few microseconds there, about a matrix of this size times a batch of 32 at once).</summary>
+    public const int HoistedSmallDense = 1 << 15;
 
     private readonly Dictionary<int, List<(int Delay, int Column, int Target, float Weight)>> _hoisted;
     private readonly List<int> _inLoopSeries = [];
@@ -165,11 +171,13 @@ internal sealed class FastSynapticInput
 
     /// <summary>Whether the hoisted synapses reading <paramref name="series"/> (of
     /// <paramref name="width"/> columns) are delivered by the spikes: their matrix over every delay
-    /// up to their largest would hold more than <see cref="HoistedEventExpansion"/> entries per synapse.</summary>
+    /// up to their largest would hold more than <see cref="HoistedEventExpansion"/> entries per
+    /// synapse and more than <see cref="HoistedSmallDense"/> entries in all.</summary>
     public bool HoistedByEvents(int series, int width)
     {
         var list = _hoisted[series];
-        return DeliveredByEvents(list.Select(h => h.Delay), width, Target.Size, list.Count);
+        var delays = list.Select(h => h.Delay).ToList();
+        return KernelEntries(delays, width, Target.Size) > HoistedSmallDense && DeliveredByEvents(delays, width, Target.Size, list.Count);
     }
 
     /// <summary>Whether <paramref name="synapses"/> synapses with these <paramref name="delays"/>
@@ -177,10 +185,13 @@ internal sealed class FastSynapticInput
     /// delivered by the spikes: their matrix over every delay up to the largest would hold more
     /// than <see cref="HoistedEventExpansion"/> entries per synapse.</summary>
     public static bool DeliveredByEvents(IEnumerable<int> delays, int width, int size, int synapses)
+        => KernelEntries(delays, width, size) > (long)HoistedEventExpansion * synapses;
+
+    private static long KernelEntries(IEnumerable<int> delays, int width, int size)
     {
         var distinct = delays.Distinct().ToList();
         long kernelRows = distinct.Count == 1 ? width : (long)distinct.Max() * width;
-        return kernelRows * size > (long)HoistedEventExpansion * synapses;
+        return kernelRows * size;
     }
 
     /// <summary>Removes the hoisted synapses reading <paramref name="series"/> and returns them

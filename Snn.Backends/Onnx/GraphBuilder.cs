@@ -10,6 +10,7 @@ namespace Snn.Backends.Onnx;
 /// </summary>
 internal sealed class GraphBuilder(NameSource names)
 {
+    private static readonly string ZeroKey = $"f{BitConverter.SingleToInt32Bits(0f)}";
     private readonly Dictionary<string, string> _scalarCache = [];
 
     public List<NodeProto> Nodes { get; } = [];
@@ -51,7 +52,27 @@ internal sealed class GraphBuilder(NameSource names)
         Nodes.Add(node);
     }
 
-    public string Add(string a, string b) => Op("Add", a, b);
+    /// <summary>When true, <see cref="Add"/> with this builder's float +0 scalar returns the other
+    /// operand without a node. That differs from the sum only where the other operand is −0 (the
+    /// sum is +0), which no comparison, product magnitude or later nonzero addend tells apart; the
+    /// exact form keeps it off, since its membranes are compared bit for bit.</summary>
+    public bool FoldAddedZero { get; init; }
+
+    public string Add(string a, string b)
+    {
+        if (FoldAddedZero && _scalarCache.TryGetValue(ZeroKey, out string? zero))
+        {
+            if (b == zero)
+            {
+                return a;
+            }
+            if (a == zero)
+            {
+                return b;
+            }
+        }
+        return Op("Add", a, b);
+    }
 
     public string Sub(string a, string b) => Op("Sub", a, b);
 

@@ -438,7 +438,7 @@ internal sealed partial class NetworkLowering
         {
             stateIndices.Add(pendingIndex);
         }
-        var body = new GraphBuilder(_names);
+        var body = new GraphBuilder(_names) { FoldAddedZero = true };
         var bodyGraph = new GraphProto { Name = $"snn_stage_{s}" };
         var carried = new Dictionary<int, string>();
         foreach (int index in stateIndices)
@@ -536,8 +536,9 @@ internal sealed partial class NetworkLowering
         {
             bodyGraph.Output.Add(GraphBuilder.ValueInfo(Output(value), type, Batch, width));
         }
-        bodyGraph.Node.AddRange(body.Nodes);
-        bodyGraph.Initializer.AddRange(body.Initializers);
+        var live = DeadNodes.Live(body.Nodes, bodyGraph.Output.Select(o => o.Name));
+        bodyGraph.Node.AddRange(live);
+        bodyGraph.Initializer.AddRange(DeadNodes.Read(body.Initializers, live));
         var finalStates = stateIndices.Select(_ => _names.Next("stage_state")).ToArray();
         var series = emitted.Select(_ => _names.Next("stage_series")).ToArray();
         bool IsHistory(int index) => index == historyIndex && history is not null;
