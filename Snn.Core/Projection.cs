@@ -124,9 +124,7 @@ public sealed class Projection
             throw new ArgumentOutOfRangeException(nameof(firstTarget), firstTarget, $"Target range [{firstTarget}, {endTarget}) must lie in [0, {Target.Size}] of '{Target.Name}'.");
         }
         var network = Source.Network;
-        var context = new ConnectionContext(Source.Size, Target.Size, ReferenceEquals(Source, Target), network.Seed,
-            RngStreams.Topology(Index), Source.HasPositions ? Source.Positions.ToArray() : ReadOnlyMemory<float>.Empty,
-            Target.HasPositions ? Target.Positions.ToArray() : ReadOnlyMemory<float>.Empty, Name);
+        var context = Context();
         bool partial = firstTarget != 0 || endTarget != Target.Size;
         bool explicitValues = Synapse.Weight is ExplicitValues || Synapse.Delay is ExplicitValues;
         bool perTarget = Connectivity.GeneratesPerTarget && !(partial && explicitValues);
@@ -160,6 +158,67 @@ public sealed class Projection
         var table = new SynapseTable(sources, targets, weights, delays);
         return perTarget || !partial ? table : Filter(table, firstTarget, endTarget);
     }
+
+    /// <summary>The synapses onto targets in [<paramref name="firstTarget"/>, <paramref name="endTarget"/>),
+    /// generated on the calling thread, with the same pairs, weights and delays, in the same order, as
+    /// <see cref="InstantiateTargets"/>, but left in their generation buffer: an engine that splits
+    /// the targets into ranges lays the synapses out without another copy. Null where this way does not
+    /// apply or a weight or delay is out of range, so the caller uses <see cref="InstantiateTargets"/>
+    /// (which then reports the error with the synapse's index in the projection): a rule that does not
+    /// draw per target, or explicit weight or delay lists.</summary>
+    public TargetRangeSynapses? InstantiateRange(int firstTarget, int endTarget)
+    {
+        if (firstTarget < 0 || endTarget > Target.Size || firstTarget > endTarget)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstTarget), firstTarget, $"Target range [{firstTarget}, {endTarget}) must lie in [0, {Target.Size}] of '{Target.Name}'.");
+        }
+        var delay = Synapse.Delay ?? Dist.Constant(Source.Network.Dt);
+        if (!Connectivity.GeneratesPerTarget || Synapse.Weight is ExplicitValues || delay is ExplicitValues)
+        {
+            return null;
+        }
+        var pairs = new ConnectionBuffer();
+        Connectivity.Generate(Context() with { FirstTarget = firstTarget, TargetEnd = endTarget }, pairs);
+        int count = pairs.Count;
+        if (count == 0)
+        {
+            return new TargetRangeSynapses(pairs, 0, null, 0, null, int.MaxValue, 0);
+        }
+        bool conductance = Target.SynapseKind == SynapseKind.Conductance;
+        try
+        {
+            if (Synapse.Weight is ConstantDist constantWeight && delay is ConstantDist constantDelay)
+            {
+                ushort steps = CheckedDelaySteps(constantDelay.Value, 0);
+                return new TargetRangeSynapses(pairs, CheckedWeight(constantWeight.Value, 0, conductance), null, steps, null, steps, steps);
+            }
+            var weights = GC.AllocateUninitializedArray<float>(count);
+            var delays = GC.AllocateUninitializedArray<ushort>(count);
+            var targets = pairs.Targets;
+            var counts = new int[endTarget - firstTarget];
+            int min = int.MaxValue;
+            int max = 0;
+            for (int s = 0; s < count; s++)
+            {
+                int target = targets[s];
+                int k = counts[target - firstTarget]++;
+                weights[s] = CheckedWeight(Value(Synapse.Weight, s, RngStreams.Weights(Index), target, k), s, conductance);
+                int steps = CheckedDelaySteps(Value(delay, s, RngStreams.Delays(Index), target, k), s);
+                delays[s] = (ushort)steps;
+                min = Math.Min(min, steps);
+                max = Math.Max(max, steps);
+            }
+            return new TargetRangeSynapses(pairs, 0, weights, 0, delays, min, max);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private ConnectionContext Context() => new(Source.Size, Target.Size, ReferenceEquals(Source, Target), Source.Network.Seed,
+        RngStreams.Topology(Index), Source.HasPositions ? Source.Positions.ToArray() : ReadOnlyMemory<float>.Empty,
+        Target.HasPositions ? Target.Positions.ToArray() : ReadOnlyMemory<float>.Empty, Name);
 
     /// <summary>Draws the weight and delay of synapses [first, end), whose targets lie in
     /// <paramref name="targetRange"/>: each from a stream keyed by the synapse's target and its rank k

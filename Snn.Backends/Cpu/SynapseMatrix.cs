@@ -10,7 +10,8 @@ namespace Snn.Backends.Cpu;
 /// partition, so a thread walking a spike's row touches only its own targets. Within a row,
 /// synapses keep projection order and then generation order, so the floating-point sums into a
 /// target do not depend on the number of partitions. Per synapse: ring column (target, offset by N
-/// for the inhibitory receptor), weight and delay in steps: 10 bytes, and 4 more (the entry of
+/// for the inhibitory receptor), weight and delay in steps: 10 bytes (8 when every synapse has the
+/// same delay, which is then stored once), and 4 more (the entry of
 /// <see cref="ShortTerm"/>) when a projection has short-term plasticity. Plastic projections are
 /// kept apart (<see cref="Engine.PlasticProjection"/>).
 /// </summary>
@@ -31,48 +32,75 @@ internal sealed class SynapseMatrix
     /// <paramref name="keepTarget"/> is true (all when null): a distributed engine keeps the synapses
     /// onto its own neurons. <paramref name="localTable"/> may generate a projection's kept synapses
     /// directly (in generation order); where it returns null the projection is generated whole and
-    /// filtered at once, so only one projection's full table is held at a time.</summary>
+    /// filtered at once, so only one projection's full table is held at a time. Keeping all, the
+    /// synapses are generated range of targets by range straight into the buffers the rows are
+    /// filled from (<see cref="SynapsePieces.Generate"/>).</summary>
     public SynapseMatrix(Network network, Partitioning partitioning, Func<int, bool>? keepTarget, Func<Projection, SynapseTable?>? localTable = null)
     {
         _network = network;
         _partitioning = partitioning;
         _neurons = network.NeuronCount;
         _keepTarget = keepTarget;
-        var tables = network.Projections
-            .Select(p => p.Plasticity is null ? localTable?.Invoke(p) ?? Kept(p, p.Instantiate(), keepTarget) : Empty)
-            .ToArray();
-        long total = tables.Sum(t => (long)t.Count);
+        var pieces = keepTarget is null && localTable is null
+            ? SynapsePieces.Generate(network, partitioning)
+            : SynapsePieces.OfTables(network, partitioning, network.Projections
+                .Select(p => p.Plasticity is null ? localTable?.Invoke(p) ?? Kept(p, p.Instantiate(), keepTarget) : Empty)
+                .ToArray());
+        long total = 0;
+        int minDelay = int.MaxValue;
+        int maxDelay = 0;
+        foreach (var piece in pieces)
+        {
+            total += piece.Count;
+            minDelay = Math.Min(minDelay, piece.MinDelay);
+            maxDelay = Math.Max(maxDelay, piece.MaxDelay);
+        }
         if (total > Array.MaxLength)
         {
             throw new NotSupportedException($"The network has {total} synapses; the CPU engine holds at most {Array.MaxLength} in one process.");
         }
+        MinDelay = minDelay;
+        MaxDelay = Math.Max(maxDelay, 1);
         int parts = partitioning.Count;
-        int rowsPerPart = _neurons + 1;
-        RowStart = new int[(long)parts * rowsPerPart];
+        RowStart = new int[(long)parts * (_neurons + 1)];
         // Every position is written exactly once by FillRows, so the arrays need not be zeroed first.
         Column = GC.AllocateUninitializedArray<int>((int)total);
         Weight = GC.AllocateUninitializedArray<float>((int)total);
-        Delay = GC.AllocateUninitializedArray<ushort>((int)total);
+        Delay = minDelay == maxDelay ? null : GC.AllocateUninitializedArray<ushort>((int)total);
         ShortTerm = ShortTermState.For(network, parts);
         ShortTermEntry = ShortTerm is null ? null : new int[total];
-        var minDelay = new int[parts];
-        var maxDelay = new int[parts];
-        var sorted = tables.Select(t => parts > 1 && IsAscending(t.Targets)).ToArray();
-        var slices = Enumerable.Range(0, parts).Select(part => Slices(part, tables, sorted)).ToArray();
-        ForEachPart(parts, part => CountRows(part, tables, slices[part]));
-        int start = 0;
-        for (int part = 0; part < parts; part++)
+        var partStart = PartStarts(pieces);
+        ForEachPart(parts, part =>
         {
-            int partTotal = RowStart[part * rowsPerPart + _neurons];
-            foreach (ref int row in RowStart.AsSpan(part * rowsPerPart, rowsPerPart))
+            CountRows(part, pieces, partStart[part]);
+            FillRows(part, pieces);
+        });
+    }
+
+    /// <summary>The position of each partition's first synapse: the partitions' rows follow one another.</summary>
+    private int[] PartStarts(List<SynapsePiece> pieces)
+    {
+        int parts = _partitioning.Count;
+        var counts = new long[parts];
+        foreach (var piece in pieces)
+        {
+            if (piece.Part >= 0)
             {
-                row += start;
+                counts[piece.Part] += piece.Count;
+                continue;
             }
-            start += partTotal;
+            int offset = piece.Projection.Target.Offset;
+            foreach (int target in piece.Targets)
+            {
+                counts[_partitioning.PartOf(target + offset)]++;
+            }
         }
-        ForEachPart(parts, part => (minDelay[part], maxDelay[part]) = FillRows(part, tables, slices[part]));
-        MinDelay = minDelay.Min();
-        MaxDelay = Math.Max(maxDelay.Max(), 1);
+        var starts = new int[parts];
+        for (int part = 1; part < parts; part++)
+        {
+            starts[part] = (int)(starts[part - 1] + counts[part - 1]);
+        }
+        return starts;
     }
 
     /// <summary>Runs <paramref name="body"/> for every partition, in parallel when there are several
@@ -89,77 +117,32 @@ internal sealed class SynapseMatrix
         }
     }
 
-    /// <summary>The synapses [First, End) of each table that may target <paramref name="part"/>: where a
-    /// table's targets are ascending (rules that generate target by target) only the part's own
-    /// stretch of it, found by binary search, else the whole table. Every synapse in the stretch
-    /// still passes the target test, so the result does not depend on the order check.</summary>
-    private (int First, int End)[] Slices(int part, SynapseTable[] tables, bool[] sorted)
-    {
-        var slices = new (int, int)[tables.Length];
-        for (int j = 0; j < tables.Length; j++)
-        {
-            var targets = tables[j].Targets;
-            if (!sorted[j])
-            {
-                slices[j] = (0, targets.Length);
-                continue;
-            }
-            int offset = _network.Projections[j].Target.Offset;
-            slices[j] = (LowerBound(targets, _partitioning.Start(part) - offset), LowerBound(targets, _partitioning.End(part) - offset));
-        }
-        return slices;
-    }
-
-    /// <summary>The first index of ascending <paramref name="values"/> whose value is at least <paramref name="value"/>.</summary>
-    private static int LowerBound(int[] values, int value)
-    {
-        int low = 0;
-        int high = values.Length;
-        while (low < high)
-        {
-            int middle = (int)(((uint)low + (uint)high) >> 1);
-            if (values[middle] < value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
-    /// <summary>Whether <paramref name="values"/> never decreases.</summary>
-    private static bool IsAscending(int[] values)
-    {
-        for (int i = 1; i < values.Length; i++)
-        {
-            if (values[i] < values[i - 1])
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /// <summary>Counts the synapses of every row of <paramref name="part"/> and turns the counts into
-    /// row starts relative to the part's first synapse; the part's total ends up in its last row start.</summary>
+    /// row starts, the first at <paramref name="start"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CountRows(int part, SynapseTable[] tables, (int First, int End)[] slices)
+    private void CountRows(int part, List<SynapsePiece> pieces, int start)
     {
-        int rowBase = part * (_neurons + 1);
         int first = _partitioning.Start(part);
         uint width = (uint)(_partitioning.End(part) - first);
-        var rows = RowStart.AsSpan(rowBase, _neurons + 1);
-        for (int j = 0; j < tables.Length; j++)
+        var rows = RowStart.AsSpan(part * (_neurons + 1), _neurons + 1);
+        foreach (var piece in pieces)
         {
-            var projection = _network.Projections[j];
-            var table = tables[j];
-            int targetOffset = projection.Target.Offset - first;
-            var sourceRows = rows[(projection.Source.Offset + 1)..];
-            var targets = table.Targets.AsSpan(slices[j].First..slices[j].End);
-            var sources = table.Sources.AsSpan(slices[j].First..slices[j].End);
+            if (piece.Part != part && piece.Part >= 0)
+            {
+                continue;
+            }
+            var sourceRows = rows[(piece.Projection.Source.Offset + 1)..];
+            var sources = piece.Sources;
+            if (piece.Part == part)
+            {
+                foreach (int source in sources)
+                {
+                    sourceRows[source]++;
+                }
+                continue;
+            }
+            int targetOffset = piece.Projection.Target.Offset - first;
+            var targets = piece.Targets;
             for (int s = 0; s < targets.Length; s++)
             {
                 if ((uint)(targets[s] + targetOffset) < width)
@@ -168,6 +151,7 @@ internal sealed class SynapseMatrix
                 }
             }
         }
+        rows[0] = start;
         for (int r = 1; r < rows.Length; r++)
         {
             rows[r] += rows[r - 1];
@@ -175,53 +159,52 @@ internal sealed class SynapseMatrix
     }
 
     /// <summary>Places the synapses onto targets of <paramref name="part"/>, row by row in projection
-    /// and generation order; returns the smallest and largest delay placed (int.MaxValue and 0 for none).</summary>
+    /// and generation order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int Min, int Max) FillRows(int part, SynapseTable[] tables, (int First, int End)[] slices)
+    private void FillRows(int part, List<SynapsePiece> pieces)
     {
-        int rowBase = part * (_neurons + 1);
         int first = _partitioning.Start(part);
         uint width = (uint)(_partitioning.End(part) - first);
-        var cursor = RowStart.AsSpan(rowBase, _neurons + 1).ToArray();
+        var cursor = RowStart.AsSpan(part * (_neurons + 1), _neurons + 1).ToArray();
         var column = Column;
         var weight = Weight;
         var delay = Delay;
         var entries = ShortTermEntry;
-        int min = int.MaxValue;
-        int max = 0;
-        for (int j = 0; j < tables.Length; j++)
+        foreach (var piece in pieces)
         {
-            var projection = _network.Projections[j];
-            var table = tables[j];
+            if (piece.Part != part && piece.Part >= 0)
+            {
+                continue;
+            }
+            var projection = piece.Projection;
             int targetOffset = projection.Target.Offset;
             int receptorOffset = projection.Receptor == Receptor.Inhibitory ? _neurons : 0;
             var sourceCursor = cursor.AsSpan(projection.Source.Offset);
-            var (start, end) = slices[j];
-            var targets = table.Targets.AsSpan(start..end);
-            var sources = table.Sources.AsSpan(start..end);
-            var weights = table.Weights.AsSpan(start..end);
-            var delays = table.DelaySteps.AsSpan(start..end);
+            var targets = piece.Targets;
+            var sources = piece.Sources;
+            var weights = piece.Weights;
+            var delays = piece.Delays;
+            bool filter = piece.Part < 0;
             for (int s = 0; s < targets.Length; s++)
             {
                 int target = targets[s] + targetOffset;
-                if ((uint)(target - first) >= width)
+                if (filter && (uint)(target - first) >= width)
                 {
                     continue;
                 }
                 int position = sourceCursor[sources[s]]++;
-                int steps = delays[s];
                 column[position] = target + receptorOffset;
-                weight[position] = weights[s];
-                delay[position] = (ushort)steps;
+                weight[position] = weights.IsEmpty ? piece.Weight : weights[s];
+                if (delay is not null)
+                {
+                    delay[position] = delays.IsEmpty ? piece.Delay : delays[s];
+                }
                 if (entries is not null)
                 {
                     entries[position] = ShortTerm!.EntryOf(projection, sources[s]);
                 }
-                min = Math.Min(min, steps);
-                max = Math.Max(max, steps);
             }
         }
-        return (min, max);
     }
 
     private static readonly SynapseTable Empty = new([], [], [], []);
@@ -266,7 +249,8 @@ internal sealed class SynapseMatrix
 
     public float[] Weight { get; }
 
-    public ushort[] Delay { get; }
+    /// <summary>Each synapse's delay (steps), or null when all have the same one (<see cref="MinDelay"/> = <see cref="MaxDelay"/>).</summary>
+    public ushort[]? Delay { get; }
 
     /// <summary>The short-term plasticity state of the network's projections (plastic ones
     /// included), or null when none has short-term plasticity.</summary>
@@ -306,7 +290,7 @@ internal sealed class SynapseMatrix
         ref int rowStart = ref MemoryMarshal.GetArrayDataReference(RowStart);
         ref int column = ref MemoryMarshal.GetArrayDataReference(Column);
         ref float weight = ref MemoryMarshal.GetArrayDataReference(Weight);
-        ref ushort delay = ref MemoryMarshal.GetArrayDataReference(Delay);
+        ref ushort delay = ref MemoryMarshal.GetArrayDataReference(Delay!);
         ref float data = ref MemoryMarshal.GetArrayDataReference(ring.Data);
         for (int i = 0; i < spikes.Length; i++)
         {
@@ -390,13 +374,14 @@ internal sealed class SynapseMatrix
         int slots = ring.Slots;
         int stride = ring.Stride;
         var entries = ShortTermEntry!;
+        var delays = Delay;
         var data = ring.Data;
         foreach (int source in spikes)
         {
             int last = RowStart[rowBase + source + 1];
             for (int k = RowStart[rowBase + source]; k < last; k++)
             {
-                int arrival = slot + Delay[k];
+                int arrival = slot + (delays is null ? MinDelay : delays[k]);
                 if (arrival >= slots)
                 {
                     arrival -= slots;
