@@ -1,7 +1,6 @@
 using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Distributions;
-using Snn.Core.Models;
 using Snn.Core.Monitors;
 using Snn.Core.Simulation;
 
@@ -19,15 +18,8 @@ public class PartitionedMatrixTests
 {
     private static (Network Network, Projection[] Projections, SpikeMonitor Spikes) Build()
     {
-        var network = new Network(7, dt: 0.1);
-        var model = new LifCurrent { CM = 250, TauM = 20, TauSynE = 5, TauSynI = 10, EL = -49, VThreshold = -50, VReset = -60, RefractoryPeriod = 5 };
-        var excitatory = network.AddPopulation("exc", 1200, model);
-        var inhibitory = network.AddPopulation("inh", 300, model);
-        foreach (var population in new Population[] { excitatory, inhibitory })
-        {
-            population.WithInitial(StateVariable.V, Dist.Uniform(model.VReset, model.VThreshold));
-        }
-        double toCurrent = model.CM / model.TauM;
+        var (network, excitatory, inhibitory) = PartitionProbe.Create(7, 1200, 300);
+        double toCurrent = PartitionProbe.ToCurrent;
         var delays = Dist.Uniform(0.1, 2);
         var projections = new[]
         {
@@ -52,16 +44,7 @@ public class PartitionedMatrixTests
                 Assert.Equal(projection.Instantiate().Weights, simulation.GetWeights(projection));
             }
             simulation.Run(200);
-            var record = simulation.GetSpikes(spikes);
-            if (expected is null)
-            {
-                Assert.True(record.MeanRate() > 1, $"the probe network is nearly silent ({record.MeanRate()} Hz)");
-                expected = record;
-            }
-            else
-            {
-                SimulationHelpers.AssertSameSpikes(expected, record);
-            }
+            PartitionProbe.AssertSameAsFirst(ref expected, simulation.GetSpikes(spikes));
         }
     }
 }
