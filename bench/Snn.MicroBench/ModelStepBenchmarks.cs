@@ -23,7 +23,7 @@ public class ModelStepBenchmarks
     private double _stepMs;
 
     /// <summary>The model.</summary>
-    [Params("lif-current", "lif-conductance", "lif-conductance-euler", "izhikevich", "discrete-lif", "nalsm", "adaptive-threshold", "nir-cuba-lif", "windowed-lif", "user-lif")]
+    [Params("lif-current", "lif-conductance", "lif-conductance-euler", "izhikevich", "discrete-lif", "nalsm", "adaptive-threshold", "nir-cuba-lif", "windowed-lif", "sfq-neuron", "user-lif")]
     public string Model { get; set; } = "lif-current";
 
     /// <summary>Whether the engine may use the model's block update.</summary>
@@ -49,6 +49,7 @@ public class ModelStepBenchmarks
             "adaptive-threshold" => Add(network, new AdaptiveThresholdLif { Membrane = new LifCurrent { IE = 400 } }, -70, -55),
             "nir-cuba-lif" => Add(network, new NirNeuron { TauSyn = 5, Bias = 2 }, 0, 1),
             "windowed-lif" => Add(network, new WindowedLif(), 0, 5),
+            "sfq-neuron" => Add(network, new SfqNeuron { ThresholdFluxons = 1.5, LeakTimeConstantPs = 3e8 }, 0, 1.5),
             "user-lif" => Add(network, new UserLif(), -60, -50),
             _ => throw new ArgumentOutOfRangeException(nameof(Model), Model, "unknown model"),
         };
