@@ -88,10 +88,7 @@ public sealed class FixedProbabilityConnectivity(double p, bool allowAutapses) :
     private static int FillGaps(ulong seed, uint stream, uint target, ulong firstBlock, Span<double> gaps, double logFail)
     {
         Philox.UnitDoubles(seed, stream, target, firstBlock, gaps);
-        for (int i = 0; i < gaps.Length; i++)
-        {
-            gaps[i] = Math.Floor(Math.Log(1.0 - gaps[i]) / logFail);
-        }
+        GeometricGaps.Fill(gaps, logFail);
         return gaps.Length;
     }
 }
