@@ -185,6 +185,11 @@ internal sealed class SynapseMatrix
             var weights = piece.Weights;
             var delays = piece.Delays;
             bool filter = piece.Part < 0;
+            if (!filter && weights.IsEmpty && delay is null && entries is null)
+            {
+                FillUniform(sourceCursor, sources, targets, targetOffset + receptorOffset, piece.Weight);
+                continue;
+            }
             for (int s = 0; s < targets.Length; s++)
             {
                 int target = targets[s] + targetOffset;
@@ -204,6 +209,24 @@ internal sealed class SynapseMatrix
                     entries[position] = ShortTerm!.EntryOf(projection, sources[s]);
                 }
             }
+        }
+    }
+
+    /// <summary>The inner loop of <see cref="FillRows"/> for a piece inside the partition whose
+    /// synapses all have <paramref name="weight"/> and the matrix's one delay, without short-term
+    /// plasticity: each synapse's column (its target plus <paramref name="columnOffset"/>) and weight
+    /// go to the next free position of its source's row. The same positions and values as the
+    /// general loop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FillUniform(Span<int> sourceCursor, ReadOnlySpan<int> sources, ReadOnlySpan<int> targets, int columnOffset, float weight)
+    {
+        var column = Column;
+        var weights = Weight;
+        for (int s = 0; s < sources.Length; s++)
+        {
+            int position = sourceCursor[sources[s]]++;
+            column[position] = targets[s] + columnOffset;
+            weights[position] = weight;
         }
     }
 
