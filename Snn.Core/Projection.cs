@@ -177,7 +177,7 @@ public sealed class Projection
         {
             return null;
         }
-        var pairs = new ConnectionBuffer();
+        var pairs = new ConnectionBuffer(pooled: true);
         Connectivity.Generate(Context() with { FirstTarget = firstTarget, TargetEnd = endTarget }, pairs);
         int count = pairs.Count;
         if (count == 0)

@@ -23,6 +23,12 @@ public sealed class TargetRangeSynapses
         MaxDelaySteps = maxDelaySteps;
     }
 
+    /// <summary>Gives the generation buffer of <see cref="Sources"/> and <see cref="Targets"/> back to
+    /// the shared array pool it was rented from, for a caller that has copied the synapses out: the
+    /// next generation reuses that memory. Afterwards <see cref="Count"/> is 0 and spans read before
+    /// must not be used. The weight and delay fields keep their values.</summary>
+    public void Release() => _pairs.ReturnToPool();
+
     /// <summary>Number of synapses.</summary>
     public int Count => _pairs.Count;
 

@@ -75,6 +75,10 @@ internal sealed class SynapseMatrix
             CountRows(part, pieces, partStart[part]);
             FillRows(part, pieces);
         });
+        foreach (var piece in pieces)
+        {
+            piece.Release();
+        }
     }
 
     /// <summary>The position of each partition's first synapse: the partitions' rows follow one another.</summary>

@@ -45,6 +45,10 @@ internal sealed class SynapsePiece
 
     public Projection Projection { get; }
 
+    /// <summary>Gives a generated range's buffer back to its pool once the matrix has copied it
+    /// (<see cref="TargetRangeSynapses.Release"/>); the piece must not be read afterwards.</summary>
+    public void Release() => _generated?.Release();
+
     /// <summary>The partition all targets lie in, or −1 when they may lie in any.</summary>
     public int Part { get; }
 

@@ -69,6 +69,10 @@ internal static class SynapsePieces
             }
             else
             {
+                for (int r = first; r < next; r++)
+                {
+                    generated[r]?.Release();
+                }
                 AddTable(projection, projection.Instantiate(), partitioning, pieces);
             }
         }

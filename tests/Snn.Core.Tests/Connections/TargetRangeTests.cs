@@ -73,6 +73,30 @@ public class TargetRangeTests
         Assert.Equal(expected.Select(s => (float)s), part.Weights);
     }
 
+    [Theory]
+    [InlineData("probability")]
+    [InlineData("in-degree")]
+    [InlineData("distance")]
+    public void ReleasedRangesLeaveTheNextRangesSynapsesUnchanged(string rule)
+    {
+        var whole = Build(rule).Instantiate();
+        var projection = Build(rule);
+        int[] cuts = [0, 400, 650, 1300, 0, 90];
+        for (int c = 0; c + 1 < cuts.Length; c += 2)
+        {
+            int first = cuts[c];
+            int end = cuts[c + 1];
+            var range = projection.InstantiateRange(first, end)!;
+            var expected = Enumerable.Range(0, whole.Count).Where(s => whole.Targets[s] >= first && whole.Targets[s] < end).ToArray();
+            Assert.Equal(expected.Select(s => whole.Sources[s]), range.Sources.ToArray());
+            Assert.Equal(expected.Select(s => whole.Targets[s]), range.Targets.ToArray());
+            Assert.Equal(expected.Select(s => whole.Weights[s]), range.Weights!);
+            range.Release();
+            Assert.Equal(0, range.Count);
+            Assert.True(range.Sources.IsEmpty && range.Targets.IsEmpty);
+        }
+    }
+
     [Fact]
     public void TargetRangeOutsideThePopulationIsRejected()
     {
