@@ -42,8 +42,8 @@ public sealed partial class SfqCellLibrary
     /// passes the sink junction alone. The sink caps the stored current near its critical current, so
     /// the output junction's threshold must lie below it (at I_c 100 µA, L 60 pH, τ 300 ps: an output
     /// bias of 45 µA fires at the fourth fluxon without a sink slip; with a bias of 30 µA the sink slips
-    /// first). In the noise-free circuit at these values one fluxon is removed for k = 0.9 but not
-    /// k = 0.8. Returns the output node.
+    /// first). In the noise-free circuit at these values one stored fluxon is removed for k = 0.9 but not
+    /// for k = 0.85 (a narrow margin on the coupling). Returns the output node.
     /// </summary>
     /// <param name="circuit">The circuit.</param>
     /// <param name="name">Cell name.</param>
