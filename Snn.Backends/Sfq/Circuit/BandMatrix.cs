@@ -30,6 +30,15 @@ internal sealed class BandMatrix(int size, int bandwidth)
         }
     }
 
+    /// <summary>Adds the stamp of a current g θ_cd flowing from node a to node b, with θ_cd = φ_c − φ_d (−1: ground).</summary>
+    public void StampTransfer(int a, int b, int c, int d, double g)
+    {
+        AddIfNodes(a, c, g);
+        AddIfNodes(a, d, -g);
+        AddIfNodes(b, c, -g);
+        AddIfNodes(b, d, g);
+    }
+
     /// <summary>Solves A x = rhs in place (rhs becomes x), destroying A.</summary>
     public void SolveInPlace(Span<double> rhs)
     {
@@ -66,6 +75,14 @@ internal sealed class BandMatrix(int size, int bandwidth)
                 sum -= a[k * n + j] * rhs[j];
             }
             rhs[k] = sum / a[k * n + k];
+        }
+    }
+
+    private void AddIfNodes(int row, int column, double value)
+    {
+        if (row >= 0 && column >= 0)
+        {
+            Values[row * size + column] += value;
         }
     }
 }

@@ -7,7 +7,8 @@ namespace Snn.Backends.Sfq.Circuit;
 /// Transient simulation of a <see cref="JosephsonCircuit"/> in node phases φ (rad), with thermal noise.
 /// <para><b>Equations.</b> Kirchhoff's current law at every node: the currents leaving it through
 /// junctions (I_c sin θ + (Φ0/2πR) θ' + (Φ0C/2π) θ'' − i_n, θ the branch phase), resistors
-/// ((Φ0/2πR) θ' − i_n) and inductors ((Φ0/2πL) θ) equal the bias currents fed into it. Units: ps, µA, pH, pF, Ω; Φ0/2π = 329.1 µA·pH.</para>
+/// ((Φ0/2πR) θ' − i_n) and inductors ((Φ0/2π) Σ_l Γ_kl θ_l, Γ the inverse of the inductance matrix,
+/// which is diagonal, Γ_kk = 1/L_k, without mutual inductances) equal the bias currents fed into it. Units: ps, µA, pH, pF, Ω; Φ0/2π = 329.1 µA·pH.</para>
 /// <para><b>Integrator.</b> The trapezoidal rule on the state (φ, φ'), with every force averaged
 /// over the step ((sin θ_n + sin θ_{n+1})/2 and so on), solved for φ_{n+1} by Newton's method on a
 /// band matrix. It is A-stable and second order. The noise of each shunt is a current held
@@ -37,6 +38,8 @@ public sealed class CircuitSimulator
     private readonly double[] _ic, _damping, _mass, _sigma, _noise, _sinOld;
     private readonly int[] _lPlus, _lMinus;
     private readonly double[] _lCoefficient;
+    private readonly int[] _mRow, _mColumn;
+    private readonly double[] _mCoefficient;
     private readonly int[] _rPlus, _rMinus;
     private readonly double[] _rDamping, _rSigma, _rNoise;
     private readonly int[] _inNode;
@@ -113,10 +116,24 @@ public sealed class CircuitSimulator
         var inductors = circuit.Inductors;
         _lPlus = inductors.Select(l => l.Plus).ToArray();
         _lMinus = inductors.Select(l => l.Minus).ToArray();
-        _lCoefficient = inductors.Select(l => ReducedFluxQuantumUaPh / l.InductancePh).ToArray();
+        var (diagonal, offDiagonal) = InverseInductance.Compute(inductors, circuit.MutualInductances);
+        _lCoefficient = inductors.Select((l, k) => ReducedFluxQuantumUaPh * diagonal[k] / l.InductancePh).ToArray();
         foreach (var inductor in inductors)
         {
             bandwidth = Math.Max(bandwidth, Span(inductor.Plus, inductor.Minus));
+        }
+        _mRow = offDiagonal.Select(e => e.Row).ToArray();
+        _mColumn = offDiagonal.Select(e => e.Column).ToArray();
+        _mCoefficient = offDiagonal.Select(e => ReducedFluxQuantumUaPh * e.Value).ToArray();
+        foreach (var (row, column, _) in offDiagonal)
+        {
+            foreach (int a in new[] { _lPlus[row], _lMinus[row] })
+            {
+                foreach (int b in new[] { _lPlus[column], _lMinus[column] })
+                {
+                    bandwidth = Math.Max(bandwidth, Span(a, b));
+                }
+            }
         }
         var inputs = circuit.Inputs;
         _inNode = inputs.Select(p => p.Node).ToArray();
@@ -138,6 +155,10 @@ public sealed class CircuitSimulator
         for (int k = 0; k < _lCoefficient.Length; k++)
         {
             _constant.Stamp(_lPlus[k], _lMinus[k], _lCoefficient[k] / 2);
+        }
+        for (int k = 0; k < _mCoefficient.Length; k++)
+        {
+            _constant.StampTransfer(_lPlus[_mRow[k]], _lMinus[_mRow[k]], _lPlus[_mColumn[k]], _lMinus[_mColumn[k]], _mCoefficient[k] / 2);
         }
         for (int k = 0; k < _rDamping.Length; k++)
         {
@@ -178,6 +199,22 @@ public sealed class CircuitSimulator
     /// <param name="junction">Junction index.</param>
     public double JunctionVoltageMv(int junction) => ReducedFluxQuantumMvPs * Branch(_velocity, _jPlus[junction], _jMinus[junction]);
 
+    /// <summary>The current through an inductor from its plus to its minus node (µA), mutual inductances included.</summary>
+    /// <param name="inductor">Inductor index.</param>
+    public double InductorCurrentUa(int inductor)
+    {
+        Guard.InRange(inductor, 0, _lCoefficient.Length - 1, nameof(inductor));
+        double current = _lCoefficient[inductor] * Branch(_phi, _lPlus[inductor], _lMinus[inductor]);
+        for (int k = 0; k < _mCoefficient.Length; k++)
+        {
+            if (_mRow[k] == inductor)
+            {
+                current += _mCoefficient[k] * Branch(_phi, _lPlus[_mColumn[k]], _lMinus[_mColumn[k]]);
+            }
+        }
+        return current;
+    }
+
     /// <summary>The phase of a node (rad).</summary>
     /// <param name="node">Node index.</param>
     public double NodePhase(int node) => _phi[node];
@@ -213,6 +250,12 @@ public sealed class CircuitSimulator
             {
                 AddCurrent(_residual, _lPlus[k], _lMinus[k], _lCoefficient[k] * Branch(_phi, _lPlus[k], _lMinus[k]));
                 _work.Stamp(_lPlus[k], _lMinus[k], _lCoefficient[k]);
+            }
+            for (int k = 0; k < _mCoefficient.Length; k++)
+            {
+                int r = _mRow[k], c = _mColumn[k];
+                AddCurrent(_residual, _lPlus[r], _lMinus[r], _mCoefficient[k] * Branch(_phi, _lPlus[c], _lMinus[c]));
+                _work.StampTransfer(_lPlus[r], _lMinus[r], _lPlus[c], _lMinus[c], _mCoefficient[k]);
             }
             for (int k = 0; k < _inNode.Length; k++)
             {
@@ -308,6 +351,12 @@ public sealed class CircuitSimulator
             {
                 int a = _lPlus[k], b = _lMinus[k];
                 AddCurrent(_residual, a, b, 0.5 * _lCoefficient[k] * (Branch(_phi, a, b) + Branch(_next, a, b)));
+            }
+            for (int k = 0; k < _mCoefficient.Length; k++)
+            {
+                int r = _mRow[k], c = _mColumn[k];
+                double theta = Branch(_phi, _lPlus[c], _lMinus[c]) + Branch(_next, _lPlus[c], _lMinus[c]);
+                AddCurrent(_residual, _lPlus[r], _lMinus[r], 0.5 * _mCoefficient[k] * theta);
             }
             for (int k = 0; k < _rDamping.Length; k++)
             {

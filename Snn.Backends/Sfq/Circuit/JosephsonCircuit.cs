@@ -4,7 +4,7 @@ namespace Snn.Backends.Sfq.Circuit;
 
 /// <summary>
 /// A superconducting circuit for <see cref="CircuitSimulator"/>: named nodes, RCSJ junctions,
-/// inductors, resistors, bias current sources and SFQ pulse inputs. Every node carries a junction or
+/// inductors (optionally coupled by mutual inductances), resistors, bias current sources and SFQ pulse inputs. Every node carries a junction or
 /// a resistor (a junction's capacitance or a resistor's damping keeps the integrator's matrix
 /// positive definite); build circuits so that elements join neighbouring nodes, as the
 /// solver's band matrix is as wide as the largest index distance between joined nodes.
@@ -17,6 +17,7 @@ public sealed class JosephsonCircuit
     private readonly List<string> _nodes = [];
     private readonly List<CircuitJunction> _junctions = [];
     private readonly List<CircuitInductor> _inductors = [];
+    private readonly List<CircuitMutualInductance> _couplings = [];
     private readonly List<CircuitResistor> _resistors = [];
     private readonly List<CircuitBias> _biases = [];
     private readonly List<CircuitPulseInput> _inputs = [];
@@ -29,6 +30,9 @@ public sealed class JosephsonCircuit
 
     /// <summary>The inductors.</summary>
     public IReadOnlyList<CircuitInductor> Inductors => _inductors;
+
+    /// <summary>The mutual inductances between inductors.</summary>
+    public IReadOnlyList<CircuitMutualInductance> MutualInductances => _couplings;
 
     /// <summary>The resistors.</summary>
     public IReadOnlyList<CircuitResistor> Resistors => _resistors;
@@ -66,15 +70,45 @@ public sealed class JosephsonCircuit
         return _junctions.Count - 1;
     }
 
-    /// <summary>Adds an inductor.</summary>
+    /// <summary>Adds an inductor and returns its index.</summary>
     /// <param name="plus">First node, or <see cref="Ground"/>.</param>
     /// <param name="minus">Second node, or <see cref="Ground"/>.</param>
     /// <param name="inductancePh">L (pH), &gt; 0.</param>
-    public void AddInductor(int plus, int minus, double inductancePh)
+    public int AddInductor(int plus, int minus, double inductancePh)
     {
         CheckPair(plus, minus);
         Guard.Positive(inductancePh, nameof(inductancePh));
         _inductors.Add(new CircuitInductor(plus, minus, inductancePh));
+        return _inductors.Count - 1;
+    }
+
+    /// <summary>Couples two inductors magnetically with M = k √(L1 L2) (see <see cref="CircuitMutualInductance"/>).</summary>
+    /// <param name="first">Index of the first inductor.</param>
+    /// <param name="second">Index of the second inductor, not <paramref name="first"/> and not yet coupled to it.</param>
+    /// <param name="coupling">Coupling coefficient k, −1 &lt; k &lt; 1; with the inductors' other couplings the
+    /// inductance matrix must stay positive definite (a passive set of coils).</param>
+    public void AddMutualInductance(int first, int second, double coupling)
+    {
+        Guard.InRange(first, 0, _inductors.Count - 1, nameof(first));
+        Guard.InRange(second, 0, _inductors.Count - 1, nameof(second));
+        if (first == second)
+        {
+            throw new ArgumentException($"first = second = {first}: an inductor cannot be coupled to itself (its self-inductance is L).", nameof(second));
+        }
+        if (_couplings.Any(c => (c.First == first && c.Second == second) || (c.First == second && c.Second == first)))
+        {
+            throw new ArgumentException($"Inductors {first} and {second} are already coupled.", nameof(second));
+        }
+        if (!(Math.Abs(coupling) < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(coupling), coupling, "The coupling coefficient k must lie in (-1, 1): |k| >= 1 would store negative magnetic energy.");
+        }
+        _couplings.Add(new CircuitMutualInductance(first, second, coupling));
+        if (!InverseInductance.IsPositiveDefinite(_inductors.Count, _couplings, first))
+        {
+            _couplings.RemoveAt(_couplings.Count - 1);
+            throw new ArgumentOutOfRangeException(nameof(coupling), coupling, $"With the other couplings of inductors {first} and {second}, k = {coupling} makes the inductance matrix indefinite (negative magnetic energy).");
+        }
     }
 
     /// <summary>Adds a resistor.</summary>

@@ -38,7 +38,7 @@ namespace Snn.Backends.Sfq.Circuit;
 /// </summary>
 /// <param name="technology">The technology; null for <see cref="SfqTechnology.Default"/>.</param>
 /// <param name="globalBiasScale">Scale of every interconnect bias, &gt; 0.</param>
-public sealed class SfqCellLibrary(SfqTechnology? technology = null, double globalBiasScale = 1)
+public sealed partial class SfqCellLibrary(SfqTechnology? technology = null, double globalBiasScale = 1)
 {
     /// <summary>The technology.</summary>
     public SfqTechnology Technology { get; } = technology ?? SfqTechnology.Default;
