@@ -62,10 +62,7 @@ public sealed partial class SfqCellLibrary
         Guard.Positive(leakResistanceOhm, nameof(leakResistanceOhm));
         Guard.Finite(outputBiasUa, nameof(outputBiasUa));
         Guard.Positive(sinkSize, nameof(sinkSize));
-        int input = Stage(circuit, name + ".In");
-        circuit.AddInductor(from, input, StageInductancePh);
-        int loopStart = circuit.AddNode(name + ".R");
-        circuit.AddResistor(input, loopStart, leakResistanceOhm);
+        int loopStart = LoopStart(circuit, name, from, leakResistanceOhm);
         int sink = circuit.AddNode(name + ".a");
         circuit.AddInductor(loopStart, sink, loopInductancePh);
         int output = circuit.AddNode(name + ".Out");

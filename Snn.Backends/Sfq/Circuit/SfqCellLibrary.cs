@@ -194,14 +194,7 @@ public sealed partial class SfqCellLibrary(SfqTechnology? technology = null, dou
     {
         Guard.Positive(loopInductancePh, nameof(loopInductancePh));
         Guard.Finite(outputBiasUa, nameof(outputBiasUa));
-        int input = Stage(circuit, name + ".In");
-        circuit.AddInductor(from, input, StageInductancePh);
-        int loopStart = input;
-        if (leakResistanceOhm is double resistance)
-        {
-            loopStart = circuit.AddNode(name + ".R");
-            circuit.AddResistor(input, loopStart, resistance);
-        }
+        int loopStart = LoopStart(circuit, name, from, leakResistanceOhm);
         int output = circuit.AddNode(name + ".Out");
         Junction(circuit, name + ".Out", output, JosephsonCircuit.Ground, 1);
         circuit.AddBias(output, outputBiasUa);
@@ -242,10 +235,7 @@ public sealed partial class SfqCellLibrary(SfqTechnology? technology = null, dou
         Guard.Positive(loopInductancePh, nameof(loopInductancePh));
         Guard.Positive(leakResistanceOhm, nameof(leakResistanceOhm));
         Guard.Finite(outputBiasUa, nameof(outputBiasUa));
-        int input = Stage(circuit, name + ".In");
-        circuit.AddInductor(from, input, StageInductancePh);
-        int loopStart = circuit.AddNode(name + ".R");
-        circuit.AddResistor(input, loopStart, leakResistanceOhm);
+        int loopStart = LoopStart(circuit, name, from, leakResistanceOhm);
         int clear = circuit.AddNode(name + ".c");
         circuit.AddInductor(clearFrom, clear, StageInductancePh);
         int sink = circuit.AddNode(name + ".s");
@@ -281,6 +271,21 @@ public sealed partial class SfqCellLibrary(SfqTechnology? technology = null, dou
 
     private double JosephsonInductancePh(double biasFraction)
         => CircuitSimulator.ReducedFluxQuantumUaPh / (Technology.CriticalCurrentUa * Math.Sqrt(1 - biasFraction * biasFraction));
+
+    /// <summary>A loop neuron's input stage, fed from <paramref name="from"/>, and its leak resistor when
+    /// one is given: returns the node where the storage inductor starts.</summary>
+    private int LoopStart(JosephsonCircuit circuit, string name, int from, double? leakResistanceOhm)
+    {
+        int input = Stage(circuit, name + ".In");
+        circuit.AddInductor(from, input, StageInductancePh);
+        if (leakResistanceOhm is not double resistance)
+        {
+            return input;
+        }
+        int loopStart = circuit.AddNode(name + ".R");
+        circuit.AddResistor(input, loopStart, resistance);
+        return loopStart;
+    }
 
     private int Stage(JosephsonCircuit circuit, string name, double size = 1)
     {
