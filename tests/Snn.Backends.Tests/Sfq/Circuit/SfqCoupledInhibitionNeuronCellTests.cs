@@ -20,7 +20,7 @@ public class SfqCoupledInhibitionNeuronCellTests
     [Fact]
     public void InhibitionOnAnEmptyLoopLeavesItEmptyWithoutAnyPulse()
     {
-        var cell = Cell.Build();
+        var cell = Build();
         cell.Simulator.InjectPulse(cell.Inhibition, 20);
         cell.Simulator.RunUntil(20 + SettlePs);
 
@@ -37,7 +37,7 @@ public class SfqCoupledInhibitionNeuronCellTests
     [InlineData(3)]
     public void InhibitionAfterStoredFluxonsRemovesOneWithoutAnOutputPulse(int fluxons)
     {
-        var cell = Cell.Build();
+        var cell = Build();
         for (int k = 0; k < fluxons; k++)
         {
             cell.Simulator.InjectPulse(cell.Excitation, 20 + 50 * k);
@@ -55,13 +55,13 @@ public class SfqCoupledInhibitionNeuronCellTests
         Assert.Equal(0, cell.NetSlips("out.J2"));
         // One fluxon is Φ0 / L_loop of loop current, L_loop = L + the Josephson inductances of the input,
         // sink and output junctions (≈ 72 pH, 29 µA); stored and removed flux both decay with τ = 300 ps.
-        Assert.Equal(Cell.FluxonUa * Math.Exp(-SettlePs / LeakPs), before * Math.Exp(-SettlePs / LeakPs) - after, 0.1 * Cell.FluxonUa);
+        Assert.Equal(FluxonUa * Math.Exp(-SettlePs / LeakPs), before * Math.Exp(-SettlePs / LeakPs) - after, 0.1 * FluxonUa);
     }
 
     [Fact]
     public void ExcitationStillFiresAtTheFourthFluxonWithoutASinkSlip()
     {
-        var cell = Cell.Build();
+        var cell = Build();
         for (int k = 0; k < 4; k++)
         {
             cell.Simulator.InjectPulse(cell.Excitation, 20 + 30 * k);
@@ -77,7 +77,7 @@ public class SfqCoupledInhibitionNeuronCellTests
     [Fact]
     public void TwoInhibitionsRemoveTwoOfThreeStoredFluxons()
     {
-        var cell = Cell.Build();
+        var cell = Build();
         for (int k = 0; k < 3; k++)
         {
             cell.Simulator.InjectPulse(cell.Excitation, 20 + 30 * k);
@@ -91,32 +91,10 @@ public class SfqCoupledInhibitionNeuronCellTests
         Assert.Equal(2, cell.NetSlips("k.J2"));
     }
 
-    private sealed record Cell(CircuitSimulator Simulator, JosephsonCircuit Circuit, int Excitation, int Inhibition)
-    {
-        private static readonly SfqCellLibrary Library = new(Technology);
+    private static double FluxonUa => SfqConstants.FluxQuantumUaPh
+        / (new SfqCellLibrary(Technology).LeakyLoopInductancePh(Technology.LoopInductancePh, OutputBiasUa)
+           + CircuitSimulator.ReducedFluxQuantumUaPh / (SfqCellLibrary.CoupledSinkSize * Technology.CriticalCurrentUa));
 
-        public static double FluxonUa => SfqConstants.FluxQuantumUaPh
-            / (Library.LeakyLoopInductancePh(Technology.LoopInductancePh, OutputBiasUa)
-               + CircuitSimulator.ReducedFluxQuantumUaPh / (SfqCellLibrary.CoupledSinkSize * Technology.CriticalCurrentUa));
-
-        public static Cell Build()
-        {
-            var circuit = new JosephsonCircuit();
-            int excitation = Library.Jtl(circuit, "e", Library.Source(circuit, "inE", out int excitationInput));
-            int inhibition = Library.Jtl(circuit, "k", Library.Source(circuit, "inK", out int inhibitionInput));
-            double loop = Technology.LoopInductancePh;
-            double resistance = Library.LeakResistanceOhm(LeakPs, loop, OutputBiasUa);
-            Library.Jtl(circuit, "out", Library.CoupledInhibitionLeakyNeuron(circuit, "N", excitation, inhibition, loop, resistance, OutputBiasUa));
-            var simulator = new CircuitSimulator(circuit, new CircuitOptions { TemperatureK = 0 });
-            simulator.Settle();
-            return new Cell(simulator, circuit, excitationInput, inhibitionInput);
-        }
-
-        public int NetSlips(string junction) => Simulator.NetSlips(Circuit.JunctionIndex(junction));
-
-        /// <summary>Current in the storage inductor, from node N.R to node N.a (µA).</summary>
-        public double LoopCurrentUa() => Simulator.InductorCurrentUa(Circuit.Inductors.ToList().FindIndex(l => l.Plus == Node("N.R")));
-
-        private int Node(string name) => Circuit.Nodes.ToList().IndexOf(name);
-    }
+    private static InhibitableCell Build() => InhibitableCell.Build(Technology, LeakPs, OutputBiasUa,
+        (library, circuit, excitation, inhibition, loop, resistance) => library.CoupledInhibitionLeakyNeuron(circuit, "N", excitation, inhibition, loop, resistance, OutputBiasUa));
 }

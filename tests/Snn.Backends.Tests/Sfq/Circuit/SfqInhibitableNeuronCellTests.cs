@@ -17,8 +17,8 @@ public class SfqInhibitableNeuronCellTests
     [Fact]
     public void ClearOnAnEmptyLoopSwitchesTheEscapeJunctionAndLeavesTheLoopEmpty()
     {
-        var cell = Cell.Build();
-        cell.Simulator.InjectPulse(cell.Clear, 20);
+        var cell = Build();
+        cell.Simulator.InjectPulse(cell.Inhibition, 20);
         cell.Simulator.RunUntil(150);
 
         Assert.Equal(1, cell.NetSlips("N.E"));
@@ -33,13 +33,13 @@ public class SfqInhibitableNeuronCellTests
     [InlineData(2)]
     public void ClearAfterStoredFluxonsRemovesOneWithoutAnOutputPulse(int fluxons)
     {
-        var cell = Cell.Build();
+        var cell = Build();
         for (int k = 0; k < fluxons; k++)
         {
             cell.Simulator.InjectPulse(cell.Excitation, 20 + 50 * k);
         }
         double clearPs = 20 + 50 * fluxons;
-        cell.Simulator.InjectPulse(cell.Clear, clearPs);
+        cell.Simulator.InjectPulse(cell.Inhibition, clearPs);
         cell.Simulator.RunUntil(clearPs);
         double before = cell.LoopCurrentUa();
         cell.Simulator.RunUntil(clearPs + 30);
@@ -68,30 +68,6 @@ public class SfqInhibitableNeuronCellTests
         Assert.Equal("leakResistanceOhm", error.ParamName);
     }
 
-    private sealed record Cell(CircuitSimulator Simulator, JosephsonCircuit Circuit, int Excitation, int Clear)
-    {
-        public static Cell Build()
-        {
-            var library = new SfqCellLibrary(Technology);
-            var circuit = new JosephsonCircuit();
-            int excitation = library.Jtl(circuit, "e", library.Source(circuit, "inE", out int excitationInput));
-            int clear = library.Jtl(circuit, "k", library.Source(circuit, "inC", out int clearInput));
-            double loop = Technology.LoopInductancePh;
-            double resistance = library.LeakResistanceOhm(LeakPs, loop, OutputBiasUa);
-            library.Jtl(circuit, "out", library.InhibitableLeakyNeuron(circuit, "N", excitation, clear, loop, resistance, OutputBiasUa));
-            var simulator = new CircuitSimulator(circuit, new CircuitOptions { TemperatureK = 0 });
-            simulator.Settle();
-            return new Cell(simulator, circuit, excitationInput, clearInput);
-        }
-
-        public int NetSlips(string junction) => Simulator.NetSlips(Circuit.JunctionIndex(junction));
-
-        /// <summary>Current in the storage inductor, from node N.R to node N.s (µA).</summary>
-        public double LoopCurrentUa()
-        {
-            var nodes = Circuit.Nodes.ToList();
-            double phase = Simulator.NodePhase(nodes.IndexOf("N.R")) - Simulator.NodePhase(nodes.IndexOf("N.s"));
-            return CircuitSimulator.ReducedFluxQuantumUaPh / Technology.LoopInductancePh * phase;
-        }
-    }
+    private static InhibitableCell Build() => InhibitableCell.Build(Technology, LeakPs, OutputBiasUa,
+        (library, circuit, excitation, clear, loop, resistance) => library.InhibitableLeakyNeuron(circuit, "N", excitation, clear, loop, resistance, OutputBiasUa));
 }
