@@ -13,12 +13,15 @@ namespace Snn.Bench.Studies;
 /// (<see cref="SfqCalibrator"/>), writes the calibration as JSON, runs the small gate-merger-neuron
 /// network of <see cref="SfqCircuitComparison"/> in the circuit solver and in both pulse-level
 /// models, runs the XOR's leaky AND neuron in the circuit and in the calibrated model
-/// (<see cref="SfqAndCircuitComparison"/>), and reports the XOR network's nominal rates and
+/// (<see cref="SfqAndCircuitComparison"/>), runs the whole XOR in the circuit (with and without
+/// thermal noise) and in the calibrated model at the same global bias scales
+/// (<see cref="SfqXorCircuitComparison"/>), and reports the XOR network's nominal rates and
 /// global-bias window under both models.
 /// Full: 400 pulses at 9 gate biases and 9 global bias scales 0.80-1.20 (the calibrated model
 /// reads its cells and gate curve between them), 200 clock periods, weights 1/0.8/0.5/0.2, bias
-/// 0.80-1.20 in 2 % steps, AND neuron 200 periods per pattern; --quick: 80 pulses at 7 biases and
-/// bias scales 0.8/1.0/1.2, 50 periods, weights 1/0.5, bias in 5 % steps, AND neuron 20 periods.
+/// 0.80-1.20 in 2 % steps, AND neuron 200 periods per pattern, whole XOR 100 periods at bias
+/// 0.96-1.05 in 1 % steps; --quick: 80 pulses at 7 biases and bias scales 0.8/1.0/1.2, 50 periods,
+/// weights 1/0.5, bias in 5 % steps, AND neuron 20 periods, whole XOR 20 periods at 0.98/1.00/1.02.
 /// </summary>
 public static class SfqVsCircuitAnalysis
 {
@@ -84,6 +87,9 @@ public static class SfqVsCircuitAnalysis
             findings.Add(Invariant($"  ({(row.A ? 1 : 0)},{(row.B ? 1 : 0)})  circuit {row.CircuitRateGhz,5:F2} GHz  model {row.ModelRateGhz,5:F2} GHz  identical {row.IdenticalShare,6:P0}"));
         }
 
+        context.Report("XOR network: circuit vs calibrated model");
+        CompareXorWithCircuit(context, calibrated, metrics, findings);
+
         context.Report("XOR under both models");
         double[] scales = context.Quick ? SfqXorStudy.Scales(0.8, 1.2, 9) : SfqXorStudy.Scales(0.8, 1.2, 21);
         foreach (var (name, model) in new[] { ("closed_form", technology), ("calibrated", calibrated) })
@@ -105,6 +111,49 @@ public static class SfqVsCircuitAnalysis
             return [path];
         });
     }
+
+    /// <summary>The whole XOR (<see cref="SfqXorCircuit.DesignFor"/>) in the circuit, with the calibrated
+    /// model's thermal noise and without noise, against the calibrated model at the same global bias scales.</summary>
+    private static void CompareXorWithCircuit(StudyContext context, SfqTechnology calibrated, Dictionary<string, double> metrics, List<string> findings)
+    {
+        double largest = SfqXorCircuitComparison.LargestBiasScale(calibrated);
+        double[] scales = context.Quick ? [0.98, 1.0, 1.02] : [.. SfqXorStudy.Scales(0.96, 1.05, 10).Where(s => s < largest)];
+        int periods = context.Quick ? 20 : 100;
+        var design = SfqXorCircuit.DesignFor(calibrated);
+        findings.Add(Invariant($"whole XOR, circuit vs calibrated model ({periods} periods; inhibitory stagger {design.InhibitoryStaggerPs:F1} ps, extra excitatory delay {design.InputToOutputExtraDelayPs:F1} ps; circuit neuron biases reach I_c at scale {largest:F3}):"));
+        foreach (var (label, temperature) in new[] { ("noise", calibrated.TemperatureK), ("noise_free", 0.0) })
+        {
+            var rows = SfqXorCircuitComparison.Compare(calibrated, scales, periods, context.Seed, temperature);
+            var circuitWindow = SfqXorCircuitComparison.Window(rows, r => r.CircuitCorrect);
+            metrics[$"xor_circuit_{label}_window_low"] = circuitWindow.Low;
+            metrics[$"xor_circuit_{label}_window_high"] = circuitWindow.High;
+            findings.Add(Invariant($"  circuit at {temperature:0.#} K; rates (0,0)/(0,1)/(1,0)/(1,1) in GHz, circuit | model | identical pulses"));
+            foreach (var point in rows.GroupBy(r => r.BiasScale))
+            {
+                string Rates(Func<XorCircuitRow, double> rate) => string.Join("/", point.Select(r => rate(r).ToString("F2", CultureInfo.InvariantCulture)));
+                string shares = string.Join("/", point.Select(r => r.IdenticalShare.ToString("P0", CultureInfo.InvariantCulture)));
+                string verdict = (point.All(r => r.CircuitCorrect) ? "circuit correct" : "circuit WRONG") + ", " + (point.All(r => r.ModelCorrect) ? "model correct" : "model WRONG");
+                findings.Add(Invariant($"  bias {point.Key:F2}: {Rates(r => r.CircuitRateGhz)} | {Rates(r => r.ModelRateGhz)} | {shares}  ({verdict})"));
+            }
+            findings.Add(Invariant($"  window (all four correct): circuit {WindowText(circuitWindow)}, model {WindowText(SfqXorCircuitComparison.Window(rows, r => r.ModelCorrect))}"));
+            foreach (var row in rows.Where(r => Math.Abs(r.BiasScale - 1) < 1e-9))
+            {
+                string key = Invariant($"xor_{label}_{(row.A ? 1 : 0)}{(row.B ? 1 : 0)}");
+                metrics[key + "_circuit_rate_ghz"] = row.CircuitRateGhz;
+                metrics[key + "_model_rate_ghz"] = row.ModelRateGhz;
+                metrics[key + "_identical_share"] = row.IdenticalShare;
+            }
+            if (label == "noise")
+            {
+                var modelWindow = SfqXorCircuitComparison.Window(rows, r => r.ModelCorrect);
+                metrics["xor_model_window_low"] = modelWindow.Low;
+                metrics["xor_model_window_high"] = modelWindow.High;
+            }
+        }
+    }
+
+    private static string WindowText((double Low, double High) window)
+        => double.IsNaN(window.Low) ? "none (nominal fails)" : Invariant($"{window.Low:F2}-{window.High:F2}");
 
     private static string Latency(double ps) => double.IsNaN(ps) ? "-" : ps.ToString("F1", CultureInfo.InvariantCulture) + " ps";
 

@@ -17,7 +17,8 @@ public static class StudyCatalog
     /// <summary>The pulse-level SFQ model calibrated from, and compared with, the circuit solver.</summary>
     public static BenchmarkStudy SfqVsCircuit { get; } = new("sfq-vs-circuit",
         "SFQ pulse-level model vs the RCSJ circuit solver: calibration (cell delays, gate curve, double switch, neuron map; writes sfq-calibration.json), "
-        + "a gate-merger-neuron network in the circuit and both models (rates, identical pulses, latency), XOR rates and bias window under both models. --quick: fewer pulses and points",
+        + "a gate-merger-neuron network in the circuit and both models (rates, identical pulses, latency), the whole XOR in the circuit (4.2 K and noise-free) vs the calibrated model "
+        + "(rates, identical pulses, bias windows), XOR rates and bias window under both models. --quick: fewer pulses and points",
         SfqVsCircuitAnalysis.Run);
 
     /// <summary>The ONNX export checked against the CPU engine.</summary>

@@ -14,18 +14,18 @@ namespace Snn.Experiments.Sfq;
 /// (gates <c>gI1</c>, <c>gI2</c> and the JTL stages of their delays), merged (<c>MI</c>) into the clear
 /// input of the output neuron (<c>OUT</c>, <see cref="SfqCellLibrary.CoupledInhibitionLeakyNeuron"/>, each
 /// inhibitory pulse removing one stored fluxon), which also takes the merged excitatory lines (<c>MO</c>,
-/// then <see cref="ExcitatoryMatchingStages"/> JTL stages); a JTL stage after it. Neuron biases set their
+/// then the JTL stages of <see cref="SfqXorDesign.InputToOutputExtraDelayPs"/>); a JTL stage after it. Neuron biases set their
 /// thresholds (<see cref="SfqAndCircuitComparison.LeakyNeuronBiasUa"/>). Every bias (interconnect,
 /// gates, neurons) is multiplied by the global bias scale, as in the pulse-level model. The
 /// inhibition cannot store negative flux, so in (1,1) the first inhibitory pulse removes A's fluxon
 /// before B's excitation arrives and the second removes one as the next period's A excitation arrives
-/// (<see cref="CircuitDesign"/>).
+/// (<see cref="DesignFor"/>).
 /// </summary>
 public static class SfqXorCircuit
 {
-    /// <summary>JTL stages added to the output neuron's excitatory line so that the inhibition, which passes
-    /// the AND neuron, its splitter, gates and merger (cell latency that the pulse-level model's 1 ps
-    /// inhibitory delay does not have), reaches the output neuron before B's excitation.</summary>
+    /// <summary>JTL stages added to the output neuron's excitatory lines (<see cref="SfqXorDesign.InputToOutputExtraDelayPs"/>
+    /// in <see cref="DesignFor"/>) so that the inhibition, which passes the AND neuron, its splitter, gates
+    /// and merger, reaches the output neuron before B's excitation.</summary>
     public const int ExcitatoryMatchingStages = 6;
 
     /// <summary>The output neuron's sink junction size (relative to I_c). Smaller than the cell's default
@@ -35,13 +35,26 @@ public static class SfqXorCircuit
     /// gives 4 pulses instead of 6.</summary>
     public const double OutputSinkSize = 0.55;
 
-    /// <summary>The inhibitory stagger (ps, requested as in <see cref="SfqXorDesign.InhibitoryStaggerPs"/>) the
-    /// circuit needs: 21 JTL stages on the second inhibitory line against 1 on the first (about 2.5 ps each in the circuit), so that the second
-    /// inhibition reaches the output neuron just after the next period's A excitation.</summary>
-    public const double CircuitInhibitoryStaggerPs = 118;
+    /// <summary>JTL stages of the second inhibitory line (the first has one), so that the second inhibition
+    /// reaches the output neuron just after the next period's A excitation. Found without noise over 10
+    /// periods, with the closed-form and the calibrated model's cells: (1,1) gives no output with 20 or 21
+    /// stages, and output pulses with 22.</summary>
+    public const int SecondInhibitoryLineStages = 20;
 
-    /// <summary>The default XOR design with the circuit's inhibitory stagger (<see cref="CircuitInhibitoryStaggerPs"/>).</summary>
-    public static SfqXorDesign CircuitDesign { get; } = SfqXorDesign.Default with { InhibitoryStaggerPs = CircuitInhibitoryStaggerPs };
+    /// <summary>The default XOR design with the inhibitory stagger the circuit needs in <paramref name="model"/>'s
+    /// JTL stages: the second inhibitory synapse's requested delay is <see cref="SecondInhibitoryLineStages"/>
+    /// JTL delays (about 112 ps in the closed-form model's 5.6 ps stages, 51 ps in the circuit-calibrated ones).</summary>
+    /// <param name="model">The technology whose JTL delay sets the stagger.</param>
+    public static SfqXorDesign DesignFor(SfqTechnology model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var design = SfqXorDesign.Default;
+        return design with
+        {
+            InhibitoryStaggerPs = SecondInhibitoryLineStages * model.Jtl.DelayPs - design.InhibitoryDelayPs,
+            InputToOutputExtraDelayPs = ExcitatoryMatchingStages * model.Jtl.DelayPs,
+        };
+    }
 
     /// <summary>Name of the output neuron's output junction.</summary>
     public const string OutputJunction = "OUT.Out";
@@ -103,7 +116,8 @@ public static class SfqXorCircuit
             }
         }
         int excitation = library.Jtl(circuit, "mo", library.Merger(circuit, "MO", lines[2], lines[3]));
-        for (int k = 1; k <= ExcitatoryMatchingStages; k++)
+        int matchingStages = (int)Math.Round(design.InputToOutputExtraDelayPs / model.Jtl.DelayPs);
+        for (int k = 1; k <= matchingStages; k++)
         {
             excitation = library.Jtl(circuit, $"mo{k}", excitation);
         }

@@ -51,6 +51,11 @@ public sealed record SfqXorDesign
     /// <summary>Requested delay of the input synapses (ps). Default 20.</summary>
     public double InputDelayPs { get; init; } = 20;
 
+    /// <summary>Extra requested delay of the input → output synapses over <see cref="InputDelayPs"/> (ps), ≥ 0.
+    /// Default 0. A circuit needs it where the inhibition passes cells (the AND neuron's switching, its
+    /// splitter, gate and merger) whose latency the pulse-level model's inhibitory delay leaves out.</summary>
+    public double InputToOutputExtraDelayPs { get; init; }
+
     /// <summary>Requested delay of the first inhibitory synapse (ps); the k-th adds k × <see cref="InhibitoryStaggerPs"/>. Default 1 (one JTL stage).</summary>
     public double InhibitoryDelayPs { get; init; } = 1;
 
@@ -81,6 +86,7 @@ public sealed record SfqXorDesign
         Guard.Positive(OutputLeakPs, nameof(OutputLeakPs));
         Guard.NonNegative(RefractoryPs, nameof(RefractoryPs));
         Guard.Positive(InputDelayPs, nameof(InputDelayPs));
+        Guard.NonNegative(InputToOutputExtraDelayPs, nameof(InputToOutputExtraDelayPs));
         Guard.Positive(InhibitoryDelayPs, nameof(InhibitoryDelayPs));
         Guard.NonNegative(InhibitoryStaggerPs, nameof(InhibitoryStaggerPs));
         Guard.Positive(DecisionRateGhz, nameof(DecisionRateGhz));

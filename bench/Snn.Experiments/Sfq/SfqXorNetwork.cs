@@ -51,12 +51,13 @@ public sealed record SfqXorNetwork(
             RefractoryPs = design.RefractoryPs,
         });
         var inputDelay = SfqConstants.Ps(design.InputDelayPs);
+        var outputInputDelay = SfqConstants.Ps(design.InputDelayPs + design.InputToOutputExtraDelayPs);
         var projections = new List<Projection>
         {
             network.Connect(inputs, and, Connectivity.Pairs([0], [0]), Synapse.Excitatory(design.InputToAndWeight, inputDelay)),
             network.Connect(inputs, and, Connectivity.Pairs([1], [0]), Synapse.Excitatory(design.InputToAndWeight, inputDelay)),
-            network.Connect(inputs, output, Connectivity.Pairs([0], [0]), Synapse.Excitatory(design.InputToOutputWeight, inputDelay)),
-            network.Connect(inputs, output, Connectivity.Pairs([1], [0]), Synapse.Excitatory(design.InputToOutputWeight, inputDelay)),
+            network.Connect(inputs, output, Connectivity.Pairs([0], [0]), Synapse.Excitatory(design.InputToOutputWeight, outputInputDelay)),
+            network.Connect(inputs, output, Connectivity.Pairs([1], [0]), Synapse.Excitatory(design.InputToOutputWeight, outputInputDelay)),
         };
         for (int k = 0; k < design.InhibitorySynapses; k++)
         {

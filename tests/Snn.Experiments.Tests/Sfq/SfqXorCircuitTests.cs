@@ -17,7 +17,7 @@ public class SfqXorCircuitTests
     public void NoiseFreeCircuitGivesTheXorTruthTable(bool a, bool b)
     {
         var model = SfqXorStudy.DefaultTechnology;
-        var design = SfqXorCircuit.CircuitDesign;
+        var design = SfqXorCircuit.DesignFor(model);
         var biases = SfqXorCircuit.NeuronBiasesUa(new SfqCellLibrary(model), design);
 
         double[] pulses = SfqXorCircuit.Run(model, design, biases, 1, a, b, Periods, new CircuitOptions { TemperatureK = 0 });
