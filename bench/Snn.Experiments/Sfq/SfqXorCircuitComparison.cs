@@ -76,21 +76,8 @@ public static class SfqXorCircuitComparison
         ArgumentNullException.ThrowIfNull(correct);
         var points = rows.GroupBy(r => r.BiasScale).OrderBy(g => g.Key).Select(g => (Scale: g.Key, Passes: g.All(correct))).ToArray();
         Guard.PositiveCount(points.Length, "rows.Count");
-        int nominal = Array.IndexOf(points, points.MinBy(p => Math.Abs(p.Scale - 1)));
-        if (!points[nominal].Passes)
-        {
-            return (double.NaN, double.NaN);
-        }
-        int low = nominal, high = nominal;
-        while (low > 0 && points[low - 1].Passes)
-        {
-            low--;
-        }
-        while (high < points.Length - 1 && points[high + 1].Passes)
-        {
-            high++;
-        }
-        return (points[low].Scale, points[high].Scale);
+        var window = BiasWindow.AroundNominal([.. points.Select(p => p.Scale)], [.. points.Select(p => p.Passes)]);
+        return window is (int low, int high) ? (points[low].Scale, points[high].Scale) : (double.NaN, double.NaN);
     }
 
     /// <summary>The model's output pulse times (ps) for one pattern at one bias scale.</summary>

@@ -106,29 +106,12 @@ public sealed class SfqXorStudy(SfqXorDesign? design = null, SfqTechnology? tech
     {
         ArgumentNullException.ThrowIfNull(points);
         Guard.PositiveCount(points.Count, "points.Count");
-        int nominal = 0;
-        for (int i = 1; i < points.Count; i++)
-        {
-            if (Math.Abs(points[i].BiasScale - 1) < Math.Abs(points[nominal].BiasScale - 1))
-            {
-                nominal = i;
-            }
-        }
-        double separation = points[nominal].Evaluation.SeparationGhz;
-        if (!points[nominal].Evaluation.AllCorrect)
-        {
-            return new XorBiasWindow(parameter, condition, double.NaN, double.NaN, separation);
-        }
-        int low = nominal, high = nominal;
-        while (low > 0 && points[low - 1].Evaluation.AllCorrect)
-        {
-            low--;
-        }
-        while (high < points.Count - 1 && points[high + 1].Evaluation.AllCorrect)
-        {
-            high++;
-        }
-        return new XorBiasWindow(parameter, condition, points[low].BiasScale, points[high].BiasScale, separation);
+        var window = BiasWindow.AroundNominal([.. points.Select(p => p.BiasScale)], [.. points.Select(p => p.Evaluation.AllCorrect)]);
+        var nominalPoint = points.MinBy(p => Math.Abs(p.BiasScale - 1))!;
+        double separation = nominalPoint.Evaluation.SeparationGhz;
+        return window is (int low, int high)
+            ? new XorBiasWindow(parameter, condition, points[low].BiasScale, points[high].BiasScale, separation)
+            : new XorBiasWindow(parameter, condition, double.NaN, double.NaN, separation);
     }
 
     /// <summary>The margin table: the global-bias window, then the window of each projection's gate bias, under <paramref name="conditions"/>.</summary>
