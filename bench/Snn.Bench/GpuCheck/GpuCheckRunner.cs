@@ -60,7 +60,7 @@ public static class GpuCheckRunner
         {
             var step = steps[i];
             double left = settings.BudgetSeconds - clock.Elapsed.TotalSeconds;
-            double timeout = Math.Min(settings.DryRun ? GpuCheckSettings.DryRunTimeoutSeconds : step.TimeoutSeconds, left);
+            double timeout = settings.DryRun ? left : Math.Min(step.TimeoutSeconds, left);
             GpuCheckStepResult result;
             if (left < MinimumStepSeconds)
             {

@@ -17,8 +17,8 @@ public interface IGpuCheckStep
     /// process start, network builds and both engines included.</summary>
     int EstimatedSeconds { get; }
 
-    /// <summary>The most the full-size step may take (s) before it is stopped; a dry run allows
-    /// <see cref="GpuCheckSettings.DryRunTimeoutSeconds"/>.</summary>
+    /// <summary>The most the full-size step may take (s) before it is stopped; a dry-run step may
+    /// take what is left of the budget (<see cref="GpuCheckSettings.DryRun"/>).</summary>
     int TimeoutSeconds { get; }
 
     /// <summary>Runs the step. An exception is reported as the step's error.</summary>
