@@ -9,8 +9,8 @@ namespace Snn.Backends.Engine;
 /// weight the rule changed becomes (the state keeps it: <see cref="ArrayWeights"/> and the GPU's device
 /// store; crossbar cells realise it through programming pulses) and whether an arriving spike
 /// transmits the synapse's weight into the delay ring through the walk (a plain add on the host, an
-/// atomic add on the device). Implementations are structs whose constant members let the JIT (and
-/// ILGPU, for the device store) drop what a store does not need.
+/// atomic add on the device). Implementations are structs, so the JIT (and ILGPU, for the device
+/// store) specialises the bodies for each, and a store's constant members drop what it does not need.
 /// </summary>
 internal interface IWeightStore
 {
