@@ -9,7 +9,8 @@ namespace Snn.Backends.Engine;
 /// <summary>
 /// The one plastic-projection dispatcher of every clock-driven CPU-side engine: a plastic projection
 /// run with rule <typeparamref name="TRule"/> on weights kept in <typeparamref name="TStore"/> (the JIT
-/// specialises both). Synapses sit in CSR by source per target partition (for delivery) with an
+/// specialises both). It walks its per-thread queues and incoming index and runs each event through
+/// the bodies the GPU kernels run too (<see cref="PlasticEvents"/>, over <see cref="PlasticArrays"/>). Synapses sit in CSR by source per target partition (for delivery) with an
 /// incoming index per target in generation order (<see cref="PlasticLayout"/>) (for postsynaptic and periodic events); a synapse
 /// and its target's post state are only ever touched by the thread that owns the target. A
 /// distributed engine keeps only the synapses onto its own neurons (the <c>keepTarget</c> filter);
@@ -36,6 +37,7 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
     private readonly int[] _incomingStart;
     private readonly int[] _incoming;
     private readonly PostState[] _post;
+    private readonly PlasticArrays _arrays;
     private readonly int _periodSteps;
     private readonly ShortTermState? _shortTerm;
     private readonly int[]? _shortTermEntry;
@@ -91,6 +93,7 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
         MinDelay = count == 0 ? int.MaxValue : _delay.Min(d => (int)d);
         _post = new PostState[_targetSize];
         Array.Fill(_post, new PostState { LastStep = -1 });
+        _arrays = new PlasticArrays(_synapses, _post, _incomingStart, _incoming, _canonical);
     }
 
     public override int MaxDelay { get; }
@@ -125,17 +128,11 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
         int slotBase = slot * ring.Stride + _targetOffset + _receptorOffset;
         foreach (int position in queue.Items)
         {
-            ref var synapse = ref _synapses[position];
             int target = _target[position];
-            float before = synapse.Weight;
-            _rule.OnPreArrival(ref synapse, _post[target], modulator, step);
-            if (_store.CommitsWeights)
-            {
-                _store.Commit(_canonical[position], before, ref synapse);
-            }
+            float weight = PlasticEvents.Arrive(_rule, _arrays, _store, position, target, modulator, step);
             if (_store.Transmits)
             {
-                data[slotBase + target] += _shortTermEntry is null ? synapse.Weight : synapse.Weight * ShortTermFactor(part, slot, position);
+                data[slotBase + target] += _shortTermEntry is null ? weight : weight * ShortTermFactor(part, slot, position);
             }
         }
         queue.Clear();
@@ -150,19 +147,7 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
             {
                 continue;
             }
-            ref var post = ref _post[target];
-            for (int k = _incomingStart[target]; k < _incomingStart[target + 1]; k++)
-            {
-                int position = _incoming[k];
-                ref var synapse = ref _synapses[position];
-                float before = synapse.Weight;
-                _rule.OnPostSpike(ref synapse, post, modulator, step);
-                if (_store.CommitsWeights)
-                {
-                    _store.Commit(_canonical[position], before, ref synapse);
-                }
-            }
-            _rule.AfterPostSpike(ref post, step);
+            PlasticEvents.PostSpike(_rule, _arrays, _store, target, modulator, step);
         }
     }
 
@@ -202,14 +187,7 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
             var post = _post[target];
             for (int k = _incomingStart[target]; k < _incomingStart[target + 1]; k++)
             {
-                int position = _incoming[k];
-                ref var synapse = ref _synapses[position];
-                float before = synapse.Weight;
-                _rule.OnPeriod(ref synapse, post, modulator, step);
-                if (_store.CommitsWeights)
-                {
-                    _store.Commit(_canonical[position], before, ref synapse);
-                }
+                PlasticEvents.Period(_rule, _arrays, _store, _incoming[k], post, modulator, step);
             }
         }
     }

@@ -1,4 +1,5 @@
 using ILGPU;
+using Snn.Backends.Engine;
 using Snn.Core.Plasticity;
 
 namespace Snn.Backends.Gpu;
@@ -7,9 +8,11 @@ namespace Snn.Backends.Gpu;
 /// The synapses of one plastic projection on the device: CSR by source with each row sorted by
 /// delay (so the synapses a spike reaches after d steps are one contiguous run), an incoming
 /// index per target for postsynaptic events, the rule's synapse and post states, and where the
-/// projection has short-term plasticity, the factors u·x its sources' spikes left with.
+/// projection has short-term plasticity, the factors u·x its sources' spikes left with. The rule event
+/// bodies (<see cref="PlasticEvents"/>) read the states and the incoming index through
+/// <see cref="IPlasticSynapses"/>.
 /// </summary>
-internal struct PlasticSynapses
+internal struct PlasticSynapses : IPlasticSynapses
 {
     /// <summary>Row of local source j: [RowStart[j], RowStart[j + 1]), ascending delay.</summary>
     public ArrayView<int> RowStart;
@@ -72,4 +75,20 @@ internal struct PlasticSynapses
 
     /// <summary>The value of the projection's modulator (0 when it has none).</summary>
     public readonly float ModulatorValue() => ModulatorIndex >= 0 ? Modulators[ModulatorIndex] : 0f;
+
+    /// <inheritdoc />
+    public readonly ref SynapseState StateAt(int position) => ref State[position];
+
+    /// <inheritdoc />
+    public readonly ref PostState PostAt(int target) => ref Post[target];
+
+    /// <inheritdoc />
+    public readonly int FirstIncoming(int target) => IncomingStart[target];
+
+    /// <inheritdoc />
+    public readonly int IncomingAt(int entry) => Incoming[entry];
+
+    /// <summary>Not kept on the device: its store (<see cref="DeviceWeights"/>) never commits, so the
+    /// event bodies never ask; −1.</summary>
+    public readonly int GenerationIndex(int position) => -1;
 }

@@ -1,14 +1,18 @@
 using ILGPU;
+using Snn.Backends.Engine;
 using Snn.Core.Plasticity;
 
 namespace Snn.Backends.Gpu;
 
 /// <summary>
 /// Kernels of a plastic projection, generic over the rule struct so that ILGPU compiles the
-/// rule's own methods. Presynaptic spikes are not queued: the spike lists of the last steps stay on
-/// the device, and in step k the synapses with delay d of the sources that fired in step k − d run
-/// <see cref="IPlasticityRule{TRule}.OnPreArrival"/> and transmit their updated weight (times the
-/// short-term factor u·x the spike left with, where the projection has short-term plasticity).
+/// rule's own methods. The kernels hold only the parallel walk (which spike, synapse or target each
+/// thread takes, the delay look-up and the atomic transmission); each event runs through the bodies
+/// the host dispatcher runs too (<see cref="PlasticEvents"/>, over <see cref="PlasticSynapses"/> with
+/// <see cref="DeviceWeights"/>). Presynaptic spikes are not queued: the spike lists of the last steps
+/// stay on the device, and in step k the synapses with delay d of the sources that fired in step
+/// k − d run <see cref="IPlasticityRule{TRule}.OnPreArrival"/> and transmit their updated weight
+/// (times the short-term factor u·x the spike left with, where the projection has short-term plasticity).
 /// </summary>
 internal static class PlasticityKernels
 {
@@ -27,6 +31,7 @@ internal static class PlasticityKernels
         {
             return;
         }
+        var store = default(DeviceWeights);
         int slot = (int)(step % ring.Slots);
         int historySlot = (int)((step - delay) % ring.Slots);
         int count = sink.Counts[historySlot];
@@ -44,16 +49,18 @@ internal static class PlasticityKernels
             for (int k = first + lane; k < end; k += shape.Lanes)
             {
                 int target = synapses.Target[k];
-                ref var synapse = ref synapses.State[k];
-                rule.OnPreArrival(ref synapse, synapses.Post[target], synapses.ModulatorValue(), step);
-                Atomic.Add(ref ring.Data[ring.At(slot, synapses.Column + target)], synapses.Transmitted(synapse.Weight, source, historySlot));
+                float weight = PlasticEvents.Arrive(rule, synapses, store, k, target, synapses.ModulatorValue(), step);
+                if (store.Transmits)
+                {
+                    Atomic.Add(ref ring.Data[ring.At(slot, synapses.Column + target)], synapses.Transmitted(weight, source, historySlot));
+                }
             }
         }
     }
 
     /// <summary>Postsynaptic events of step <paramref name="step"/>: one thread per spike of the
-    /// step (grid-stride over <paramref name="threads"/>) runs the rule on each incoming synapse of
-    /// the neuron, then once on its post state.</summary>
+    /// step (grid-stride over <paramref name="threads"/>) runs the neuron's event
+    /// (<see cref="PlasticEvents.PostSpike{TRule, TSynapses, TStore}"/>) when it is a target of the projection.</summary>
     public static void PostSpikes<TRule>(Index1D index, TRule rule, PlasticSynapses synapses, SpikeSink sink, int slot, long step, int threads)
         where TRule : struct, IPlasticityRule<TRule>
     {
@@ -66,23 +73,17 @@ internal static class PlasticityKernels
             {
                 continue;
             }
-            ref var post = ref synapses.Post[target];
-            float modulator = synapses.ModulatorValue();
-            int last = synapses.IncomingStart[target + 1];
-            for (int k = synapses.IncomingStart[target]; k < last; k++)
-            {
-                rule.OnPostSpike(ref synapses.State[synapses.Incoming[k]], post, modulator, step);
-            }
-            rule.AfterPostSpike(ref post, step);
+            PlasticEvents.PostSpike(rule, synapses, default(DeviceWeights), target, synapses.ModulatorValue(), step);
         }
     }
 
     /// <summary>The periodic update of synapse <paramref name="index"/> at the end of
-    /// <paramref name="step"/>, with the value of the projection's modulator.</summary>
+    /// <paramref name="step"/>, with the value of the projection's modulator
+    /// (<see cref="PlasticEvents.Period{TRule, TSynapses, TStore}"/>), one thread per synapse.</summary>
     public static void Periodic<TRule>(Index1D index, TRule rule, PlasticSynapses synapses, long step)
         where TRule : struct, IPlasticityRule<TRule>
     {
-        rule.OnPeriod(ref synapses.State[index], synapses.Post[synapses.Target[index]], synapses.ModulatorValue(), step);
+        PlasticEvents.Period(rule, synapses, default(DeviceWeights), index, synapses.Post[synapses.Target[index]], synapses.ModulatorValue(), step);
     }
 
     /// <summary>The first position in [<paramref name="first"/>, <paramref name="last"/>) whose
