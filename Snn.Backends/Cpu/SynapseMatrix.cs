@@ -70,10 +70,15 @@ internal sealed class SynapseMatrix
         ShortTerm = ShortTermState.For(network, parts);
         ShortTermEntry = ShortTerm is null ? null : new int[total];
         var partStart = PartStarts(pieces);
+        RowEntry = ShortTerm is null ? null : new int[RowStart.Length];
         ForEachPart(parts, part =>
         {
             CountRows(part, pieces, partStart[part]);
             FillRows(part, pieces);
+            if (RowEntry is not null)
+            {
+                FindRowEntries(part);
+            }
         });
         foreach (var piece in pieces)
         {
@@ -216,6 +221,29 @@ internal sealed class SynapseMatrix
         }
     }
 
+    /// <summary>Sets <see cref="RowEntry"/> for the rows of <paramref name="part"/>: the short-term
+    /// entry every synapse of the row shares, or −1 where the row mixes entries (a neuron that is the
+    /// source of several projections with short-term plasticity).</summary>
+    private void FindRowEntries(int part)
+    {
+        int rowBase = part * (_neurons + 1);
+        var entries = ShortTermEntry!;
+        for (int source = 0; source < _neurons; source++)
+        {
+            int first = RowStart[rowBase + source];
+            int last = RowStart[rowBase + source + 1];
+            int entry = first < last ? entries[first] : 0;
+            for (int k = first + 1; k < last && entry >= 0; k++)
+            {
+                if (entries[k] != entry)
+                {
+                    entry = -1;
+                }
+            }
+            RowEntry![rowBase + source] = entry;
+        }
+    }
+
     /// <summary>The inner loop of <see cref="FillRows"/> for a piece inside the partition whose
     /// synapses all have <paramref name="weight"/> and the matrix's one delay, without short-term
     /// plasticity: each synapse's column (its target plus <paramref name="columnOffset"/>) and weight
@@ -285,6 +313,10 @@ internal sealed class SynapseMatrix
 
     /// <summary>Each synapse's entry in <see cref="ShortTerm"/> (0 for none), or null.</summary>
     public int[]? ShortTermEntry { get; }
+
+    /// <summary>Per row (indexed like <see cref="RowStart"/>), the short-term entry all its synapses
+    /// share, −1 where they differ; null without short-term plasticity.</summary>
+    private int[]? RowEntry { get; }
 
     public int MaxDelay { get; }
 
@@ -394,27 +426,81 @@ internal sealed class SynapseMatrix
         }
     }
 
-    /// <summary>Delivery with each weight multiplied by the short-term factor of its entry in <paramref name="factors"/>.</summary>
+    /// <summary>Delivery with each weight multiplied by the short-term factor of its entry in
+    /// <paramref name="factors"/>. A row whose synapses share one entry (every row, unless a neuron
+    /// is the source of several projections with short-term plasticity) reads its factor once.</summary>
     private void DeliverScaled(int part, ReadOnlySpan<int> spikes, DelayRing ring, int slot, ReadOnlySpan<float> factors)
     {
         int rowBase = part * (_neurons + 1);
+        var rowEntry = RowEntry!;
+        foreach (int source in spikes)
+        {
+            int first = RowStart[rowBase + source];
+            int last = RowStart[rowBase + source + 1];
+            int entry = rowEntry[rowBase + source];
+            if (entry >= 0)
+            {
+                DeliverRowScaled(first, last, ring, slot, factors[entry]);
+            }
+            else
+            {
+                DeliverMixedRow(first, last, ring, slot, factors);
+            }
+        }
+    }
+
+    /// <summary>Adds weight × <paramref name="factor"/> of synapses [<paramref name="first"/>,
+    /// <paramref name="last"/>) into the ring, each at its delay after <paramref name="slot"/>.</summary>
+    private void DeliverRowScaled(int first, int last, DelayRing ring, int slot, float factor)
+    {
+        int slots = ring.Slots;
+        int stride = ring.Stride;
+        ref int column = ref MemoryMarshal.GetArrayDataReference(Column);
+        ref float weight = ref MemoryMarshal.GetArrayDataReference(Weight);
+        ref float data = ref MemoryMarshal.GetArrayDataReference(ring.Data);
+        if (Delay is null)
+        {
+            int arrival = slot + MinDelay;
+            if (arrival >= slots)
+            {
+                arrival -= slots;
+            }
+            ref float row = ref Unsafe.Add(ref data, (nint)arrival * stride);
+            for (int k = first; k < last; k++)
+            {
+                Unsafe.Add(ref row, Unsafe.Add(ref column, k)) += Unsafe.Add(ref weight, k) * factor;
+            }
+            return;
+        }
+        ref ushort delay = ref MemoryMarshal.GetArrayDataReference(Delay);
+        for (int k = first; k < last; k++)
+        {
+            int arrival = slot + Unsafe.Add(ref delay, k);
+            if (arrival >= slots)
+            {
+                arrival -= slots;
+            }
+            Unsafe.Add(ref data, (nint)arrival * stride + Unsafe.Add(ref column, k)) += Unsafe.Add(ref weight, k) * factor;
+        }
+    }
+
+    /// <summary>Delivery of a row whose synapses belong to several short-term entries: each weight is
+    /// multiplied by its own entry's factor.</summary>
+    private void DeliverMixedRow(int first, int last, DelayRing ring, int slot, ReadOnlySpan<float> factors)
+    {
         int slots = ring.Slots;
         int stride = ring.Stride;
         var entries = ShortTermEntry!;
         var delays = Delay;
         var data = ring.Data;
-        foreach (int source in spikes)
+        for (int k = first; k < last; k++)
         {
-            int last = RowStart[rowBase + source + 1];
-            for (int k = RowStart[rowBase + source]; k < last; k++)
+            int arrival = slot + (delays is null ? MinDelay : delays[k]);
+            if (arrival >= slots)
             {
-                int arrival = slot + (delays is null ? MinDelay : delays[k]);
-                if (arrival >= slots)
-                {
-                    arrival -= slots;
-                }
-                data[(nint)arrival * stride + Column[k]] += Weight[k] * factors[entries[k]];
+                arrival -= slots;
             }
+            data[(nint)arrival * stride + Column[k]] += Weight[k] * factors[entries[k]];
         }
     }
 

@@ -107,9 +107,9 @@ public static class NalsmAnalysis
         {
             preset = preset with { Softmax = SoftmaxOptions.Paper };
         }
-        if (context.NalsmStudy.Kernel == LastSpikeKernel)
+        if (context.NalsmStudy.Kernel is { } kernel)
         {
-            preset = preset with { Kernel = SynapticKernel.LastSpike };
+            preset = preset with { Kernel = kernel == SummedKernel ? SynapticKernel.Summed : SynapticKernel.LastSpike };
         }
         bool initialises = preset.InitializationSamples > 0;
         if (context.Size is int n)

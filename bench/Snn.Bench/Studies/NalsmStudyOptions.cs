@@ -6,7 +6,7 @@ namespace Snn.Bench.Studies;
 /// <param name="Variant">Reservoir variant (<c>--variant</c>: nalsm, lsm-stdp, lsm); null for nalsm.</param>
 /// <param name="Features">Liquid feature file (<c>--features</c>): read when it exists, else written; null for none.</param>
 /// <param name="Readout">Softmax readout (<c>--readout</c>: adam, paper); null for adam.</param>
-/// <param name="Kernel">Synaptic kernel (<c>--kernel</c>: summed, last-spike); null for summed.</param>
+/// <param name="Kernel">Synaptic kernel (<c>--kernel</c>: last-spike, summed); null for last-spike.</param>
 public sealed record NalsmStudyOptions(int? Liquid = null, string? Variant = null, string? Features = null, string? Readout = null, string? Kernel = null)
 {
     /// <summary>The defaults (no option given).</summary>

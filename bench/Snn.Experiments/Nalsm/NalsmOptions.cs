@@ -19,9 +19,10 @@ public sealed record NalsmOptions
     /// <summary>The liquid and input neuron model (its <see cref="NalsmNeuron.WindowSteps"/> is set per phase).</summary>
     public NalsmNeuron Neuron { get; init; } = NalsmNeuron.Paper;
 
-    /// <summary>The synaptic kernel: every spike summed (default) or only each presynaptic neuron's last
-    /// spike, the authors' kernel (<see cref="SynapticKernel.LastSpike"/>).</summary>
-    public SynapticKernel Kernel { get; init; } = SynapticKernel.Summed;
+    /// <summary>The synaptic kernel: only each presynaptic neuron's last spike, the authors' kernel
+    /// (<see cref="SynapticKernel.LastSpike"/>, default), or every spike summed
+    /// (<see cref="SynapticKernel.Summed"/>, the engine's plain current synapse).</summary>
+    public SynapticKernel Kernel { get; init; } = SynapticKernel.LastSpike;
 
     /// <summary>Static, STDP or astrocyte-modulated STDP.</summary>
     public ReservoirMode Mode { get; init; } = ReservoirMode.Astrocyte;

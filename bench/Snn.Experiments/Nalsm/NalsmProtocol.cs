@@ -13,8 +13,8 @@ public static class NalsmProtocol
 {
     /// <summary>The settings that determine the liquid's responses, as JSON: the options without the
     /// readout settings and the number of workers (which do not change the responses), so that a file
-    /// of features stays valid when the readout's defaults change; the default summed kernel is left
-    /// out, so files written before the kernel became a setting keep their key.</summary>
+    /// of features stays valid when the readout's defaults change; the summed kernel is left out, so
+    /// files written with it before the kernel became a setting keep their key.</summary>
     public static string Key(NalsmOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

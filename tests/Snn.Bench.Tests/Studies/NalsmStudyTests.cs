@@ -54,13 +54,14 @@ public class NalsmStudyTests
     }
 
     [Fact]
-    public void KernelOptionSelectsTheAuthorsLastSpikeKernel()
+    public void TheAuthorsLastSpikeKernelIsTheDefaultAndKernelSummedSelectsTheSummedOne()
     {
-        var settings = _cli.RunSettingsFrom(_cli.Root.Parse(["run", "nalsm-fmnist", "--kernel", "last-spike"]));
-        var context = new StudyContext(1, Quick: true, Nalsm: settings.Nalsm);
+        StudyContext Context(params string[] kernel)
+            => new(1, Quick: true, Nalsm: _cli.RunSettingsFrom(_cli.Root.Parse(["run", "nalsm-fmnist", .. kernel])).Nalsm);
 
-        Assert.Equal(SynapticKernel.LastSpike, NalsmAnalysis.Options(context).Kernel);
-        Assert.Equal(SynapticKernel.Summed, NalsmAnalysis.Options(new StudyContext(1, Quick: true)).Kernel);
+        Assert.Equal(SynapticKernel.LastSpike, NalsmAnalysis.Options(new StudyContext(1, Quick: true)).Kernel);
+        Assert.Equal(SynapticKernel.LastSpike, NalsmAnalysis.Options(Context("--kernel", "last-spike")).Kernel);
+        Assert.Equal(SynapticKernel.Summed, NalsmAnalysis.Options(Context("--kernel", "summed")).Kernel);
         Assert.NotEmpty(_cli.Root.Parse(["run", "nalsm-fmnist", "--kernel", "exact"]).Errors);
     }
 

@@ -34,7 +34,7 @@ public class LiquidReferenceTests
     public void StaticLiquidCountsEqualTheAuthorsUpdateLoop()
     {
         var topology = LiquidTopology.Build(Small);
-        var options = new NalsmOptions { Liquid = Small, Mode = ReservoirMode.Static, InitializationSamples = 0, PresentationMs = Window, ChunkSamples = 3, Workers = 1 };
+        var options = new NalsmOptions { Liquid = Small, Mode = ReservoirMode.Static, Kernel = SynapticKernel.Summed, InitializationSamples = 0, PresentationMs = Window, ChunkSamples = 3, Workers = 1 };
         var inputs = RandomInputs(3);
 
         var counts = new LiquidSimulator(topology, options, new CpuBackend(new CpuBackendOptions { Threads = 1 })).Present(inputs, 0).Counts;

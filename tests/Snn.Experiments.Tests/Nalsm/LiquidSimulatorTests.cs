@@ -83,7 +83,7 @@ public class LiquidSimulatorTests
         var topology = LiquidTopology.Build(Small);
         var backend = new CpuBackend(new CpuBackendOptions { Threads = 1 });
         var options = Options(ReservoirMode.Astrocyte, 1) with { ChunkSamples = 4 };
-        var summed = new LiquidSimulator(topology, options, backend);
+        var summed = new LiquidSimulator(topology, options with { Kernel = SynapticKernel.Summed }, backend);
         var lastSpike = new LiquidSimulator(topology, options with { Kernel = SynapticKernel.LastSpike }, backend);
         summed.Initialize(RandomInputs(8));
         lastSpike.Initialize(RandomInputs(8));

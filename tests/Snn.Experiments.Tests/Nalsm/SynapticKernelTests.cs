@@ -3,14 +3,15 @@ using Snn.Experiments.Nalsm;
 namespace Snn.Experiments.Tests.Nalsm;
 
 /// <summary>The kernel setting is part of a protocol's identity, without changing the key of the
-/// default (summed) protocol that feature files written before the setting carry.</summary>
+/// summed protocol (the default until the authors' kernel replaced it) that feature files written
+/// before the setting carry.</summary>
 public class SynapticKernelTests
 {
     [Fact]
     public void OnlyTheLastSpikeKernelEntersTheProtocolKey()
     {
-        var summed = NalsmProtocol.Key(NalsmOptions.Quick);
-        var lastSpike = NalsmProtocol.Key(NalsmOptions.Quick with { Kernel = SynapticKernel.LastSpike });
+        var summed = NalsmProtocol.Key(NalsmOptions.Quick with { Kernel = SynapticKernel.Summed });
+        var lastSpike = NalsmProtocol.Key(NalsmOptions.Quick);
 
         Assert.DoesNotContain("Kernel", summed);
         Assert.Contains("Kernel", NalsmProtocol.Difference(summed, lastSpike));
