@@ -3,14 +3,13 @@ using System.Globalization;
 using Snn.Backends.Mpi;
 using Snn.Core.Simulation;
 using Snn.MpiDriver;
-using Snn.Tests.Shared.Conformance;
 
 // The MPI test driver, started by the tests under mpirun on every rank:
 //   run <network> <size> <seed> <ms> <output.json> [stripe]   simulate in two pieces and record
 //   save <network> <size> <seed> <ms> <checkpoint> <output.json>     run, save the checkpoint file at 45 %, run on
 //   restore <network> <size> <seed> <ms> <checkpoint> <output.json>  restore the checkpoint file, run the rest
 //   die <size> <seed> <output.json>                           rank 1 exits mid-run without MPI_Finalize
-//   serve <scenario recipe>                                   answer calls on a conformance scenario (ScenarioServer)
+//   serve                                                     compile conformance scenarios and answer calls on them (ScenarioServer)
 // Rank 0 writes the result file.
 return MpiSession.Run(session =>
 {
@@ -76,10 +75,10 @@ return MpiSession.Run(session =>
             simulation.Run(10);
             return 0;
         }
-        case "serve" when args.Length == 8:
-            return ScenarioServer.Serve(session, ScenarioRecipe.Parse(args.AsSpan(1)));
+        case "serve" when args.Length == 1:
+            return ScenarioServer.Serve(session);
         default:
-            Console.Error.WriteLine("usage: serve <scenario> <seed> <size> <ms> <inputs> <exact-sums> <weight-monitors> | run <network> <size> <seed> <ms> <output.json> [stripe] | save|restore <network> <size> <seed> <ms> <checkpoint> <output.json> | die <size> <seed> <output.json>");
+            Console.Error.WriteLine("usage: serve | run <network> <size> <seed> <ms> <output.json> [stripe] | save|restore <network> <size> <seed> <ms> <checkpoint> <output.json> | die <size> <seed> <output.json>");
             return 2;
     }
 });

@@ -10,50 +10,73 @@ using Snn.Tests.Shared.Conformance;
 namespace Snn.MpiDriver;
 
 /// <summary>
-/// Serves a conformance scenario compiled on the MPI engine to the test process that started the job:
+/// Serves conformance scenarios compiled on the MPI engine to the test process that started the job:
 /// rank 0 reads one <see cref="ScenarioRequest"/> per line from standard input and hands it to every
 /// rank, every rank makes the call (the calls are collective), and once every rank is done rank 0
-/// writes the <see cref="ScenarioReply"/> to standard output. A call the engine refuses (an argument out of range,
-/// a corrupt checkpoint) is answered with its exception and the job goes on; standard input closing
-/// ends the job as <see cref="ScenarioRequest.Quit"/> does.
+/// writes the <see cref="ScenarioReply"/> to standard output. One job holds any number of simulations
+/// at once, each compiled from its recipe by <see cref="ScenarioRequest.Compile"/>, so a test run starts
+/// one job per rank count. A call the engine refuses (an argument out of range, a corrupt checkpoint) is
+/// answered with its exception and the job goes on; standard input closing ends the job as
+/// <see cref="ScenarioRequest.Quit"/> does.
 /// </summary>
 internal static class ScenarioServer
 {
-    /// <summary>Builds <paramref name="recipe"/>'s network, compiles it and answers calls until told to quit.</summary>
-    public static int Serve(MpiSession session, ScenarioRecipe recipe)
+    /// <summary>Answers calls until told to quit; the first answer, before any call, is what the MPI backend claims.</summary>
+    public static int Serve(MpiSession session)
     {
-        var network = ConformanceNetworks.Build(recipe).Network;
         var backend = new MpiBackend(session);
-        using var simulation = backend.CompileDistributed(network);
-        Answer(session, new ScenarioReply
+        var simulations = new Dictionary<int, MpiSimulation>();
+        Answer(session, new ScenarioReply { BackendCapabilities = backend.Capabilities });
+        try
         {
-            StepCount = simulation.StepCount,
-            BackendCapabilities = backend.Capabilities,
-            SimulationCapabilities = simulation.Capabilities(),
-            Shape = ScenarioReply.ShapeOf(network),
-        });
-        for (var request = Receive(session); request.Op != ScenarioRequest.Quit; request = Receive(session))
+            for (var request = Receive(session); request.Op != ScenarioRequest.Quit; request = Receive(session))
+            {
+                ScenarioReply reply;
+                try
+                {
+                    reply = Call(backend, simulations, request);
+                }
+                catch (Exception error) when (error is ArgumentException or NotSupportedException or InvalidDataException)
+                {
+                    reply = new ScenarioReply { ErrorType = error.GetType().FullName, Error = error.Message };
+                }
+                if (simulations.TryGetValue(request.Simulation, out var simulation))
+                {
+                    reply = reply with { StepCount = simulation.StepCount };
+                }
+                // Every rank has finished the call (read or written its files) before the test process reads the answer.
+                session.Barrier();
+                Answer(session, reply);
+            }
+        }
+        finally
         {
-            ScenarioReply reply;
-            try
+            foreach (var simulation in simulations.Values)
             {
-                reply = Call(simulation, network, request) with { StepCount = simulation.StepCount };
+                simulation.Dispose();
             }
-            catch (Exception error) when (error is ArgumentException or NotSupportedException or InvalidDataException)
-            {
-                reply = new ScenarioReply { StepCount = simulation.StepCount, ErrorType = error.GetType().FullName, Error = error.Message };
-            }
-            // Every rank has finished the call (read or written its files) before the test process reads the answer.
-            session.Barrier();
-            Answer(session, reply);
         }
         return 0;
     }
 
-    private static ScenarioReply Call(MpiSimulation simulation, Network network, ScenarioRequest request)
+    private static ScenarioReply Call(MpiBackend backend, Dictionary<int, MpiSimulation> simulations, ScenarioRequest request)
     {
+        if (request.Op == ScenarioRequest.Compile)
+        {
+            var recipe = request.Recipe ?? throw new ArgumentException("A compile call needs a recipe.", nameof(request));
+            var compiled = backend.CompileDistributed(ConformanceNetworks.Build(recipe).Network);
+            simulations.Add(request.Simulation, compiled);
+            return new ScenarioReply { SimulationCapabilities = compiled.Capabilities(), Shape = ScenarioReply.ShapeOf(compiled.Network) };
+        }
+        var simulation = simulations.GetValueOrDefault(request.Simulation)
+            ?? throw new ArgumentException($"No simulation {request.Simulation} is compiled in this job.", nameof(request));
+        var network = simulation.Network;
         switch (request.Op)
         {
+            case ScenarioRequest.Dispose:
+                simulations.Remove(request.Simulation);
+                simulation.Dispose();
+                return new ScenarioReply();
             case ScenarioRequest.Run:
                 simulation.Run(request.Value);
                 return new ScenarioReply();

@@ -6,8 +6,9 @@ using Snn.Core.Simulation;
 namespace Snn.Tests.Shared.Conformance;
 
 /// <summary>The answer to a <see cref="ScenarioRequest"/>, written by rank 0 as one JSON line after
-/// <see cref="Marker"/>; floats and doubles travel as their bit patterns. Every answer carries the step
-/// count after the call; a call the engine refused carries the exception's type and message instead.</summary>
+/// <see cref="Marker"/>; floats and doubles travel as their bit patterns. Every answer carries the called
+/// simulation's step count after the call; a call the engine refused carries the exception's type and
+/// message instead.</summary>
 public sealed record ScenarioReply
 {
     /// <summary>What starts a reply line in the job's output.</summary>
@@ -22,13 +23,13 @@ public sealed record ScenarioReply
     /// <summary>The message of the exception the call threw, or null.</summary>
     public string? Error { get; init; }
 
-    /// <summary>The capabilities the engine's backend claims (first reply only).</summary>
+    /// <summary>The capabilities the engine's backend claims (the job's first reply).</summary>
     public SimulationCapabilities BackendCapabilities { get; init; }
 
-    /// <summary>The capabilities the compiled simulation implements (first reply only).</summary>
+    /// <summary>The capabilities the compiled simulation implements (reply to a compile call).</summary>
     public SimulationCapabilities SimulationCapabilities { get; init; }
 
-    /// <summary>Projections, neuron monitors, weight monitors and modulators of the served network (first reply only).</summary>
+    /// <summary>Projections, neuron monitors, weight monitors and modulators of the compiled network (reply to a compile call).</summary>
     public int[] Shape { get; init; } = [];
 
     /// <summary>Spike steps, or weight-monitor and state-sample times as double bits.</summary>

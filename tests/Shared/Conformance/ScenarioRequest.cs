@@ -4,12 +4,20 @@ namespace Snn.Tests.Shared.Conformance;
 /// command), sent as one short JSON line; weights to write travel in a file of raw floats, so nothing is
 /// rounded and no line is long.</summary>
 /// <param name="Op">The call: one of the constants of this type.</param>
+/// <param name="Simulation">The simulation called, by the number the test process gave it when compiling it.</param>
 /// <param name="Index">The monitor, projection or modulator, by its index in the network's lists.</param>
 /// <param name="Value">Milliseconds for <see cref="Run"/>, <see cref="Spikes"/> and <see cref="Discard"/>; the modulator's value for <see cref="SetModulator"/>.</param>
 /// <param name="Path">The checkpoint file for <see cref="Save"/> and <see cref="Restore"/>; the file of the weights
 /// (little-endian 32-bit floats) for <see cref="SetWeights"/>.</param>
-public sealed record ScenarioRequest(string Op, int Index = 0, double Value = 0, string? Path = null)
+/// <param name="Recipe">The scenario to build for <see cref="Compile"/>.</param>
+public sealed record ScenarioRequest(string Op, int Simulation = 0, int Index = 0, double Value = 0, string? Path = null, ScenarioRecipe? Recipe = null)
 {
+    /// <summary>Builds <see cref="Recipe"/>'s network on every rank and compiles it as simulation <see cref="Simulation"/>.</summary>
+    public const string Compile = "compile";
+
+    /// <summary>Disposes simulation <see cref="Simulation"/>.</summary>
+    public const string Dispose = "dispose";
+
     /// <summary>Runs for <see cref="Value"/> ms.</summary>
     public const string Run = "run";
 

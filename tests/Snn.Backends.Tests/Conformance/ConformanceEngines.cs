@@ -13,9 +13,9 @@ namespace Snn.Backends.Tests.Conformance;
 /// <summary>
 /// Every engine the conformance suite runs, each against the one-thread CPU engine: the in-process
 /// engines (<see cref="All"/>) and the MPI engine on one, two and three ranks (<see cref="UnderMpirun"/>),
-/// which needs a process per rank, so each of its simulations is a job of the MPI driver under
-/// <c>mpirun</c> that the tests drive call by call (<see cref="MpirunBackend"/>); its cases are skipped
-/// where <c>mpirun</c> is missing. The SFQ engine runs only its own neuron model, so it takes part in the
+/// which needs a process per rank, so its simulations live in a job of the MPI driver under
+/// <c>mpirun</c>, one per rank count, that the tests drive call by call (<see cref="MpirunBackend"/>);
+/// its cases are skipped where <c>mpirun</c> is missing. The SFQ engine runs only its own neuron model, so it takes part in the
 /// capability checks only.
 /// </summary>
 internal static class ConformanceEngines

@@ -5,10 +5,11 @@ using Snn.Tests.Shared.Conformance;
 namespace Snn.Backends.Tests.Mpi;
 
 /// <summary>
-/// The MPI engine as the conformance suite sees it: compiling a scenario network starts a job of the
-/// MPI driver on <paramref name="ranks"/> ranks (<see cref="MpirunSimulation"/>), which builds the same
-/// network from its recipe. It compiles only networks built by <see cref="ConformanceNetworks"/>, since
-/// the ranks need the recipe, not the object.
+/// The MPI engine as the conformance suite sees it: compiling a scenario network has the MPI driver's
+/// job on <paramref name="ranks"/> ranks (<see cref="MpirunScenarioJob"/>, one per rank count and test
+/// run) build the same network from its recipe and compile it (<see cref="MpirunSimulation"/>). It
+/// compiles only networks built by <see cref="ConformanceNetworks"/>, since the ranks need the recipe,
+/// not the object.
 /// </summary>
 /// <param name="ranks">MPI ranks of each job.</param>
 internal sealed class MpirunBackend(int ranks) : IBackend

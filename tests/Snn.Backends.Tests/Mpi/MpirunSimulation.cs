@@ -8,12 +8,12 @@ using Snn.Tests.Shared.Conformance;
 namespace Snn.Backends.Tests.Mpi;
 
 /// <summary>
-/// A conformance scenario compiled on the MPI engine in a job of its own under <c>mpirun</c>
+/// A conformance scenario compiled on the MPI engine by the job of its rank count under <c>mpirun</c>
 /// (<see cref="MpirunScenarioJob"/>): every call is made on every rank and answered by rank 0, so the
 /// conformance tests drive the distributed engine through <see cref="ISimulation"/> and its capability
-/// interfaces as they drive an in-process engine. It forwards every capability and, when the job
-/// starts, checks that the served simulation implements exactly these, that the MPI backend claims
-/// what <paramref name="claimed"/> says, and that the network the ranks built has the shape of
+/// interfaces as they drive an in-process engine. It forwards every capability and, when compiled,
+/// checks that the served simulation implements exactly these, that the MPI backend claims what
+/// <paramref name="claimed"/> says, and that the network the ranks built has the shape of
 /// <paramref name="network"/>.
 /// </summary>
 /// <param name="ranks">MPI ranks of the job.</param>
@@ -22,23 +22,23 @@ namespace Snn.Backends.Tests.Mpi;
 /// <param name="claimed">What the test backend says the MPI backend claims.</param>
 internal sealed class MpirunSimulation : ICheckpointing, IModulation, IWeightWriting, IWeightRecording, ISpikeDiscarding
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+    private static int _compiled;
 
     private readonly MpirunScenarioJob _job;
+    private readonly int _id = Interlocked.Increment(ref _compiled);
 
     public MpirunSimulation(int ranks, Network network, ScenarioRecipe recipe, SimulationCapabilities claimed)
     {
         Network = network;
-        _job = new MpirunScenarioJob(ranks, recipe, Deadline);
-        var ready = _job.Ready;
-        if (!ready.Shape.SequenceEqual(ScenarioReply.ShapeOf(network)) || ready.BackendCapabilities != claimed
-            || ready.SimulationCapabilities != this.Capabilities())
+        _job = MpirunScenarioJob.For(ranks);
+        var compiled = Call(new ScenarioRequest(ScenarioRequest.Compile, Recipe: recipe));
+        if (!compiled.Shape.SequenceEqual(ScenarioReply.ShapeOf(network)) || _job.Ready.BackendCapabilities != claimed
+            || compiled.SimulationCapabilities != this.Capabilities())
         {
-            _job.Dispose();
-            throw new InvalidOperationException($"The ranks built a network of shape [{string.Join(", ", ready.Shape)}] and claim {ready.BackendCapabilities} "
-                + $"and implement {ready.SimulationCapabilities}; the test expected [{string.Join(", ", ScenarioReply.ShapeOf(network))}], {claimed} and {this.Capabilities()}.");
+            Dispose();
+            throw new InvalidOperationException($"The ranks built a network of shape [{string.Join(", ", compiled.Shape)}] and claim {_job.Ready.BackendCapabilities} "
+                + $"and implement {compiled.SimulationCapabilities}; the test expected [{string.Join(", ", ScenarioReply.ShapeOf(network))}], {claimed} and {this.Capabilities()}.");
         }
-        StepCount = ready.StepCount;
     }
 
     /// <inheritdoc />
@@ -55,19 +55,19 @@ internal sealed class MpirunSimulation : ICheckpointing, IModulation, IWeightWri
 
     /// <inheritdoc />
     public SpikeRecord GetSpikes(SpikeMonitor monitor, double sinceMs = 0)
-        => Call(new ScenarioRequest(ScenarioRequest.Spikes, MonitorIndex(monitor), sinceMs)).ToSpikeRecord();
+        => Call(new ScenarioRequest(ScenarioRequest.Spikes, Index: MonitorIndex(monitor), Value: sinceMs)).ToSpikeRecord();
 
     /// <inheritdoc />
     public void DiscardSpikes(double untilMs) => Call(new ScenarioRequest(ScenarioRequest.Discard, Value: untilMs));
 
     /// <inheritdoc />
-    public StateRecord GetState(StateMonitor monitor) => Call(new ScenarioRequest(ScenarioRequest.State, MonitorIndex(monitor))).ToStateRecord();
+    public StateRecord GetState(StateMonitor monitor) => Call(new ScenarioRequest(ScenarioRequest.State, Index: MonitorIndex(monitor))).ToStateRecord();
 
     /// <inheritdoc />
-    public RateRecord GetRate(RateMonitor monitor) => Call(new ScenarioRequest(ScenarioRequest.Rate, MonitorIndex(monitor))).ToRateRecord();
+    public RateRecord GetRate(RateMonitor monitor) => Call(new ScenarioRequest(ScenarioRequest.Rate, Index: MonitorIndex(monitor))).ToRateRecord();
 
     /// <inheritdoc />
-    public float[] GetWeights(Projection projection) => Call(new ScenarioRequest(ScenarioRequest.Weights, projection.Index)).ToWeights();
+    public float[] GetWeights(Projection projection) => Call(new ScenarioRequest(ScenarioRequest.Weights, Index: projection.Index)).ToWeights();
 
     /// <inheritdoc />
     public void SetWeights(Projection projection, ReadOnlySpan<float> weights)
@@ -76,19 +76,19 @@ internal sealed class MpirunSimulation : ICheckpointing, IModulation, IWeightWri
         ThroughFile(path =>
         {
             File.WriteAllBytes(path, bytes);
-            Call(new ScenarioRequest(ScenarioRequest.SetWeights, projection.Index, Path: path));
+            Call(new ScenarioRequest(ScenarioRequest.SetWeights, Index: projection.Index, Path: path));
         });
     }
 
     /// <inheritdoc />
     public WeightRecord GetWeights(WeightMonitor monitor)
-        => Call(new ScenarioRequest(ScenarioRequest.WeightRecord, IndexIn(Network.WeightMonitors, monitor))).ToWeightRecord();
+        => Call(new ScenarioRequest(ScenarioRequest.WeightRecord, Index: IndexIn(Network.WeightMonitors, monitor))).ToWeightRecord();
 
     /// <inheritdoc />
-    public double GetModulator(Modulator modulator) => Call(new ScenarioRequest(ScenarioRequest.Modulator, modulator.Index)).ToModulator();
+    public double GetModulator(Modulator modulator) => Call(new ScenarioRequest(ScenarioRequest.Modulator, Index: modulator.Index)).ToModulator();
 
     /// <inheritdoc />
-    public void SetModulator(Modulator modulator, double value) => Call(new ScenarioRequest(ScenarioRequest.SetModulator, modulator.Index, value));
+    public void SetModulator(Modulator modulator, double value) => Call(new ScenarioRequest(ScenarioRequest.SetModulator, Index: modulator.Index, Value: value));
 
     /// <summary>Saves the checkpoint every rank writes to a temporary file, then copies it into <paramref name="stream"/>.</summary>
     public void SaveCheckpoint(Stream stream) => ThroughFile(path =>
@@ -109,11 +109,18 @@ internal sealed class MpirunSimulation : ICheckpointing, IModulation, IWeightWri
     });
 
     /// <inheritdoc />
-    public void Dispose() => _job.Dispose();
+    /// <summary>Frees the simulation on the ranks, unless its job has already ended.</summary>
+    public void Dispose()
+    {
+        if (!_job.HasEnded)
+        {
+            Call(new ScenarioRequest(ScenarioRequest.Dispose));
+        }
+    }
 
     private ScenarioReply Call(ScenarioRequest request)
     {
-        var reply = _job.Call(request);
+        var reply = _job.Call(request with { Simulation = _id });
         StepCount = reply.StepCount;
         return reply;
     }
