@@ -1,10 +1,10 @@
+using System.Runtime.CompilerServices;
 using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Distributions;
 using Snn.Core.Inputs;
 using Snn.Core.Models;
 using Snn.Core.Plasticity;
-using System.Runtime.CompilerServices;
 using Snn.Learning.Plasticity;
 
 namespace Snn.Tests.Shared.Conformance;
