@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using Snn.Backends.Mpi;
 using Snn.Core;
@@ -11,9 +10,11 @@ namespace Snn.MpiDriver;
 
 /// <summary>
 /// Serves conformance scenarios compiled on the MPI engine to the test process that started the job:
-/// rank 0 reads one <see cref="ScenarioRequest"/> per line from standard input and hands it to every
-/// rank, every rank makes the call (the calls are collective), and once every rank is done rank 0
-/// writes the <see cref="ScenarioReply"/> to standard output. One job holds any number of simulations
+/// rank 0 reads one <see cref="ScenarioRequest"/> per line from standard input and hands it to the
+/// other ranks through a file in the job's folder (they look for it every few milliseconds, asleep in
+/// between, so that a job waiting for the tests takes no processor time, as ranks waiting in an MPI
+/// broadcast would), every rank makes the call (the calls are collective), and once every rank is done
+/// rank 0 writes the <see cref="ScenarioReply"/> to standard output. One job holds any number of simulations
 /// at once, each compiled from its recipe by <see cref="ScenarioRequest.Compile"/>, so a test run starts
 /// one job per rank count. A call the engine refuses (an argument out of range, a corrupt checkpoint) is
 /// answered with its exception and the job goes on; standard input closing ends the job as
@@ -21,15 +22,19 @@ namespace Snn.MpiDriver;
 /// </summary>
 internal static class ScenarioServer
 {
-    /// <summary>Answers calls until told to quit; the first answer, before any call, is what the MPI backend claims.</summary>
-    public static int Serve(MpiSession session)
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>Answers calls until told to quit, handing them on through files in <paramref name="directory"/>;
+    /// the first answer, before any call, is what the MPI backend claims.</summary>
+    public static int Serve(MpiSession session, string directory)
     {
         var backend = new MpiBackend(session);
         var simulations = new Dictionary<int, MpiSimulation>();
         Answer(session, new ScenarioReply { BackendCapabilities = backend.Capabilities });
         try
         {
-            for (var request = Receive(session); request.Op != ScenarioRequest.Quit; request = Receive(session))
+            int sequence = 0;
+            for (var request = Receive(session, directory, sequence); request.Op != ScenarioRequest.Quit; request = Receive(session, directory, ++sequence))
             {
                 ScenarioReply reply;
                 try
@@ -46,6 +51,10 @@ internal static class ScenarioServer
                 }
                 // Every rank has finished the call (read or written its files) before the test process reads the answer.
                 session.Barrier();
+                if (session.Rank == 0)
+                {
+                    File.Delete(RequestPath(directory, sequence));
+                }
                 Answer(session, reply);
             }
         }
@@ -112,16 +121,26 @@ internal static class ScenarioServer
         }
     }
 
-    /// <summary>Collective: rank 0's next request line (quit when its input has ended), on every rank.</summary>
-    private static ScenarioRequest Receive(MpiSession session)
+    /// <summary>Rank 0's next request line (quit when its input has ended), on every rank: rank 0 writes it
+    /// to the request file <paramref name="sequence"/> in <paramref name="directory"/> (whole, by renaming), the
+    /// others wait for that file.</summary>
+    private static ScenarioRequest Receive(MpiSession session, string directory, int sequence)
     {
-        byte[] line = session.Rank == 0 ? Encoding.UTF8.GetBytes(Console.In.ReadLine() ?? JsonSerializer.Serialize(new ScenarioRequest(ScenarioRequest.Quit))) : [];
-        Span<int> length = [line.Length];
-        session.Broadcast(length, root: 0);
-        Array.Resize(ref line, length[0]);
-        session.Broadcast<byte>(line, root: 0);
-        return JsonSerializer.Deserialize<ScenarioRequest>(line) ?? throw new InvalidDataException("An empty request line.");
+        string path = RequestPath(directory, sequence);
+        if (session.Rank == 0)
+        {
+            string line = Console.In.ReadLine() ?? JsonSerializer.Serialize(new ScenarioRequest(ScenarioRequest.Quit));
+            File.WriteAllText(path + ".part", line);
+            File.Move(path + ".part", path);
+        }
+        while (!File.Exists(path))
+        {
+            Thread.Sleep(PollInterval);
+        }
+        return JsonSerializer.Deserialize<ScenarioRequest>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} holds no request.");
     }
+
+    private static string RequestPath(string directory, int sequence) => Path.Combine(directory, $"request-{sequence}.json");
 
     private static void Answer(MpiSession session, ScenarioReply reply)
     {

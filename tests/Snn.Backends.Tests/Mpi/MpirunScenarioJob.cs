@@ -9,8 +9,8 @@ namespace Snn.Backends.Tests.Mpi;
 /// <summary>
 /// A job of the MPI driver's <c>serve</c> command under <c>mpirun</c>, which compiles scenarios on every
 /// rank and answers one <see cref="ScenarioRequest"/> at a time. The tests share one job per rank count
-/// (<see cref="For"/>), so each rank starts once per test run; the job quits when the test process
-/// exits. A reply that does not come within the deadline kills the whole job and fails the call with the
+/// (<see cref="For"/>), so each rank starts once per test run; the job quits, and its folder of request
+/// files goes, when the test process exits. A reply that does not come within the deadline kills the whole job and fails the call with the
 /// job's output, so a hanging rank fails the test instead of blocking the run; the next call on that rank
 /// count starts a fresh job.
 /// </summary>
@@ -24,12 +24,13 @@ internal sealed class MpirunScenarioJob
     private readonly StringBuilder _output = new();
     private readonly Lock _calls = new();
     private readonly string _command;
+    private readonly string _directory = Directory.CreateTempSubdirectory("snn-mpirun-").FullName;
 
     /// <summary>Starts the job on <paramref name="ranks"/> ranks and waits for its first reply (what the MPI backend claims).</summary>
     private MpirunScenarioJob(int ranks)
     {
-        _command = $"mpirun -np {ranks} serve";
-        var start = MpiLauncher.StartInfo(ranks, ["serve"]);
+        _command = $"mpirun -np {ranks} serve {_directory}";
+        var start = MpiLauncher.StartInfo(ranks, ["serve", _directory]);
         start.RedirectStandardInput = true;
         _process = Process.Start(start) ?? throw new InvalidOperationException("mpirun did not start.");
         _process.OutputDataReceived += (_, e) => Receive(e.Data);
@@ -86,28 +87,32 @@ internal sealed class MpirunScenarioJob
         throw new InvalidDataException(reply.Error);
     }
 
-    /// <summary>Tells the job to quit and waits for it; kills it when it does not end within the deadline.</summary>
+    /// <summary>Tells the job to quit and waits for it, killing it when it does not end within the deadline,
+    /// and removes its folder.</summary>
     public void Quit()
     {
         lock (_calls)
         {
-            if (_process.HasExited)
+            if (!_process.HasExited)
             {
-                return;
+                try
+                {
+                    _process.StandardInput.WriteLine(JsonSerializer.Serialize(new ScenarioRequest(ScenarioRequest.Quit)));
+                    _process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // The job is ending on its own; there is nothing left to tell it.
+                }
+                if (!_process.WaitForExit(Deadline))
+                {
+                    _process.Kill(entireProcessTree: true);
+                    _process.WaitForExit();
+                }
             }
-            try
+            if (Directory.Exists(_directory))
             {
-                _process.StandardInput.WriteLine(JsonSerializer.Serialize(new ScenarioRequest(ScenarioRequest.Quit)));
-                _process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                // The job is ending on its own; there is nothing left to tell it.
-            }
-            if (!_process.WaitForExit(Deadline))
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit();
+                Directory.Delete(_directory, recursive: true);
             }
         }
     }

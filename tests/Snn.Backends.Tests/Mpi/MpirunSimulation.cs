@@ -12,14 +12,9 @@ namespace Snn.Backends.Tests.Mpi;
 /// (<see cref="MpirunScenarioJob"/>): every call is made on every rank and answered by rank 0, so the
 /// conformance tests drive the distributed engine through <see cref="ISimulation"/> and its capability
 /// interfaces as they drive an in-process engine. It forwards every capability and, when compiled,
-/// checks that the served simulation implements exactly these, that the MPI backend claims what
-/// <paramref name="claimed"/> says, and that the network the ranks built has the shape of
-/// <paramref name="network"/>.
+/// checks that the served simulation implements exactly these, that the MPI backend claims what the
+/// test backend says, and that the network the ranks built has the shape of the test's copy.
 /// </summary>
-/// <param name="ranks">MPI ranks of the job.</param>
-/// <param name="network">The test's copy of the scenario network, whose monitors and projections the calls name.</param>
-/// <param name="recipe">The recipe that built <paramref name="network"/>; every rank builds its own copy from it.</param>
-/// <param name="claimed">What the test backend says the MPI backend claims.</param>
 internal sealed class MpirunSimulation : ICheckpointing, IModulation, IWeightWriting, IWeightRecording, ISpikeDiscarding
 {
     private static int _compiled;
@@ -27,6 +22,11 @@ internal sealed class MpirunSimulation : ICheckpointing, IModulation, IWeightWri
     private readonly MpirunScenarioJob _job;
     private readonly int _id = Interlocked.Increment(ref _compiled);
 
+    /// <summary>Compiles <paramref name="recipe"/>'s scenario in the job on <paramref name="ranks"/> ranks.</summary>
+    /// <param name="ranks">MPI ranks of the job.</param>
+    /// <param name="network">The test's copy of the scenario network, whose monitors and projections the calls name.</param>
+    /// <param name="recipe">The recipe that built <paramref name="network"/>; every rank builds its own copy from it.</param>
+    /// <param name="claimed">What the test backend says the MPI backend claims.</param>
     public MpirunSimulation(int ranks, Network network, ScenarioRecipe recipe, SimulationCapabilities claimed)
     {
         Network = network;
