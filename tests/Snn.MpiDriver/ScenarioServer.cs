@@ -11,7 +11,7 @@ namespace Snn.MpiDriver;
 /// <summary>
 /// Serves conformance scenarios compiled on the MPI engine to the test process that started the job:
 /// rank 0 reads one <see cref="ScenarioRequest"/> per line from standard input and hands it to the
-/// other ranks through a file in the job's folder (they look for it every few milliseconds, asleep in
+/// other ranks through a file named after the job (they look for it every few milliseconds, asleep in
 /// between, so that a job waiting for the tests takes no processor time, as ranks waiting in an MPI
 /// broadcast would), every rank makes the call (the calls are collective), and once every rank is done
 /// rank 0 writes the <see cref="ScenarioReply"/> to standard output. One job holds any number of simulations
@@ -24,9 +24,9 @@ internal static class ScenarioServer
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(2);
 
-    /// <summary>Answers calls until told to quit, handing them on through files in <paramref name="directory"/>;
-    /// the first answer, before any call, is what the MPI backend claims.</summary>
-    public static int Serve(MpiSession session, string directory)
+    /// <summary>Answers calls until told to quit, handing them on through files whose paths start with
+    /// <paramref name="prefix"/>; the first answer, before any call, is what the MPI backend claims.</summary>
+    public static int Serve(MpiSession session, string prefix)
     {
         var backend = new MpiBackend(session);
         var simulations = new Dictionary<int, MpiSimulation>();
@@ -34,7 +34,7 @@ internal static class ScenarioServer
         try
         {
             int sequence = 0;
-            for (var request = Receive(session, directory, sequence); request.Op != ScenarioRequest.Quit; request = Receive(session, directory, ++sequence))
+            for (var request = Receive(session, prefix, sequence); request.Op != ScenarioRequest.Quit; request = Receive(session, prefix, ++sequence))
             {
                 ScenarioReply reply;
                 try
@@ -51,10 +51,6 @@ internal static class ScenarioServer
                 }
                 // Every rank has finished the call (read or written its files) before the test process reads the answer.
                 session.Barrier();
-                if (session.Rank == 0)
-                {
-                    File.Delete(RequestPath(directory, sequence));
-                }
                 Answer(session, reply);
             }
         }
@@ -121,12 +117,12 @@ internal static class ScenarioServer
         }
     }
 
-    /// <summary>Rank 0's next request line (quit when its input has ended), on every rank: rank 0 writes it
-    /// to the request file <paramref name="sequence"/> in <paramref name="directory"/> (whole, by renaming), the
-    /// others wait for that file.</summary>
-    private static ScenarioRequest Receive(MpiSession session, string directory, int sequence)
+    /// <summary>Collective: rank 0's next request line (quit when its input has ended), on every rank. Rank 0
+    /// writes it to request file <paramref name="sequence"/> (whole, by renaming), the others wait for that
+    /// file, and rank 0 deletes it once every rank has read it.</summary>
+    private static ScenarioRequest Receive(MpiSession session, string prefix, int sequence)
     {
-        string path = RequestPath(directory, sequence);
+        string path = $"{prefix}-request-{sequence}.json";
         if (session.Rank == 0)
         {
             string line = Console.In.ReadLine() ?? JsonSerializer.Serialize(new ScenarioRequest(ScenarioRequest.Quit));
@@ -137,10 +133,14 @@ internal static class ScenarioServer
         {
             Thread.Sleep(PollInterval);
         }
-        return JsonSerializer.Deserialize<ScenarioRequest>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} holds no request.");
+        var request = JsonSerializer.Deserialize<ScenarioRequest>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} holds no request.");
+        session.Barrier();
+        if (session.Rank == 0)
+        {
+            File.Delete(path);
+        }
+        return request;
     }
-
-    private static string RequestPath(string directory, int sequence) => Path.Combine(directory, $"request-{sequence}.json");
 
     private static void Answer(MpiSession session, ScenarioReply reply)
     {

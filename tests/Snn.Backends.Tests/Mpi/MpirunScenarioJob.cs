@@ -9,8 +9,8 @@ namespace Snn.Backends.Tests.Mpi;
 /// <summary>
 /// A job of the MPI driver's <c>serve</c> command under <c>mpirun</c>, which compiles scenarios on every
 /// rank and answers one <see cref="ScenarioRequest"/> at a time. The tests share one job per rank count
-/// (<see cref="For"/>), so each rank starts once per test run; the job quits, and its folder of request
-/// files goes, when the test process exits. A reply that does not come within the deadline kills the whole job and fails the call with the
+/// (<see cref="For"/>), so each rank starts once per test run; the job quits when the test process exits
+/// (or, failing that, when its input closes). A reply that does not come within the deadline kills the whole job and fails the call with the
 /// job's output, so a hanging rank fails the test instead of blocking the run; the next call on that rank
 /// count starts a fresh job.
 /// </summary>
@@ -24,13 +24,13 @@ internal sealed class MpirunScenarioJob
     private readonly StringBuilder _output = new();
     private readonly Lock _calls = new();
     private readonly string _command;
-    private readonly string _directory = Directory.CreateTempSubdirectory("snn-mpirun-").FullName;
+    private readonly string _requests = Path.Combine(Path.GetTempPath(), $"snn-mpirun-{Guid.NewGuid():N}");
 
     /// <summary>Starts the job on <paramref name="ranks"/> ranks and waits for its first reply (what the MPI backend claims).</summary>
     private MpirunScenarioJob(int ranks)
     {
-        _command = $"mpirun -np {ranks} serve {_directory}";
-        var start = MpiLauncher.StartInfo(ranks, ["serve", _directory]);
+        _command = $"mpirun -np {ranks} serve {_requests}";
+        var start = MpiLauncher.StartInfo(ranks, ["serve", _requests]);
         start.RedirectStandardInput = true;
         _process = Process.Start(start) ?? throw new InvalidOperationException("mpirun did not start.");
         _process.OutputDataReceived += (_, e) => Receive(e.Data);
@@ -87,8 +87,7 @@ internal sealed class MpirunScenarioJob
         throw new InvalidDataException(reply.Error);
     }
 
-    /// <summary>Tells the job to quit and waits for it, killing it when it does not end within the deadline,
-    /// and removes its folder.</summary>
+    /// <summary>Tells the job to quit and waits for it, killing it when it does not end within the deadline.</summary>
     public void Quit()
     {
         lock (_calls)
@@ -109,10 +108,6 @@ internal sealed class MpirunScenarioJob
                     _process.Kill(entireProcessTree: true);
                     _process.WaitForExit();
                 }
-            }
-            if (Directory.Exists(_directory))
-            {
-                Directory.Delete(_directory, recursive: true);
             }
         }
     }
