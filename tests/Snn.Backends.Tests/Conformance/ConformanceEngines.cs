@@ -15,8 +15,8 @@ namespace Snn.Backends.Tests.Conformance;
 /// engines (<see cref="All"/>) and the MPI engine on one, two and three ranks (<see cref="UnderMpirun"/>),
 /// which needs a process per rank, so its simulations live in a job of the MPI driver under
 /// <c>mpirun</c>, one per rank count, that the tests drive call by call (<see cref="MpirunBackend"/>);
-/// its cases are skipped where <c>mpirun</c> is missing. The SFQ engine runs only its own neuron model, so it takes part in the
-/// capability checks only.
+/// its cases are skipped where <c>mpirun</c> is missing. The SFQ engine runs only its own neuron model,
+/// so it takes part in the capability checks only.
 /// </summary>
 internal static class ConformanceEngines
 {
@@ -39,7 +39,7 @@ internal static class ConformanceEngines
         new("event-driven", _ => new EventDrivenBackend(), Agreement.Statistical, EngineInputs.PoissonSources | EngineInputs.DcCurrents, false, 400, 300),
     ];
 
-    /// <summary>The MPI engine on one, two and three ranks, each simulation a job under <c>mpirun</c>.</summary>
+    /// <summary>The MPI engine on one, two and three ranks, its simulations compiled in the job of their rank count under <c>mpirun</c>.</summary>
     public static readonly ConformanceEngine[] UnderMpirun =
     [
         new("mpi-1-rank", _ => new MpirunBackend(1), Agreement.BitIdentical, EngineInputs.All, true, 400, 150),
