@@ -9,6 +9,7 @@ using Snn.MpiDriver;
 //   save <network> <size> <seed> <ms> <checkpoint> <output.json>     run, save the checkpoint file at 45 %, run on
 //   restore <network> <size> <seed> <ms> <checkpoint> <output.json>  restore the checkpoint file, run the rest
 //   die <size> <seed> <output.json>                           rank 1 exits mid-run without MPI_Finalize
+//   serve <file prefix>                                       compile conformance scenarios and answer calls on them (ScenarioServer)
 // Rank 0 writes the result file.
 return MpiSession.Run(session =>
 {
@@ -74,8 +75,10 @@ return MpiSession.Run(session =>
             simulation.Run(10);
             return 0;
         }
+        case "serve" when args.Length == 2:
+            return ScenarioServer.Serve(session, args[1]);
         default:
-            Console.Error.WriteLine("usage: run <network> <size> <seed> <ms> <output.json> [stripe] | save|restore <network> <size> <seed> <ms> <checkpoint> <output.json> | die <size> <seed> <output.json>");
+            Console.Error.WriteLine("usage: serve <file prefix> | run <network> <size> <seed> <ms> <output.json> [stripe] | save|restore <network> <size> <seed> <ms> <checkpoint> <output.json> | die <size> <seed> <output.json>");
             return 2;
     }
 });

@@ -11,16 +11,15 @@ namespace Snn.MpiDriver;
 /// <summary>The networks the MPI tests run on several ranks and compare with the one-process engine.</summary>
 public static class TestNetworks
 {
-    /// <summary>Builds the network called <paramref name="name"/> ("cuba", "delays", "plastic", "modulated", "faulty" or "short-term").</summary>
+    /// <summary>Builds the network called <paramref name="name"/> ("cuba", "delays", "plastic", "faulty" or "short-term").</summary>
     public static DriverNetwork Build(string name, int size, ulong seed) => name switch
     {
         "cuba" => Cuba(size, seed),
         "delays" => HeterogeneousDelays(size, seed),
         "plastic" => PlasticRecurrent(size, seed),
-        "modulated" => ModulatedRecurrent(size, seed),
         "faulty" => Faulty(size, seed),
         "short-term" => ShortTerm(size, seed),
-        _ => throw new ArgumentException($"Unknown network '{name}'; expected cuba, delays, plastic, modulated, faulty or short-term.", nameof(name)),
+        _ => throw new ArgumentException($"Unknown network '{name}'; expected cuba, delays, plastic, faulty or short-term.", nameof(name)),
     };
 
     /// <summary>When the checkpoint tests save a run of <paramref name="ms"/> (ms): at 45 %, on the 0.1 ms grid.</summary>
@@ -107,26 +106,14 @@ public static class TestNetworks
         var (network, excitatory, inhibitory) = Recurrent(size, seed, new PairStdp
         {
             APlus = 0.4, AMinus = 0.42, WMin = 0, WMax = 40, AccumulateIntervalMs = 2, WeightDrift = 0.01,
-        }, null);
+        });
         return new DriverNetwork(network, [network.RecordSpikes(excitatory), network.RecordSpikes(inhibitory)],
             [network.RecordState(excitatory, StateVariable.V, [0, 1, 2, 300, excitatory.Size - 1], intervalMs: 5)], [network.RecordRate(inhibitory)],
             [network.RecordWeights(network.Projections[0], intervalMs: 5)]);
     }
 
-    /// <summary>
-    /// The recurrent network with reward-modulated STDP whose modulator is driven by the inhibitory
-    /// population's spikes, so every rank needs every step's spike count: the ranks exchange every step.
-    /// </summary>
-    public static DriverNetwork ModulatedRecurrent(int size, ulong seed)
-    {
-        var (network, excitatory, inhibitory) = Recurrent(size, seed, new RewardModulatedStdp { APlus = 0.4, AMinus = 0.6, WMax = 40, UpdateIntervalMs = 1 },
-            net => net.AddModulator("dopamine", tauMs: 50, baseline: 0.5, source: net.Populations[1], gainPerSpike: 0.01));
-        return new DriverNetwork(network, [network.RecordSpikes(excitatory), network.RecordSpikes(inhibitory)], [], [],
-            [network.RecordWeights(network.Projections[0], intervalMs: 10)]);
-    }
-
-    private static (Network Network, Population Excitatory, Population Inhibitory) Recurrent<TRule>(int size, ulong seed, TRule rule,
-        Func<Network, Modulator>? modulator) where TRule : struct, IPlasticityRule<TRule>
+    private static (Network Network, Population Excitatory, Population Inhibitory) Recurrent<TRule>(int size, ulong seed, TRule rule)
+        where TRule : struct, IPlasticityRule<TRule>
     {
         var network = new Network(seed, dt: 0.1);
         var model = CubaModel();
@@ -139,9 +126,8 @@ public static class TestNetworks
         double toCurrent = model.CM / model.TauM;
         double p = Math.Min(1.0, 80.0 / size);
         var delays = Dist.Uniform(1.0, 3.0);
-        var dopamine = modulator?.Invoke(network);
         network.Connect(excitatory, excitatory, Connectivity.Probability(p), Synapse.Excitatory(Dist.Normal(1.62 * toCurrent, 1.62 * toCurrent / 10), delays))
-            .WithPlasticity(rule, dopamine);
+            .WithPlasticity(rule);
         network.Connect(excitatory, inhibitory, Connectivity.Probability(p), Synapse.Excitatory(Dist.Normal(1.62 * toCurrent, 1.62 * toCurrent / 10), delays));
         network.Connect(inhibitory, excitatory, Connectivity.Probability(p), Synapse.Inhibitory(Dist.Normal(-3 * toCurrent, 3 * toCurrent / 10), delays));
         network.Connect(noise, excitatory, Connectivity.FixedInDegree(5), Synapse.Excitatory(Dist.Normal(80, 8), Dist.Uniform(1.0, 3.0)));

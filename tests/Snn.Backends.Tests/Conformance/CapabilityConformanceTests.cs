@@ -1,4 +1,5 @@
 using Snn.Backends.Sfq;
+using Snn.Backends.Tests.Mpi;
 using Snn.Core;
 using Snn.Core.Connections;
 using Snn.Core.Inputs;
@@ -19,6 +20,8 @@ public class CapabilityConformanceTests
 
     public static TheoryData<string> Engines => new([.. ConformanceEngines.All.Select(e => e.Name).Append("sfq")]);
 
+    public static TheoryData<string> EnginesUnderMpirun => ConformanceEngines.Names(underMpirun: true);
+
     /// <summary>The backend and a small network it runs.</summary>
     private static (IBackend Backend, Network Network) Compilable(string name)
     {
@@ -32,12 +35,13 @@ public class CapabilityConformanceTests
             return (new SfqBackend(), network);
         }
         var engine = ConformanceEngines.Named(name);
-        var built = ConformanceNetworks.Static(engine with { Size = 40, DurationMs = 5 }, seed: 1);
+        var built = ConformanceNetworks.Static((engine with { Size = 40, DurationMs = 5 }).Settings, seed: 1);
         return (engine.Backend(built.Network), built.Network);
     }
 
     [Theory]
     [MemberData(nameof(Engines))]
+    [MpiMemberData(nameof(EnginesUnderMpirun))]
     public void SimulationsImplementExactlyTheClaimedCapabilitiesAndRefuseTheOthers(string name)
     {
         var (backend, network) = Compilable(name);
@@ -77,7 +81,7 @@ public class CapabilityConformanceTests
     public void AnInputTheEngineCannotRunIsRefusedAtCompileTime(string name, EngineInputs input)
     {
         var engine = ConformanceEngines.Named(name);
-        var built = ConformanceNetworks.Static(engine with { Inputs = engine.Inputs | input, Size = 40, DurationMs = 5 }, seed: 1);
+        var built = ConformanceNetworks.Static((engine with { Inputs = engine.Inputs | input, Size = 40, DurationMs = 5 }).Settings, seed: 1);
         Assert.Throws<NotSupportedException>(() => engine.Compile(built.Network));
     }
 
@@ -87,9 +91,9 @@ public class CapabilityConformanceTests
     public void PlasticityAndModulatorsAreRefusedAtCompileTimeWhereTheEngineHasNone(string name)
     {
         var engine = ConformanceEngines.Named(name) with { Size = 40, DurationMs = 5 };
-        Assert.Throws<NotSupportedException>(() => engine.Compile(ConformanceNetworks.Plastic(engine, seed: 1).Network));
-        Assert.Throws<NotSupportedException>(() => engine.Compile(ConformanceNetworks.Modulated(engine, seed: 1).Network));
-        var network = ConformanceNetworks.Static(engine, seed: 1).Network;
+        Assert.Throws<NotSupportedException>(() => engine.Compile(ConformanceNetworks.Plastic(engine.Settings, seed: 1).Network));
+        Assert.Throws<NotSupportedException>(() => engine.Compile(ConformanceNetworks.Modulated(engine.Settings, seed: 1).Network));
+        var network = ConformanceNetworks.Static(engine.Settings, seed: 1).Network;
         network.AddModulator("free", tauMs: 10, baseline: 0);
         Assert.Throws<NotSupportedException>(() => engine.Compile(network));
     }

@@ -1,3 +1,4 @@
+using Snn.Backends.Tests.Mpi;
 using Snn.Core.Simulation;
 
 namespace Snn.Backends.Tests.Conformance;
@@ -8,18 +9,22 @@ namespace Snn.Backends.Tests.Conformance;
 /// the uninterrupted one bit for bit; restored into the CPU engine (the checkpoint layout is shared), it
 /// continues as the CPU engine's uninterrupted run. Engines that learn save the modulated scenario
 /// (plastic state, queued plastic arrivals, modulator); the GPU engine saves the static one (its learning
-/// is checked on networks of its own in <see cref="Gpu.GpuCheckpointTests"/>). The MPI engine's round
-/// trips, on one and two ranks, are in <see cref="Mpi.DistributedEquivalenceTests"/>.
+/// is checked on networks of its own in <see cref="Gpu.GpuCheckpointTests"/>). The MPI engine saves and
+/// restores on the same number of ranks here; checkpoints moving between rank counts are in
+/// <see cref="DistributedEquivalenceTests"/>.
 /// </summary>
 [Collection(MultithreadedCollection.Name)]
 public class CheckpointConformanceTests
 {
     public static TheoryData<string> CheckpointingEngines => ConformanceEngines.Claiming(SimulationCapabilities.Checkpoints);
 
-    private static ScenarioNetwork Build(ConformanceEngine engine) => engine.Plasticity ? ConformanceNetworks.Modulated(engine, seed: 9) : ConformanceNetworks.Static(engine, seed: 9);
+    public static TheoryData<string> CheckpointingEnginesUnderMpirun => ConformanceEngines.Claiming(SimulationCapabilities.Checkpoints, underMpirun: true);
+
+    private static ScenarioNetwork Build(ConformanceEngine engine) => engine.Plasticity ? ConformanceNetworks.Modulated(engine.Settings, seed: 9) : ConformanceNetworks.Static(engine.Settings, seed: 9);
 
     [Theory]
     [MemberData(nameof(CheckpointingEngines))]
+    [MpiMemberData(nameof(CheckpointingEnginesUnderMpirun))]
     public void RestoredRunContinuesAsTheUninterruptedRunOnTheEngineAndOnTheCpuEngine(string name)
     {
         var engine = ConformanceEngines.Named(name);

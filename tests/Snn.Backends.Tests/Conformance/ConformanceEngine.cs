@@ -23,6 +23,9 @@ public sealed record ConformanceEngine(string Name, Func<Network, IBackend> Back
     /// <summary>Whether the scenarios give this engine integer weights.</summary>
     public bool ExactSums => Agreement == Agreement.BitIdenticalOnExactSums;
 
+    /// <summary>What this engine's scenario networks are built with.</summary>
+    public ScenarioSettings Settings => new(Size, DurationMs, Inputs, ExactSums, Claims(SimulationCapabilities.WeightMonitors));
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

@@ -4,16 +4,19 @@ using Snn.Backends.EventDriven;
 using Snn.Backends.Gpu;
 using Snn.Backends.Onnx;
 using Snn.Backends.Tests.Gpu;
+using Snn.Backends.Tests.Mpi;
 using Snn.Core;
 using Snn.Core.Simulation;
 
 namespace Snn.Backends.Tests.Conformance;
 
 /// <summary>
-/// Every engine the conformance suite runs, each against the one-thread CPU engine. The MPI engine
-/// runs the same scenarios under <c>mpirun</c> (it needs a process per rank), in
-/// <see cref="Mpi.DistributedEquivalenceTests"/>; the SFQ engine runs only its own neuron model, so it
-/// takes part in the capability checks only.
+/// Every engine the conformance suite runs, each against the one-thread CPU engine: the in-process
+/// engines (<see cref="All"/>) and the MPI engine on one, two and three ranks (<see cref="UnderMpirun"/>),
+/// which needs a process per rank, so its simulations live in a job of the MPI driver under
+/// <c>mpirun</c>, one per rank count, that the tests drive call by call (<see cref="MpirunBackend"/>);
+/// its cases are skipped where <c>mpirun</c> is missing. The SFQ engine runs only its own neuron model,
+/// so it takes part in the capability checks only.
 /// </summary>
 internal static class ConformanceEngines
 {
@@ -36,13 +39,21 @@ internal static class ConformanceEngines
         new("event-driven", _ => new EventDrivenBackend(), Agreement.Statistical, EngineInputs.PoissonSources | EngineInputs.DcCurrents, false, 400, 300),
     ];
 
-    public static ConformanceEngine Named(string name) => All.Single(e => e.Name == name);
+    /// <summary>The MPI engine on one, two and three ranks, its simulations compiled in the job of their rank count under <c>mpirun</c>.</summary>
+    public static readonly ConformanceEngine[] UnderMpirun =
+    [
+        new("mpi-1-rank", _ => new MpirunBackend(1), Agreement.BitIdentical, EngineInputs.All, true, 400, 150),
+        new("mpi-2-ranks", _ => new MpirunBackend(2), Agreement.BitIdentical, EngineInputs.All, true, 400, 150),
+        new("mpi-3-ranks", _ => new MpirunBackend(3), Agreement.BitIdentical, EngineInputs.All, true, 400, 150),
+    ];
 
-    /// <summary>The engines whose backends claim <paramref name="capability"/>, by name.</summary>
-    public static TheoryData<string> Claiming(SimulationCapabilities capability)
+    public static ConformanceEngine Named(string name) => All.Concat(UnderMpirun).Single(e => e.Name == name);
+
+    /// <summary>The engines whose backends claim <paramref name="capability"/>, by name, in process or under <c>mpirun</c>.</summary>
+    public static TheoryData<string> Claiming(SimulationCapabilities capability, bool underMpirun = false)
     {
         var data = new TheoryData<string>();
-        foreach (var engine in All.Where(e => e.Claims(capability)))
+        foreach (var engine in Engines(underMpirun).Where(e => e.Claims(capability)))
         {
             data.Add(engine.Name);
         }
@@ -50,10 +61,10 @@ internal static class ConformanceEngines
     }
 
     /// <summary>The engines that agree with the CPU engine bit for bit, on some weights or any.</summary>
-    public static TheoryData<string> BitIdentical()
+    public static TheoryData<string> BitIdentical(bool underMpirun = false)
     {
         var data = new TheoryData<string>();
-        foreach (var engine in All.Where(e => e.Agreement != Agreement.Statistical))
+        foreach (var engine in Engines(underMpirun).Where(e => e.Agreement != Agreement.Statistical))
         {
             data.Add(engine.Name);
         }
@@ -61,13 +72,26 @@ internal static class ConformanceEngines
     }
 
     /// <summary>The engines that run plastic projections and modulators.</summary>
-    public static TheoryData<string> Plastic()
+    public static TheoryData<string> Plastic(bool underMpirun = false)
     {
         var data = new TheoryData<string>();
-        foreach (var engine in All.Where(e => e.Plasticity))
+        foreach (var engine in Engines(underMpirun).Where(e => e.Plasticity))
         {
             data.Add(engine.Name);
         }
         return data;
     }
+
+    /// <summary>Every engine, in process or under <c>mpirun</c>, by name.</summary>
+    public static TheoryData<string> Names(bool underMpirun = false)
+    {
+        var data = new TheoryData<string>();
+        foreach (var engine in Engines(underMpirun))
+        {
+            data.Add(engine.Name);
+        }
+        return data;
+    }
+
+    private static ConformanceEngine[] Engines(bool underMpirun) => underMpirun ? UnderMpirun : All;
 }

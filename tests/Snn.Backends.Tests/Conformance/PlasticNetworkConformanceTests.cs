@@ -1,3 +1,4 @@
+using Snn.Backends.Tests.Mpi;
 using Snn.Core.Simulation;
 
 namespace Snn.Backends.Tests.Conformance;
@@ -14,8 +15,11 @@ public class PlasticNetworkConformanceTests
 {
     public static TheoryData<string> PlasticEngines => ConformanceEngines.Plastic();
 
+    public static TheoryData<string> PlasticEnginesUnderMpirun => ConformanceEngines.Plastic(underMpirun: true);
+
     [Theory]
     [MemberData(nameof(PlasticEngines))]
+    [MpiMemberData(nameof(PlasticEnginesUnderMpirun))]
     public void PairStdpLearnsTheCpuEnginesWeights(string name)
     {
         using var pair = new ScenarioPair(name, ConformanceNetworks.Plastic, seed: 11);
@@ -28,6 +32,7 @@ public class PlasticNetworkConformanceTests
 
     [Theory]
     [MemberData(nameof(PlasticEngines))]
+    [MpiMemberData(nameof(PlasticEnginesUnderMpirun))]
     public void ModulatedStdpLearnsTheCpuEnginesWeightsWithTheModulatorSetMidRun(string name)
     {
         using var pair = new ScenarioPair(name, ConformanceNetworks.Modulated, seed: 5);

@@ -6,11 +6,11 @@ namespace Snn.Backends.Tests.Conformance;
 /// reference) and on the engine under test.</summary>
 internal sealed class ScenarioPair : IDisposable
 {
-    public ScenarioPair(string engineName, Func<ConformanceEngine, ulong, ScenarioNetwork> build, ulong seed)
+    public ScenarioPair(string engineName, Func<ScenarioSettings, ulong, ScenarioNetwork> build, ulong seed)
     {
         Engine = ConformanceEngines.Named(engineName);
-        OnReference = build(Engine, seed);
-        OnEngine = build(Engine, seed);
+        OnReference = build(Engine.Settings, seed);
+        OnEngine = build(Engine.Settings, seed);
         Reference = ConformanceAssert.Reference(OnReference);
         Simulation = Engine.Compile(OnEngine.Network);
     }

@@ -1,3 +1,4 @@
+using Snn.Backends.Tests.Mpi;
 using Snn.Core.Simulation;
 
 namespace Snn.Backends.Tests.Conformance;
@@ -10,8 +11,11 @@ public class SpikeDiscardingConformanceTests
 {
     public static TheoryData<string> DiscardingEngines => ConformanceEngines.Claiming(SimulationCapabilities.SpikeDiscarding);
 
+    public static TheoryData<string> DiscardingEnginesUnderMpirun => ConformanceEngines.Claiming(SimulationCapabilities.SpikeDiscarding, underMpirun: true);
+
     [Theory]
     [MemberData(nameof(DiscardingEngines))]
+    [MpiMemberData(nameof(DiscardingEnginesUnderMpirun))]
     public void DiscardedSpikesAreGoneAndLaterOnesKept(string name)
     {
         using var pair = new ScenarioPair(name, ConformanceNetworks.Static, seed: 17);

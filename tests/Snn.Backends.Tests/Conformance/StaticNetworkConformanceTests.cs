@@ -1,3 +1,5 @@
+using Snn.Backends.Tests.Mpi;
+
 namespace Snn.Backends.Tests.Conformance;
 
 /// <summary>
@@ -12,8 +14,11 @@ public class StaticNetworkConformanceTests
 {
     public static TheoryData<string> BitIdenticalEngines => ConformanceEngines.BitIdentical();
 
+    public static TheoryData<string> BitIdenticalEnginesUnderMpirun => ConformanceEngines.BitIdentical(underMpirun: true);
+
     [Theory]
     [MemberData(nameof(BitIdenticalEngines))]
+    [MpiMemberData(nameof(BitIdenticalEnginesUnderMpirun))]
     public void StaticNetworkGivesTheCpuEnginesSpikesAndStatesBitForBit(string name)
     {
         using var pair = new ScenarioPair(name, ConformanceNetworks.Static, seed: 42);

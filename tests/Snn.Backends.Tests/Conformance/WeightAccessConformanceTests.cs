@@ -1,3 +1,4 @@
+using Snn.Backends.Tests.Mpi;
 using Snn.Core;
 using Snn.Core.Simulation;
 
@@ -16,12 +17,17 @@ public class WeightAccessConformanceTests
 
     public static TheoryData<string> WritingEngines => ConformanceEngines.Claiming(SimulationCapabilities.WeightWriting);
 
+    public static TheoryData<string> ReadingEnginesUnderMpirun => ConformanceEngines.Claiming(SimulationCapabilities.WeightReading, underMpirun: true);
+
+    public static TheoryData<string> WritingEnginesUnderMpirun => ConformanceEngines.Claiming(SimulationCapabilities.WeightWriting, underMpirun: true);
+
     [Theory]
     [MemberData(nameof(ReadingEngines))]
+    [MpiMemberData(nameof(ReadingEnginesUnderMpirun))]
     public void WeightsAreReadInGenerationOrder(string name)
     {
         var engine = ConformanceEngines.Named(name);
-        var built = ConformanceNetworks.Static(engine, seed: 3);
+        var built = ConformanceNetworks.Static(engine.Settings, seed: 3);
         using var simulation = engine.Compile(built.Network);
         foreach (var projection in built.Network.Projections)
         {
@@ -31,6 +37,7 @@ public class WeightAccessConformanceTests
 
     [Theory]
     [MemberData(nameof(WritingEngines))]
+    [MpiMemberData(nameof(WritingEnginesUnderMpirun))]
     public void WrittenWeightsAreReadBackAndRunAsOnTheCpuEngine(string name)
     {
         using var pair = new ScenarioPair(name, ConformanceNetworks.Static, seed: 3);

@@ -1,18 +1,23 @@
+extern alias driver;
+
 using System.Diagnostics;
 using System.Globalization;
 using Snn.Backends.Cpu;
 using Snn.Core.Simulation;
-using Snn.MpiDriver;
+using driver::Snn.MpiDriver;
 
 namespace Snn.Backends.Tests.Mpi;
 
 /// <summary>
-/// The MPI engine against the one-process CPU engine: the driver (tests/Snn.MpiDriver) builds the
-/// same network on every rank under <c>mpirun --oversubscribe</c>, and its spikes, sampled states,
-/// rates, gathered weights, weight snapshots and modulator values must be bit-identical to
-/// <see cref="CpuBackend"/>'s for 1, 2 and 3 ranks, with and without plasticity, also across a
-/// checkpoint saved on one process or two ranks and restored on one process, one or two ranks. Both probes have random weights, so summing a target's inputs in another order would
-/// change the spikes. A failing or dying rank must end the whole job with a message, never hang.
+/// What only the MPI engine has, against the one-process CPU engine: the driver (tests/Snn.MpiDriver)
+/// builds the same network on every rank under <c>mpirun --oversubscribe</c>, and its spikes, sampled
+/// states, rates, gathered weights and weight snapshots must be bit-identical to <see cref="CpuBackend"/>'s
+/// with ten steps between spike exchanges, with any stripe of neurons per rank, with short-term
+/// plasticity, and across checkpoints that move between one process, one rank and two ranks. Both probes
+/// have random weights, so summing a target's inputs in another order would change the spikes. A failing
+/// or dying rank must end the whole job with a message, never hang. The scenarios every engine runs
+/// (static network, pair and modulated STDP, checkpoints on the same ranks, weight access, spike
+/// discarding) run on one, two and three ranks in the conformance suite (<see cref="Conformance.ConformanceEngines"/>).
 /// </summary>
 [Collection(MultithreadedCollection.Name)]
 public class DistributedEquivalenceTests
@@ -50,59 +55,6 @@ public class DistributedEquivalenceTests
         Assert.Equal(expected.WeightBits, actual.WeightBits);
         Assert.Equal(expected.WeightSnapshotBits, actual.WeightSnapshotBits);
         Assert.Equal(expected.ModulatorBits, actual.ModulatorBits);
-    }
-
-    private static int[] InitialWeightBits(string network, int size, ulong seed)
-    {
-        var built = TestNetworks.Build(network, size, seed);
-        using var simulation = new CpuBackend(new CpuBackendOptions { Threads = 1 }).Compile(built.Network);
-        return simulation.GetWeights(built.Network.Projections[0]).Select(BitConverter.SingleToInt32Bits).ToArray();
-    }
-
-    [MpiFact]
-    public void PlasticRecurrentNetworkLearnsIdenticalWeightsOnOneTwoAndThreeRanks()
-    {
-        var reference = Reference("plastic", 600, 11, 200);
-        Assert.True(reference.SpikeSteps[0].Length > 300, $"the probe network is nearly silent ({reference.SpikeSteps[0].Length} spikes)");
-        var initial = InitialWeightBits("plastic", 600, 11);
-        int changed = initial.Zip(reference.WeightBits).Count(pair => pair.First != pair.Second);
-        Assert.True(changed > initial.Length / 2, $"only {changed} of {initial.Length} plastic weights changed");
-        Assert.True(reference.WeightSnapshotBits[0].Length >= 40 * initial.Length);
-        foreach (int ranks in new[] { 1, 2, 3 })
-        {
-            var distributed = Distributed(ranks, "plastic", 600, 11, 200);
-            Assert.Equal(10, distributed.IntervalSteps);
-            AssertSameRecords(reference, distributed);
-        }
-    }
-
-    [MpiFact]
-    public void SpikeDrivenModulatorGivesIdenticalLearningOnOneTwoAndThreeRanks()
-    {
-        var reference = Reference("modulated", 600, 5, 150);
-        var initial = InitialWeightBits("modulated", 600, 5);
-        int changed = initial.Zip(reference.WeightBits).Count(pair => pair.First != pair.Second);
-        Assert.True(changed > initial.Length / 10, $"only {changed} of {initial.Length} plastic weights changed");
-        Assert.NotEqual(BitConverter.DoubleToInt64Bits(0.5), reference.ModulatorBits[0]);
-        foreach (int ranks in new[] { 1, 2, 3 })
-        {
-            var distributed = Distributed(ranks, "modulated", 600, 5, 150);
-            Assert.Equal(1, distributed.IntervalSteps);
-            AssertSameRecords(reference, distributed);
-        }
-    }
-
-    [MpiFact]
-    public void CubaSpikesAreIdenticalOnOneTwoAndThreeRanks()
-    {
-        var reference = Reference("cuba", 1000, 42, 150);
-        Assert.True(reference.SpikeSteps[0].Length > 500, $"the probe network is nearly silent ({reference.SpikeSteps[0].Length} spikes)");
-        foreach (int ranks in new[] { 1, 2, 3 })
-        {
-            var distributed = Distributed(ranks, "cuba", 1000, 42, 150);
-            Assert.Equal(1, distributed.IntervalSteps);
-            AssertSameRecords(reference, distributed);
-        }
     }
 
     [MpiFact]
@@ -164,6 +116,7 @@ public class DistributedEquivalenceTests
     public void PlasticCheckpointSavedOnTwoRanksContinuesIdenticallyOnOneAndTwoRanksAndOnOneProcess()
     {
         var reference = Reference("plastic", 600, 11, 200);
+        Assert.True(reference.SpikeSteps[0].Length > 300, $"the probe network is nearly silent ({reference.SpikeSteps[0].Length} spikes)");
         string checkpoint = Path.Combine(Path.GetTempPath(), $"snn-mpi-{Guid.NewGuid():N}.ckpt");
         try
         {

@@ -1,6 +1,8 @@
+extern alias driver;
+
 using System.Diagnostics;
 using System.Text;
-using Snn.MpiDriver;
+using driver::Snn.MpiDriver;
 
 namespace Snn.Backends.Tests.Mpi;
 
@@ -28,21 +30,7 @@ internal static class MpiLauncher
     public static Outcome Launch(int ranks, string[] arguments, TimeSpan deadline, string[]? trailing = null)
     {
         string output = Path.Combine(Path.GetTempPath(), $"snn-mpi-{Guid.NewGuid():N}.json");
-        string driver = Path.Combine(AppContext.BaseDirectory, "Snn.MpiDriver.dll");
-        var start = new ProcessStartInfo(FindMpirun() ?? throw new InvalidOperationException("mpirun is not on the PATH."))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in (string[])["--allow-run-as-root", "--oversubscribe", "--bind-to", "none", "-np", ranks.ToString(), "dotnet", driver])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (string argument in arguments.Append(output).Concat(trailing ?? []))
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = StartInfo(ranks, [.. arguments, output, .. trailing ?? []]);
         var text = new StringBuilder();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("mpirun did not start.");
@@ -66,6 +54,24 @@ internal static class MpiLauncher
         {
             File.Delete(output);
         }
+    }
+
+    /// <summary>How to start <c>mpirun -np <paramref name="ranks"/> dotnet Snn.MpiDriver.dll <paramref name="arguments"/></c>
+    /// (oversubscribed, unbound) with its standard output and error redirected.</summary>
+    public static ProcessStartInfo StartInfo(int ranks, IEnumerable<string> arguments)
+    {
+        string driver = Path.Combine(AppContext.BaseDirectory, "Snn.MpiDriver.dll");
+        var start = new ProcessStartInfo(FindMpirun() ?? throw new InvalidOperationException("mpirun is not on the PATH."))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in ((string[])["--allow-run-as-root", "--oversubscribe", "--bind-to", "none", "-np", ranks.ToString(), "dotnet", driver]).Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        return start;
     }
 
     private static void Append(StringBuilder text, string? line)

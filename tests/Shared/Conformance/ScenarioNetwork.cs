@@ -2,7 +2,7 @@ using Snn.Core;
 using Snn.Core.Monitors;
 using Snn.Core.Plasticity;
 
-namespace Snn.Backends.Tests.Conformance;
+namespace Snn.Tests.Shared.Conformance;
 
 /// <summary>A scenario's network, built once per engine from the same seed, with what the tests compare.</summary>
 /// <param name="Network">The network.</param>

@@ -1,7 +1,7 @@
-namespace Snn.Backends.Tests.Conformance;
+namespace Snn.Tests.Shared.Conformance;
 
 /// <summary>The input kinds an engine runs, so that each scenario gives it the inputs it can take
-/// (what it cannot run it must refuse at compile time; <see cref="CapabilityConformanceTests"/> checks that).</summary>
+/// (what it cannot run it must refuse at compile time; the conformance suite checks that).</summary>
 [Flags]
 public enum EngineInputs
 {
