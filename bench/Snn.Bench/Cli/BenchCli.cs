@@ -405,10 +405,12 @@ public sealed class BenchCli
                 return 1;
             }
         }
-        bool liquidOnly = settings.Nalsm with { Liquid = null } == NalsmStudyOptions.None;
-        if (settings.Nalsm.AnyGiven && !studies.Contains(StudyCatalog.NalsmFashionMnist) && !(liquidOnly && studies.Contains(StudyCatalog.NalsmLiquid)))
+        bool liquidOrKernelOnly = settings.Nalsm with { Liquid = null, Kernel = null } == NalsmStudyOptions.None;
+        bool kernelOnly = settings.Nalsm with { Kernel = null } == NalsmStudyOptions.None;
+        if (settings.Nalsm.AnyGiven && !studies.Contains(StudyCatalog.NalsmFashionMnist) && !(liquidOrKernelOnly && studies.Contains(StudyCatalog.NalsmLiquid))
+            && !(kernelOnly && studies.Contains(StudyCatalog.NalsmBranching)))
         {
-            console.MarkupLine("[red]" + Markup.Escape($"--liquid applies only to {StudyCatalog.NalsmFashionMnist.Name} and {StudyCatalog.NalsmLiquid.Name}, and --variant, --features, --readout and --kernel only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
+            console.MarkupLine("[red]" + Markup.Escape($"--kernel applies only to {StudyCatalog.NalsmFashionMnist.Name}, {StudyCatalog.NalsmLiquid.Name} and {StudyCatalog.NalsmBranching.Name}, --liquid only to {StudyCatalog.NalsmFashionMnist.Name} and {StudyCatalog.NalsmLiquid.Name}, and --variant, --features and --readout only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
             return 1;
         }
         foreach (var study in studies)

@@ -42,7 +42,7 @@ public sealed class NalsmStudyOptionSet
     /// <summary><c>--kernel</c>.</summary>
     public Option<string?> Kernel { get; } = new("--kernel")
     {
-        Description = "nalsm-fmnist only: the synaptic kernel, summed (every spike's kernel adds) or last-spike (the authors': only each presynaptic neuron's last spike counts) (default last-spike).",
+        Description = "nalsm-fmnist, nalsm-liquid and nalsm-branching: the synaptic kernel, summed (every spike's kernel adds) or last-spike (the authors': only each presynaptic neuron's last spike counts) (default last-spike).",
     };
 
     /// <summary>The options, in help order.</summary>

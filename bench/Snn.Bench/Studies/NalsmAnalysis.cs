@@ -69,6 +69,20 @@ public static class NalsmAnalysis
     /// <summary>The authors' kernel of each presynaptic neuron's last spike (<see cref="SynapticKernel.LastSpike"/>).</summary>
     public const string LastSpikeKernel = "last-spike";
 
+    /// <summary><paramref name="options"/> with the kernel <c>--kernel</c> names in <paramref name="context"/>
+    /// (the preset's, the authors' last-spike kernel, when none is named).</summary>
+    public static NalsmOptions WithKernel(NalsmOptions options, StudyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(context);
+        return context.NalsmStudy.Kernel switch
+        {
+            null => options,
+            SummedKernel => options with { Kernel = SynapticKernel.Summed },
+            _ => options with { Kernel = SynapticKernel.LastSpike },
+        };
+    }
+
     /// <summary>The kernels <c>--kernel</c> accepts.</summary>
     public static IReadOnlyList<string> Kernels { get; } = [SummedKernel, LastSpikeKernel];
 
@@ -107,10 +121,7 @@ public static class NalsmAnalysis
         {
             preset = preset with { Softmax = SoftmaxOptions.Paper };
         }
-        if (context.NalsmStudy.Kernel is { } kernel)
-        {
-            preset = preset with { Kernel = kernel == SummedKernel ? SynapticKernel.Summed : SynapticKernel.LastSpike };
-        }
+        preset = WithKernel(preset, context);
         bool initialises = preset.InitializationSamples > 0;
         if (context.Size is int n)
         {

@@ -33,7 +33,7 @@ public static class NalsmBranchingAnalysis
     public static (NalsmOptions Options, int Measured) Options(StudyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = NalsmOptions.Nalsm1000 with { Seed = context.Seed, Workers = context.Threads ?? Environment.ProcessorCount };
+        var options = NalsmAnalysis.WithKernel(NalsmOptions.Nalsm1000, context) with { Seed = context.Seed, Workers = context.Threads ?? Environment.ProcessorCount };
         if (context.Size is int n)
         {
             return (options with { InitializationSamples = n, PresentationMs = NalsmAnalysis.TinyPresentationMs, BranchingMarginMs = NalsmAnalysis.TinyBranchingMarginMs, ChunkSamples = Math.Min(options.ChunkSamples, n) }, Math.Max(10, n / 4));

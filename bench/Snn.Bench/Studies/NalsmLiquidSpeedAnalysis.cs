@@ -47,7 +47,7 @@ public static class NalsmLiquidSpeedAnalysis
         };
         foreach (var (mode, options) in new[] { ("static", NalsmOptions.Lsm1000 with { Liquid = liquidOptions }), ("plastic", plastic) })
         {
-            var single = options with { Workers = 1, ChunkSamples = samples, Seed = context.Seed };
+            var single = NalsmAnalysis.WithKernel(options, context) with { Workers = 1, ChunkSamples = samples, Seed = context.Seed };
             var topology = LiquidTopology.Build(single.Liquid);
             var block = new List<double>();
             var scalar = new List<double>();

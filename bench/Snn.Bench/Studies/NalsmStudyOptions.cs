@@ -1,7 +1,9 @@
 namespace Snn.Bench.Studies;
 
-/// <summary>The options of the <c>nalsm-fmnist</c> study, the only study with options of its own
-/// (the others read the shared ones of <see cref="StudyContext"/>).</summary>
+/// <summary>The options of the NALSM studies, the only studies with options of their own (the others
+/// read the shared ones of <see cref="StudyContext"/>): all of them for <c>nalsm-fmnist</c>;
+/// <see cref="Liquid"/> and <see cref="Kernel"/> also for <c>nalsm-liquid</c>, and <see cref="Kernel"/>
+/// for <c>nalsm-branching</c>.</summary>
 /// <param name="Liquid">Liquid neurons (<c>--liquid</c>, 1000 or 8000); null for 1000.</param>
 /// <param name="Variant">Reservoir variant (<c>--variant</c>: nalsm, lsm-stdp, lsm); null for nalsm.</param>
 /// <param name="Features">Liquid feature file (<c>--features</c>): read when it exists, else written; null for none.</param>

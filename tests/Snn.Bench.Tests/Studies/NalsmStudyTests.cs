@@ -83,7 +83,22 @@ public class NalsmStudyTests
         int code = new BenchCli(console.Console).Invoke(["run", "cuba", "--liquid", "1000", "--out", directory.Path]);
 
         Assert.Equal(1, code);
-        Assert.Contains("--liquid applies only to nalsm-fmnist and nalsm-liquid", console.Text);
+        Assert.Contains("--liquid only to nalsm-fmnist and nalsm-liquid", console.Text);
+    }
+
+    [Fact]
+    public void KernelSelectsTheKernelOfTheBranchingSweepAndIsRefusedWithoutANalsmStudy()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+        StudyContext Context(params string[] arguments) => _cli.RunSettingsFrom(_cli.Root.Parse(["run", "nalsm-branching", .. arguments])).StudyContext();
+
+        Assert.Equal(SynapticKernel.Summed, NalsmBranchingAnalysis.Options(Context("--kernel", "summed")).Options.Kernel);
+        Assert.Equal(SynapticKernel.LastSpike, NalsmBranchingAnalysis.Options(Context()).Options.Kernel);
+        int code = new BenchCli(console.Console).Invoke(["run", "cuba", "--kernel", "summed", "--out", directory.Path]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("--kernel applies only to nalsm-fmnist, nalsm-liquid and nalsm-branching", console.Text);
     }
 
     [Fact]
@@ -95,7 +110,7 @@ public class NalsmStudyTests
         int code = new BenchCli(console.Console).Invoke(["run", "nalsm-liquid", "--variant", "lsm", "--out", directory.Path]);
 
         Assert.Equal(1, code);
-        Assert.Contains("--variant, --features, --readout and --kernel only to nalsm-fmnist", console.Text);
+        Assert.Contains("--variant, --features and --readout only to nalsm-fmnist", console.Text);
     }
 
     [Theory]
