@@ -23,7 +23,8 @@ namespace Snn.Bench.Studies;
 /// <c>--seed</c>. <c>--features FILE</c> reads the liquid's spike counts from FILE when it exists
 /// (written by an earlier run of the same protocol) and skips the simulation, else writes them
 /// there, keeping the progress in FILE.partial meanwhile so that a stopped or killed run resumes
-/// (<see cref="LiquidFeatureRun"/>); <c>--readout</c> adam (default) or paper (<see cref="SoftmaxOptions.Paper"/>). Metrics and findings: test and validation accuracy of the softmax readout, the
+/// (<see cref="LiquidFeatureRun"/>; the first Ctrl+C or SIGTERM stops after the chunks in flight, a
+/// second one at once); <c>--readout</c> adam (default) or paper (<see cref="SoftmaxOptions.Paper"/>). Metrics and findings: test and validation accuracy of the softmax readout, the
 /// ridge readout's, branching factor, liquid rate, and each phase's wall time.
 /// </summary>
 public static class NalsmAnalysis
@@ -236,12 +237,21 @@ public static class NalsmAnalysis
         }
         string partial = LiquidFeatureRun.PartialPath(target);
         string? resumed = null;
-        var written = LiquidFeatureRun.Simulate(options, backend, train, test, target, summary =>
+        using var stop = new StopSignal();
+        LiquidFeatures written;
+        try
         {
-            resumed = summary;
-            progress.Resumed = $"resumed from {partial}: {summary}";
-            context.Report(progress.Resumed);
-        }, progress);
+            written = LiquidFeatureRun.Simulate(options, backend, train, test, target, summary =>
+            {
+                resumed = summary;
+                progress.Resumed = $"resumed from {partial}: {summary}";
+                context.Report(progress.Resumed);
+            }, progress, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"nalsm-fmnist stopped by a signal after its chunks in flight; {partial} keeps every finished chunk (and W_INI once the initialisation is done): run the same command to resume.");
+        }
         return (written, resumed is null
             ? $"liquid features simulated and written to {target} (progress kept in {partial} while running)"
             : $"liquid features simulated and written to {target}, resumed from {partial} ({resumed}); wall times add up the sessions");
