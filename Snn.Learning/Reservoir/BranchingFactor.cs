@@ -136,6 +136,9 @@ public sealed class BranchingFactor
     /// <summary>The branching factor: the mean over presentations of the mean over neurons that fired of their mean σ per spike (0 when none fired).</summary>
     public double Value => _samples == 0 ? 0 : _sampleSum / _samples;
 
+    /// <summary>The accumulators so far, to store them or merge them elsewhere.</summary>
+    public BranchingTotals Totals => new(_sampleSum, _samples, SpikeCount);
+
     /// <summary>Adds the presentations of another measure over the same liquid.</summary>
     public void Merge(BranchingFactor other)
     {
@@ -144,9 +147,21 @@ public sealed class BranchingFactor
         {
             throw new ArgumentException($"other measures {other._neurons} neurons with margin {other.MarginSteps}; this one {_neurons} with margin {MarginSteps}.", nameof(other));
         }
-        _sampleSum += other._sampleSum;
-        _samples += other._samples;
-        SpikeCount += other.SpikeCount;
+        Merge(other.Totals);
+    }
+
+    /// <summary>Adds the presentations of another measure over the same liquid, given by its accumulators
+    /// (the same sums as merging that measure itself).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count of <paramref name="totals"/> is negative or its sum is not finite.</exception>
+    public void Merge(BranchingTotals totals)
+    {
+        if (totals.Samples < 0 || totals.Spikes < 0 || !double.IsFinite(totals.SampleSum))
+        {
+            throw new ArgumentOutOfRangeException(nameof(totals), totals, "totals needs Samples ≥ 0, Spikes ≥ 0 and a finite SampleSum.");
+        }
+        _sampleSum += totals.SampleSum;
+        _samples += totals.Samples;
+        SpikeCount += totals.Spikes;
     }
 
     private int Count(byte[] raster, int[] start, int[] neighbours, int neuron, int from, int to)

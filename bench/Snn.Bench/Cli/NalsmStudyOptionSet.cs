@@ -30,7 +30,7 @@ public sealed class NalsmStudyOptionSet
     /// <summary><c>--features</c>.</summary>
     public Option<string?> Features { get; } = new("--features")
     {
-        Description = "nalsm-fmnist only: the liquid's spike counts are read from this file when it exists (the protocol must match), else simulated and written there, so that another readout needs no new simulation.",
+        Description = "nalsm-fmnist only: the liquid's spike counts are read from this file when it exists (the protocol must match), else simulated and written there, so that another readout needs no new simulation. While simulating, the progress is kept in FILE.partial: the first Ctrl+C or SIGTERM stops once the chunks in flight are saved, and the same command resumes a stopped or killed run.",
     };
 
     /// <summary><c>--readout</c>.</summary>

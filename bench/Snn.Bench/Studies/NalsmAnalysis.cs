@@ -22,7 +22,9 @@ namespace Snn.Bench.Studies;
 /// (a smoke test). Input-spike seed:
 /// <c>--seed</c>. <c>--features FILE</c> reads the liquid's spike counts from FILE when it exists
 /// (written by an earlier run of the same protocol) and skips the simulation, else writes them
-/// there; <c>--readout</c> adam (default) or paper (<see cref="SoftmaxOptions.Paper"/>). Metrics and findings: test and validation accuracy of the softmax readout, the
+/// there, keeping the progress in FILE.partial meanwhile so that a stopped or killed run resumes
+/// (<see cref="LiquidFeatureRun"/>; the first Ctrl+C or SIGTERM stops after the chunks in flight, a
+/// second one at once); <c>--readout</c> adam (default) or paper (<see cref="SoftmaxOptions.Paper"/>). Metrics and findings: test and validation accuracy of the softmax readout, the
 /// ridge readout's, branching factor, liquid rate, and each phase's wall time.
 /// </summary>
 public static class NalsmAnalysis
@@ -218,7 +220,7 @@ public static class NalsmAnalysis
     }
 
     /// <summary>The liquid's responses: read from <c>--features</c> when that file exists, else simulated (and written there when given).</summary>
-    private static (LiquidFeatures Features, string Source) Features(StudyContext context, NalsmOptions options, bool full, IProgress<ReservoirProgress> progress)
+    private static (LiquidFeatures Features, string Source) Features(StudyContext context, NalsmOptions options, bool full, PhaseProgress progress)
     {
         if (context.NalsmStudy.Features is { } path && File.Exists(path))
         {
@@ -228,13 +230,31 @@ public static class NalsmAnalysis
         context.Report("reading Fashion-MNIST");
         var train = Images(DataSplit.Train, full ? int.MaxValue : options.TrainCount + options.ValidationCount, context.DataDirectory);
         var test = Images(DataSplit.Test, options.TestCount, context.DataDirectory);
-        var features = NalsmExperiment.Simulate(options, new CpuBackend(new CpuBackendOptions { Threads = 1 }), train, test, progress);
-        if (context.NalsmStudy.Features is { } target)
+        var backend = new CpuBackend(new CpuBackendOptions { Threads = 1 });
+        if (context.NalsmStudy.Features is not { } target)
         {
-            LiquidFeatureFile.Save(features, target);
-            return (features, $"liquid features simulated and written to {target}");
+            return (NalsmExperiment.Simulate(options, backend, train, test, progress), "liquid features simulated (not saved: no --features)");
         }
-        return (features, "liquid features simulated (not saved: no --features)");
+        string partial = LiquidFeatureRun.PartialPath(target);
+        string? resumed = null;
+        using var stop = new StopSignal();
+        LiquidFeatures written;
+        try
+        {
+            written = LiquidFeatureRun.Simulate(options, backend, train, test, target, summary =>
+            {
+                resumed = summary;
+                progress.Resumed = $"resumed from {partial}: {summary}";
+                context.Report(progress.Resumed);
+            }, progress, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"nalsm-fmnist stopped by a signal after its chunks in flight; {partial} keeps every finished chunk (and W_INI once the initialisation is done): run the same command to resume.");
+        }
+        return (written, resumed is null
+            ? $"liquid features simulated and written to {target} (progress kept in {partial} while running)"
+            : $"liquid features simulated and written to {target}, resumed from {partial} ({resumed}); wall times add up the sessions");
     }
 
     private static LabelledImages Images(DataSplit split, int count, string? directory)
@@ -256,6 +276,9 @@ public static class NalsmAnalysis
         private readonly StudyContext _context;
         private readonly (string Phase, double Weight)[] _phases;
         private readonly double _total;
+
+        /// <summary>What a resumed run found saved, shown after every stage; null when nothing was resumed.</summary>
+        public string? Resumed { get; set; }
 
         public PhaseProgress(StudyContext context, NalsmOptions options)
         {
@@ -285,7 +308,8 @@ public static class NalsmAnalysis
                 }
                 before += weight;
             }
-            _context.Report(string.Create(CultureInfo.InvariantCulture, $"{value.Phase} {value.Done}/{value.Total}"));
+            string stage = string.Create(CultureInfo.InvariantCulture, $"{value.Phase} {value.Done}/{value.Total}");
+            _context.Report(Resumed is null ? stage : $"{stage} ({Resumed})");
         }
     }
 }

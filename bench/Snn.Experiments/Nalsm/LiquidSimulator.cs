@@ -117,28 +117,54 @@ public sealed class LiquidSimulator
     /// Phase 2: presents every sample for <see cref="NalsmOptions.PresentationMs"/> from the current
     /// weights (reset to them before each sample), with plasticity on in the plastic modes while η₊,
     /// A, w_A and b_A decay by <see cref="NalsmOptions.PresentationDecayPerMs"/> per ms, and counts
-    /// each liquid neuron's spikes. Chunks run in parallel on <see cref="NalsmOptions.Workers"/> threads;
-    /// the result does not depend on their number.
+    /// each liquid neuron's spikes. Chunks run in parallel on <see cref="NalsmOptions.Workers"/> threads
+    /// and are combined in their order, so the result depends neither on the number of threads nor on
+    /// which chunks came from <paramref name="journal"/>.
     /// </summary>
     /// <param name="probabilities">Input probabilities, one array per sample.</param>
     /// <param name="keyOffset">Added to a sample's index to key its input noise (keep the sets of keys disjoint).</param>
     /// <param name="phase">The name progress reports use.</param>
-    /// <param name="progress">Receives the samples done.</param>
+    /// <param name="progress">Receives the samples done (first those found in <paramref name="journal"/>).</param>
     /// <param name="cancellationToken">Stops between chunks.</param>
-    public LiquidResponses Present(IReadOnlyList<float[]> probabilities, ulong keyOffset, string phase = "features", IProgress<ReservoirProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="journal">Supplies the chunks an earlier run finished (they are not simulated again)
+    /// and keeps every chunk this call finishes; null for none.</param>
+    public LiquidResponses Present(IReadOnlyList<float[]> probabilities, ulong keyOffset, string phase = "features", IProgress<ReservoirProgress>? progress = null,
+        CancellationToken cancellationToken = default, IPresentationJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         int total = probabilities.Count;
         int chunk = _options.ChunkSamples;
         int chunks = (total + chunk - 1) / chunk;
         var counts = new int[total][];
-        var branching = BranchingFactor.Of(_topology, _options.BranchingMarginMs);
-        long spikes = 0;
+        var results = new LiquidChunk[chunks];
+        var missing = new List<int>();
         int done = 0;
+        for (int c = 0; c < chunks; c++)
+        {
+            int first = c * chunk;
+            int count = Math.Min(chunk, total - first);
+            if (journal?.Find(c) is not { } saved)
+            {
+                missing.Add(c);
+                continue;
+            }
+            if (saved.Counts.Length != count)
+            {
+                throw new InvalidOperationException($"The journal's chunk {c} of {phase} holds {saved.Counts.Length} samples; it has {count}.");
+            }
+            saved.Counts.CopyTo(counts, first);
+            results[c] = saved;
+            done += count;
+        }
+        if (done > 0)
+        {
+            progress?.Report(new ReservoirProgress(phase, done, total));
+        }
         var gate = new object();
         var clock = Stopwatch.StartNew();
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = _options.Workers, CancellationToken = cancellationToken }, c =>
+        Parallel.For(0, missing.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Workers, CancellationToken = cancellationToken }, m =>
         {
+            int c = missing[m];
             int first = c * chunk;
             int count = Math.Min(chunk, total - first);
             var samples = new float[count][];
@@ -151,15 +177,23 @@ public sealed class LiquidSimulator
             var local = BranchingFactor.Of(_topology, _options.BranchingMarginMs);
             int measured = Math.Clamp(_options.BranchingSamples - first, 0, count);
             var result = RunChunk(samples, keys, _options.PresentationMs, presentation: true, counts, local, measured, first);
+            var responses = new LiquidChunk(counts[first..(first + count)], result.Spikes, local.Totals);
             lock (gate)
             {
-                branching.Merge(local);
-                spikes += result.Spikes;
+                results[c] = responses;
+                journal?.Keep(c, responses);
                 done += count;
                 progress?.Report(new ReservoirProgress(phase, done, total));
             }
         });
         double seconds = clock.Elapsed.TotalSeconds;
+        var branching = BranchingFactor.Of(_topology, _options.BranchingMarginMs);
+        long spikes = 0;
+        foreach (var responses in results)
+        {
+            branching.Merge(responses.Branching);
+            spikes += responses.Spikes;
+        }
         double rate = total == 0 ? 0 : spikes / (total * (double)_topology.LiquidCount * _options.PresentationMs / 1000.0);
         return new LiquidResponses(counts, branching, rate, seconds);
     }

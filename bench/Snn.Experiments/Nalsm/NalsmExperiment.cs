@@ -38,8 +38,11 @@ public static class NalsmExperiment
     /// <param name="test">The test set.</param>
     /// <param name="progress">Receives progress per phase.</param>
     /// <param name="cancellationToken">Stops between chunks.</param>
+    /// <param name="checkpoint">Where the run saves W_INI and every finished chunk, and resumes from
+    /// what an earlier run saved there (the result is the same, bit for bit); null for none.</param>
+    /// <exception cref="ArgumentException"><paramref name="checkpoint"/> belongs to another protocol.</exception>
     public static LiquidFeatures Simulate(NalsmOptions options, IBackend backend, LabelledImages train, LabelledImages test,
-        IProgress<ReservoirProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ReservoirProgress>? progress = null, CancellationToken cancellationToken = default, LiquidCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(backend);
@@ -68,19 +71,38 @@ public static class NalsmExperiment
         var validationP = Encode(validationImages, scale);
         var testP = Encode(testImages, scale);
 
+        string protocol = NalsmProtocol.Key(options);
+        if (checkpoint is not null && checkpoint.Protocol != protocol)
+        {
+            throw new ArgumentException($"checkpoint '{checkpoint.FilePath}' belongs to another protocol ({NalsmProtocol.Difference(checkpoint.Protocol, protocol)}).", nameof(checkpoint));
+        }
+
         var topology = LiquidTopology.Build(options.Liquid);
         var simulator = new LiquidSimulator(topology, options, backend);
         var clock = Stopwatch.StartNew();
-        simulator.Initialize(trainP, progress, cancellationToken);
-        double initSeconds = clock.Elapsed.TotalSeconds;
+        double initSeconds;
+        if (checkpoint?.InitialWeights is { } saved)
+        {
+            simulator.SetWeights(saved);
+            initSeconds = checkpoint.InitializationSeconds;
+        }
+        else
+        {
+            simulator.Initialize(trainP, progress, cancellationToken);
+            initSeconds = clock.Elapsed.TotalSeconds;
+            checkpoint?.SaveInitialWeights(simulator.Weights, initSeconds);
+        }
 
+        double before = checkpoint?.FeatureSecondsBefore ?? 0;
         clock.Restart();
-        var trainResponses = simulator.Present(trainP, 0, "features train", progress, cancellationToken);
-        var validationResponses = simulator.Present(validationP, (ulong)validationStart, "features validation", progress, cancellationToken);
-        var testResponses = simulator.Present(testP, 1UL << 32, "features test", progress, cancellationToken);
+        double FeatureSeconds() => before + clock.Elapsed.TotalSeconds;
+        var trainResponses = simulator.Present(trainP, 0, "features train", progress, cancellationToken, checkpoint?.Journal(LiquidSplit.Train, FeatureSeconds));
+        var validationResponses = simulator.Present(validationP, (ulong)validationStart, "features validation", progress, cancellationToken,
+            checkpoint?.Journal(LiquidSplit.Validation, FeatureSeconds));
+        var testResponses = simulator.Present(testP, 1UL << 32, "features test", progress, cancellationToken, checkpoint?.Journal(LiquidSplit.Test, FeatureSeconds));
         return new LiquidFeatures
         {
-            Protocol = NalsmProtocol.Key(options),
+            Protocol = protocol,
             TrainCounts = trainResponses.Counts,
             TrainLabels = train.Labels.AsSpan(0, options.TrainCount).ToArray(),
             ValidationCounts = validationResponses.Counts,
@@ -94,7 +116,7 @@ public static class NalsmExperiment
                 LiquidSynapses = topology.Excitatory.Count + topology.Inhibitory.Count,
                 InputSynapses = topology.Input.Count,
                 InitializationSeconds = initSeconds,
-                FeatureSeconds = clock.Elapsed.TotalSeconds,
+                FeatureSeconds = FeatureSeconds(),
             },
         };
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Snn.Bench.Cli;
 using Snn.Bench.Results;
 using Snn.Bench.Studies;
@@ -167,6 +168,32 @@ public class NalsmStudyTests
         {
             Assert.Equal(first[metric], second[metric]);
         }
+    }
+
+    /// <summary>A run killed during its initialisation leaves a partial file holding only its header:
+    /// the same command resumes from it, says so, removes it and writes the uninterrupted run's features.</summary>
+    [FashionMnistFact]
+    public void ARunWithAPartialFeatureFileResumesItToTheUninterruptedFeatures()
+    {
+        using var directory = new TemporaryDirectory();
+        string whole = Path.Combine(directory.Path, "whole.bin");
+        string resumed = Path.Combine(directory.Path, "resumed.bin");
+        string[] Arguments(string features) => ["run", "nalsm-fmnist", "--size", "10", "--features", features, "--out", Path.Combine(directory.Path, Path.GetFileNameWithoutExtension(features))];
+        var options = NalsmAnalysis.Options(new StudyContext(42, Size: 10));
+        LiquidCheckpoint.Open(LiquidFeatureRun.PartialPath(resumed), options, LiquidTopology.Build(options.Liquid)).Dispose();
+
+        var console = new CapturedConsole();
+        Assert.Equal(0, new BenchCli(new CapturedConsole().Console).Invoke(Arguments(whole)));
+        Assert.Equal(0, new BenchCli(console.Console).Invoke(Arguments(resumed)));
+
+        Assert.Contains($"resumed from {LiquidFeatureRun.PartialPath(resumed)} (W_INI not saved", Regex.Replace(console.Text, @"\s+", " "));
+        Assert.False(File.Exists(LiquidFeatureRun.PartialPath(resumed)));
+        var expected = LiquidFeatureFile.Load(whole);
+        var actual = LiquidFeatureFile.Load(resumed);
+        Assert.Equal(expected.TrainCounts, actual.TrainCounts);
+        Assert.Equal(expected.ValidationCounts, actual.ValidationCounts);
+        Assert.Equal(expected.TestCounts, actual.TestCounts);
+        Assert.Equal(expected.Measurements.BranchingFactor, actual.Measurements.BranchingFactor);
     }
 
     /// <summary>End to end (a few seconds): NALSM 1000 on 10 training, 10 validation and 10 test images.</summary>

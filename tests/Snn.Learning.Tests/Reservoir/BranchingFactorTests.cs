@@ -62,6 +62,28 @@ public class BranchingFactorTests
     }
 
     [Fact]
+    public void MergingStoredTotalsEqualsMergingTheMeasureBitForBit()
+    {
+        var first = new BranchingFactor(2, [0], [1]);
+        first.Add([4, 5, 6], [0, 1, 1], length: 14);
+        var second = new BranchingFactor(2, [0], [1]);
+        second.Add([4, 5, 9], [0, 1, 0], length: 14);
+        var merged = new BranchingFactor(2, [0], [1]);
+        merged.Merge(first);
+        merged.Merge(second);
+        var fromTotals = new BranchingFactor(2, [0], [1]);
+        var stored = new[] { first.Totals, second.Totals };
+
+        fromTotals.Merge(stored[0]);
+        fromTotals.Merge(stored[1]);
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(merged.Value), BitConverter.DoubleToInt64Bits(fromTotals.Value));
+        Assert.Equal(merged.SampleCount, fromTotals.SampleCount);
+        Assert.Equal(merged.SpikeCount, fromTotals.SpikeCount);
+        Assert.Equal("totals", Assert.ThrowsAny<ArgumentException>(() => fromTotals.Merge(new BranchingTotals(1, -1, 0))).ParamName);
+    }
+
+    [Fact]
     public void SilentLiquidHasBranchingFactorZeroAndBadSpikesAreRejected()
     {
         var measure = new BranchingFactor(2, [0], [1]);
