@@ -4,6 +4,10 @@ using Snn.Backends.Onnx;
 using Snn.Bench.Cli;
 using Snn.Bench.Results;
 using Snn.Bench.Studies.OnnxThroughput;
+using Snn.Core;
+using Snn.Core.Connections;
+using Snn.Core.Distributions;
+using Snn.Core.Models;
 
 namespace Snn.Bench.Tests.Studies;
 
@@ -60,6 +64,28 @@ public class OnnxThroughputStudyTests
         // samples (the study's default seed, quick steps) against the CPU engine's classes.
         Assert.Equal(Float16ClassAgreement(ThroughputNetworks.DenseClassifier(RunSettings.DefaultSeed, 32, 50)), study.Metrics["dense_784_fast_f16_class_agreement"]);
         Assert.Equal(Float16ClassAgreement(ThroughputNetworks.RecurrentLiquid(RunSettings.DefaultSeed, 32, 50)), study.Metrics["recurrent_1000_fast_f16_class_agreement"]);
+    }
+
+    /// <summary>A weight beyond float16's range: the float16 form is refused with the exporter's
+    /// message (which the study reports by name), the float32 fast form is exported.</summary>
+    [Fact]
+    public void AFormTheExporterRefusesIsReportedWithItsMessage()
+    {
+        var network = new ThroughputNetwork("huge-weight", 1, 1, [[1f]], sample =>
+        {
+            var built = new Network(1, dt: 1.0);
+            var input = built.AddSpikeSource("input", [[1.0]]);
+            var target = built.AddPopulation("target", 2, new LifCurrent());
+            built.Connect(input, target, Connectivity.AllToAll(), Synapse.Excitatory(Dist.Constant(70_000)));
+            return new ThroughputSample(built, new OnnxClassifier(target, OnnxReadoutSignal.Spikes, OnnxClassAggregation.Sum), [], null);
+        });
+        var half = ThroughputForm.All.Single(f => f.Label == "fast-f16");
+        var single = ThroughputForm.All.Single(f => f.Label == "fast");
+
+        Assert.False(OnnxThroughputAnalysis.TryExport(network, half, out _, out string? refusal));
+        Assert.Contains("70000", refusal);
+        Assert.True(OnnxThroughputAnalysis.TryExport(network, single, out var model, out _));
+        Assert.True(model.NodeCount > 0);
     }
 
     /// <summary>The share of samples whose class from a fast float16 export, all samples in one batch,

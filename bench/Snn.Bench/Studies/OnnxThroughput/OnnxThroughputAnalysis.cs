@@ -114,7 +114,7 @@ public static class OnnxThroughputAnalysis
 
     /// <summary>Exports the network in <paramref name="form"/>; false, with the exporter's message, where
     /// the form cannot express it (a float16 weight out of range, or a form it does not support).</summary>
-    private static bool TryExport(ThroughputNetwork network, ThroughputForm form, [NotNullWhen(true)] out OnnxModel? model, [NotNullWhen(false)] out string? refusal)
+    internal static bool TryExport(ThroughputNetwork network, ThroughputForm form, [NotNullWhen(true)] out OnnxModel? model, [NotNullWhen(false)] out string? refusal)
     {
         var built = network.Build(new float[network.Steps * network.Inputs]);
         try
