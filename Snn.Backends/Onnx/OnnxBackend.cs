@@ -27,6 +27,10 @@ public sealed class OnnxBackend : IBackend
     /// numbers bit for bit) or <see cref="OnnxModelForm.Fast"/> (the deployment form).</summary>
     public OnnxModelForm Form { get; init; } = OnnxModelForm.Exact;
 
+    /// <summary>The stored precision of the synaptic weights: <see cref="OnnxWeightPrecision.Float32"/>
+    /// (default) or <see cref="OnnxWeightPrecision.Float16"/> (fast form only; computed in float32).</summary>
+    public OnnxWeightPrecision WeightPrecision { get; init; } = OnnxWeightPrecision.Float32;
+
     /// <summary>Where ONNX Runtime runs the model. Default <see cref="OnnxExecutionProvider.Cpu"/>.</summary>
     public OnnxExecutionProvider ExecutionProvider { get; init; } = OnnxExecutionProvider.Cpu;
 
@@ -78,6 +82,7 @@ public sealed class OnnxBackend : IBackend
         var options = new OnnxExportOptions
         {
             Form = Form,
+            WeightPrecision = WeightPrecision,
             OutputPopulations = outputs.Distinct().ToList(),
             StateOutputs = states.Distinct().ToList(),
             Description = "Compiled by Snn's OnnxBackend.",

@@ -76,10 +76,10 @@ public static class StudyCatalog
         + "checks that both give the same spike counts. Random images, no data set. --size N: N samples per timing (default 200, one chunk of the protocol); --quick: 20 samples, 1 run",
         NalsmLiquidSpeedAnalysis.Run);
 
-    /// <summary>CPU engine against ONNX Runtime (fast and exact forms) on three classifier networks.</summary>
+    /// <summary>CPU engine against ONNX Runtime (fast, fast with float16 weights, and exact forms) on three classifier networks.</summary>
     public static BenchmarkStudy OnnxThroughput { get; } = new("onnx-throughput",
         "ONNX deployment speed: a trained delay model, a 784-input dense LIF classifier and a recurrent 1000-neuron liquid, sample by sample on the cpu engine "
-        + "and in batches 1/32/256 on ONNX Runtime (fast and exact forms, 1 and 2 threads; --threads T: only T); samples/s, graph nodes, file size, class and spike agreement. "
+        + "and in batches 1/32/256 on ONNX Runtime (fast, fast-f16 (float16 weights) and exact forms, 1 and 2 threads; --threads T: only T); samples/s, graph nodes, file size, class and spike agreement. "
         + "--quick: 64 samples of 50 steps, batches 1 and 32; --size N: N samples",
         Studies.OnnxThroughput.OnnxThroughputAnalysis.Run);
 

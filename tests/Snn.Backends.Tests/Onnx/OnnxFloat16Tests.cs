@@ -58,6 +58,14 @@ public class OnnxFloat16Tests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void OnnxBackendPassesItsWeightPrecisionToTheExport()
+    {
+        var network = OnnxTestNetworks.FeedForwardLif(1).Network;
+        var error = Assert.Throws<NotSupportedException>(() => new OnnxBackend { Form = OnnxModelForm.Exact, WeightPrecision = OnnxWeightPrecision.Float16 }.Compile(network));
+        Assert.Contains("fast-form option", error.Message);
+    }
+
+    [Fact]
     public void AWeightBeyondTheFloat16RangeIsRejected()
     {
         var network = new Network(1, dt: 1.0);

@@ -1,5 +1,13 @@
+using Microsoft.ML.OnnxRuntime;
+using Snn.Backends.Cpu;
+using Snn.Backends.Onnx;
 using Snn.Bench.Cli;
 using Snn.Bench.Results;
+using Snn.Bench.Studies.OnnxThroughput;
+using Snn.Core;
+using Snn.Core.Connections;
+using Snn.Core.Distributions;
+using Snn.Core.Models;
 
 namespace Snn.Bench.Tests.Studies;
 
@@ -27,7 +35,16 @@ public class OnnxThroughputStudyTests
             Assert.True(study.Metrics[$"{network}_cpu_distinct_classes"] >= 2, $"{network}: the engine predicted one class for every sample");
             Assert.True(study.Metrics[$"{network}_fast_spike_events"] > 100, $"{network}: only {study.Metrics[$"{network}_fast_spike_events"]} spikes compared");
             Assert.True(study.Metrics[$"{network}_fast_spike_agreement"] >= 0.9, $"{network}: spike agreement {study.Metrics[$"{network}_fast_spike_agreement"]}");
-            foreach (string form in new[] { "fast", "exact" })
+            // Float16 weights: measured like the fast form, in a file smaller than float32's.
+            Assert.False(study.Metrics.ContainsKey($"{network}_fast_f16_refused"), $"{network}: the float16 export was refused");
+            Assert.True(study.Metrics[$"{network}_fast_f16_bytes"] < study.Metrics[$"{network}_fast_bytes"], $"{network}: float16 file {study.Metrics[$"{network}_fast_f16_bytes"]} bytes, float32 {study.Metrics[$"{network}_fast_bytes"]}");
+            Assert.True(study.Metrics[$"{network}_fast_f16_nodes"] > 0);
+            Assert.True(study.Metrics[$"{network}_fast_f16_spike_events"] > 100, $"{network}: only {study.Metrics[$"{network}_fast_f16_spike_events"]} float16 spikes compared");
+            Assert.InRange(study.Metrics[$"{network}_fast_f16_spike_agreement"], 0.9, 1.0);
+            Assert.True(study.Metrics.ContainsKey($"{network}_fast_f16_first_divergent_step"));
+            Assert.True(study.Metrics.ContainsKey($"{network}_fast_f16_rate_difference"));
+            Assert.InRange(study.Metrics[$"{network}_fast_f16_class_agreement"], 0.0, 1.0);
+            foreach (string form in new[] { "fast", "fast_f16", "exact" })
             {
                 Assert.True(study.Metrics[$"{network}_{form}_b1_t1_samples_per_second"] > 0);
                 Assert.True(study.Metrics[$"{network}_{form}_b32_t1_samples_per_second"] > 0);
@@ -41,5 +58,70 @@ public class OnnxThroughputStudyTests
         Assert.True(study.Metrics["dense_784_fast_nodes"] * 10 < study.Metrics["dense_784_exact_nodes"], $"fast form: {study.Metrics["dense_784_fast_nodes"]} nodes");
         Assert.Contains("distinct classes", console.Text);
         Assert.Contains("engine spike events identical", console.Text);
+        Assert.Contains("fast-f16-form class = engine class", console.Text);
+
+        // The float16 class agreement is that of a float16 export run here directly on the same
+        // samples (the study's default seed, quick steps) against the CPU engine's classes.
+        Assert.Equal(Float16ClassAgreement(ThroughputNetworks.DenseClassifier(RunSettings.DefaultSeed, 32, 50)), study.Metrics["dense_784_fast_f16_class_agreement"]);
+        Assert.Equal(Float16ClassAgreement(ThroughputNetworks.RecurrentLiquid(RunSettings.DefaultSeed, 32, 50)), study.Metrics["recurrent_1000_fast_f16_class_agreement"]);
+    }
+
+    /// <summary>A weight beyond float16's range: the float16 form is refused with the exporter's
+    /// message (which the study reports by name), the float32 fast form is exported.</summary>
+    [Fact]
+    public void AFormTheExporterRefusesIsReportedWithItsMessage()
+    {
+        var network = new ThroughputNetwork("huge-weight", 1, 1, [[1f]], sample =>
+        {
+            var built = new Network(1, dt: 1.0);
+            var input = built.AddSpikeSource("input", [[1.0]]);
+            var target = built.AddPopulation("target", 2, new LifCurrent());
+            built.Connect(input, target, Connectivity.AllToAll(), Synapse.Excitatory(Dist.Constant(70_000)));
+            return new ThroughputSample(built, new OnnxClassifier(target, OnnxReadoutSignal.Spikes, OnnxClassAggregation.Sum), [], null);
+        });
+        var half = ThroughputForm.All.Single(f => f.Label == "fast-f16");
+        var single = ThroughputForm.All.Single(f => f.Label == "fast");
+
+        Assert.False(OnnxThroughputAnalysis.TryExport(network, half, out _, out string? refusal));
+        Assert.Contains("70000", refusal);
+        Assert.True(OnnxThroughputAnalysis.TryExport(network, single, out var model, out _));
+        Assert.True(model.NodeCount > 0);
+    }
+
+    /// <summary>The share of samples whose class from a fast float16 export, all samples in one batch,
+    /// equals the CPU engine's class.</summary>
+    private static double Float16ClassAgreement(ThroughputNetwork network)
+    {
+        var engine = network.Samples.Select(sample =>
+        {
+            var built = network.Build(sample);
+            using var simulation = new CpuBackend().Compile(built.Network);
+            simulation.Run(network.Steps * built.Network.Dt);
+            return (long)ClassifierRule.Predict(built, simulation, network.Steps);
+        }).ToArray();
+        var head = network.Build(new float[network.Steps * network.Inputs]);
+        var model = OnnxExporter.Build(head.Network, new OnnxExportOptions
+        {
+            Form = OnnxModelForm.Fast,
+            WeightPrecision = OnnxWeightPrecision.Float16,
+            OutputPopulations = [],
+            Classifier = head.Classifier,
+        });
+        int batch = network.Samples.Length;
+        var input = new float[network.Steps * batch * network.Inputs];
+        for (int b = 0; b < batch; b++)
+        {
+            for (int k = 0; k < network.Steps; k++)
+            {
+                network.Samples[b].AsSpan(k * network.Inputs, network.Inputs).CopyTo(input.AsSpan((k * batch + b) * network.Inputs));
+            }
+        }
+        using var session = OnnxSessions.Open(model.Bytes, OnnxExecutionProvider.Cpu, 1);
+        using var value = OrtValue.CreateTensorValueFromMemory(input, [network.Steps, batch, network.Inputs]);
+        using var options = new RunOptions();
+        using var results = session.Run(options, [model.Layout.InputName], [value], [model.Layout.PredictedClassOutput!]);
+        var classes = results[0].GetTensorDataAsSpan<long>().ToArray();
+        Assert.Equal(batch, classes.Length);
+        return (double)classes.Zip(engine).Count(p => p.First == p.Second) / batch;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using Snn.Backends.Cpu;
@@ -11,12 +12,13 @@ namespace Snn.Bench.Studies.OnnxThroughput;
 
 /// <summary>
 /// The <c>onnx-throughput</c> study: three classifier networks (<see cref="ThroughputNetworks"/>)
-/// run sample by sample on the CPU engine and in batches on ONNX Runtime, in the fast and the exact
-/// form, at batch 1, 32 and 256 (quick: 1 and 32; none above the sample count) with 1 and 2 threads. It reports samples/s (the
+/// run sample by sample on the CPU engine and in batches on ONNX Runtime, in the fast form with float32
+/// and with float16 weights (<see cref="ThroughputForm"/>) and in the exact form, at batch 1, 32 and 256 (quick: 1 and 32; none above the sample count) with 1 and 2 threads. It reports samples/s (the
 /// engine's simulation time only, its network build excluded, so the comparison favours the
 /// engine), the graph's node count and file size, the share of samples whose fast-form class equals
 /// the engine's (and how many distinct classes the engine predicted, so an agreement between
-/// constant predictions shows), and the spike agreement of the fast form on a few samples. Each session and the
+/// constant predictions shows), and the spike agreement of each fast form on a few samples. A form
+/// the exporter refuses for a network is reported by name (metric <c>{network}_{form}_refused</c>). Each session and the
 /// engine run one untimed warm-up first. The exact form is timed for at most
 /// <see cref="ExactBudgetSeconds"/> per point: it is the reference, not the deployment form.
 /// </summary>
@@ -25,7 +27,7 @@ public static class OnnxThroughputAnalysis
     /// <summary>Seconds of exact-form batches timed per (network, batch, threads) point.</summary>
     public const double ExactBudgetSeconds = 3;
 
-    /// <summary>The batch (or all samples, when fewer) at which the fast form's classes are compared with the engine's.</summary>
+    /// <summary>The batch (or all samples, when fewer) at which the fast forms' classes are compared with the engine's.</summary>
     public const int AgreementBatch = 32;
 
     /// <summary>Runs the study.</summary>
@@ -61,11 +63,16 @@ public static class OnnxThroughputAnalysis
                 metrics[$"{prefix}_cpu_t{t}_samples_per_second"] = engine[t].SamplesPerSecond;
             }
             var line = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{network.Name}: cpu {string.Join(" / ", threads.Select(t => Format.Si(engine[t].SamplesPerSecond)))} samples/s ({string.Join("/", threads)} threads)") };
-            foreach (var form in (OnnxModelForm[])[OnnxModelForm.Fast, OnnxModelForm.Exact])
+            foreach (var form in ThroughputForm.All)
             {
-                context.Report($"{network.Name}: {form} form");
-                var model = Export(network, form);
-                string key = $"{prefix}_{form.ToString().ToLowerInvariant()}";
+                context.Report($"{network.Name}: {form.Label} form");
+                string key = $"{prefix}_{form.Key}";
+                if (!TryExport(network, form, out var model, out string? refusal))
+                {
+                    metrics[$"{key}_refused"] = 1;
+                    line.Add($"{form.Label}: not expressible for {network.Name}, the exporter refused: {refusal}");
+                    continue;
+                }
                 metrics[$"{key}_nodes"] = model.NodeCount;
                 metrics[$"{key}_bytes"] = model.SizeBytes;
                 var points = new List<string>();
@@ -74,38 +81,54 @@ public static class OnnxThroughputAnalysis
                     using var session = OnnxSessions.Open(model.Bytes, OnnxExecutionProvider.Cpu, t);
                     foreach (int batch in batches)
                     {
-                        var (rate, classes) = RunOnnx(session, model.Layout, network, batch, form == OnnxModelForm.Exact ? ExactBudgetSeconds : double.PositiveInfinity);
+                        var (rate, classes) = RunOnnx(session, model.Layout, network, batch, form.ComparedWithEngine ? double.PositiveInfinity : ExactBudgetSeconds);
                         metrics[$"{key}_b{batch}_t{t}_samples_per_second"] = rate;
                         metrics[$"{key}_b{batch}_t{t}_vs_cpu"] = rate / engine[t].SamplesPerSecond;
                         points.Add(string.Create(CultureInfo.InvariantCulture, $"b{batch}/t{t} {Format.Si(rate)} ({rate / engine[t].SamplesPerSecond:F2}x)"));
-                        if (form == OnnxModelForm.Fast && batch == agreementBatch && t == threads[0])
+                        if (form.ComparedWithEngine && batch == agreementBatch && t == threads[0])
                         {
                             int same = classes.Zip(predictions).Count(p => p.First == p.Second);
-                            metrics[$"{prefix}_fast_class_agreement"] = (double)same / predictions.Length;
-                            line.Add($"fast-form class = engine class on {same}/{predictions.Length} samples (the engine predicted {distinct} distinct classes)");
+                            metrics[$"{key}_class_agreement"] = (double)same / predictions.Length;
+                            line.Add($"{form.Label}-form class = engine class on {same}/{predictions.Length} samples (the engine predicted {distinct} distinct classes)");
                         }
                     }
                 }
-                line.Add(string.Create(CultureInfo.InvariantCulture, $"{form}: {model.NodeCount} nodes, {Format.MiB(model.SizeBytes)}; samples/s {string.Join(", ", points)}"));
+                line.Add(string.Create(CultureInfo.InvariantCulture, $"{form.Label}: {model.NodeCount} nodes, {Format.MiB(model.SizeBytes)}; samples/s {string.Join(", ", points)}"));
+                if (form.ComparedWithEngine)
+                {
+                    context.Report($"{network.Name}: {form.Label} spike agreement");
+                    var agreement = SpikeAgreement(network, form, quick ? 2 : 4);
+                    metrics[$"{key}_spike_agreement"] = agreement.Share;
+                    metrics[$"{key}_spike_events"] = agreement.Events;
+                    metrics[$"{key}_first_divergent_step"] = agreement.FirstDivergentStep ?? double.NaN;
+                    metrics[$"{key}_rate_difference"] = agreement.RateDifference;
+                    line.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{form.Label}-form spikes: {agreement.Share:P3} of {agreement.Events} engine spike events identical, first divergent step {(agreement.FirstDivergentStep is { } step ? step.ToString(CultureInfo.InvariantCulture) : "none")}, rate difference {agreement.RateDifference:P2}"));
+                }
             }
-            context.Report($"{network.Name}: spike agreement");
-            var agreement = SpikeAgreement(network, quick ? 2 : 4);
-            metrics[$"{prefix}_fast_spike_agreement"] = agreement.Share;
-            metrics[$"{prefix}_fast_spike_events"] = agreement.Events;
-            metrics[$"{prefix}_fast_first_divergent_step"] = agreement.FirstDivergentStep ?? double.NaN;
-            metrics[$"{prefix}_fast_rate_difference"] = agreement.RateDifference;
-            line.Add(string.Create(CultureInfo.InvariantCulture,
-                $"fast-form spikes: {agreement.Share:P3} of {agreement.Events} engine spike events identical, first divergent step {(agreement.FirstDivergentStep is { } step ? step.ToString(CultureInfo.InvariantCulture) : "none")}, rate difference {agreement.RateDifference:P2}"));
             findings.AddRange(line);
             context.ReportFraction((n + 1.0) / networks.Count);
         }
         return new SuiteAnalysis(metrics, findings);
     }
 
-    private static OnnxModel Export(ThroughputNetwork network, OnnxModelForm form)
+    /// <summary>Exports the network in <paramref name="form"/>; false, with the exporter's message, where
+    /// the form cannot express it (a float16 weight out of range, or a form it does not support).</summary>
+    internal static bool TryExport(ThroughputNetwork network, ThroughputForm form, [NotNullWhen(true)] out OnnxModel? model, [NotNullWhen(false)] out string? refusal)
     {
         var built = network.Build(new float[network.Steps * network.Inputs]);
-        return OnnxExporter.Build(built.Network, new OnnxExportOptions { Form = form, OutputPopulations = [], Classifier = built.Classifier });
+        try
+        {
+            model = OnnxExporter.Build(built.Network, new OnnxExportOptions { Form = form.Form, WeightPrecision = form.Precision, OutputPopulations = [], Classifier = built.Classifier });
+            refusal = null;
+            return true;
+        }
+        catch (Exception error) when (error is NotSupportedException or ArgumentException)
+        {
+            model = null;
+            refusal = error.Message;
+            return false;
+        }
     }
 
     /// <summary>Every sample on the CPU engine: predicted classes and samples/s of the simulation alone.</summary>
@@ -168,8 +191,8 @@ public static class OnnxThroughputAnalysis
         }
     }
 
-    /// <summary>The fast form on ONNX Runtime against the CPU engine on the first samples.</summary>
-    private static (double Share, long Events, long? FirstDivergentStep, double RateDifference) SpikeAgreement(ThroughputNetwork network, int count)
+    /// <summary>A form on ONNX Runtime against the CPU engine on the first samples.</summary>
+    private static (double Share, long Events, long? FirstDivergentStep, double RateDifference) SpikeAgreement(ThroughputNetwork network, ThroughputForm form, int count)
     {
         long events = 0, identical = 0, engineSpikes = 0, onnxSpikes = 0;
         long? first = null;
@@ -179,7 +202,7 @@ public static class OnnxThroughputAnalysis
             using var cpu = new CpuBackend().Compile(onCpu.Network);
             cpu.Run(network.Steps * onCpu.Network.Dt);
             var onOnnx = network.Build(network.Samples[s]);
-            using ISimulation onnx = new OnnxBackend { Form = OnnxModelForm.Fast }.Compile(onOnnx.Network);
+            using ISimulation onnx = new OnnxBackend { Form = form.Form, WeightPrecision = form.Precision }.Compile(onOnnx.Network);
             onnx.Run(network.Steps * onOnnx.Network.Dt);
             for (int m = 0; m < onCpu.Spikes.Length; m++)
             {

@@ -1,0 +1,28 @@
+using Snn.Backends.Onnx;
+
+namespace Snn.Bench.Studies.OnnxThroughput;
+
+/// <summary>
+/// One exported form the <c>onnx-throughput</c> study measures: the model form and the precision its
+/// synaptic weights are stored in.
+/// </summary>
+/// <param name="Label">Name in the findings ("fast", "fast-f16", "exact"); its metric keys use it with '_' for '-'.</param>
+/// <param name="Form">The exported form.</param>
+/// <param name="Precision">The stored precision of the synaptic weights.</param>
+internal sealed record ThroughputForm(string Label, OnnxModelForm Form, OnnxWeightPrecision Precision)
+{
+    /// <summary>The forms of the study: fast with float32 and with float16 weights, then exact.</summary>
+    public static IReadOnlyList<ThroughputForm> All { get; } =
+    [
+        new("fast", OnnxModelForm.Fast, OnnxWeightPrecision.Float32),
+        new("fast-f16", OnnxModelForm.Fast, OnnxWeightPrecision.Float16),
+        new("exact", OnnxModelForm.Exact, OnnxWeightPrecision.Float32),
+    ];
+
+    /// <summary>The metric key part of this form.</summary>
+    public string Key => Label.Replace('-', '_');
+
+    /// <summary>The exact form is the reference: timed within a budget, not compared with the engine.
+    /// The fast forms run every sample and are compared with the engine's classes and spikes.</summary>
+    public bool ComparedWithEngine => Form == OnnxModelForm.Fast;
+}
