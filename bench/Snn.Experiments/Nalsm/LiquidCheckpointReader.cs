@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Snn.Learning.Reservoir;
 using static Snn.Experiments.Nalsm.LiquidCheckpointRecords;
 
@@ -48,10 +50,34 @@ internal sealed class LiquidCheckpointReader(byte[] data, string path)
         {
             throw Corrupt(_offset - 4, $"protocol length {length} is negative");
         }
+        int protocolOffset = _offset;
         string protocol = Encoding.UTF8.GetString(Bytes(length));
         CheckHash(0);
+        if (NotAJsonObject(protocol) is { } problem)
+        {
+            throw Corrupt(protocolOffset, $"the protocol is not a JSON object ({problem})");
+        }
         ValidLength = _offset;
         return protocol;
+    }
+
+    /// <summary>Why <paramref name="protocol"/> is not a JSON object with distinct names (as every
+    /// <see cref="NalsmProtocol.Key"/> is), or null when it is one.</summary>
+    private static string? NotAJsonObject(string protocol)
+    {
+        try
+        {
+            if (JsonNode.Parse(protocol) is not JsonObject settings)
+            {
+                return "another JSON value";
+            }
+            _ = settings.Count;
+            return null;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>Reads every complete record after the header.</summary>

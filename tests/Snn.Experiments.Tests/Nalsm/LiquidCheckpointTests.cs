@@ -80,4 +80,30 @@ public sealed class LiquidCheckpointTests : IDisposable
 
         Assert.Contains($"corrupt at byte {FirstChunkOffset() + 4}", Refused(data).Message);
     }
+
+    /// <summary>Found by the fuzzer (target liquid-partial): a header whose protocol bytes were changed
+    /// and whose hash was rewritten to match reached <see cref="NalsmProtocol.Difference"/>, and its
+    /// <c>JsonReaderException</c> escaped. The protocol here has its first ':' replaced by '=',
+    /// is cut short, is a JSON array, or repeats a name.</summary>
+    [Theory]
+    [InlineData("{\"Liquid\"={}}")]
+    [InlineData("{\"Liquid\":{")]
+    [InlineData("[1,2]")]
+    [InlineData("{\"TrainCount\":6,\"TrainCount\":7}")]
+    public void AProtocolThatIsNotAJsonObjectIsRefusedAtItsOffset(string protocol)
+    {
+        var error = Refused(LiquidCheckpointRecords.Header(protocol));
+
+        Assert.Contains("corrupt at byte 16: the protocol is not a JSON object", error.Message);
+    }
+
+    [Fact]
+    public void AProtocolThatIsAnotherJsonObjectIsAnotherProtocol()
+    {
+        File.WriteAllBytes(_run.PartialPath, LiquidCheckpointRecords.Header("{\"TrainCount\":7}"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => _run.Finish(ResumeFixture.Tiny));
+
+        Assert.Contains("TrainCount: 7 in the features, 6 in options", error.Message);
+    }
 }
