@@ -100,6 +100,14 @@ public sealed class LiquidCheckpoint : IDisposable
         return new LiquidCheckpoint(path, protocol, options, Append(path, reader.ValidLength), reader, torn);
     }
 
+    /// <summary>The protocol key in the header of the checkpoint at <paramref name="path"/> (its records are not read).</summary>
+    /// <exception cref="InvalidDataException">The header is damaged; the message names the byte offset.</exception>
+    public static string ReadProtocol(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new LiquidCheckpointReader(File.ReadAllBytes(path), path).ReadHeader();
+    }
+
     /// <summary>Number of chunks of <paramref name="split"/>.</summary>
     public int Chunks(LiquidSplit split) => (_samples[(int)split] + _chunkSamples - 1) / _chunkSamples;
 
