@@ -18,6 +18,8 @@ public static class FuzzTargets
 
     private static readonly Lazy<CheckpointTarget> Checkpoints = new(() => new CheckpointTarget());
 
+    private static readonly Lazy<LiquidPartialTarget> LiquidPartial = new(() => new LiquidPartialTarget());
+
     /// <summary>The readers, by name.</summary>
     public static IReadOnlyList<FuzzTarget> All { get; } =
     [
@@ -31,6 +33,8 @@ public static class FuzzTargets
         new("checkpoint", ".ckpt", InvalidData, path => Checkpoints.Value.Restore(path), () => [Checkpoints.Value.Seed], ResealCheckpoint),
         new("delay-network", ".snndelay", InvalidData, path => DelayNetworkFile.Read(path), SeedFiles.DelayNetwork, ResealDelayNetwork),
         new("liquid-features", ".liqf", InvalidData, path => LiquidFeatureFile.Load(path), SeedFiles.LiquidFeatures),
+        new("liquid-partial", ".partial", [typeof(InvalidDataException), typeof(InvalidOperationException)], path => LiquidPartial.Value.Open(path),
+            () => [LiquidPartial.Value.Seed], LiquidPartialTarget.Reseal),
     ];
 
     /// <summary>The reader named <paramref name="name"/>.</summary>

@@ -12,7 +12,7 @@ namespace Snn.Fuzz.Tests;
 /// </code>
 /// Under AFL or libFuzzer a documented exception is an ordinary outcome and any other exception is
 /// a crash. Targets: idx, idx-labels, nmnist, aedat, dvs-gesture-labels, shd, nir, checkpoint,
-/// delay-network, liquid-features.
+/// delay-network, liquid-features, liquid-partial.
 /// </summary>
 public static class Program
 {

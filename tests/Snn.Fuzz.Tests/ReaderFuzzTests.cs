@@ -27,6 +27,25 @@ public sealed class ReaderFuzzTests : IDisposable
     }
 
     [Fact]
+    public void ResealingTheLiquidPartialSeedAfterChangingAWeightGivesAFileTheReaderAccepts()
+    {
+        var target = new LiquidPartialTarget();
+        byte[] seed = target.Seed;
+        byte[] changed = [.. seed];
+        int protocolLength = BitConverter.ToInt32(seed, 12);
+        int firstWeight = 16 + protocolLength + 8 + 8 + 8 + 4;
+        changed[firstWeight] ^= 0x40;
+        string path = Path.Combine(_directory, "resealed.partial");
+
+        File.WriteAllBytes(path, changed);
+        Assert.Throws<InvalidDataException>(() => target.Open(path));
+        Assert.Equal(seed, LiquidPartialTarget.Reseal([.. seed]));
+        File.WriteAllBytes(path, LiquidPartialTarget.Reseal(changed));
+        target.Open(path);
+        Assert.Equal(seed.Length, new FileInfo(path).Length);
+    }
+
+    [Fact]
     public void AnUndocumentedExceptionOrLargeAllocationIsReported()
     {
         byte[] input = [1, 2, 3];

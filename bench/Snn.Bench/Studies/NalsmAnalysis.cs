@@ -21,7 +21,8 @@ namespace Snn.Bench.Studies;
 /// presentations, max(10, N / 4) validation and test, 50 ms presentations, 20 readout epochs
 /// (a smoke test). Input-spike seed:
 /// <c>--seed</c>. <c>--features FILE</c> reads the liquid's spike counts from FILE when it exists
-/// (written by an earlier run of the same protocol) and skips the simulation, else writes them
+/// (written by an earlier run of the same protocol) and skips the simulation, removing a stale
+/// FILE.partial of the same protocol left next to it (<see cref="LiquidFeatureRun.Load"/>), else writes them
 /// there, keeping the progress in FILE.partial meanwhile so that a stopped or killed run resumes
 /// (<see cref="LiquidFeatureRun"/>; the first Ctrl+C or SIGTERM stops after the chunks in flight, a
 /// second one at once); <c>--readout</c> adam (default) or paper (<see cref="SoftmaxOptions.Paper"/>). Metrics and findings: test and validation accuracy of the softmax readout, the
@@ -225,7 +226,11 @@ public static class NalsmAnalysis
         if (context.NalsmStudy.Features is { } path && File.Exists(path))
         {
             context.Report("reading liquid features");
-            return (LiquidFeatureFile.Load(path), $"liquid features read from {path} (simulated by an earlier run; its wall times above)");
+            var (saved, removedStale) = LiquidFeatureRun.Load(path);
+            string stale = removedStale
+                ? $"; removed the stale {LiquidFeatureRun.PartialPath(path)} left by a run stopped after writing {path} (its chunks are all in {path})"
+                : "";
+            return (saved, $"liquid features read from {path} (simulated by an earlier run; its wall times above){stale}");
         }
         context.Report("reading Fashion-MNIST");
         var train = Images(DataSplit.Train, full ? int.MaxValue : options.TrainCount + options.ValidationCount, context.DataDirectory);

@@ -20,8 +20,10 @@ namespace Snn.Experiments.Nalsm;
 /// </code>
 /// where every hash is the 64-bit FNV-1a of the bytes it follows. A last record cut short (the
 /// process died while writing it) is dropped when the file is opened, and the file is cut back to the
-/// records before it; any other damage is an <see cref="InvalidDataException"/> naming its byte
-/// offset. The feature time of a chunk record counts the feature phase of every earlier session up to
+/// records before it; a record running past the end of the file whose length is not that of the
+/// record it names (W_INI, or the chunk its split and chunk fields name once they were written) is
+/// damage, not a tear. Any other damage, and a protocol that is not a JSON object, is an
+/// <see cref="InvalidDataException"/> naming its byte offset. The feature time of a chunk record counts the feature phase of every earlier session up to
 /// its last saved chunk plus the current session's, so the finished run's
 /// <see cref="LiquidMeasurements.FeatureSeconds"/> adds up the sessions (time spent on chunks that
 /// were lost is not counted); <see cref="LiquidMeasurements.InitializationSeconds"/> is that of the
@@ -98,6 +100,14 @@ public sealed class LiquidCheckpoint : IDisposable
             [topology.Excitatory.Count, topology.Inhibitory.Count, topology.Input.Count]);
         bool torn = reader.ValidLength < data.Length;
         return new LiquidCheckpoint(path, protocol, options, Append(path, reader.ValidLength), reader, torn);
+    }
+
+    /// <summary>The protocol key in the header of the checkpoint at <paramref name="path"/> (its records are not read).</summary>
+    /// <exception cref="InvalidDataException">The header is damaged; the message names the byte offset.</exception>
+    public static string ReadProtocol(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new LiquidCheckpointReader(File.ReadAllBytes(path), path).ReadHeader();
     }
 
     /// <summary>Number of chunks of <paramref name="split"/>.</summary>

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Snn.Learning.Reservoir;
 using static Snn.Experiments.Nalsm.LiquidCheckpointRecords;
 
@@ -48,10 +50,34 @@ internal sealed class LiquidCheckpointReader(byte[] data, string path)
         {
             throw Corrupt(_offset - 4, $"protocol length {length} is negative");
         }
+        int protocolOffset = _offset;
         string protocol = Encoding.UTF8.GetString(Bytes(length));
         CheckHash(0);
+        if (NotAJsonObject(protocol) is { } problem)
+        {
+            throw Corrupt(protocolOffset, $"the protocol is not a JSON object ({problem})");
+        }
         ValidLength = _offset;
         return protocol;
+    }
+
+    /// <summary>Why <paramref name="protocol"/> is not a JSON object with distinct names (as every
+    /// <see cref="NalsmProtocol.Key"/> is), or null when it is one.</summary>
+    private static string? NotAJsonObject(string protocol)
+    {
+        try
+        {
+            if (JsonNode.Parse(protocol) is not JsonObject settings)
+            {
+                return "another JSON value";
+            }
+            _ = settings.Count;
+            return null;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>Reads every complete record after the header.</summary>
@@ -75,7 +101,7 @@ internal sealed class LiquidCheckpointReader(byte[] data, string path)
             bool fits = kind switch
             {
                 InitialWeightsKind => length == weightBytes,
-                ChunkKind => length >= ChunkFixedBytes && length <= largestChunk,
+                ChunkKind => length >= ChunkFixedBytes + 2 * neurons && length <= largestChunk && (length - ChunkFixedBytes) % (2 * neurons) == 0,
                 _ => throw Corrupt(start, $"record kind {kind} is neither {InitialWeightsKind} (W_INI) nor {ChunkKind} (chunk)"),
             };
             if (!fits)
@@ -84,6 +110,10 @@ internal sealed class LiquidCheckpointReader(byte[] data, string path)
             }
             if ((long)data.Length - _offset < (long)length + HashBytes)
             {
+                if (kind == ChunkKind)
+                {
+                    CheckTornChunkLength(start, length, chunkCounts, chunkSamples, neurons);
+                }
                 return;
             }
             int payload = _offset;
@@ -136,22 +166,13 @@ internal sealed class LiquidCheckpointReader(byte[] data, string path)
         }
         int at = _offset;
         int split = Int32();
-        if ((uint)split >= (uint)chunkCounts.Length)
-        {
-            throw Corrupt(at, $"split {split} is not in [0, {chunkCounts.Length - 1}]");
-        }
-        int chunks = (chunkCounts[split] + chunkSamples - 1) / chunkSamples;
         int chunk = Int32();
-        if ((uint)chunk >= (uint)chunks)
-        {
-            throw Corrupt(at + 4, $"chunk {chunk} of {(LiquidSplit)split} is not in [0, {chunks - 1}]");
-        }
+        int expected = SamplesOfChunk(at, split, chunk, chunkCounts, chunkSamples);
         if (Chunks[split].ContainsKey(chunk))
         {
             throw Corrupt(start, $"a second record of chunk {chunk} of {(LiquidSplit)split}");
         }
         int samples = Int32();
-        int expected = Math.Min(chunkSamples, chunkCounts[split] - chunk * chunkSamples);
         if (samples != expected)
         {
             throw Corrupt(at + 8, $"chunk {chunk} of {(LiquidSplit)split} holds {samples} samples; it has {expected}");
@@ -181,6 +202,42 @@ internal sealed class LiquidCheckpointReader(byte[] data, string path)
         }
         FeatureSeconds = Math.Max(FeatureSeconds, Seconds("feature seconds"));
         Chunks[split].Add(chunk, new LiquidChunk(counts, spikes, branching));
+    }
+
+    /// <summary>The samples of chunk <paramref name="chunk"/> of <paramref name="split"/>, read at
+    /// <paramref name="at"/> (the split) and 4 bytes after (the chunk), checking both.</summary>
+    private int SamplesOfChunk(int at, int split, int chunk, int[] chunkCounts, int chunkSamples)
+    {
+        if ((uint)split >= (uint)chunkCounts.Length)
+        {
+            throw Corrupt(at, $"split {split} is not in [0, {chunkCounts.Length - 1}]");
+        }
+        int chunks = (chunkCounts[split] + chunkSamples - 1) / chunkSamples;
+        if ((uint)chunk >= (uint)chunks)
+        {
+            throw Corrupt(at + 4, $"chunk {chunk} of {(LiquidSplit)split} is not in [0, {chunks - 1}]");
+        }
+        return Math.Min(chunkSamples, chunkCounts[split] - chunk * chunkSamples);
+    }
+
+    /// <summary>A chunk record that runs past the end of the file is only a torn last record when
+    /// its length is that of the chunk it names (once the split and chunk were written): a length
+    /// changed to a larger one would otherwise drop it and every record after it as torn.</summary>
+    private void CheckTornChunkLength(int start, int length, int[] chunkCounts, int chunkSamples, int neurons)
+    {
+        if (data.Length - _offset < 8)
+        {
+            return;
+        }
+        int at = _offset;
+        int split = Int32();
+        int chunk = Int32();
+        long expected = ChunkFixedBytes + 2L * SamplesOfChunk(at, split, chunk, chunkCounts, chunkSamples) * neurons;
+        if (length != expected)
+        {
+            throw Corrupt(start + 4, $"a record of chunk {chunk} of {(LiquidSplit)split} that runs past the end of the file claims {length} bytes; "
+                + $"that chunk's record has {expected} (a length changed, not a record cut short)");
+        }
     }
 
     private void CheckHash(int start)

@@ -19,6 +19,33 @@ public static class LiquidFeatureRun
         return featuresPath + ".partial";
     }
 
+    /// <summary>Reads the finished feature file <paramref name="featuresPath"/> and removes a stale
+    /// <see cref="PartialPath"/> next to it: one of the same protocol, left by a run that stopped
+    /// between writing the feature file and removing its partial file, so that every chunk it holds
+    /// is in the feature file.</summary>
+    /// <param name="featuresPath">The feature file.</param>
+    /// <returns>The features, and whether a stale partial file was removed.</returns>
+    /// <exception cref="InvalidDataException">The feature file, or the header of the partial file next to it, is damaged.</exception>
+    /// <exception cref="InvalidOperationException">The partial file next to it belongs to another protocol, so it is not
+    /// left over from the run that wrote the features (it is kept; the message names the settings that differ).</exception>
+    public static (LiquidFeatures Features, bool RemovedStalePartial) Load(string featuresPath)
+    {
+        var features = LiquidFeatureFile.Load(featuresPath);
+        string partial = PartialPath(featuresPath);
+        if (!File.Exists(partial))
+        {
+            return (features, false);
+        }
+        string saved = LiquidCheckpoint.ReadProtocol(partial);
+        if (saved != features.Protocol)
+        {
+            throw new InvalidOperationException($"The partial features '{partial}' were simulated with another protocol than the finished features '{featuresPath}' "
+                + $"({NalsmProtocol.Difference(saved, features.Protocol)}); they are not left over from the run that wrote them: move or delete one of the two.");
+        }
+        File.Delete(partial);
+        return (features, true);
+    }
+
     /// <summary>Simulates (or finishes simulating) the features of <paramref name="options"/> and writes them to <paramref name="featuresPath"/>.</summary>
     /// <param name="options">The protocol (validated).</param>
     /// <param name="backend">The engine.</param>

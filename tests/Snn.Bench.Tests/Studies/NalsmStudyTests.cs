@@ -170,6 +170,48 @@ public class NalsmStudyTests
         }
     }
 
+    /// <summary>A run killed after writing its feature file but before removing its partial file left
+    /// both: the next run reads the features, removes the stale partial file of the same protocol and
+    /// says so (the features here are made up, so no Fashion-MNIST is needed).</summary>
+    [Fact]
+    public void AStalePartialFileNextToFinishedFeaturesIsRemovedAndReported()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = Path.Combine(directory.Path, "liquid.bin");
+        string partial = LiquidFeatureRun.PartialPath(path);
+        var options = NalsmAnalysis.Options(new StudyContext(42, Size: 10));
+        LiquidFeatureFile.Save(MadeUpFeatures(options), path);
+        LiquidCheckpoint.Open(partial, options, LiquidTopology.Build(options.Liquid)).Dispose();
+        var console = new CapturedConsole();
+
+        Assert.Equal(0, new BenchCli(console.Console).Invoke(["run", "nalsm-fmnist", "--size", "10", "--features", path, "--out", Path.Combine(directory.Path, "out")]));
+
+        Assert.False(File.Exists(partial));
+        Assert.True(File.Exists(path));
+        Assert.Contains($"removed the stale {partial} left by a run stopped after writing {path}", Regex.Replace(console.Text, @"\s+", " "));
+    }
+
+    private static LiquidFeatures MadeUpFeatures(NalsmOptions options)
+    {
+        int neurons = options.Liquid.LiquidCount;
+        int[][] Counts(int samples, int offset) => [.. Enumerable.Range(0, samples).Select(s => Enumerable.Range(0, neurons).Select(i => (i * 7 + s + offset) % 5).ToArray())];
+        int[] Labels(int samples) => [.. Enumerable.Range(0, samples).Select(s => s % 10)];
+        return new LiquidFeatures
+        {
+            Protocol = NalsmProtocol.Key(options),
+            TrainCounts = Counts(options.TrainCount, 0),
+            TrainLabels = Labels(options.TrainCount),
+            ValidationCounts = Counts(options.ValidationCount, 1),
+            ValidationLabels = Labels(options.ValidationCount),
+            TestCounts = Counts(options.TestCount, 2),
+            TestLabels = Labels(options.TestCount),
+            Measurements = new LiquidMeasurements
+            {
+                BranchingFactor = 1, MeanRateHz = 10, LiquidSynapses = 100, InputSynapses = 10, InitializationSeconds = 0.1, FeatureSeconds = 0.2,
+            },
+        };
+    }
+
     /// <summary>A run killed during its initialisation leaves a partial file holding only its header:
     /// the same command resumes from it, says so, removes it and writes the uninterrupted run's features.</summary>
     [FashionMnistFact]

@@ -88,4 +88,53 @@ public sealed class LiquidFeatureRunTests : IDisposable
         Assert.Contains(_run.PartialPath, error.Message);
         Assert.Equal(saved, File.ReadAllBytes(_run.PartialPath));
     }
+
+    /// <summary>A run that died after writing the feature file but before removing its partial file
+    /// (the partial file is put back here, as it was halfway through the run): reading the feature
+    /// file removes the partial file and says so.</summary>
+    [Fact]
+    public void AStalePartialFileOfTheSameProtocolIsRemovedWhenTheFeaturesAreRead()
+    {
+        _run.RunUntil(ResumeFixture.Tiny, r => r.Phase == "features validation");
+        byte[] stale = File.ReadAllBytes(_run.PartialPath);
+        var (finished, _, _) = _run.Finish(ResumeFixture.Tiny);
+        File.WriteAllBytes(_run.PartialPath, stale);
+
+        var (features, removed) = LiquidFeatureRun.Load(_run.FeaturesPath);
+
+        Assert.True(removed);
+        Assert.False(File.Exists(_run.PartialPath));
+        ResumeFixture.AssertSameResponses(finished, features);
+        Assert.False(LiquidFeatureRun.Load(_run.FeaturesPath).RemovedStalePartial);
+    }
+
+    [Fact]
+    public void APartialFileOfAnotherProtocolNextToTheFeaturesIsKeptAndRefused()
+    {
+        var other = ResumeFixture.Tiny with { TrainCount = 4 };
+        _run.Finish(ResumeFixture.Tiny);
+        LiquidCheckpoint.Open(_run.PartialPath, other, LiquidTopology.Build(other.Liquid)).Dispose();
+        byte[] partial = File.ReadAllBytes(_run.PartialPath);
+
+        var error = Assert.Throws<InvalidOperationException>(() => LiquidFeatureRun.Load(_run.FeaturesPath));
+
+        Assert.Contains("TrainCount: 4 in the features, 6 in options", error.Message);
+        Assert.Contains(_run.PartialPath, error.Message);
+        Assert.Equal(partial, File.ReadAllBytes(_run.PartialPath));
+    }
+
+    [Fact]
+    public void APartialFileWithADamagedHeaderNextToTheFeaturesIsKeptAndRefused()
+    {
+        _run.Finish(ResumeFixture.Tiny);
+        LiquidCheckpoint.Open(_run.PartialPath, ResumeFixture.Tiny, LiquidTopology.Build(ResumeFixture.Tiny.Liquid)).Dispose();
+        byte[] partial = File.ReadAllBytes(_run.PartialPath);
+        partial[20] ^= 1;
+        File.WriteAllBytes(_run.PartialPath, partial);
+
+        var error = Assert.Throws<InvalidDataException>(() => LiquidFeatureRun.Load(_run.FeaturesPath));
+
+        Assert.Contains($"corrupt at byte {partial.Length - 8}", error.Message);
+        Assert.Equal(partial, File.ReadAllBytes(_run.PartialPath));
+    }
 }
