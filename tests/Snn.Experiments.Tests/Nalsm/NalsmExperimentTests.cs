@@ -1,35 +1,13 @@
-using Snn.Backends.Cpu;
-using Snn.Core.Randomness;
 using Snn.Experiments.Nalsm;
 using Snn.Learning.Readout;
-using Snn.Learning.Reservoir;
 
 namespace Snn.Experiments.Tests.Nalsm;
 
 public sealed class NalsmExperimentTests : IDisposable
 {
-    private static readonly NalsmOptions Tiny = new()
-    {
-        Liquid = LiquidOptions.Liquid100 with { InputCount = 16 }, InitializationSamples = 6, InitializationMs = 20, PresentationMs = 60, BranchingMarginMs = 5,
-        ChunkSamples = 3, Workers = 1, BranchingSamples = 3, TrainCount = 6, ValidationCount = 3, TestCount = 3, Softmax = new SoftmaxOptions { Epochs = 5 },
-    };
+    private static readonly NalsmOptions Tiny = ResumeFixture.Tiny with { ChunkSamples = 3 };
 
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"snn-nalsm-{Guid.NewGuid():N}.bin");
-
-    private static LabelledImages Images(int count, uint stream)
-    {
-        var rng = new CounterRng(5, stream, 0);
-        var images = new float[count][];
-        var labels = new int[count];
-        for (int s = 0; s < count; s++)
-        {
-            images[s] = [.. Enumerable.Range(0, 16).Select(_ => (float)rng.NextDouble())];
-            labels[s] = s % 3;
-        }
-        return new LabelledImages(images, labels);
-    }
-
-    private static CpuBackend Backend() => new(new CpuBackendOptions { Threads = 1 });
 
     public void Dispose()
     {
@@ -39,11 +17,11 @@ public sealed class NalsmExperimentTests : IDisposable
     [Fact]
     public void ReadoutsFromSavedFeaturesEqualTheWholeRun()
     {
-        var train = Images(9, 1);
-        var test = Images(3, 2);
+        var train = ResumeFixture.Images(9, 1);
+        var test = ResumeFixture.Images(3, 2);
 
-        var whole = NalsmExperiment.Run(Tiny, Backend(), train, test);
-        LiquidFeatureFile.Save(NalsmExperiment.Simulate(Tiny, Backend(), train, test), _path);
+        var whole = NalsmExperiment.Run(Tiny, ResumeFixture.Backend(), train, test);
+        LiquidFeatureFile.Save(NalsmExperiment.Simulate(Tiny, ResumeFixture.Backend(), train, test), _path);
         var fromFile = NalsmExperiment.Evaluate(LiquidFeatureFile.Load(_path), Tiny);
 
         Assert.Equal(whole.TestAccuracy, fromFile.TestAccuracy);
@@ -57,10 +35,10 @@ public sealed class NalsmExperimentTests : IDisposable
     [Fact]
     public void FeaturesCarryTheLabelsOfTheirSplits()
     {
-        var train = Images(9, 1);
-        var test = Images(3, 2);
+        var train = ResumeFixture.Images(9, 1);
+        var test = ResumeFixture.Images(3, 2);
 
-        var features = NalsmExperiment.Simulate(Tiny, Backend(), train, test);
+        var features = NalsmExperiment.Simulate(Tiny, ResumeFixture.Backend(), train, test);
 
         Assert.Equal(train.Labels[..6], features.TrainLabels);
         Assert.Equal(train.Labels[6..], features.ValidationLabels);
@@ -71,7 +49,7 @@ public sealed class NalsmExperimentTests : IDisposable
     [Fact]
     public void OnlyTheReadoutSettingsMayDifferFromTheSimulatedProtocol()
     {
-        var features = NalsmExperiment.Simulate(Tiny, Backend(), Images(9, 1), Images(3, 2));
+        var features = NalsmExperiment.Simulate(Tiny, ResumeFixture.Backend(), ResumeFixture.Images(9, 1), ResumeFixture.Images(3, 2));
 
         var otherReadout = NalsmExperiment.Evaluate(features, Tiny with { Softmax = SoftmaxOptions.Paper with { Epochs = 3 }, RidgePenalty = null, Workers = 2 });
         var error = Assert.Throws<ArgumentException>(() => NalsmExperiment.Evaluate(features, Tiny with { Seed = 2 }));

@@ -75,7 +75,8 @@ internal sealed class ResumeFixture : IDisposable
         File.Delete(PartialPath);
     }
 
-    private static LabelledImages Images(int count, uint stream)
+    /// <summary>Random 16-pixel images labelled 0, 1, 2, … from stream <paramref name="stream"/>.</summary>
+    public static LabelledImages Images(int count, uint stream)
     {
         var rng = new CounterRng(5, stream, 0);
         var images = new float[count][];
