@@ -11,7 +11,9 @@ namespace Snn.Backends.Engine;
 /// run with rule <typeparamref name="TRule"/> on weights kept in <typeparamref name="TStore"/> (the JIT
 /// specialises both). It walks its per-thread queues and incoming index and runs each event through
 /// the bodies the GPU kernels run too (<see cref="PlasticEvents"/>, over <see cref="PlasticArrays"/>). Synapses sit in CSR by source per target partition (for delivery) with an
-/// incoming index per target in generation order (<see cref="PlasticLayout"/>) (for postsynaptic and periodic events); a synapse
+/// incoming index per target in generation order (<see cref="PlasticLayout"/>) (for postsynaptic and periodic events); a rule with
+/// an <see cref="IBatchedEventRule"/> batch gets a queue slot's arrivals and a target's incoming list in one call each where
+/// the store keeps the weights in the states; a synapse
 /// and its target's post state are only ever touched by the thread that owns the target. A
 /// distributed engine keeps only the synapses onto its own neurons (the <c>keepTarget</c> filter);
 /// indices in the public members are always generation-order indices of the whole projection.
@@ -38,6 +40,7 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
     private readonly int[] _incoming;
     private readonly PostState[] _post;
     private readonly PlasticArrays _arrays;
+    private readonly ISpikeEventBatch? _batch;
     private readonly int _periodSteps;
     private readonly ShortTermState? _shortTerm;
     private readonly int[]? _shortTermEntry;
@@ -94,6 +97,7 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
         _post = new PostState[_targetSize];
         Array.Fill(_post, new PostState { LastStep = -1 });
         _arrays = new PlasticArrays(_synapses, _post, _incomingStart, _incoming, _canonical);
+        _batch = !_store.CommitsWeights && _rule is IBatchedEventRule batched ? batched.CreateEventBatch() : null;
     }
 
     public override int MaxDelay { get; }
@@ -126,6 +130,20 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
         var ring = _ring!;
         var data = ring.Data;
         int slotBase = slot * ring.Stride + _targetOffset + _receptorOffset;
+        if (_batch is not null)
+        {
+            _batch.OnPreArrivals(_synapses, _post, queue.Items, _target, modulator, step);
+            if (_store.Transmits)
+            {
+                foreach (int position in queue.Items)
+                {
+                    float weight = _synapses[position].Weight;
+                    data[slotBase + _target[position]] += _shortTermEntry is null ? weight : weight * ShortTermFactor(part, slot, position);
+                }
+            }
+            queue.Clear();
+            return;
+        }
         foreach (int position in queue.Items)
         {
             int target = _target[position];
@@ -147,7 +165,14 @@ internal sealed class PlasticProjection<TRule, TStore> : PlasticProjection
             {
                 continue;
             }
-            PlasticEvents.PostSpike(_rule, _arrays, _store, target, modulator, step);
+            if (_batch is null)
+            {
+                PlasticEvents.PostSpike(_rule, _arrays, _store, target, modulator, step);
+                continue;
+            }
+            int first = _incomingStart[target];
+            _batch.OnPostSpike(_synapses, _incoming.AsSpan(first, _incomingStart[target + 1] - first), _post[target], modulator, step);
+            _rule.AfterPostSpike(ref _post[target], step);
         }
     }
 

@@ -2,6 +2,7 @@ using Snn.Core.Models;
 using Snn.Core.Numerics;
 using Snn.Core.Plasticity;
 using Snn.Core.Validation;
+using Snn.Learning.Plasticity;
 
 namespace Snn.Learning.Reservoir;
 
@@ -19,9 +20,11 @@ namespace Snn.Learning.Reservoir;
 /// the window start) (the paper's ×0.99 per ms during a sample; 1 during initialisation).
 /// With <see cref="WindowSteps"/> &gt; 0, traces from an earlier window count as zero and spikes
 /// arriving in a window's first step (sent in the previous window) change nothing, matching
-/// <see cref="NalsmNeuron.WindowSteps"/>. Defined for dt = 1 ms.
+/// <see cref="NalsmNeuron.WindowSteps"/>. Defined for dt = 1 ms. On the host engines the arrivals of a
+/// step and a target's postsynaptic event run in batches that read the trace decays d^Δ from a table
+/// (<see cref="IBatchedEventRule"/>), the same bits as one e^x per trace.
 /// </summary>
-public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
+public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>, IBatchedEventRule
 {
     private float _logTraceDecay;
     private float _traceJump;
@@ -110,7 +113,7 @@ public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
         float change = Presynaptic == PresynapticType.Excitatory
             ? -modulator * postTrace
             : Potentiation(step, start) * postTrace;
-        synapse.Weight = Math.Clamp(synapse.Weight + change, (float)WMin, (float)WMax);
+        synapse.Weight = WeightBounds.Clamp(synapse.Weight + change, WMin, WMax);
         synapse.Pre1 = Trace(synapse.Pre1, synapse.LastStep, start, step) + _traceJump;
         synapse.LastStep = step;
     }
@@ -123,8 +126,11 @@ public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
         float change = Presynaptic == PresynapticType.Excitatory
             ? Potentiation(step, start) * preTrace
             : -modulator * preTrace;
-        synapse.Weight = Math.Clamp(synapse.Weight + change, (float)WMin, (float)WMax);
+        synapse.Weight = WeightBounds.Clamp(synapse.Weight + change, WMin, WMax);
     }
+
+    /// <inheritdoc />
+    public readonly ISpikeEventBatch CreateEventBatch() => new EventBatch(this);
 
     /// <inheritdoc />
     public readonly void AfterPostSpike(ref PostState post, long step)
@@ -147,4 +153,70 @@ public struct AstrocyteStdp : IPlasticityRule<AstrocyteStdp>
         => (float)PotentiationRate * (_logPotentiationDecay == 0 ? 1f : DeterministicMath.Exp((step - windowStart) * _logPotentiationDecay));
 
     private readonly long WindowStart(long step) => WindowSteps > 0 ? step - step % WindowSteps : 0;
+
+    /// <summary>
+    /// The rule's events in batches on the host engines: the window start and the potentiation rate
+    /// are computed once per call, and a trace last set Δ steps ago inside the window decays by a table
+    /// entry d^Δ = e^(Δ·ln d), computed with the same <see cref="DeterministicMath.Exp(float)"/> as the
+    /// one-synapse events (and on the spot beyond the table, where there is no window).
+    /// </summary>
+    private sealed class EventBatch : ISpikeEventBatch
+    {
+        private const int UnwindowedTableSteps = 1024;
+        private readonly AstrocyteStdp _rule;
+        private readonly float[] _decay;
+
+        public EventBatch(AstrocyteStdp rule)
+        {
+            _rule = rule;
+            _decay = new float[rule.WindowSteps > 0 ? rule.WindowSteps : UnwindowedTableSteps];
+            for (int delta = 0; delta < _decay.Length; delta++)
+            {
+                _decay[delta] = DeterministicMath.Exp((long)delta * rule._logTraceDecay);
+            }
+        }
+
+        public void OnPreArrivals(Span<SynapseState> states, ReadOnlySpan<PostState> post, ReadOnlySpan<int> positions, ReadOnlySpan<int> targetOf, float modulator, long step)
+        {
+            long start = _rule.WindowStart(step);
+            if (start == step && _rule.WindowSteps > 0)
+            {
+                return;
+            }
+            float factor = _rule.Presynaptic == PresynapticType.Excitatory ? -modulator : _rule.Potentiation(step, start);
+            float jump = _rule._traceJump;
+            foreach (int position in positions)
+            {
+                ref var synapse = ref states[position];
+                ref readonly var target = ref post[targetOf[position]];
+                float postTrace = Decayed(target.Post1, target.LastStep, start, step);
+                synapse.Weight = WeightBounds.Clamp(synapse.Weight + factor * postTrace, _rule.WMin, _rule.WMax);
+                synapse.Pre1 = Decayed(synapse.Pre1, synapse.LastStep, start, step) + jump;
+                synapse.LastStep = step;
+            }
+        }
+
+        public void OnPostSpike(Span<SynapseState> states, ReadOnlySpan<int> incoming, in PostState post, float modulator, long step)
+        {
+            long start = _rule.WindowStart(step);
+            float factor = _rule.Presynaptic == PresynapticType.Excitatory ? _rule.Potentiation(step, start) : -modulator;
+            foreach (int position in incoming)
+            {
+                ref var synapse = ref states[position];
+                float preTrace = Decayed(synapse.Pre1, synapse.LastStep, start, step);
+                synapse.Weight = WeightBounds.Clamp(synapse.Weight + factor * preTrace, _rule.WMin, _rule.WMax);
+            }
+        }
+
+        /// <summary><see cref="Trace"/> with the decay from the table.</summary>
+        private float Decayed(float value, long lastStep, long windowStart, long step)
+        {
+            if (lastStep < windowStart || lastStep < 0)
+            {
+                return 0f;
+            }
+            long delta = step - lastStep;
+            return value * ((ulong)delta < (ulong)_decay.Length ? _decay[delta] : DeterministicMath.Exp(delta * _rule._logTraceDecay));
+        }
+    }
 }

@@ -5,13 +5,14 @@ using Snn.Core.Models;
 using Snn.Core.Plasticity;
 using Snn.Learning.Homeostasis;
 using Snn.Learning.Plasticity;
+using Snn.Learning.Reservoir;
 
 namespace Snn.Learning.Tests;
 
 /// <summary>Every rule and model of Snn.Learning compiles into GPU kernels (checked offline, without a GPU).</summary>
 public class GpuKernelTests
 {
-    public static TheoryData<string> Rules => ["pair", "triplet", "inhibitory", "reward", "hebbian", "scaling"];
+    public static TheoryData<string> Rules => ["pair", "triplet", "inhibitory", "reward", "hebbian", "scaling", "astrocyte"];
 
     private static Network WithRule<TRule>(TRule rule) where TRule : struct, IPlasticityRule<TRule>
     {
@@ -34,6 +35,7 @@ public class GpuKernelTests
             "inhibitory" => WithRule(new InhibitoryStdp()),
             "reward" => WithRule(new RewardModulatedStdp()),
             "hebbian" => WithRule(new ErrorModulatedHebbian()),
+            "astrocyte" => WithRule(new AstrocyteStdp { WindowSteps = 20 }),
             _ => WithRule(new SynapticScaling()),
         };
         Assert.NotEmpty(GpuBackend.GenerateKernelSource(Build(), GpuKernelLanguage.Ptx));
