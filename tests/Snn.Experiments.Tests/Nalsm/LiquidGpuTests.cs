@@ -1,6 +1,5 @@
 using Snn.Backends.Cpu;
 using Snn.Backends.Gpu;
-using Snn.Core.Randomness;
 using Snn.Experiments.Nalsm;
 using Snn.Learning.Reservoir;
 
@@ -13,34 +12,17 @@ namespace Snn.Experiments.Tests.Nalsm;
 /// </summary>
 public class LiquidGpuTests
 {
-    private static readonly LiquidOptions Small = LiquidOptions.Liquid100 with { InputCount = 16 };
-
     private static readonly NalsmOptions Options = new()
     {
-        Liquid = Small, Mode = ReservoirMode.Astrocyte, InitializationSamples = 6, InitializationMs = 20, PresentationMs = 60, BranchingMarginMs = 5,
+        Liquid = LiquidSimulatorTests.Small, Mode = ReservoirMode.Astrocyte, InitializationSamples = 6, InitializationMs = 20, PresentationMs = 60, BranchingMarginMs = 5,
         ChunkSamples = 3, Workers = 1, BranchingSamples = 3,
     };
-
-    private static float[][] RandomInputs(int count)
-    {
-        var rng = new CounterRng(3, 1, 0);
-        var result = new float[count][];
-        for (int s = 0; s < count; s++)
-        {
-            result[s] = new float[16];
-            for (int k = 0; k < 16; k++)
-            {
-                result[s][k] = (float)(0.6 * rng.NextDouble());
-            }
-        }
-        return result;
-    }
 
     [Fact]
     public void PlasticLiquidOnTheGpuEngineGivesTheCpuEnginesWeightsAndCounts()
     {
-        var topology = LiquidTopology.Build(Small);
-        var inputs = RandomInputs(6);
+        var topology = LiquidTopology.Build(LiquidSimulatorTests.Small);
+        var inputs = LiquidSimulatorTests.RandomInputs(6);
         var cpu = new LiquidSimulator(topology, Options, new CpuBackend(new CpuBackendOptions { Threads = 1 }));
         var gpu = new LiquidSimulator(topology, Options, new GpuBackend(new GpuBackendOptions { Accelerator = GpuAccelerator.Cpu }));
         cpu.Initialize(inputs);

@@ -7,9 +7,11 @@ namespace Snn.Experiments.Tests.Nalsm;
 
 public class LiquidSimulatorTests
 {
-    private static readonly LiquidOptions Small = LiquidOptions.Liquid100 with { InputCount = 16 };
+    /// <summary>A 100-neuron liquid with 16 inputs.</summary>
+    internal static readonly LiquidOptions Small = LiquidOptions.Liquid100 with { InputCount = 16 };
 
-    private static float[][] RandomInputs(int count)
+    /// <summary>Input probabilities in [0, 0.6) for <see cref="Small"/>, the same on every call.</summary>
+    internal static float[][] RandomInputs(int count)
     {
         var rng = new CounterRng(3, 1, 0);
         var result = new float[count][];

@@ -28,9 +28,8 @@ public class AstrocyteStdpBatchTests
         { PresynapticType.Inhibitory, 0 },
     };
 
-    [Theory]
-    [MemberData(nameof(Forms))]
-    public void PostSpikeBatchLeavesTheBitsOfOneCallPerSynapse(PresynapticType presynaptic, int windowSteps)
+    /// <summary>The rule (η₊ decaying, bounds that both signs of change reach) prepared for dt = 1 ms, and its batch.</summary>
+    private static (AstrocyteStdp Rule, ISpikeEventBatch Batch) Prepared(PresynapticType presynaptic, int windowSteps)
     {
         var rule = new AstrocyteStdp
         {
@@ -40,7 +39,14 @@ public class AstrocyteStdpBatchTests
             WMax = presynaptic == PresynapticType.Inhibitory ? 0 : 3,
             WindowSteps = windowSteps,
         }.Prepare(1);
-        var batch = ((IBatchedEventRule)rule).CreateEventBatch();
+        return (rule, ((IBatchedEventRule)rule).CreateEventBatch());
+    }
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public void PostSpikeBatchLeavesTheBitsOfOneCallPerSynapse(PresynapticType presynaptic, int windowSteps)
+    {
+        var (rule, batch) = Prepared(presynaptic, windowSteps);
         var random = new Random(11);
         int checkedDecays = 0;
         int changed = 0;
@@ -95,15 +101,7 @@ public class AstrocyteStdpBatchTests
     [MemberData(nameof(Forms))]
     public void ArrivalBatchLeavesTheBitsOfOneCallPerSynapse(PresynapticType presynaptic, int windowSteps)
     {
-        var rule = new AstrocyteStdp
-        {
-            Presynaptic = presynaptic,
-            PotentiationDecayPerMs = 0.99,
-            WMin = presynaptic == PresynapticType.Inhibitory ? -3 : -1,
-            WMax = presynaptic == PresynapticType.Inhibitory ? 0 : 3,
-            WindowSteps = windowSteps,
-        }.Prepare(1);
-        var batch = ((IBatchedEventRule)rule).CreateEventBatch();
+        var (rule, batch) = Prepared(presynaptic, windowSteps);
         var random = new Random(12);
         int changed = 0;
         foreach (long step in new long[] { 0, 7, 20, 21, 263, 500, 1499, 5000, 123_456 })
