@@ -117,10 +117,10 @@ internal sealed class FastSynapticInput
     /// <param name="receptor">The receptor.</param>
     /// <param name="projections">The network's projections.</param>
     /// <param name="tables">Their synapses, by projection index.</param>
-    /// <param name="place">Where each source population's spikes are read.</param>
+    /// <param name="place">Where each projection's source spikes are read (source 0's column).</param>
     /// <param name="historyStride">Neurons in the spike history per delay step.</param>
     public static FastSynapticInput Build(Population target, Receptor receptor, IReadOnlyList<Projection> projections, IReadOnlyList<SynapseTable> tables,
-        Func<Population, SourcePlace> place, int historyStride)
+        Func<Projection, SourcePlace> place, int historyStride)
     {
         var loop = new List<(int Delay, int Source, int Target, float Weight)>();
         var hoisted = new Dictionary<int, List<(int Delay, int Column, int Target, float Weight)>>();
@@ -133,7 +133,7 @@ internal sealed class FastSynapticInput
                 continue;
             }
             var table = tables[j];
-            var from = place(projection.Source);
+            var from = place(projection);
             for (int s = 0; s < table.Count; s++)
             {
                 if (from.IsSeries)

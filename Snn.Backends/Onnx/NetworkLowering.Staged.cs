@@ -82,7 +82,7 @@ internal sealed partial class NetworkLowering
             {
                 foreach (var receptor in (Receptor[])[Receptor.Excitatory, Receptor.Inhibitory])
                 {
-                    var input = FastSynapticInput.Build(lowering.Population, receptor, _network.Projections, _tables, Place, stride);
+                    var input = FastSynapticInput.Build(lowering.Population, receptor, _network.Projections, _tables, p => Place(p.Source), stride);
                     _fastInputs[(lowering.Population, receptor)] = input;
                     _stageDelay[s] = Math.Max(_stageDelay[s], input.LoopDelay);
                 }

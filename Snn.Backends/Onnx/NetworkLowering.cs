@@ -10,7 +10,9 @@ namespace Snn.Backends.Onnx;
 /// Turns a network into an ONNX model. One step does what the CPU engine's step does: every model
 /// population takes the synaptic input arriving now and updates; the step's spikes of all
 /// populations (inputs from the input tensor) are pushed onto the history, [batch, D·N] for the
-/// largest delay D, newest first, from where they arrive d steps later. The exact form gathers the
+/// largest delay D, newest first, from where they arrive d steps later; with short-term plasticity
+/// each history step also holds the factors of the spikes of projections that have it
+/// (<see cref="ShortTermLowering"/>), read by those projections' synapses. The exact form gathers the
 /// input from the history in the engine's summation order (<see cref="SynapticInput"/>); the fast
 /// form uses one matrix product, gather-reduce or spike-driven scatter per receiving population
 /// and receptor (<see cref="FastSynapticInput"/>), and its time-loop shape runs the network in
@@ -35,6 +37,9 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
     private List<OnnxStateOutput> _stateOutputs = [];
     private readonly Dictionary<(Population, Receptor), FastSynapticInput> _fastInputs = [];
     private SynapseTable[] _tables = [];
+    private ShortTermLowering? _shortTerm;
+    private int _shortTermAt;
+    private int _historyStride;
     private int _maxDelay;
 
     public NetworkLowering(Network network, OnnxExportOptions options)
@@ -90,7 +95,9 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
             }
         }
         _tables = _network.Projections.Select(p => p.Instantiate()).ToArray();
-        bool staged = _options.Form == OnnxModelForm.Fast && _options.Shape == OnnxTimeShape.TimeLoop;
+        _shortTerm = ShortTermLowering.For(_network);
+        _historyStride = _network.NeuronCount + (_shortTerm?.Channels ?? 0);
+        bool staged = _options.Form == OnnxModelForm.Fast && _options.Shape == OnnxTimeShape.TimeLoop && _shortTerm is null;
         if (staged)
         {
             PlanStages();
@@ -119,9 +126,14 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
             AddStageStates();
             return BuildStagedTimeLoop();
         }
+        _shortTermAt = _states.Count;
+        if (_shortTerm is not null)
+        {
+            _states.AddRange(_shortTerm.States());
+        }
         if (_maxDelay > 0)
         {
-            AddZeroState("state_spike_history", checked(_maxDelay * _network.NeuronCount));
+            AddZeroState("state_spike_history", checked(_maxDelay * _historyStride));
         }
         return _options.Shape == OnnxTimeShape.TimeLoop ? BuildTimeLoop() : BuildSingleStep();
     }
@@ -130,31 +142,31 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
     private void AddZeroState(string name, int width)
         => _states.Add((name, TensorProto.Types.DataType.Float, width, GraphBuilder.TensorOf(new float[width], [1, width])));
 
-    /// <summary>Lays out every receiving population's synapses for the fast single-step form, all
-    /// read from the spike history of every population, and sizes the history.</summary>
+    /// <summary>Lays out every receiving population's synapses for the fast form in one loop (the
+    /// single-step shape, and the time loop of a network with short-term plasticity, whose factors
+    /// depend on each source's spike history), all read from the spike history, and sizes the history.</summary>
     private void PlanFastInputs()
     {
         foreach (var lowering in _lowerings)
         {
             foreach (var receptor in (Receptor[])[Receptor.Excitatory, Receptor.Inhibitory])
             {
-                var input = FastSynapticInput.Build(lowering.Population, receptor, _network.Projections, _tables, p => SourcePlace.History(p.Offset), _network.NeuronCount);
+                var input = FastSynapticInput.Build(lowering.Population, receptor, _network.Projections, _tables, p => SourcePlace.History(HistoryColumn(p)), _historyStride);
                 _fastInputs[(lowering.Population, receptor)] = input;
                 _maxDelay = Math.Max(_maxDelay, input.LoopDelay);
             }
         }
     }
 
+    /// <summary>The spike-history column of <paramref name="projection"/>'s source 0: the source
+    /// population's first neuron, or its first short-term channel after all neurons.</summary>
+    private int HistoryColumn(Projection projection)
+        => projection.ShortTerm is null ? projection.Source.Offset : _network.NeuronCount + _shortTerm!.FirstChannel(projection);
+
     private void CheckSupported()
     {
         foreach (var projection in _network.Projections)
         {
-            if (projection.ShortTerm is { } shortTerm)
-            {
-                throw new NotSupportedException(
-                    $"Projection {projection.Name} has short-term plasticity ({shortTerm}); the ONNX export does not lower short-term plasticity " +
-                    "(its u, x and last-spike state per presynaptic neuron); run it on the cpu, mpi or gpu backend.");
-            }
             if (projection.Plasticity is { } plasticity)
             {
                 throw new NotSupportedException(
@@ -314,7 +326,7 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
     /// <returns>The names of the new state tensors and of the step outputs (in <see cref="StepOutputs"/> order).</returns>
     private (string[] State, string[] Outputs) EmitStep(GraphBuilder graph, string[] state, string spikes)
     {
-        int neurons = _network.NeuronCount;
+        int stride = _historyStride;
         string? history = _maxDelay > 0 ? state[^1] : null;
         var next = new string[state.Length];
         var spikesOf = new Dictionary<Population, string>();
@@ -323,8 +335,8 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
         foreach (var lowering in _lowerings)
         {
             var population = lowering.Population;
-            string excitatory = Arriving(graph, history, population, Receptor.Excitatory, neurons);
-            string inhibitory = Arriving(graph, history, population, Receptor.Inhibitory, neurons);
+            string excitatory = Arriving(graph, history, population, Receptor.Excitatory);
+            string inhibitory = Arriving(graph, history, population, Receptor.Inhibitory);
             int count = lowering.Slots.Count;
             var (updated, fired) = lowering.Step(graph, state[at..(at + count)], excitatory, inhibitory);
             updated.CopyTo(next, at);
@@ -338,11 +350,18 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
             spikesOf[population] = graph.Op("Slice", spikes, graph.Int64s(offset), graph.Int64s(offset + population.Size), graph.Int64s(1));
             offset += population.Size;
         }
+        var columns = _network.Populations.Select(p => spikesOf[p]).ToList();
+        if (_shortTerm is not null)
+        {
+            var (shortTermState, channels) = _shortTerm.Step(graph, state[_shortTermAt..(_shortTermAt + _shortTerm.StateCount)], spikesOf);
+            shortTermState.CopyTo(next, _shortTermAt);
+            columns.Add(channels);
+        }
         if (history is not null)
         {
-            string all = graph.OpWith("Concat", _network.Populations.Select(p => spikesOf[p]).ToArray(), [GraphBuilder.IntAttribute("axis", 1)]);
+            string all = graph.OpWith("Concat", [.. columns], [GraphBuilder.IntAttribute("axis", 1)]);
             next[^1] = _maxDelay == 1 ? all
-                : graph.OpWith("Concat", [all, graph.Op("Slice", history, graph.Int64s(0), graph.Int64s((long)(_maxDelay - 1) * neurons), graph.Int64s(1))],
+                : graph.OpWith("Concat", [all, graph.Op("Slice", history, graph.Int64s(0), graph.Int64s((long)(_maxDelay - 1) * stride), graph.Int64s(1))],
                     [GraphBuilder.IntAttribute("axis", 1)]);
         }
         var outputs = new List<string>();
@@ -409,10 +428,10 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
     }
 
     /// <summary>The synaptic input arriving now at <paramref name="population"/> through <paramref name="receptor"/>, [batch, size].</summary>
-    private string Arriving(GraphBuilder graph, string? history, Population population, Receptor receptor, int neurons)
+    private string Arriving(GraphBuilder graph, string? history, Population population, Receptor receptor)
         => _options.Form == OnnxModelForm.Fast
             ? FastArriving(graph, history, _fastInputs[(population, receptor)], null)
-            : ExactArriving(graph, history, SynapticInput.Build(population, receptor, _network.Projections, _tables, neurons), population.Size);
+            : ExactArriving(graph, history, SynapticInput.Build(population, receptor, _network.Projections, _tables, HistoryColumn, _historyStride), population.Size);
 
     /// <summary>The fast form's input: the hoisted part of this step (if any) plus the in-loop part,
     /// a matrix product over the history positions used or a gather-multiply-reduce.</summary>
@@ -652,6 +671,10 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
             ["snn.state"] = string.Join(";", stateWidths.Select(s => $"{s.Item1}:{s.Item2}")),
             ["snn.max_delay_steps"] = _tables.Select(t => t.Count == 0 ? 0 : (int)t.DelaySteps.Max()).DefaultIfEmpty(0).Max().ToString(CultureInfo.InvariantCulture),
         };
+        if (_shortTerm is not null)
+        {
+            metadata["snn.short_term"] = $"Tsodyks-Markram (NEST tsodyks2_synapse) factors as extra spike-history columns after the {_network.NeuronCount} neurons: {_shortTerm.Describe()}";
+        }
         if (_options.Form == OnnxModelForm.Fast)
         {
             metadata["snn.synaptic_inputs"] = string.Join("; ", SynapticLayouts());

@@ -8,7 +8,8 @@ namespace Snn.Backends.Onnx;
 /// bit for bit, for the same input spikes. Supported: <see cref="Core.Models.LifCurrent"/>,
 /// <see cref="Core.Models.LifConductance"/> and <see cref="Core.Models.Izhikevich"/> populations
 /// (homogeneous or per-neuron parameters, any initial state), any connectivity, per-synapse integer
-/// delays, recurrent projections, and a linear readout. Input populations (synapse kind None:
+/// delays, recurrent projections, short-term plasticity (<see cref="Core.Plasticity.ShortTermPlasticity"/>), and a
+/// linear readout. Input populations (synapse kind None:
 /// spike sources and Poisson sources) become the model's input tensor. Plasticity rules, current
 /// injections and neuromodulators throw <see cref="NotSupportedException"/> naming the projection
 /// or population. Exporting compiles (seals) the network, as a backend does. The whole model is

@@ -94,9 +94,7 @@ internal sealed class OnnxSimulation : IWeightReading
                 for (int s = 0; s < _state.Length; s++)
                 {
                     names.Add(_layout.StateInputNames[s]);
-                    values.Add(_state[s] is int[] ints
-                        ? OrtValue.CreateTensorValueFromMemory(ints, [1, ints.Length])
-                        : OrtValue.CreateTensorValueFromMemory((float[])_state[s], [1, _state[s].Length]));
+                    values.Add(StateTensors.Wrap(_state[s]));
                 }
             }
             var outputNames = _layout.OutputNames.Concat(_layout.StateOutputNames).ToArray();
@@ -111,10 +109,7 @@ internal sealed class OnnxSimulation : IWeightReading
             _state = new Array[_layout.StateOutputNames.Count];
             for (int s = 0; s < _state.Length; s++)
             {
-                var value = byName[_layout.StateOutputNames[s]];
-                _state[s] = value.GetTensorTypeAndShape().ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int32
-                    ? value.GetTensorDataAsSpan<int>().ToArray()
-                    : value.GetTensorDataAsSpan<float>().ToArray();
+                _state[s] = StateTensors.Read(byName[_layout.StateOutputNames[s]]);
             }
         }
         finally

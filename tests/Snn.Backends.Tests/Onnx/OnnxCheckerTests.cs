@@ -5,7 +5,7 @@ namespace Snn.Backends.Tests.Onnx;
 
 /// <summary>
 /// Every form and time shape of every lowered model (current, conductance, Izhikevich and discrete
-/// LIF; a classifier head) passes the ONNX reference checker with strict shape inference, so tools
+/// LIF; short-term plasticity; a classifier head) passes the ONNX reference checker with strict shape inference, so tools
 /// other than ONNX Runtime accept the files.
 /// </summary>
 public class OnnxCheckerTests
@@ -58,6 +58,7 @@ public class OnnxCheckerTests
     {
         yield return ("lif-current", OnnxTestNetworks.FeedForwardLif(1).Network);
         yield return ("lif-conductance", OnnxTestNetworks.RecurrentConductance(1).Network);
+        yield return ("short-term", OnnxTestNetworks.ShortTermLif(1).Network);
         yield return ("izhikevich", OnnxTestNetworks.RecurrentIzhikevich(1).Network);
         yield return ("discrete-lif", OnnxTestNetworks.RecurrentDiscreteLif(1).Network);
     }

@@ -71,8 +71,13 @@ internal static class OnnxRuns
             for (int s = 0; state is not null && s < state.Length; s++)
             {
                 names.Add(layout.StateInputNames[s]);
-                values.Add(state[s] is int[] ints ? OrtValue.CreateTensorValueFromMemory(ints, [1, ints.Length])
-                    : OrtValue.CreateTensorValueFromMemory((float[])state[s], [1, state[s].Length]));
+                values.Add(state[s] switch
+                {
+                    int[] ints => OrtValue.CreateTensorValueFromMemory(ints, [1, ints.Length]),
+                    double[] doubles => OrtValue.CreateTensorValueFromMemory(doubles, [1, doubles.Length]),
+                    long[] longs => OrtValue.CreateTensorValueFromMemory(longs, [1, longs.Length]),
+                    _ => OrtValue.CreateTensorValueFromMemory((float[])state[s], [1, state[s].Length]),
+                });
             }
             var outputs = layout.OutputNames.Concat(layout.StateOutputNames).ToArray();
             using (var results = session.Run(new RunOptions(), names, values, outputs))
@@ -85,8 +90,13 @@ internal static class OnnxRuns
                 for (int s = 0; s < state.Length; s++)
                 {
                     var value = results[layout.OutputNames.Count + s];
-                    state[s] = value.GetTensorTypeAndShape().ElementDataType == Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int32
-                        ? value.GetTensorDataAsSpan<int>().ToArray() : value.GetTensorDataAsSpan<float>().ToArray();
+                    state[s] = value.GetTensorTypeAndShape().ElementDataType switch
+                    {
+                        Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int32 => value.GetTensorDataAsSpan<int>().ToArray(),
+                        Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Double => value.GetTensorDataAsSpan<double>().ToArray(),
+                        Microsoft.ML.OnnxRuntime.Tensors.TensorElementType.Int64 => value.GetTensorDataAsSpan<long>().ToArray(),
+                        _ => value.GetTensorDataAsSpan<float>().ToArray(),
+                    };
                 }
             }
             foreach (var value in values)

@@ -3,6 +3,7 @@ using Snn.Core.Connections;
 using Snn.Core.Distributions;
 using Snn.Core.Models;
 using Snn.Core.Monitors;
+using Snn.Core.Plasticity;
 
 namespace Snn.Backends.Tests.Onnx;
 
@@ -121,5 +122,43 @@ internal static class OnnxTestNetworks
         return new MonitoredNetwork(network,
             [network.RecordSpikes(hidden), network.RecordSpikes(readout)],
             [network.RecordState(hidden, StateVariable.V), network.RecordState(readout, StateVariable.V)], durationMs);
+    }
+
+    /// <summary>A current-based LIF net with short-term plasticity of every kind: dense input
+    /// through depressing excitatory and facilitating inhibitory synapses (two projections from one
+    /// source, so two sets of u and x per input neuron), sparse input through fast-recovering
+    /// depression (τ_rec = 2 ms, whose decay table ends after 75 ms, shorter than many of its
+    /// intervals), recurrent facilitation with delays, the last-spike kernel reset every 50 ms
+    /// onto the output, and a static projection from the same dense input. Without
+    /// <paramref name="shortTerm"/> the same synapses are static.</summary>
+    public static MonitoredNetwork ShortTermLif(int seed, bool shortTerm = true, double durationMs = 200)
+    {
+        var network = new Network((ulong)seed, dt: 0.1);
+        var dense = network.AddSpikeSource("dense", RandomTrains(seed, 30, 80, durationMs, network.Dt));
+        var sparse = network.AddSpikeSource("sparse", RandomTrains(seed + 500, 20, 12, durationMs, network.Dt));
+        var model = new LifCurrent { TauM = 10, TauSynE = 2, TauSynI = 4, VThreshold = -55, VReset = -70, EL = -65, RefractoryPeriod = 2 };
+        var hidden = network.AddPopulation("hidden", 40, model);
+        hidden.WithInitial(StateVariable.V, Dist.Uniform(-70, -56));
+        var output = network.AddPopulation("output", 12, model with { TauM = 15 });
+        var projections = new[]
+        {
+            network.Connect(dense, hidden, Connectivity.Probability(0.5), Synapse.Excitatory(Dist.Uniform(200, 700), Dist.Uniform(0.1, 2.5))),
+            network.Connect(dense, hidden, Connectivity.Probability(0.2), Synapse.Inhibitory(Dist.Uniform(-600, -100), Dist.Uniform(0.1, 1.0))),
+            network.Connect(sparse, hidden, Connectivity.Probability(0.5), Synapse.Excitatory(Dist.Uniform(300, 900), Dist.Uniform(0.1, 1.5))),
+            network.Connect(hidden, hidden, Connectivity.Probability(0.1), Synapse.Excitatory(Dist.Uniform(100, 500), Dist.Uniform(0.5, 4.0))),
+            network.Connect(hidden, output, Connectivity.FixedInDegree(15, allowMultapses: true), Synapse.Excitatory(Dist.Uniform(300, 900), Dist.Uniform(0.5, 3.0))),
+        };
+        network.Connect(dense, output, Connectivity.Probability(0.1), Synapse.Excitatory(Dist.Uniform(50, 200), Dist.Uniform(0.1, 1.0)));
+        if (shortTerm)
+        {
+            projections[0].WithShortTermPlasticity(ShortTermPlasticity.Depressing(0.5, 150));
+            projections[1].WithShortTermPlasticity(ShortTermPlasticity.Facilitating(0.15, 20, 50));
+            projections[2].WithShortTermPlasticity(ShortTermPlasticity.Depressing(0.6, 2));
+            projections[3].WithShortTermPlasticity(ShortTermPlasticity.Facilitating(0.3, 100, 200));
+            projections[4].WithShortTermPlasticity(ShortTermPlasticity.LastSpike(5) with { ResetIntervalMs = 50 });
+        }
+        return new MonitoredNetwork(network,
+            [network.RecordSpikes(hidden), network.RecordSpikes(output)],
+            [network.RecordState(hidden, StateVariable.V), network.RecordState(hidden, StateVariable.SynE), network.RecordState(output, StateVariable.V)], durationMs);
     }
 }

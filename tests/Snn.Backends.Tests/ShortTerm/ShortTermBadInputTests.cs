@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using Snn.Backends.EventDriven;
 using Snn.Backends.Gpu;
 using Snn.Backends.Onnx;
@@ -53,7 +54,7 @@ public class ShortTermBadInputTests
         Assert.Null(other.ShortTerm);
     }
 
-    public static TheoryData<string> Refusing => ["event-driven", "onnx", "nir"];
+    public static TheoryData<string> Refusing => ["event-driven", "nir"];
 
     [Theory]
     [MemberData(nameof(Refusing))]
@@ -64,11 +65,25 @@ public class ShortTermBadInputTests
         Action compile = where switch
         {
             "event-driven" => () => new EventDrivenBackend().Compile(network),
-            "onnx" => () => OnnxExporter.Build(network),
             _ => () => NirExporter.ToGraph(network),
         };
         var error = Assert.Throws<NotSupportedException>(compile);
         Assert.Contains("short-term plasticity", error.Message);
         Assert.Contains(projection.Name, error.Message);
+    }
+
+    [Fact]
+    public void OnnxExportRefusesADecayLongerThanItsTableAndAcceptsItWithAResetInterval()
+    {
+        var projection = Projection(out var network);
+        projection.WithShortTermPlasticity(ShortTermPlasticity.Depressing(0.5, 1e6));
+        var error = Assert.Throws<NotSupportedException>(() => OnnxExporter.Build(network));
+        Assert.Contains(projection.Name, error.Message);
+        Assert.Contains("time constant of 1000000 ms at dt = 0.1 ms", error.Message);
+
+        var reset = Projection(out var resetNetwork);
+        reset.WithShortTermPlasticity(ShortTermPlasticity.Depressing(0.5, 1e6) with { ResetIntervalMs = 100 });
+        using var session = new InferenceSession(OnnxExporter.Build(resetNetwork).Bytes.ToArray());
+        Assert.Contains("decay tables 1000/0", session.ModelMetadata.CustomMetadataMap["snn.short_term"]);
     }
 }
