@@ -413,6 +413,12 @@ public sealed class BenchCli
             console.MarkupLine("[red]" + Markup.Escape($"--kernel applies only to {StudyCatalog.NalsmFashionMnist.Name}, {StudyCatalog.NalsmLiquid.Name} and {StudyCatalog.NalsmBranching.Name}, --liquid only to {StudyCatalog.NalsmFashionMnist.Name} and {StudyCatalog.NalsmLiquid.Name}, and --variant, --features and --readout only to {StudyCatalog.NalsmFashionMnist.Name}, which is not among the runs.") + "[/]");
             return 1;
         }
+        if (!string.Equals(settings.Backend, RunSettings.DefaultBackend, StringComparison.OrdinalIgnoreCase)
+            && studies.FirstOrDefault(s => s != StudyCatalog.NalsmFashionMnist) is { } fixedEngines)
+        {
+            console.MarkupLine("[red]" + Markup.Escape($"--backend {settings.Backend} applies to the suites and {StudyCatalog.NalsmFashionMnist.Name}; the study '{fixedEngines.Name}' runs on the engines it compares (run it without --backend).") + "[/]");
+            return 1;
+        }
         foreach (var study in studies)
         {
             if (study.CheckInputs(settings.StudyContext()) is { } problem)

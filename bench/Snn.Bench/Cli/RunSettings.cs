@@ -67,5 +67,5 @@ public sealed record RunSettings
     /// <param name="status">Receives each new stage; null to ignore.</param>
     /// <param name="fraction">Receives the fraction done; null to ignore.</param>
     public StudyContext StudyContext(Action<string>? status = null, Action<double>? fraction = null)
-        => new(Seed, Size, DurationMs, Threads, Quick, status, DataDirectory, fraction, Nalsm);
+        => new(Seed, Size, DurationMs, Threads, Quick, status, DataDirectory, fraction, Nalsm, Backend);
 }

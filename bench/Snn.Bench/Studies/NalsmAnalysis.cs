@@ -1,5 +1,6 @@
 using System.Globalization;
-using Snn.Backends.Cpu;
+using Snn.Bench.Running;
+using Snn.Core.Simulation;
 using Snn.Bench.Suites;
 using Snn.Datasets;
 using Snn.Datasets.Formats;
@@ -102,7 +103,23 @@ public static class NalsmAnalysis
     public static string? CheckInputs(StudyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Backend is { } backend && !LiquidEngines.Contains(backend, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"nalsm-fmnist: --backend {backend} cannot run the liquid (astrocyte-modulated STDP, short-term plasticity, weights read back); use {string.Join(" or ", LiquidEngines)}.";
+        }
         return CrossbarDataSets.FashionMnistMissing(context.DataDirectory) is { } missing ? "nalsm-fmnist: " + missing : null;
+    }
+
+    /// <summary>The engines that run the NALSM liquid: the CPU engine (default) and the GPU engine,
+    /// which gives the CPU engine's weights and spike counts bit for bit.</summary>
+    public static IReadOnlyList<string> LiquidEngines { get; } = ["cpu", "gpu"];
+
+    /// <summary>The engine of <paramref name="context"/>'s liquid: <c>--backend</c> (cpu or gpu), the
+    /// CPU engine by default, one thread per network (the protocol runs its workers side by side).</summary>
+    public static IBackend LiquidBackend(StudyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return BackendFactory.Create(context.Backend ?? LiquidEngines[0], 1);
     }
 
     /// <summary>The protocol of <paramref name="context"/>: the variant's preset at the liquid size, with the counts of <c>--quick</c> or <c>--size</c>.</summary>
@@ -235,10 +252,11 @@ public static class NalsmAnalysis
         context.Report("reading Fashion-MNIST");
         var train = Images(DataSplit.Train, full ? int.MaxValue : options.TrainCount + options.ValidationCount, context.DataDirectory);
         var test = Images(DataSplit.Test, options.TestCount, context.DataDirectory);
-        var backend = new CpuBackend(new CpuBackendOptions { Threads = 1 });
+        var backend = LiquidBackend(context);
+        context.Report($"simulating the liquid on the {backend.Name} engine");
         if (context.NalsmStudy.Features is not { } target)
         {
-            return (NalsmExperiment.Simulate(options, backend, train, test, progress), "liquid features simulated (not saved: no --features)");
+            return (NalsmExperiment.Simulate(options, backend, train, test, progress), $"liquid features simulated on the {backend.Name} engine (not saved: no --features)");
         }
         string partial = LiquidFeatureRun.PartialPath(target);
         string? resumed = null;
@@ -258,8 +276,8 @@ public static class NalsmAnalysis
             throw new InvalidOperationException($"nalsm-fmnist stopped by a signal after its chunks in flight; {partial} keeps every finished chunk (and W_INI once the initialisation is done): run the same command to resume.");
         }
         return (written, resumed is null
-            ? $"liquid features simulated and written to {target} (progress kept in {partial} while running)"
-            : $"liquid features simulated and written to {target}, resumed from {partial} ({resumed}); wall times add up the sessions");
+            ? $"liquid features simulated on the {backend.Name} engine and written to {target} (progress kept in {partial} while running)"
+            : $"liquid features simulated on the {backend.Name} engine and written to {target}, resumed from {partial} ({resumed}); wall times add up the sessions");
     }
 
     private static LabelledImages Images(DataSplit split, int count, string? directory)

@@ -10,8 +10,10 @@ namespace Snn.Bench.Studies;
 /// <param name="DataDirectory">The folder of the data set a study reads (<c>--data</c>); null for its default place.</param>
 /// <param name="Fraction">Receives the fraction of the study done, in [0, 1], where the study can tell; null to ignore.</param>
 /// <param name="Nalsm">The options of <c>nalsm-fmnist</c>; null for their defaults.</param>
+/// <param name="Backend">The engine (<c>--backend</c>) of a study that runs its networks on a chosen
+/// one (<c>nalsm-fmnist</c>); null for the CPU engine.</param>
 public sealed record StudyContext(ulong Seed, int? Size = null, double? DurationMs = null, int? Threads = null, bool Quick = false, Action<string>? Status = null,
-    string? DataDirectory = null, Action<double>? Fraction = null, NalsmStudyOptions? Nalsm = null)
+    string? DataDirectory = null, Action<double>? Fraction = null, NalsmStudyOptions? Nalsm = null, string? Backend = null)
 {
     /// <summary>The options of <c>nalsm-fmnist</c> (their defaults when none were given).</summary>
     public NalsmStudyOptions NalsmStudy => Nalsm ?? NalsmStudyOptions.None;

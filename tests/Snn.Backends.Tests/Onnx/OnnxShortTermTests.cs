@@ -18,28 +18,11 @@ public class OnnxShortTermTests(ITestOutputHelper output)
     [InlineData(1)]
     [InlineData(2)]
     public void ExactFormGivesTheCpuEnginesSpikesAndMembranesBitForBit(int seed)
-    {
-        var onCpu = OnnxTestNetworks.ShortTermLif(seed);
-        using var cpu = SimulationHelpers.Run(onCpu.Network, onCpu.DurationMs);
-        var onOnnx = OnnxTestNetworks.ShortTermLif(seed);
-        using ISimulation onnx = new OnnxBackend().Compile(onOnnx.Network);
-        onnx.Run(onOnnx.DurationMs);
-        AssertSame(onCpu, cpu, onOnnx, onnx, bitForBit: true);
-    }
+        => AssertOnnxGivesTheCpuEngines(seed, OnnxModelForm.Exact);
 
     [Fact]
     public void ExactFormRunInChunksContinuesTheShortTermState()
-    {
-        var onCpu = OnnxTestNetworks.ShortTermLif(3);
-        using var cpu = SimulationHelpers.Run(onCpu.Network, onCpu.DurationMs);
-        var onOnnx = OnnxTestNetworks.ShortTermLif(3);
-        using ISimulation onnx = new OnnxBackend().Compile(onOnnx.Network);
-        onnx.Run(37.3);
-        onnx.Run(81.2);
-        onnx.Run(onOnnx.DurationMs - 37.3 - 81.2);
-        Assert.Equal(cpu.StepCount, onnx.StepCount);
-        AssertSame(onCpu, cpu, onOnnx, onnx, bitForBit: true);
-    }
+        => AssertOnnxGivesTheCpuEngines(3, OnnxModelForm.Exact, 37.3, 81.2);
 
     [Theory]
     [InlineData(OnnxModelForm.Exact)]
@@ -71,13 +54,8 @@ public class OnnxShortTermTests(ITestOutputHelper output)
     [Fact]
     public void FastFormGivesTheCpuEnginesSpikesInOneLoop()
     {
-        var onCpu = OnnxTestNetworks.ShortTermLif(5);
-        using var cpu = SimulationHelpers.Run(onCpu.Network, onCpu.DurationMs);
-        var onOnnx = OnnxTestNetworks.ShortTermLif(5);
-        Assert.Equal(1, OnnxRuns.ScanCount(OnnxExporter.Build(onOnnx.Network)));
-        using ISimulation onnx = new OnnxBackend { Form = OnnxModelForm.Fast }.Compile(onOnnx.Network);
-        onnx.Run(onOnnx.DurationMs);
-        AssertSame(onCpu, cpu, onOnnx, onnx, bitForBit: false);
+        Assert.Equal(1, OnnxRuns.ScanCount(OnnxExporter.Build(OnnxTestNetworks.ShortTermLif(5).Network)));
+        AssertOnnxGivesTheCpuEngines(5, OnnxModelForm.Fast);
     }
 
     [Fact]
@@ -94,6 +72,24 @@ public class OnnxShortTermTests(ITestOutputHelper output)
             output.WriteLine($"{with.Spikes[m].Population.Name}: {a.Count} spikes with short-term plasticity, {b.Count} without");
             Assert.False(a.Steps.SequenceEqual(b.Steps) && a.Neurons.SequenceEqual(b.Neurons), $"{with.Spikes[m].Population.Name} fires the same without short-term plasticity");
         }
+    }
+
+    /// <summary>Runs the test network of <paramref name="seed"/> on the CPU engine and on ONNX
+    /// Runtime in <paramref name="form"/>, the latter in calls of <paramref name="chunksMs"/> and then
+    /// the rest, and compares them.</summary>
+    private void AssertOnnxGivesTheCpuEngines(int seed, OnnxModelForm form, params double[] chunksMs)
+    {
+        var onCpu = OnnxTestNetworks.ShortTermLif(seed);
+        using var cpu = SimulationHelpers.Run(onCpu.Network, onCpu.DurationMs);
+        var onOnnx = OnnxTestNetworks.ShortTermLif(seed);
+        using ISimulation onnx = new OnnxBackend { Form = form }.Compile(onOnnx.Network);
+        foreach (double chunk in chunksMs)
+        {
+            onnx.Run(chunk);
+        }
+        onnx.Run(onOnnx.DurationMs - chunksMs.Sum());
+        Assert.Equal(cpu.StepCount, onnx.StepCount);
+        AssertSame(onCpu, cpu, onOnnx, onnx, bitForBit: form == OnnxModelForm.Exact);
     }
 
     private void AssertSame(MonitoredNetwork onCpu, ISimulation cpu, MonitoredNetwork onOnnx, ISimulation onnx, bool bitForBit)

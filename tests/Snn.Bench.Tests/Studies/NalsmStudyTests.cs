@@ -103,6 +103,70 @@ public class NalsmStudyTests
     }
 
     [Fact]
+    public void BackendSelectsTheLiquidsEngine()
+    {
+        StudyContext Context(params string[] arguments) => _cli.RunSettingsFrom(_cli.Root.Parse(["run", "nalsm-fmnist", .. arguments])).StudyContext();
+
+        Assert.Equal("gpu", NalsmAnalysis.LiquidBackend(Context("--backend", "gpu")).Name);
+        Assert.Equal("cpu", NalsmAnalysis.LiquidBackend(Context()).Name);
+        Assert.Equal("cpu", NalsmAnalysis.LiquidBackend(new StudyContext(1)).Name);
+        Assert.DoesNotContain("--backend", NalsmAnalysis.CheckInputs(Context("--backend", "gpu")) ?? "", StringComparison.Ordinal);
+    }
+
+    /// <summary>The protocol with <c>--backend gpu</c> (ILGPU's CPU accelerator here, a GPU where
+    /// there is one): every spike count of every sample, and the branching factor, equal the CPU engine's.</summary>
+    [FashionMnistFact]
+    public void TheLiquidOnTheGpuEngineGivesTheCpuEnginesFeatures()
+    {
+        using var directory = new TemporaryDirectory();
+        LiquidFeatures Run(string backend)
+        {
+            string features = Path.Combine(directory.Path, $"{backend}.bin");
+            var console = new CapturedConsole();
+            Assert.Equal(0, new BenchCli(console.Console).Invoke(["run", "nalsm-fmnist", "--size", "10", "--threads", "1", "--backend", backend,
+                "--features", features, "--out", Path.Combine(directory.Path, backend)]));
+            Assert.Contains($"liquid features simulated on the {backend} engine", console.Text);
+            return LiquidFeatureRun.Load(features).Features;
+        }
+
+        var cpu = Run("cpu");
+        var gpu = Run("gpu");
+
+        Assert.True(cpu.TrainCounts.Sum(c => c.Sum()) > 1000, "too few spikes to compare");
+        Assert.Equal(cpu.TrainCounts, gpu.TrainCounts);
+        Assert.Equal(cpu.ValidationCounts, gpu.ValidationCounts);
+        Assert.Equal(cpu.TestCounts, gpu.TestCounts);
+        Assert.Equal(cpu.Measurements.BranchingFactor, gpu.Measurements.BranchingFactor);
+    }
+
+    [Theory]
+    [InlineData("onnx")]
+    [InlineData("event-driven")]
+    public void AnEngineThatCannotRunTheLiquidIsRefused(string backend)
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "nalsm-fmnist", "--backend", backend, "--out", directory.Path]);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"nalsm-fmnist: --backend {backend} cannot run the liquid", console.Text);
+        Assert.Contains("use cpu or gpu", console.Text);
+    }
+
+    [Fact]
+    public void BackendWithAStudyOnItsOwnEnginesIsRefused()
+    {
+        using var directory = new TemporaryDirectory();
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["run", "nalsm-fmnist", "sfq-xor", "--backend", "gpu", "--out", directory.Path]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("--backend gpu applies to the suites and nalsm-fmnist; the study 'sfq-xor' runs on the engines it compares", console.Text);
+    }
+
+    [Fact]
     public void VariantWithTheLiquidSpeedStudyAloneIsRefused()
     {
         using var directory = new TemporaryDirectory();
@@ -162,7 +226,7 @@ public class NalsmStudyTests
         var first = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, "first", ResultsJson.FileName)).Studies).Metrics;
         var second = Assert.Single(ResultsJson.Read(Path.Combine(directory.Path, "second", ResultsJson.FileName)).Studies).Metrics;
         Assert.Equal(written, File.GetLastWriteTimeUtc(features));
-        Assert.Contains("liquid features simulated and written to", firstConsole.Text);
+        Assert.Contains("liquid features simulated on the cpu engine and written to", firstConsole.Text);
         Assert.Contains("liquid features read from", secondConsole.Text);
         foreach (string metric in new[] { "test_accuracy_percent", "validation_accuracy_percent", "ridge_test_accuracy_percent", "branching_factor", "mean_rate_hz", "feature_seconds" })
         {
