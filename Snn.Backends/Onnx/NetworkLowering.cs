@@ -350,19 +350,21 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
             spikesOf[population] = graph.Op("Slice", spikes, graph.Int64s(offset), graph.Int64s(offset + population.Size), graph.Int64s(1));
             offset += population.Size;
         }
-        var columns = _network.Populations.Select(p => spikesOf[p]).ToList();
-        if (_shortTerm is not null)
+        if (history is not null || _shortTerm is not null)
         {
-            var (shortTermState, channels) = _shortTerm.Step(graph, state[_shortTermAt..(_shortTermAt + _shortTerm.StateCount)], spikesOf);
-            shortTermState.CopyTo(next, _shortTermAt);
-            columns.Add(channels);
-        }
-        if (history is not null)
-        {
-            string all = graph.OpWith("Concat", [.. columns], [GraphBuilder.IntAttribute("axis", 1)]);
-            next[^1] = _maxDelay == 1 ? all
-                : graph.OpWith("Concat", [all, graph.Op("Slice", history, graph.Int64s(0), graph.Int64s((long)(_maxDelay - 1) * stride), graph.Int64s(1))],
-                    [GraphBuilder.IntAttribute("axis", 1)]);
+            string all = graph.OpWith("Concat", _network.Populations.Select(p => spikesOf[p]).ToArray(), [GraphBuilder.IntAttribute("axis", 1)]);
+            if (_shortTerm is not null)
+            {
+                var (shortTermState, channels) = _shortTerm.Step(graph, state[_shortTermAt..(_shortTermAt + _shortTerm.StateCount)], all);
+                shortTermState.CopyTo(next, _shortTermAt);
+                all = graph.OpWith("Concat", [all, channels], [GraphBuilder.IntAttribute("axis", 1)]);
+            }
+            if (history is not null)
+            {
+                next[^1] = _maxDelay == 1 ? all
+                    : graph.OpWith("Concat", [all, graph.Op("Slice", history, graph.Int64s(0), graph.Int64s((long)(_maxDelay - 1) * stride), graph.Int64s(1))],
+                        [GraphBuilder.IntAttribute("axis", 1)]);
+            }
         }
         var outputs = new List<string>();
         foreach (var population in _outputPopulations)
