@@ -118,7 +118,7 @@ internal sealed class FastSynapticInput
     /// <param name="projections">The network's projections.</param>
     /// <param name="tables">Their synapses, by projection index.</param>
     /// <param name="place">Where each projection's source spikes are read (source 0's column).</param>
-    /// <param name="historyStride">Neurons in the spike history per delay step.</param>
+    /// <param name="historyStride">Columns of the spike history per delay step (neurons, then short-term channels).</param>
     public static FastSynapticInput Build(Population target, Receptor receptor, IReadOnlyList<Projection> projections, IReadOnlyList<SynapseTable> tables,
         Func<Projection, SourcePlace> place, int historyStride)
     {

@@ -3,7 +3,7 @@ namespace Snn.Backends.Onnx;
 /// <summary>
 /// Synapses as per-target lists padded to the largest in-degree K: <see cref="Positions"/> and
 /// <see cref="Weights"/> are [K, size] row-major; padding reads position 0 with weight 0, which
-/// adds nothing since a spike history holds only 0 and 1.
+/// adds nothing since a spike history holds only finite values (spikes 0 and 1, short-term factors).
 /// </summary>
 internal sealed class SparseSynapses
 {
