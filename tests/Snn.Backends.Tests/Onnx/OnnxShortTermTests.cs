@@ -58,6 +58,21 @@ public class OnnxShortTermTests(ITestOutputHelper output)
         AssertOnnxGivesTheCpuEngines(5, OnnxModelForm.Fast);
     }
 
+    /// <summary>A decay table ends at the first interval whose decay no longer changes x in double:
+    /// for τ_rec = 2 ms at dt = 0.1 ms, 1 − e^(−749·0.05) rounds to 1 and 1 − e^(−748·0.05) does not
+    /// (e^(−37.45) ≈ 5.4e-17 is below 2⁻⁵⁴ ≈ 5.55e-17, e^(−37.4) ≈ 5.7e-17 above), so it holds Δ = 0 to 749;
+    /// for 150 ms, Δ = 0 to 56 145 (both lengths counted independently in double with Python).</summary>
+    [Fact]
+    public void ADecayTableEndsWhereTheDecayNoLongerChangesTheResult()
+    {
+        using var session = new Microsoft.ML.OnnxRuntime.InferenceSession(OnnxExporter.Build(OnnxTestNetworks.ShortTermLif(1).Network).Bytes.ToArray());
+        string described = session.ModelMetadata.CustomMetadataMap["snn.short_term"];
+        output.WriteLine(described);
+        Assert.Contains("TauRec=2 ms, TauFac=0 ms), channels 60-79, decay tables 750/0", described);
+        Assert.Contains("TauRec=150 ms, TauFac=0 ms), channels 0-29, decay tables 56146/0", described);
+        Assert.Contains("reset every 50 ms), channels 120-159, decay tables 500/0", described);
+    }
+
     [Fact]
     public void TheTestNetworksSpikesDependOnTheShortTermFactors()
     {
