@@ -206,7 +206,8 @@ public class OnnxFastFormTests(ITestOutputHelper output)
         }
         using var session = new InferenceSession(model.Bytes.ToArray());
         using var value = OrtValue.CreateTensorValueFromMemory(input, [steps, batch, model.Layout.InputWidth]);
-        using var results = session.Run(new RunOptions(), [model.Layout.InputName], [value], [model.Layout.ClassScoresOutput!, model.Layout.PredictedClassOutput!]);
+        using var runOptions = new RunOptions();
+        using var results = session.Run(runOptions, [model.Layout.InputName], [value], [model.Layout.ClassScoresOutput!, model.Layout.PredictedClassOutput!]);
         var scores = results[0].GetTensorDataAsSpan<float>().ToArray();
         var predicted = results[1].GetTensorDataAsSpan<long>().ToArray();
         Assert.Equal(batch, predicted.Length);

@@ -100,7 +100,8 @@ public class OnnxFloat16Tests(ITestOutputHelper output)
     {
         using var session = new InferenceSession(model.Bytes.ToArray());
         using var value = OrtValue.CreateTensorValueFromMemory(input, [Steps, Batch, model.Layout.InputWidth]);
-        using var results = session.Run(new RunOptions(), [model.Layout.InputName], [value], [model.Layout.PredictedClassOutput!, spikes]);
+        using var runOptions = new RunOptions();
+        using var results = session.Run(runOptions, [model.Layout.InputName], [value], [model.Layout.PredictedClassOutput!, spikes]);
         return (results[0].GetTensorDataAsSpan<long>().ToArray(), results[1].GetTensorDataAsSpan<float>().ToArray());
     }
 }

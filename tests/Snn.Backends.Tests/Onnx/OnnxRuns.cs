@@ -46,7 +46,8 @@ internal static class OnnxRuns
         using var session = new InferenceSession(model.Bytes.ToArray());
         using var value = OrtValue.CreateTensorValueFromMemory(input, [steps, batch, model.Layout.InputWidth]);
         var names = model.Layout.OutputNames.Concat(extraOutputs ?? []).ToArray();
-        using var results = session.Run(new RunOptions(), [model.Layout.InputName], [value], names);
+        using var runOptions = new RunOptions();
+        using var results = session.Run(runOptions, [model.Layout.InputName], [value], names);
         var outputs = new Dictionary<string, float[]>();
         for (int o = 0; o < names.Length; o++)
         {
@@ -80,7 +81,8 @@ internal static class OnnxRuns
                 });
             }
             var outputs = layout.OutputNames.Concat(layout.StateOutputNames).ToArray();
-            using (var results = session.Run(new RunOptions(), names, values, outputs))
+            using var runOptions = new RunOptions();
+            using (var results = session.Run(runOptions, names, values, outputs))
             {
                 for (int o = 0; o < layout.OutputNames.Count; o++)
                 {
