@@ -18,7 +18,8 @@ namespace Snn.Bench.Studies;
 /// <see cref="OnnxBackend"/> (ONNX Runtime), both on <see cref="StudyContext.Threads"/> threads
 /// (default 1). It reports whether every population's spikes are identical, the largest membrane
 /// difference, and each engine's compile and run time (one sample = one pass over the input
-/// trains); a tiny instance runs first on both, untimed, so JIT compilation is not timed. Its file
+/// trains); a tiny instance runs first on both, untimed, so JIT compilation is not timed. The same
+/// comparison (spikes, membranes; not timed) runs on the demo network with short-term plasticity. Its file
 /// writer exports the network to <see cref="ModelFile"/>.
 /// </summary>
 public static class OnnxRoundTripAnalysis
@@ -45,15 +46,66 @@ public static class OnnxRoundTripAnalysis
         var cpu = Measure(new CpuBackend(new CpuBackendOptions { Threads = threads }), Monitored(Create()), duration);
         context.Report("onnx");
         var onnx = Measure(new OnnxBackend { IntraOpThreads = threads }, Monitored(Create()), duration);
+        var same = Compare(cpu, onnx);
+        context.Report("with short-term plasticity");
+        OnnxDemoNetwork CreateShortTerm() => OnnxDemoNetwork.Create(context.Seed, inputs, hidden, durationMs: duration, shortTerm: true);
+        var shortTerm = Compare(Measure(new CpuBackend(new CpuBackendOptions { Threads = threads }), Monitored(CreateShortTerm()), duration),
+            Measure(new OnnxBackend { IntraOpThreads = threads }, Monitored(CreateShortTerm()), duration));
 
+        var metrics = new Dictionary<string, double>
+        {
+            ["neurons"] = cpu.Neurons,
+            ["synapses"] = cpu.Synapses,
+            ["simulated_ms"] = duration,
+            ["threads"] = threads,
+            ["identical_spikes"] = same.Identical ? 1 : 0,
+            ["spikes_cpu"] = same.CpuSpikes,
+            ["spikes_onnx"] = same.OnnxSpikes,
+            ["max_membrane_difference_mv"] = same.MaxDifference,
+            ["identical_spikes_short_term"] = shortTerm.Identical ? 1 : 0,
+            ["spikes_cpu_short_term"] = shortTerm.CpuSpikes,
+            ["spikes_onnx_short_term"] = shortTerm.OnnxSpikes,
+            ["max_membrane_difference_short_term_mv"] = shortTerm.MaxDifference,
+            ["cpu_compile_seconds"] = cpu.CompileSeconds,
+            ["cpu_run_seconds"] = cpu.RunSeconds,
+            ["cpu_samples_per_second"] = 1 / Math.Max(cpu.RunSeconds, 1e-12),
+            ["onnx_compile_seconds"] = onnx.CompileSeconds,
+            ["onnx_run_seconds"] = onnx.RunSeconds,
+            ["onnx_samples_per_second"] = 1 / Math.Max(onnx.RunSeconds, 1e-12),
+        };
+        var findings = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"{cpu.Neurons} neurons ({inputs} inputs), {cpu.Synapses} synapses, {Format.Milliseconds(duration)} of input, seed {context.Seed}, {threads} thread(s)"),
+            $"spikes {(same.Identical ? "IDENTICAL" : "DIFFER")} on cpu and onnx (cpu/onnx per population: {same.PerPopulation})",
+            string.Create(CultureInfo.InvariantCulture, $"max |V_cpu - V_onnx| = {same.MaxDifference:G3} mV over {same.Samples} samples (V of every population, every step)"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"with short-term plasticity on three projections: spikes {(shortTerm.Identical ? "IDENTICAL" : "DIFFER")} ({shortTerm.PerPopulation}), max |V_cpu - V_onnx| = {shortTerm.MaxDifference:G3} mV"),
+            $"cpu:  compile {Format.Seconds(cpu.CompileSeconds)}, run {Format.Seconds(cpu.RunSeconds)} ({Format.Si(1 / Math.Max(cpu.RunSeconds, 1e-12))} samples/s)",
+            $"onnx: compile {Format.Seconds(onnx.CompileSeconds)} (export + session), run {Format.Seconds(onnx.RunSeconds)} ({Format.Si(1 / Math.Max(onnx.RunSeconds, 1e-12))} samples/s)",
+        };
+
+        IReadOnlyList<string> WriteModel(string directory)
+        {
+            Directory.CreateDirectory(directory);
+            string path = Path.Combine(directory, ModelFile);
+            OnnxExporter.Export(Create().Network, new OnnxExportOptions { IncludeMembrane = true, Description = "Snn OnnxDemoNetwork (snn-bench onnx-roundtrip)." }, path);
+            return [path];
+        }
+
+        return new SuiteAnalysis(metrics, findings, WriteModel);
+    }
+
+    /// <summary>Whether the two runs' spikes are identical, their spike counts, each population's
+    /// counts, and the largest membrane difference (mV) over all samples.</summary>
+    private static (bool Identical, long CpuSpikes, long OnnxSpikes, string PerPopulation, double MaxDifference, long Samples) Compare(EngineRun cpu, EngineRun onnx)
+    {
         bool identical = true;
-        long spikes = 0;
         var perPopulation = new List<string>();
         for (int p = 0; p < cpu.Spikes.Length; p++)
         {
             bool same = cpu.Spikes[p].Steps.AsSpan().SequenceEqual(onnx.Spikes[p].Steps) && cpu.Spikes[p].Neurons.AsSpan().SequenceEqual(onnx.Spikes[p].Neurons);
             identical &= same;
-            spikes += cpu.Spikes[p].Count;
             perPopulation.Add(string.Create(CultureInfo.InvariantCulture, $"{cpu.Names[p]} {cpu.Spikes[p].Count}/{onnx.Spikes[p].Count}{(same ? "" : " DIFFER")}"));
         }
         double maxDifference = 0;
@@ -71,43 +123,7 @@ public static class OnnxRoundTripAnalysis
                 samples += a.Length;
             }
         }
-
-        var metrics = new Dictionary<string, double>
-        {
-            ["neurons"] = cpu.Neurons,
-            ["synapses"] = cpu.Synapses,
-            ["simulated_ms"] = duration,
-            ["threads"] = threads,
-            ["identical_spikes"] = identical ? 1 : 0,
-            ["spikes_cpu"] = spikes,
-            ["spikes_onnx"] = onnx.Spikes.Sum(s => (long)s.Count),
-            ["max_membrane_difference_mv"] = maxDifference,
-            ["cpu_compile_seconds"] = cpu.CompileSeconds,
-            ["cpu_run_seconds"] = cpu.RunSeconds,
-            ["cpu_samples_per_second"] = 1 / Math.Max(cpu.RunSeconds, 1e-12),
-            ["onnx_compile_seconds"] = onnx.CompileSeconds,
-            ["onnx_run_seconds"] = onnx.RunSeconds,
-            ["onnx_samples_per_second"] = 1 / Math.Max(onnx.RunSeconds, 1e-12),
-        };
-        var findings = new List<string>
-        {
-            string.Create(CultureInfo.InvariantCulture,
-                $"{cpu.Neurons} neurons ({inputs} inputs), {cpu.Synapses} synapses, {Format.Milliseconds(duration)} of input, seed {context.Seed}, {threads} thread(s)"),
-            $"spikes {(identical ? "IDENTICAL" : "DIFFER")} on cpu and onnx (cpu/onnx per population: {string.Join(", ", perPopulation)})",
-            string.Create(CultureInfo.InvariantCulture, $"max |V_cpu - V_onnx| = {maxDifference:G3} mV over {samples} samples (V of every population, every step)"),
-            $"cpu:  compile {Format.Seconds(cpu.CompileSeconds)}, run {Format.Seconds(cpu.RunSeconds)} ({Format.Si(1 / Math.Max(cpu.RunSeconds, 1e-12))} samples/s)",
-            $"onnx: compile {Format.Seconds(onnx.CompileSeconds)} (export + session), run {Format.Seconds(onnx.RunSeconds)} ({Format.Si(1 / Math.Max(onnx.RunSeconds, 1e-12))} samples/s)",
-        };
-
-        IReadOnlyList<string> WriteModel(string directory)
-        {
-            Directory.CreateDirectory(directory);
-            string path = Path.Combine(directory, ModelFile);
-            OnnxExporter.Export(Create().Network, new OnnxExportOptions { IncludeMembrane = true, Description = "Snn OnnxDemoNetwork (snn-bench onnx-roundtrip)." }, path);
-            return [path];
-        }
-
-        return new SuiteAnalysis(metrics, findings, WriteModel);
+        return (identical, cpu.Spikes.Sum(s => (long)s.Count), onnx.Spikes.Sum(s => (long)s.Count), string.Join(", ", perPopulation), maxDifference, samples);
     }
 
     private static (Network Network, Population[] Populations, SpikeMonitor[] Spikes, StateMonitor[] Membranes) Monitored(OnnxDemoNetwork demo)

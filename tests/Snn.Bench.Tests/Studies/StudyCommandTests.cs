@@ -109,6 +109,10 @@ public class StudyCommandTests
         Assert.Equal(1, study.Metrics["identical_spikes"]);
         Assert.True(study.Metrics["spikes_cpu"] > 0, "the demo network is silent: nothing was compared");
         Assert.Equal(0, study.Metrics["max_membrane_difference_mv"]);
+        Assert.Equal(1, study.Metrics["identical_spikes_short_term"]);
+        Assert.True(study.Metrics["spikes_cpu_short_term"] > 0, "the demo network with short-term plasticity is silent: nothing was compared");
+        Assert.NotEqual(study.Metrics["spikes_cpu"], study.Metrics["spikes_cpu_short_term"]);
+        Assert.Equal(0, study.Metrics["max_membrane_difference_short_term_mv"]);
         Assert.True(study.Metrics["onnx_samples_per_second"] > 0);
         Assert.Equal([OnnxRoundTripAnalysis.ModelFile], study.Files);
         using var session = new InferenceSession(Path.Combine(directory.Path, OnnxRoundTripAnalysis.ModelFile));
