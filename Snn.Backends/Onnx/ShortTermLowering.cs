@@ -122,7 +122,7 @@ internal sealed class ShortTermLowering
         string uAdvanced = graph.Add(bigU, graph.Mul(graph.Mul(u, Constant(graph, PerChannel(j => 1 - _entries.Sets[j].U))), Decay(graph, _facilitation, interval)));
         if (_entries.ResetSteps.Any(r => r > 0))
         {
-            string period = graph.Constant(GraphBuilder.TensorOf(PerChannelSteps(j => _entries.ResetSteps[j] > 0 ? _entries.ResetSteps[j] : long.MaxValue), [Channels]));
+            string period = graph.Constant(GraphBuilder.TensorOf(PerChannel(j => _entries.ResetSteps[j] > 0 ? _entries.ResetSteps[j] : long.MaxValue), [Channels]));
             string crossed = graph.Op("Not", graph.Op("Equal", graph.Div(last, period), graph.Div(step, period)));
             xAdvanced = graph.Where(crossed, one, xAdvanced);
             uAdvanced = graph.Where(crossed, bigU, uAdvanced);
@@ -145,8 +145,8 @@ internal sealed class ShortTermLowering
         {
             offsets[j] = offsets[j - 1] + tables[j - 1].Length;
         }
-        string start = graph.Constant(GraphBuilder.TensorOf(PerChannelSteps(j => offsets[j]), [Channels]));
-        string end = graph.Constant(GraphBuilder.TensorOf(PerChannelSteps(j => offsets[j] + tables[j].Length - 1), [Channels]));
+        string start = graph.Constant(GraphBuilder.TensorOf(PerChannel(j => offsets[j]), [Channels]));
+        string end = graph.Constant(GraphBuilder.TensorOf(PerChannel(j => offsets[j] + tables[j].Length - 1), [Channels]));
         string index = graph.Op("Min", graph.Add(interval, start), end);
         double[] all = [.. tables.SelectMany(t => t)];
         return graph.Op("Gather", graph.Constant(GraphBuilder.TensorOf(all, [all.Length])), index);
@@ -155,19 +155,9 @@ internal sealed class ShortTermLowering
     private string Constant(GraphBuilder graph, double[] values) => graph.Constant(GraphBuilder.TensorOf(values, [values.Length]));
 
     /// <summary>A value per channel from its projection's index among the projections with short-term plasticity.</summary>
-    private double[] PerChannel(Func<int, double> value)
+    private T[] PerChannel<T>(Func<int, T> value)
     {
-        var values = new double[Channels];
-        for (int c = 0; c < values.Length; c++)
-        {
-            values[c] = value(_entries.SetOf[c + 1]);
-        }
-        return values;
-    }
-
-    private long[] PerChannelSteps(Func<int, long> value)
-    {
-        var values = new long[Channels];
+        var values = new T[Channels];
         for (int c = 0; c < values.Length; c++)
         {
             values[c] = value(_entries.SetOf[c + 1]);

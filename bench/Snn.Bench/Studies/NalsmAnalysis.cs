@@ -1,7 +1,7 @@
 using System.Globalization;
 using Snn.Bench.Running;
-using Snn.Core.Simulation;
 using Snn.Bench.Suites;
+using Snn.Core.Simulation;
 using Snn.Datasets;
 using Snn.Datasets.Formats;
 using Snn.Experiments.Nalsm;
