@@ -44,6 +44,12 @@ public class OnnxThroughputStudyTests
             Assert.True(study.Metrics.ContainsKey($"{network}_fast_f16_first_divergent_step"));
             Assert.True(study.Metrics.ContainsKey($"{network}_fast_f16_rate_difference"));
             Assert.InRange(study.Metrics[$"{network}_fast_f16_class_agreement"], 0.0, 1.0);
+            // The floor control: on all-zero input no neuron spikes, and its ratio is to the engine on the real samples.
+            Assert.Equal(0, study.Metrics[$"{network}_cpu_silent_spikes"]);
+            Assert.True(study.Metrics[$"{network}_cpu_silent_t1_samples_per_second"] > 0);
+            Assert.Equal(study.Metrics[$"{network}_fast_silent_b32_t1_samples_per_second"] / study.Metrics[$"{network}_cpu_t1_samples_per_second"],
+                study.Metrics[$"{network}_fast_silent_b32_t1_vs_cpu"], 12);
+            Assert.False(study.Metrics.ContainsKey($"{network}_fast_f16_silent_b32_t1_samples_per_second"));
             foreach (string form in new[] { "fast", "fast_f16", "exact" })
             {
                 Assert.True(study.Metrics[$"{network}_{form}_b1_t1_samples_per_second"] > 0);
@@ -59,6 +65,7 @@ public class OnnxThroughputStudyTests
         Assert.Contains("distinct classes", console.Text);
         Assert.Contains("engine spike events identical", console.Text);
         Assert.Contains("fast-f16-form class = engine class", console.Text);
+        Assert.Contains("fast form on all-zero input", console.Text);
 
         // The float16 class agreement is that of a float16 export run here directly on the same
         // samples (the study's default seed, quick steps) against the CPU engine's classes.

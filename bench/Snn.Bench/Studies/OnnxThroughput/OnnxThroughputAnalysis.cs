@@ -19,7 +19,11 @@ namespace Snn.Bench.Studies.OnnxThroughput;
 /// the engine's (and how many distinct classes the engine predicted, so an agreement between
 /// constant predictions shows), and the spike agreement of each fast form on a few samples. A form
 /// the exporter refuses for a network is reported by name (metric <c>{network}_{form}_refused</c>). Each session and the
-/// engine run one untimed warm-up first. The exact form is timed for at most
+/// engine run one untimed warm-up first. A control gives the fast form's floor: the deployed (float32)
+/// fast form at the agreement batch, and the engine, on all-zero input, where no neuron spikes (the
+/// engine's spike count on it is reported) so no synapse is delivered while every node of the graph
+/// still runs; the fast form's samples/s there against the engine's on the real samples bounds what
+/// faster delivery alone could gain. The exact form is timed for at most
 /// <see cref="ExactBudgetSeconds"/> per point: it is the reference, not the deployment form.
 /// </summary>
 public static class OnnxThroughputAnalysis
@@ -54,13 +58,18 @@ public static class OnnxThroughputAnalysis
             var network = networks[n]();
             context.Report($"{network.Name}: cpu engine");
             var engine = threads.ToDictionary(t => t, t => RunEngine(network, t));
+            var silent = network with { Samples = [.. network.Samples.Select(sample => new float[sample.Length])] };
+            context.Report($"{network.Name}: cpu engine on all-zero input");
+            var silentEngine = threads.ToDictionary(t => t, t => RunEngine(silent, t));
             var predictions = engine[threads[0]].Predictions;
             int distinct = predictions.Distinct().Count();
             string prefix = network.Name.Replace('-', '_');
             metrics[$"{prefix}_cpu_distinct_classes"] = distinct;
+            metrics[$"{prefix}_cpu_silent_spikes"] = EngineSpikes(silent.Build(silent.Samples[0]), silent.Steps);
             foreach (int t in threads)
             {
                 metrics[$"{prefix}_cpu_t{t}_samples_per_second"] = engine[t].SamplesPerSecond;
+                metrics[$"{prefix}_cpu_silent_t{t}_samples_per_second"] = silentEngine[t].SamplesPerSecond;
             }
             var line = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{network.Name}: cpu {string.Join(" / ", threads.Select(t => Format.Si(engine[t].SamplesPerSecond)))} samples/s ({string.Join("/", threads)} threads)") };
             foreach (var form in ThroughputForm.All)
@@ -91,6 +100,14 @@ public static class OnnxThroughputAnalysis
                             metrics[$"{key}_class_agreement"] = (double)same / predictions.Length;
                             line.Add($"{form.Label}-form class = engine class on {same}/{predictions.Length} samples (the engine predicted {distinct} distinct classes)");
                         }
+                    }
+                    if (form == ThroughputForm.Deployed)
+                    {
+                        double floor = RunOnnx(session, model.Layout, silent, agreementBatch, double.PositiveInfinity).SamplesPerSecond;
+                        metrics[$"{key}_silent_b{agreementBatch}_t{t}_samples_per_second"] = floor;
+                        metrics[$"{key}_silent_b{agreementBatch}_t{t}_vs_cpu"] = floor / engine[t].SamplesPerSecond;
+                        line.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"{form.Label} form on all-zero input (no spike to deliver, every node still runs), b{agreementBatch}/t{t}: {Format.Si(floor)} samples/s, {floor / engine[t].SamplesPerSecond:F2}x the engine on the samples (the engine on all-zero input: {Format.Si(silentEngine[t].SamplesPerSecond)})"));
                     }
                 }
                 line.Add(string.Create(CultureInfo.InvariantCulture, $"{form.Label}: {model.NodeCount} nodes, {Format.MiB(model.SizeBytes)}; samples/s {string.Join(", ", points)}"));
@@ -144,6 +161,14 @@ public static class OnnxThroughputAnalysis
             seconds += run;
         }
         return (predictions, predictions.Length / seconds);
+    }
+
+    /// <summary>The spikes of every monitored population of <paramref name="sample"/> on the CPU engine.</summary>
+    private static int EngineSpikes(ThroughputSample sample, int steps)
+    {
+        using var simulation = new CpuBackend().Compile(sample.Network);
+        simulation.Run(steps * sample.Network.Dt);
+        return sample.Spikes.Sum(monitor => simulation.GetSpikes(monitor).Count);
     }
 
     private static (int Class, double RunSeconds) Predict(CpuBackend backend, ThroughputNetwork network, float[] sample)

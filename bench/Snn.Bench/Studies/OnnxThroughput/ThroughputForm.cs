@@ -19,6 +19,9 @@ internal sealed record ThroughputForm(string Label, OnnxModelForm Form, OnnxWeig
         new("exact", OnnxModelForm.Exact, OnnxWeightPrecision.Float32),
     ];
 
+    /// <summary>The form a deployment uses by default (fast, float32 weights); the study also times it on all-zero input.</summary>
+    public static ThroughputForm Deployed => All[0];
+
     /// <summary>The metric key part of this form.</summary>
     public string Key => Label.Replace('-', '_');
 
