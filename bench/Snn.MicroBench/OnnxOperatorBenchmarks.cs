@@ -19,8 +19,7 @@ namespace Snn.MicroBench;
 /// <item>spike list: <c>NonZero</c> of a [32, 1000] spike tensor with 6 % ones (the liquid's rate per
 /// step), against a loop that lists the indices of the ones.</item>
 /// </list>
-/// One thread, the models' inputs bound once, ONNX Runtime's per-run cost included (about that of a
-/// node inside a loop body).
+/// One thread, the models' inputs bound once, ONNX Runtime's overhead per run included.
 /// </summary>
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
