@@ -119,13 +119,15 @@ internal sealed partial class NetworkLowering
     /// delay would hold more than <see cref="FastSynapticInput.HoistedEventExpansion"/> entries per
     /// synapse): in one loop those spikes go, step by step, into the stage's pending-input ring,
     /// a buffer of the largest delay's steps that stays in cache, instead of a scatter over a
-    /// buffer of the whole run, and the run needs one loop fewer.</summary>
+    /// buffer of the whole run, and the run needs one loop fewer. Under
+    /// <see cref="OnnxPerformanceHint.Latency"/> no component joins: at batch 1 the scatter over
+    /// the whole run is small and the loops run no delivery nodes.</summary>
     private List<List<int>> MergeEventChains(List<List<int>> components, Dictionary<Population, int> index)
     {
         var merged = new List<List<int>>();
         foreach (var component in components)
         {
-            if (merged.Count > 0 && FedByEvents(merged[^1], component))
+            if (_options.PerformanceHint == OnnxPerformanceHint.Throughput && merged.Count > 0 && FedByEvents(merged[^1], component))
             {
                 merged[^1].AddRange(component);
             }

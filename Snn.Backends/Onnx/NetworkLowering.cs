@@ -81,6 +81,14 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
         {
             throw new ArgumentOutOfRangeException(nameof(OnnxExportOptions.WeightPrecision), _options.WeightPrecision, $"WeightPrecision = {_options.WeightPrecision} is not Float32 or Float16.");
         }
+        if (!Enum.IsDefined(_options.PerformanceHint))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OnnxExportOptions.PerformanceHint), _options.PerformanceHint, $"PerformanceHint = {_options.PerformanceHint} is not Throughput or Latency.");
+        }
+        if (_options.PerformanceHint == OnnxPerformanceHint.Latency && _options.Form == OnnxModelForm.Exact)
+        {
+            throw new NotSupportedException("The exact form has one layout, the CPU engine's order of operations; PerformanceHint = Latency is a fast-form option (Form = OnnxModelForm.Fast).");
+        }
         foreach (var population in _network.Populations)
         {
             _identifiers[population] = Identifier(population);
@@ -662,6 +670,7 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
             ["snn.opset"] = OnnxExporter.Opset.ToString(CultureInfo.InvariantCulture),
             ["snn.form"] = _options.Form == OnnxModelForm.Fast ? "fast" : "exact",
             ["snn.weight_precision"] = _options.WeightPrecision == OnnxWeightPrecision.Float16 ? "float16 (cast to float32 at load)" : "float32",
+            ["snn.performance_hint"] = _options.PerformanceHint == OnnxPerformanceHint.Latency ? "latency" : "throughput",
             ["snn.shape"] = _options.Shape == OnnxTimeShape.TimeLoop ? "time-loop" : "single-step",
             ["snn.dt_ms"] = Invariant(_network.Dt),
             ["snn.seed"] = _network.Seed.ToString(CultureInfo.InvariantCulture),

@@ -31,6 +31,10 @@ public sealed class OnnxBackend : IBackend
     /// (default) or <see cref="OnnxWeightPrecision.Float16"/> (fast form only; computed in float32).</summary>
     public OnnxWeightPrecision WeightPrecision { get; init; } = OnnxWeightPrecision.Float32;
 
+    /// <summary>What the fast form's time loop is laid out for: <see cref="OnnxPerformanceHint.Throughput"/>
+    /// (default) or <see cref="OnnxPerformanceHint.Latency"/> (fast form only; the backend runs batch 1).</summary>
+    public OnnxPerformanceHint PerformanceHint { get; init; } = OnnxPerformanceHint.Throughput;
+
     /// <summary>Where ONNX Runtime runs the model. Default <see cref="OnnxExecutionProvider.Cpu"/>.</summary>
     public OnnxExecutionProvider ExecutionProvider { get; init; } = OnnxExecutionProvider.Cpu;
 
@@ -83,6 +87,7 @@ public sealed class OnnxBackend : IBackend
         {
             Form = Form,
             WeightPrecision = WeightPrecision,
+            PerformanceHint = PerformanceHint,
             OutputPopulations = outputs.Distinct().ToList(),
             StateOutputs = states.Distinct().ToList(),
             Description = "Compiled by Snn's OnnxBackend.",

@@ -135,6 +135,11 @@ public sealed class BenchCli
         Description = "Export the exact reference form (the CPU engine's numbers bit for bit; the graph grows with the in-degree) instead of the fast deployment form.",
     };
 
+    private readonly Option<bool> _latency = new("--latency")
+    {
+        Description = "Lay the fast form's loops out for one sample per run (streaming, on-request classification) instead of batches of tens of samples; the spikes are the same.",
+    };
+
     private readonly Option<string?> _cache = new("--cache")
     {
         Description = $"The cache folder to search (default: ${DatasetCatalog.CacheVariable}, else ~/.snn/data).",
@@ -198,7 +203,7 @@ public sealed class BenchCli
 
         ExportCommand = new Command("export", "Export a network to an ONNX file (OnnxExporter: opset 17, no custom operators).")
         {
-            _exportNetwork, _exportOut, _exportSize, _exportSeed, _membrane, _singleStep, _exact,
+            _exportNetwork, _exportOut, _exportSize, _exportSeed, _membrane, _singleStep, _exact, _latency,
         };
         ExportCommand.SetAction(parse => Guarded(() => Export(ExportSettingsFrom(parse))));
         Root.Add(ExportCommand);
@@ -300,7 +305,8 @@ public sealed class BenchCli
             parse.GetValue(_exportSeed),
             parse.GetValue(_membrane),
             parse.GetValue(_singleStep),
-            parse.GetValue(_exact));
+            parse.GetValue(_exact),
+            parse.GetValue(_latency));
     }
 
     /// <summary>The settings of a parsed <c>datasets</c> command line.</summary>
@@ -532,11 +538,12 @@ public sealed class BenchCli
             IncludeMembrane = settings.IncludeMembrane,
             Form = settings.Exact ? OnnxModelForm.Exact : OnnxModelForm.Fast,
             Shape = settings.SingleStep ? OnnxTimeShape.SingleStep : OnnxTimeShape.TimeLoop,
+            PerformanceHint = settings.Latency ? OnnxPerformanceHint.Latency : OnnxPerformanceHint.Throughput,
             Description = $"Snn network '{settings.Network}' (seed {settings.Seed}), exported by snn-bench.",
         };
         var (network, layout) = ExportableNetworks.Export(settings.Network, settings.Size, settings.Seed, options, settings.OutPath);
         long bytes = new FileInfo(settings.OutPath).Length;
-        _console.MarkupLine(Markup.Escape($"Exported {settings.Network}: {Format.Count(network.NeuronCount)} neurons, dt {Format.Milliseconds(layout.Dt)}, {layout.Form} form, {layout.Shape} shape, to {settings.OutPath} ({Format.MiB(bytes)}, {Format.Count(bytes)} bytes; ONNX IR {OnnxExporter.IrVersion}, opset {OnnxExporter.Opset})."));
+        _console.MarkupLine(Markup.Escape($"Exported {settings.Network}: {Format.Count(network.NeuronCount)} neurons, dt {Format.Milliseconds(layout.Dt)}, {layout.Form} form{(settings.Latency ? " laid out for latency" : "")}, {layout.Shape} shape, to {settings.OutPath} ({Format.MiB(bytes)}, {Format.Count(bytes)} bytes; ONNX IR {OnnxExporter.IrVersion}, opset {OnnxExporter.Opset})."));
         string shape = layout.Shape == OnnxTimeShape.TimeLoop ? "[steps, batch, " : "[batch, ";
         _console.MarkupLine(Markup.Escape($"input {layout.InputName} {shape}{layout.InputWidth}] from {(layout.InputPopulations.Count == 0 ? "no input population" : string.Join(", ", layout.InputPopulations.Select(p => $"{p.Name} ({p.Size})")))}"));
         _console.MarkupLine(Markup.Escape($"outputs {string.Join(", ", layout.OutputNames)}"));

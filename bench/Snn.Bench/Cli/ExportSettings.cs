@@ -8,4 +8,5 @@ namespace Snn.Bench.Cli;
 /// <param name="IncludeMembrane">Also emit each output population's membrane potential.</param>
 /// <param name="SingleStep">Export one time step with explicit state instead of the whole time loop.</param>
 /// <param name="Exact">Export the exact reference form instead of the fast deployment form.</param>
-public sealed record ExportSettings(string Network, string OutPath, int? Size, ulong Seed, bool IncludeMembrane, bool SingleStep, bool Exact = false);
+/// <param name="Latency">Lay the fast form's loops out for one sample per run (<see cref="Snn.Backends.Onnx.OnnxPerformanceHint.Latency"/>).</param>
+public sealed record ExportSettings(string Network, string OutPath, int? Size, ulong Seed, bool IncludeMembrane, bool SingleStep, bool Exact = false, bool Latency = false);

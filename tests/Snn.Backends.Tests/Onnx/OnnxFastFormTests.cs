@@ -63,6 +63,22 @@ public class OnnxFastFormTests(ITestOutputHelper output)
         AssertSameSpikes(build);
     }
 
+    [Theory]
+    [InlineData(40, "hoisted dense")]
+    [InlineData(200, "hoisted events")]
+    public void UnderTheLatencyHintEachLayerKeepsItsLoopWithTheSameSpikes(int hiddenSize, string layout)
+    {
+        // hidden → output is computed once for the run, outside the loops: with 40 hidden neurons a small matrix
+        // (1 040 × 12 entries over every delay) stays a convolution; with 200 its spikes are delivered.
+        var build = () => WideFeedForward(3, hiddenSize);
+        var model = OnnxExporter.Build(build().Network, new OnnxExportOptions { PerformanceHint = OnnxPerformanceHint.Latency });
+        output.WriteLine(string.Join(Environment.NewLine, model.Layout.SynapticLayouts));
+        Assert.Contains(model.Layout.SynapticLayouts, line => line.StartsWith("output.Excitatory", StringComparison.Ordinal) && line.Contains($"synapses, {layout} ", StringComparison.Ordinal));
+        Assert.Equal(2, OnnxRuns.ScanCount(model));
+        Assert.Equal(1, OnnxRuns.ScanCount(OnnxExporter.Build(build().Network, new OnnxExportOptions())));
+        AssertSameSpikes(build, hint: OnnxPerformanceHint.Latency);
+    }
+
     [Fact]
     public void GraphSizeDoesNotGrowWithTheInDegree()
     {
@@ -82,16 +98,17 @@ public class OnnxFastFormTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void RunsInChunksContinueFromTheCarriedState(bool recurrent)
+    [InlineData(false, OnnxPerformanceHint.Throughput)]
+    [InlineData(true, OnnxPerformanceHint.Throughput)]
+    [InlineData(false, OnnxPerformanceHint.Latency)]
+    public void RunsInChunksContinueFromTheCarriedState(bool recurrent, OnnxPerformanceHint hint)
     {
         var build = () => recurrent ? SparseRecurrent(4) : OnnxTestNetworks.FeedForwardLif(4);
         var whole = build();
-        using var reference = new OnnxBackend { Form = OnnxModelForm.Fast }.Compile(whole.Network);
+        using var reference = new OnnxBackend { Form = OnnxModelForm.Fast, PerformanceHint = hint }.Compile(whole.Network);
         reference.Run(whole.DurationMs);
         var chunked = build();
-        using var simulation = new OnnxBackend { Form = OnnxModelForm.Fast }.Compile(chunked.Network);
+        using var simulation = new OnnxBackend { Form = OnnxModelForm.Fast, PerformanceHint = hint }.Compile(chunked.Network);
         foreach (double part in (double[])[7.3, 0.2, 19.5])
         {
             simulation.Run(part);
@@ -247,6 +264,22 @@ public class OnnxFastFormTests(ITestOutputHelper output)
 
     /// <summary>400 LIF neurons, 2 % recurrent connectivity with delays 1-8 ms (the dense matrix
     /// would be 3200 × 400 for ~3200 synapses, so its synapses are delivered by the spikes), fed by 50 inputs.</summary>
+    /// <summary><see cref="OnnxTestNetworks.FeedForwardLif"/> with <paramref name="hiddenSize"/> hidden neurons.</summary>
+    private static MonitoredNetwork WideFeedForward(int seed, int hiddenSize)
+    {
+        var network = new Network((ulong)seed, dt: 0.1);
+        var input = network.AddSpikeSource("input", OnnxTestNetworks.RandomTrains(seed, 30, 80, 60, network.Dt));
+        var model = new LifCurrent { TauM = 10, TauSynE = 2, TauSynI = 4, VThreshold = -55, VReset = -70, EL = -65, RefractoryPeriod = 2 };
+        var hidden = network.AddPopulation("hidden", hiddenSize, model).WithInitial(StateVariable.V, Dist.Uniform(-70, -56));
+        var output = network.AddPopulation("output", 12, model with { TauM = 15 });
+        network.Connect(input, hidden, Connectivity.Probability(0.5), Synapse.Excitatory(Dist.Uniform(100, 400), Dist.Uniform(0.1, 2.5)));
+        network.Connect(input, hidden, Connectivity.Probability(0.2), Synapse.Inhibitory(Dist.Uniform(-300, -50), Dist.Uniform(0.1, 1.0)));
+        network.Connect(hidden, output, Connectivity.FixedInDegree(15, allowMultapses: true), Synapse.Excitatory(Dist.Uniform(150, 450), Dist.Uniform(0.5, 3.0)));
+        return new MonitoredNetwork(network,
+            [network.RecordSpikes(hidden), network.RecordSpikes(output)],
+            [network.RecordState(hidden, StateVariable.V), network.RecordState(output, StateVariable.V)], 60);
+    }
+
     private static MonitoredNetwork SparseRecurrent(int seed)
     {
         var network = new Network((ulong)seed, dt: 0.5);
@@ -259,15 +292,15 @@ public class OnnxFastFormTests(ITestOutputHelper output)
         return new MonitoredNetwork(network, [network.RecordSpikes(liquid)], [network.RecordState(liquid, StateVariable.V)], 200);
     }
 
-    /// <summary>Runs the network on the CPU engine and on the fast form; asserts identical spikes
+    /// <summary>Runs the network on the CPU engine and on the fast form laid out for <paramref name="hint"/>; asserts identical spikes
     /// and membranes within float rounding (<paramref name="membraneToleranceMv"/>, or 1e-5 relative;
     /// Izhikevich's quadratic term amplifies a last-bit difference in the input to ~0.01 mV on a spike's upstroke).</summary>
-    private void AssertSameSpikes(Func<MonitoredNetwork> build, double membraneToleranceMv = 1e-4)
+    private void AssertSameSpikes(Func<MonitoredNetwork> build, double membraneToleranceMv = 1e-4, OnnxPerformanceHint hint = OnnxPerformanceHint.Throughput)
     {
         var onCpu = build();
         using var cpu = SimulationHelpers.Run(onCpu.Network, onCpu.DurationMs);
         var onOnnx = build();
-        using ISimulation onnx = new OnnxBackend { Form = OnnxModelForm.Fast }.Compile(onOnnx.Network);
+        using ISimulation onnx = new OnnxBackend { Form = OnnxModelForm.Fast, PerformanceHint = hint }.Compile(onOnnx.Network);
         onnx.Run(onOnnx.DurationMs);
 
         int total = 0;

@@ -18,6 +18,31 @@ public class ExportCommandTests
     }
 
     [Fact]
+    public void TheLatencyFlagIsRead()
+    {
+        var settings = _cli.ExportSettingsFrom(_cli.Root.Parse("export onnx-demo --latency"));
+
+        Assert.Equal(new ExportSettings("onnx-demo", "onnx-demo.onnx", null, 42, IncludeMembrane: false, SingleStep: false, Latency: true), settings);
+    }
+
+    [Theory]
+    [InlineData(false, "throughput")]
+    [InlineData(true, "latency")]
+    public void TheExportedModelRecordsItsPerformanceHint(bool latency, string recorded)
+    {
+        using var directory = new TemporaryDirectory();
+        string path = Path.Combine(directory.Path, "demo.onnx");
+        var console = new CapturedConsole();
+
+        int code = new BenchCli(console.Console).Invoke(["export", "onnx-demo", "--size", "20", "--out", path, .. latency ? (string[])["--latency"] : []]);
+
+        Assert.Equal(0, code);
+        using var session = new InferenceSession(path);
+        Assert.Equal(recorded, session.ModelMetadata.CustomMetadataMap["snn.performance_hint"]);
+        Assert.Equal(latency, console.Text.Contains("laid out for latency", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ExportWritesToTheNetworksNameByDefault()
     {
         var settings = _cli.ExportSettingsFrom(_cli.Root.Parse("export onnx-demo"));

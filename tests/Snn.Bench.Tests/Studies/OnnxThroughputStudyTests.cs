@@ -50,13 +50,26 @@ public class OnnxThroughputStudyTests
             Assert.Equal(study.Metrics[$"{network}_fast_silent_b32_t1_samples_per_second"] / study.Metrics[$"{network}_cpu_t1_samples_per_second"],
                 study.Metrics[$"{network}_fast_silent_b32_t1_vs_cpu"], 12);
             Assert.False(study.Metrics.ContainsKey($"{network}_fast_f16_silent_b32_t1_samples_per_second"));
-            foreach (string form in new[] { "fast", "fast_f16", "exact" })
+            // The latency layout: the engine's classes, and the issue's batch-1 measure against the exact form.
+            Assert.Equal(1.0, study.Metrics[$"{network}_fast_latency_class_agreement"]);
+            Assert.True(study.Metrics[$"{network}_fast_latency_spike_agreement"] >= 0.9, $"{network}: latency-form spike agreement {study.Metrics[$"{network}_fast_latency_spike_agreement"]}");
+            foreach (string form in new[] { "fast", "fast_f16", "fast_latency", "exact" })
             {
                 Assert.True(study.Metrics[$"{network}_{form}_b1_t1_samples_per_second"] > 0);
                 Assert.True(study.Metrics[$"{network}_{form}_b32_t1_samples_per_second"] > 0);
                 Assert.True(study.Metrics[$"{network}_{form}_bytes"] > 0);
             }
+            foreach (string form in new[] { "fast", "fast_f16", "fast_latency" })
+            {
+                Assert.Equal(study.Metrics[$"{network}_{form}_b1_t1_samples_per_second"] / study.Metrics[$"{network}_exact_b1_t1_samples_per_second"],
+                    study.Metrics[$"{network}_{form}_b1_t1_vs_exact"], 12);
+            }
+            Assert.False(study.Metrics.ContainsKey($"{network}_exact_b1_t1_vs_exact"));
         }
+        // Only the delay model has layers joined by sparse delayed synapses, so only its latency graph differs.
+        Assert.NotEqual(study.Metrics["delay_model_fast_nodes"], study.Metrics["delay_model_fast_latency_nodes"]);
+        Assert.Equal(study.Metrics["dense_784_fast_nodes"], study.Metrics["dense_784_fast_latency_nodes"]);
+        Assert.Equal(study.Metrics["recurrent_1000_fast_nodes"], study.Metrics["recurrent_1000_fast_latency_nodes"]);
         // The exact form adds each of a target's 784 inputs one node at a time; the fast form's graph
         // does not grow with the in-degree: a fixed handful of nodes per projection group and stage,
         // under a tenth of the exact form's.
@@ -66,6 +79,7 @@ public class OnnxThroughputStudyTests
         Assert.Contains("engine spike events identical", console.Text);
         Assert.Contains("fast-f16-form class = engine class", console.Text);
         Assert.Contains("fast form on all-zero input", console.Text);
+        Assert.Contains("batch 1, 1 thread, samples/s over the exact form's: fast ", console.Text);
 
         // The float16 class agreement is that of a float16 export run here directly on the same
         // samples (the study's default seed, quick steps) against the CPU engine's classes.

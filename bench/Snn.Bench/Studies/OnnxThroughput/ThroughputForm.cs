@@ -3,19 +3,22 @@ using Snn.Backends.Onnx;
 namespace Snn.Bench.Studies.OnnxThroughput;
 
 /// <summary>
-/// One exported form the <c>onnx-throughput</c> study measures: the model form and the precision its
-/// synaptic weights are stored in.
+/// One exported form the <c>onnx-throughput</c> study measures: the model form, the precision its
+/// synaptic weights are stored in and the performance hint its loops are laid out for.
 /// </summary>
-/// <param name="Label">Name in the findings ("fast", "fast-f16", "exact"); its metric keys use it with '_' for '-'.</param>
+/// <param name="Label">Name in the findings ("fast", "fast-f16", "fast-latency", "exact"); its metric keys use it with '_' for '-'.</param>
 /// <param name="Form">The exported form.</param>
 /// <param name="Precision">The stored precision of the synaptic weights.</param>
-internal sealed record ThroughputForm(string Label, OnnxModelForm Form, OnnxWeightPrecision Precision)
+/// <param name="Hint">The fast form's performance hint (the exact form's is the default).</param>
+internal sealed record ThroughputForm(string Label, OnnxModelForm Form, OnnxWeightPrecision Precision, OnnxPerformanceHint Hint = OnnxPerformanceHint.Throughput)
 {
-    /// <summary>The forms of the study: fast with float32 and with float16 weights, then exact.</summary>
+    /// <summary>The forms of the study: fast with float32 and with float16 weights, fast laid out for
+    /// latency, then exact.</summary>
     public static IReadOnlyList<ThroughputForm> All { get; } =
     [
         new("fast", OnnxModelForm.Fast, OnnxWeightPrecision.Float32),
         new("fast-f16", OnnxModelForm.Fast, OnnxWeightPrecision.Float16),
+        new("fast-latency", OnnxModelForm.Fast, OnnxWeightPrecision.Float32, OnnxPerformanceHint.Latency),
         new("exact", OnnxModelForm.Exact, OnnxWeightPrecision.Float32),
     ];
 

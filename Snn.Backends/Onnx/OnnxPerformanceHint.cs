@@ -1,0 +1,27 @@
+namespace Snn.Backends.Onnx;
+
+/// <summary>
+/// What the fast form's time loop is laid out for, where the network leaves a choice: many samples
+/// per run or one. The spikes are the same either way; only the loops differ. Like OpenVINO's
+/// performance hints, it names the use, not the mechanism.
+/// </summary>
+public enum OnnxPerformanceHint
+{
+    /// <summary>
+    /// Batches of tens of samples (default). A feed-forward layer that receives sparse delayed
+    /// synapses from the layer before it shares that layer's loop: the spikes go step by step into
+    /// a pending-input ring that stays in cache, at the price of a dozen small nodes per step.
+    /// </summary>
+    Throughput,
+
+    /// <summary>
+    /// One sample (or a few) per run, as in streaming or on-request classification. Every
+    /// feed-forward layer keeps its own loop, and a layer's sparse delayed synapses onto the next
+    /// one are delivered once per run for all steps: no delivery nodes run inside the loops, which is
+    /// what a batch-1 step spends its time on, while at large batches the run-wide delivery
+    /// handles tensors too large for the caches. Where there is no such choice the graph is the
+    /// same under both hints: layers joined only by dense or recurrent connections, the
+    /// single-step shape, and networks with short-term plasticity (one loop for all populations).
+    /// </summary>
+    Latency,
+}
