@@ -30,12 +30,20 @@ public class OnnxPerformanceHintTests
         Assert.NotEqual(throughput.Layout.SynapticLayouts, latency.Layout.SynapticLayouts);
     }
 
-    [Fact]
-    public void ARecurrentNetworkGetsTheSameGraphUnderBothHints()
+    [Theory]
+    [InlineData("recurrent", OnnxTimeShape.TimeLoop)]
+    [InlineData("short-term plasticity", OnnxTimeShape.TimeLoop)]
+    [InlineData("feed-forward", OnnxTimeShape.SingleStep)]
+    public void WhereThereIsNoChoiceOfLoopsBothHintsGiveTheSameGraph(string kind, OnnxTimeShape shape)
     {
-        var network = OnnxTestNetworks.RecurrentConductance(1).Network;
-        var throughput = OnnxExporter.Build(network, new OnnxExportOptions { PerformanceHint = OnnxPerformanceHint.Throughput });
-        var latency = OnnxExporter.Build(network, new OnnxExportOptions { PerformanceHint = OnnxPerformanceHint.Latency });
+        var network = kind switch
+        {
+            "recurrent" => OnnxTestNetworks.RecurrentConductance(1).Network,
+            "short-term plasticity" => OnnxTestNetworks.ShortTermLif(1).Network,
+            _ => OnnxTestNetworks.FeedForwardLif(3).Network,
+        };
+        var throughput = OnnxExporter.Build(network, new OnnxExportOptions { PerformanceHint = OnnxPerformanceHint.Throughput, Shape = shape });
+        var latency = OnnxExporter.Build(network, new OnnxExportOptions { PerformanceHint = OnnxPerformanceHint.Latency, Shape = shape });
         Assert.Equal(throughput.NodeCount, latency.NodeCount);
         Assert.Equal(throughput.Layout.SynapticLayouts, latency.Layout.SynapticLayouts);
         Assert.Equal(OnnxRuns.ScanCount(throughput), OnnxRuns.ScanCount(latency));
