@@ -70,7 +70,7 @@ public class OnnxFastFormTests(ITestOutputHelper output)
     {
         // hidden → output is computed once for the run, outside the loops: with 40 hidden neurons a small matrix
         // (1 040 × 12 entries over every delay) stays a convolution; with 200 its spikes are delivered.
-        var build = () => WideFeedForward(3, hiddenSize);
+        var build = () => OnnxTestNetworks.FeedForwardLif(3, hiddenSize: hiddenSize);
         var model = OnnxExporter.Build(build().Network, new OnnxExportOptions { PerformanceHint = OnnxPerformanceHint.Latency });
         output.WriteLine(string.Join(Environment.NewLine, model.Layout.SynapticLayouts));
         Assert.Contains(model.Layout.SynapticLayouts, line => line.StartsWith("output.Excitatory", StringComparison.Ordinal) && line.Contains($"synapses, {layout} ", StringComparison.Ordinal));
@@ -264,22 +264,6 @@ public class OnnxFastFormTests(ITestOutputHelper output)
 
     /// <summary>400 LIF neurons, 2 % recurrent connectivity with delays 1-8 ms (the dense matrix
     /// would be 3200 × 400 for ~3200 synapses, so its synapses are delivered by the spikes), fed by 50 inputs.</summary>
-    /// <summary><see cref="OnnxTestNetworks.FeedForwardLif"/> with <paramref name="hiddenSize"/> hidden neurons.</summary>
-    private static MonitoredNetwork WideFeedForward(int seed, int hiddenSize)
-    {
-        var network = new Network((ulong)seed, dt: 0.1);
-        var input = network.AddSpikeSource("input", OnnxTestNetworks.RandomTrains(seed, 30, 80, 60, network.Dt));
-        var model = new LifCurrent { TauM = 10, TauSynE = 2, TauSynI = 4, VThreshold = -55, VReset = -70, EL = -65, RefractoryPeriod = 2 };
-        var hidden = network.AddPopulation("hidden", hiddenSize, model).WithInitial(StateVariable.V, Dist.Uniform(-70, -56));
-        var output = network.AddPopulation("output", 12, model with { TauM = 15 });
-        network.Connect(input, hidden, Connectivity.Probability(0.5), Synapse.Excitatory(Dist.Uniform(100, 400), Dist.Uniform(0.1, 2.5)));
-        network.Connect(input, hidden, Connectivity.Probability(0.2), Synapse.Inhibitory(Dist.Uniform(-300, -50), Dist.Uniform(0.1, 1.0)));
-        network.Connect(hidden, output, Connectivity.FixedInDegree(15, allowMultapses: true), Synapse.Excitatory(Dist.Uniform(150, 450), Dist.Uniform(0.5, 3.0)));
-        return new MonitoredNetwork(network,
-            [network.RecordSpikes(hidden), network.RecordSpikes(output)],
-            [network.RecordState(hidden, StateVariable.V), network.RecordState(output, StateVariable.V)], 60);
-    }
-
     private static MonitoredNetwork SparseRecurrent(int seed)
     {
         var network = new Network((ulong)seed, dt: 0.5);

@@ -40,12 +40,12 @@ internal static class OnnxTestNetworks
         return trains;
     }
 
-    public static MonitoredNetwork FeedForwardLif(int seed, double durationMs = 60)
+    public static MonitoredNetwork FeedForwardLif(int seed, double durationMs = 60, int hiddenSize = 40)
     {
         var network = new Network((ulong)seed, dt: 0.1);
         var input = network.AddSpikeSource("input", RandomTrains(seed, 30, 80, durationMs, network.Dt));
         var model = new LifCurrent { TauM = 10, TauSynE = 2, TauSynI = 4, VThreshold = -55, VReset = -70, EL = -65, RefractoryPeriod = 2 };
-        var hidden = network.AddPopulation("hidden", 40, model);
+        var hidden = network.AddPopulation("hidden", hiddenSize, model);
         hidden.WithInitial(StateVariable.V, Dist.Uniform(-70, -56));
         var output = network.AddPopulation("output", 12, model with { TauM = 15 });
         network.Connect(input, hidden, Connectivity.Probability(0.5), Synapse.Excitatory(Dist.Uniform(100, 400), Dist.Uniform(0.1, 2.5)));
