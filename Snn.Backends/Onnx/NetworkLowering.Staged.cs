@@ -426,12 +426,16 @@ internal sealed partial class NetworkLowering
     }
 
     /// <summary>One stage's Scan: its neuron states (and recurrent history) carried, its hoisted
-    /// inputs scanned, its spike and state series emitted where anything reads them.</summary>
+    /// inputs scanned, its spike and state series emitted where anything reads them. A
+    /// <see cref="DiscreteLif"/> bias-onset countdown is not carried: the bias of every step is
+    /// scanned and the countdown's end computed before the loop.</summary>
     private void EmitStageScan(GraphBuilder outer, int s, string[] initial, string[] final, List<((Population, Receptor) Key, string Value)> hoisted,
         Dictionary<Population, string> spikeSeries, Dictionary<(Population, StateVariable), string> stateSeries)
     {
         var stage = _stages[s];
-        var stateIndices = stage.SelectMany(l => Enumerable.Range(_slotAt[l.Population], l.Slots.Count)).ToList();
+        var countdowns = stage.OfType<DiscreteLifLowering>().Where(l => l.CountsDown).ToList();
+        var countdownSlots = countdowns.Select(l => _slotAt[l.Population] + DiscreteLifLowering.WaitSlot).ToHashSet();
+        var stateIndices = stage.SelectMany(l => Enumerable.Range(_slotAt[l.Population], l.Slots.Count)).Where(i => !countdownSlots.Contains(i)).ToList();
         if (_historyState.TryGetValue(s, out int historyIndex))
         {
             stateIndices.Add(historyIndex);
@@ -463,6 +467,20 @@ internal sealed partial class NetworkLowering
             eventInputs.Add(_names.Next("event_step"));
             bodyGraph.Input.Add(GraphBuilder.ValueInfo(eventInputs[^1], TensorProto.Types.DataType.Float, Batch, source?.Size ?? _inputs.Sum(p => p.Size)));
         }
+        var biasNow = new Dictionary<Population, string>();
+        if (countdowns.Count > 0)
+        {
+            var run = DiscreteLifLowering.StepIndices(outer, outer.Op("Slice", outer.Op("Shape", "spikes_in"), outer.Int64s(0), outer.Int64s(1)));
+            foreach (var lowering in countdowns)
+            {
+                int waitIndex = _slotAt[lowering.Population] + DiscreteLifLowering.WaitSlot;
+                var (bias, finalWait) = lowering.BiasOverRun(outer, initial[waitIndex], run);
+                final[waitIndex] = finalWait;
+                scanned.Add(bias);
+                biasNow[lowering.Population] = _names.Next("bias_step");
+                bodyGraph.Input.Add(GraphBuilder.ValueInfo(biasNow[lowering.Population], TensorProto.Types.DataType.Float, Batch, lowering.Population.Size));
+            }
+        }
         if (scanned.Count == 0)
         {
             scanned.Add("spikes_in");
@@ -490,7 +508,9 @@ internal sealed partial class NetworkLowering
             string excitatory = Input(Receptor.Excitatory);
             string inhibitory = Input(Receptor.Inhibitory);
             int at = _slotAt[population];
-            var (updated, spikes) = lowering.Step(body, [.. Enumerable.Range(at, lowering.Slots.Count).Select(i => carried[i])], excitatory, inhibitory);
+            var (updated, spikes) = biasNow.TryGetValue(population, out string? bias)
+                ? ((DiscreteLifLowering)lowering).StepWithBias(body, carried[at], excitatory, inhibitory, bias)
+                : lowering.Step(body, [.. Enumerable.Range(at, lowering.Slots.Count).Select(i => carried[i])], excitatory, inhibitory);
             for (int k = 0; k < updated.Length; k++)
             {
                 next[at + k] = updated[k];

@@ -102,18 +102,28 @@ public class OnnxFastFormTests(ITestOutputHelper output)
     [InlineData(true, OnnxPerformanceHint.Throughput)]
     [InlineData(false, OnnxPerformanceHint.Latency)]
     public void RunsInChunksContinueFromTheCarriedState(bool recurrent, OnnxPerformanceHint hint)
+        => AssertChunksContinue(() => recurrent ? SparseRecurrent(4) : OnnxTestNetworks.FeedForwardLif(4), hint, [7.3, 0.2, 19.5]);
+
+    /// <summary>The bias onsets (0 to 7 steps) fall inside and across chunks of 3, 2 and 4 steps: the
+    /// countdown's end, computed before each loop, carries the engine's step count to the next run.</summary>
+    [Fact]
+    public void BiasOnsetsAcrossChunksKeepTheStepCount()
+        => AssertChunksContinue(() => OnnxTestNetworks.RecurrentDiscreteLif(3), OnnxPerformanceHint.Throughput, [3, 2, 4]);
+
+    /// <summary>Runs the network whole and in chunks of <paramref name="parts"/> ms (then the rest);
+    /// asserts the same spikes and states.</summary>
+    private static void AssertChunksContinue(Func<MonitoredNetwork> build, OnnxPerformanceHint hint, double[] parts)
     {
-        var build = () => recurrent ? SparseRecurrent(4) : OnnxTestNetworks.FeedForwardLif(4);
         var whole = build();
         using var reference = new OnnxBackend { Form = OnnxModelForm.Fast, PerformanceHint = hint }.Compile(whole.Network);
         reference.Run(whole.DurationMs);
         var chunked = build();
         using var simulation = new OnnxBackend { Form = OnnxModelForm.Fast, PerformanceHint = hint }.Compile(chunked.Network);
-        foreach (double part in (double[])[7.3, 0.2, 19.5])
+        foreach (double part in parts)
         {
             simulation.Run(part);
         }
-        simulation.Run(whole.DurationMs - 27);
+        simulation.Run(whole.DurationMs - parts.Sum());
 
         Assert.Equal(reference.StepCount, simulation.StepCount);
         for (int m = 0; m < whole.Spikes.Length; m++)
