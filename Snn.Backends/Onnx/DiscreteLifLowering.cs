@@ -64,8 +64,8 @@ internal sealed class DiscreteLifLowering : PopulationLowering
         }
         string flowing = graph.Op("Equal", state[WaitSlot], graph.Scalar(0));
         string wait = graph.Where(flowing, state[WaitSlot], graph.Sub(state[WaitSlot], graph.Scalar(1)));
-        var (v, spikes) = Integrate(graph, state[0], inputExcitatory, inputInhibitory, graph.Where(flowing, bias, graph.Scalar(0f)));
-        return ([v[0], wait], spikes);
+        var (integrated, spikes) = Integrate(graph, state[0], inputExcitatory, inputInhibitory, graph.Where(flowing, bias, graph.Scalar(0f)));
+        return ([integrated[0], wait], spikes);
     }
 
     /// <summary>One step with the step's bias given (<paramref name="biasNow"/>, [batch, size], from
