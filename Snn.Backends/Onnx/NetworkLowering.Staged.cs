@@ -253,6 +253,7 @@ internal sealed partial class NetworkLowering
         var extendedOf = new Dictionary<int, string>();
         var convInputs = new Dictionary<int, string>();
         var spikeEvents = new Dictionary<int, SpikeEvents>();
+        (string Steps, string Count)? runSteps = null;
         var spikeSeries = new Dictionary<Population, string>();
         var stateSeries = new Dictionary<(Population, StateVariable), string>();
         int column = 0;
@@ -278,7 +279,7 @@ internal sealed partial class NetworkLowering
                     }
                 }
             }
-            EmitStageScan(outer, s, initial, final, hoisted, spikeSeries, stateSeries);
+            EmitStageScan(outer, s, initial, final, hoisted, spikeSeries, stateSeries, RunSteps);
             foreach (var lowering in _stages[s])
             {
                 if (spikeSeries.TryGetValue(lowering.Population, out string? spikes))
@@ -324,6 +325,10 @@ internal sealed partial class NetworkLowering
         main.Node.AddRange(outer.Nodes);
         main.Initializer.AddRange(outer.Initializers);
         return Finish(main, finalNames);
+
+        // The run's step indices and count (DiscreteLifLowering.StepIndices), built once.
+        (string Steps, string Count) RunSteps()
+            => runSteps ??= DiscreteLifLowering.StepIndices(outer, outer.Op("Slice", outer.Op("Shape", "spikes_in"), outer.Int64s(0), outer.Int64s(1)));
 
         // The series after its carried tail, [depth + steps, batch, width], built once; its last depth steps become the final tail state.
         string Extended(int index)
@@ -430,7 +435,7 @@ internal sealed partial class NetworkLowering
     /// <see cref="DiscreteLif"/> bias-onset countdown is not carried: the bias of every step is
     /// scanned and the countdown's end computed before the loop.</summary>
     private void EmitStageScan(GraphBuilder outer, int s, string[] initial, string[] final, List<((Population, Receptor) Key, string Value)> hoisted,
-        Dictionary<Population, string> spikeSeries, Dictionary<(Population, StateVariable), string> stateSeries)
+        Dictionary<Population, string> spikeSeries, Dictionary<(Population, StateVariable), string> stateSeries, Func<(string Steps, string Count)> runSteps)
     {
         var stage = _stages[s];
         var countdowns = stage.OfType<DiscreteLifLowering>().Where(l => l.CountsDown).ToList();
@@ -467,19 +472,15 @@ internal sealed partial class NetworkLowering
             eventInputs.Add(_names.Next("event_step"));
             bodyGraph.Input.Add(GraphBuilder.ValueInfo(eventInputs[^1], TensorProto.Types.DataType.Float, Batch, source?.Size ?? _inputs.Sum(p => p.Size)));
         }
-        var biasNow = new Dictionary<Population, string>();
-        if (countdowns.Count > 0)
+        var biasNow = new Dictionary<DiscreteLifLowering, string>();
+        foreach (var lowering in countdowns)
         {
-            var run = DiscreteLifLowering.StepIndices(outer, outer.Op("Slice", outer.Op("Shape", "spikes_in"), outer.Int64s(0), outer.Int64s(1)));
-            foreach (var lowering in countdowns)
-            {
-                int waitIndex = _slotAt[lowering.Population] + DiscreteLifLowering.WaitSlot;
-                var (bias, finalWait) = lowering.BiasOverRun(outer, initial[waitIndex], run);
-                final[waitIndex] = finalWait;
-                scanned.Add(bias);
-                biasNow[lowering.Population] = _names.Next("bias_step");
-                bodyGraph.Input.Add(GraphBuilder.ValueInfo(biasNow[lowering.Population], TensorProto.Types.DataType.Float, Batch, lowering.Population.Size));
-            }
+            int waitIndex = _slotAt[lowering.Population] + DiscreteLifLowering.WaitSlot;
+            var (bias, finalWait) = lowering.BiasOverRun(outer, initial[waitIndex], runSteps());
+            final[waitIndex] = finalWait;
+            scanned.Add(bias);
+            biasNow[lowering] = _names.Next("bias_step");
+            bodyGraph.Input.Add(GraphBuilder.ValueInfo(biasNow[lowering], TensorProto.Types.DataType.Float, Batch, lowering.Population.Size));
         }
         if (scanned.Count == 0)
         {
@@ -508,8 +509,8 @@ internal sealed partial class NetworkLowering
             string excitatory = Input(Receptor.Excitatory);
             string inhibitory = Input(Receptor.Inhibitory);
             int at = _slotAt[population];
-            var (updated, spikes) = biasNow.TryGetValue(population, out string? bias)
-                ? ((DiscreteLifLowering)lowering).StepWithBias(body, carried[at], excitatory, inhibitory, bias)
+            var (updated, spikes) = lowering is DiscreteLifLowering discrete && biasNow.TryGetValue(discrete, out string? bias)
+                ? discrete.StepWithBias(body, carried[at], excitatory, inhibitory, bias)
                 : lowering.Step(body, [.. Enumerable.Range(at, lowering.Slots.Count).Select(i => carried[i])], excitatory, inhibitory);
             for (int k = 0; k < updated.Length; k++)
             {
