@@ -116,8 +116,10 @@ internal sealed partial class NetworkLowering
     /// delivered; one Pad that removes the first slot and appends an empty one), then the spikes of the step added at slot delay − 1: those of each series it
     /// reads, then those of each stage population with outgoing synapses ([batch, size] each, in
     /// <paramref name="sources"/>), as the engine delivers populations in network order; one table
-    /// each, so that a wide fan-out does not pad the other sources' lists.</summary>
-    private string NextPending(GraphBuilder graph, int s, string pending, string[] sources)
+    /// each, so that a wide fan-out does not pad the other sources' lists. With
+    /// <paramref name="batchCodes"/> (<see cref="BatchCodes"/>) a spike finds its places through its
+    /// own row of the run's table, so the step leaves out the arithmetic of its batch offset.</summary>
+    private string NextPending(GraphBuilder graph, int s, string pending, string[] sources, string[]? batchCodes)
     {
         var (tables, _, width, _, _) = _stageEvents[s];
         int delay = _stageDelay[s];
@@ -127,10 +129,47 @@ internal sealed partial class NetworkLowering
         string flat = graph.Op("Reshape", shifted, graph.Int64s(-1));
         for (int t = 0; t < tables.Length; t++)
         {
-            var found = SpikeEvents.Find(graph, sources[t], 2);
-            flat = Scatter(graph, flat, graph.Mul(found.Indices[0], graph.Int64s(ring)), found.Indices[1], tables[t]);
+            if (batchCodes is null)
+            {
+                var found = SpikeEvents.Find(graph, sources[t], 2);
+                flat = Scatter(graph, flat, graph.Mul(found.Indices[0], graph.Int64s(ring)), found.Indices[1], tables[t]);
+            }
+            else
+            {
+                flat = ScatterByBatchCodes(graph, flat, sources[t], tables[t], batchCodes[t]);
+            }
         }
         return graph.Op("Reshape", flat, graph.Int64s(-1, ring));
+    }
+
+    /// <summary>For the latency hint: each of stage <paramref name="s"/>'s tables' codes with every
+    /// batch entry's ring offset added, [batch · sources, fan-out] (row b · sources + source), built
+    /// once per run before the stage's loop. A step then looks up a spike's places by its index in
+    /// the flattened [batch · sources] spikes, three nodes fewer per table than adding the offset
+    /// every step; the table holds batch × sources × fan-out indices, which at tens of samples
+    /// outgrow the caches that the shared [sources, fan-out] table stays in.</summary>
+    private string[] BatchCodes(GraphBuilder outer, int s)
+    {
+        var (tables, _, width, _, _) = _stageEvents[s];
+        long ring = (long)_stageDelay[s] * width;
+        string batch = outer.Op("Squeeze", outer.Op("Slice", outer.Op("Shape", "spikes_in"), outer.Int64s(1), outer.Int64s(2)), outer.Int64s(0));
+        string entries = outer.Op("Range", outer.Constant(GraphBuilder.TensorOf(new long[] { 0 }, [])), batch, outer.Constant(GraphBuilder.TensorOf(new long[] { 1 }, [])));
+        string offsets = outer.Op("Reshape", outer.Mul(entries, outer.Int64s(ring)), outer.Int64s(-1, 1, 1));
+        return [.. tables.Select(table => outer.Op("Reshape", outer.Add(offsets, Codes(outer, table)), outer.Int64s(-1, table.Fanout)))];
+    }
+
+    /// <summary>Adds the synapses of the spikes in <paramref name="spikes"/> ([batch, sources]) to the
+    /// flat ring: a spike's flat index k = b · sources + source selects its places from the run's
+    /// <paramref name="batchCodes"/> and its weights from the table's row k mod sources.</summary>
+    private string ScatterByBatchCodes(GraphBuilder graph, string flat, string spikes, EventSynapses table, string batchCodes)
+    {
+        string spiking = graph.Op("NonZero", graph.Op("Reshape", spikes, graph.Int64s(-1)));
+        string places = graph.OpWith("Gather", [batchCodes, spiking], [GraphBuilder.IntAttribute("axis", 0)]);
+        string source = graph.Op("Mod", spiking, graph.Int64s(table.Sources));
+        string added = graph.OpWith("Gather", [Weights(graph, table.Weights, [table.Sources, table.Fanout]), source], [GraphBuilder.IntAttribute("axis", 0)]);
+        string all = graph.Int64s(-1);
+        return graph.OpWith("ScatterElements", [flat, graph.Op("Reshape", places, all), graph.Op("Reshape", added, all)],
+            [GraphBuilder.IntAttribute("axis", 0), GraphBuilder.StringAttribute("reduction", "add")]);
     }
 
     /// <summary>The part of the pending ring arriving now at <paramref name="input"/>'s group, [batch, size].</summary>

@@ -537,7 +537,8 @@ internal sealed partial class NetworkLowering
         }
         if (pending is not null)
         {
-            next[pendingIndex] = NextPending(body, s, pending, [.. eventInputs, .. _stageEvents[s].Own.Select(p => fired[p])]);
+            var batchCodes = _options.PerformanceHint == OnnxPerformanceHint.Latency ? BatchCodes(outer, s) : null;
+            next[pendingIndex] = NextPending(body, s, pending, [.. eventInputs, .. _stageEvents[s].Own.Select(p => fired[p])], batchCodes);
         }
         var produced = body.Nodes.SelectMany(n => n.Output).ToHashSet();
         var used = new HashSet<string>();

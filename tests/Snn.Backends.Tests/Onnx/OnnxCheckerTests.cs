@@ -4,18 +4,20 @@ using Snn.Core;
 namespace Snn.Backends.Tests.Onnx;
 
 /// <summary>
-/// Every form and time shape of every lowered model (current, conductance, Izhikevich and discrete
-/// LIF; short-term plasticity; a classifier head) passes the ONNX reference checker with strict shape inference, so tools
+/// Every form, time shape and performance hint of every lowered model (current, conductance,
+/// Izhikevich and discrete LIF; spike-driven delivery in a sparse liquid; short-term plasticity; a
+/// classifier head) passes the ONNX reference checker with strict shape inference, so tools
 /// other than ONNX Runtime accept the files.
 /// </summary>
 public class OnnxCheckerTests
 {
-    public static TheoryData<OnnxModelForm, OnnxTimeShape> FormsAndShapes { get; } = new()
+    public static TheoryData<OnnxModelForm, OnnxTimeShape, OnnxPerformanceHint> FormsAndShapes { get; } = new()
     {
-        { OnnxModelForm.Fast, OnnxTimeShape.TimeLoop },
-        { OnnxModelForm.Fast, OnnxTimeShape.SingleStep },
-        { OnnxModelForm.Exact, OnnxTimeShape.TimeLoop },
-        { OnnxModelForm.Exact, OnnxTimeShape.SingleStep },
+        { OnnxModelForm.Fast, OnnxTimeShape.TimeLoop, OnnxPerformanceHint.Throughput },
+        { OnnxModelForm.Fast, OnnxTimeShape.TimeLoop, OnnxPerformanceHint.Latency },
+        { OnnxModelForm.Fast, OnnxTimeShape.SingleStep, OnnxPerformanceHint.Throughput },
+        { OnnxModelForm.Exact, OnnxTimeShape.TimeLoop, OnnxPerformanceHint.Throughput },
+        { OnnxModelForm.Exact, OnnxTimeShape.SingleStep, OnnxPerformanceHint.Throughput },
     };
 
     [OnnxCheckerFact]
@@ -27,13 +29,13 @@ public class OnnxCheckerTests
         {
             foreach (var row in FormsAndShapes)
             {
-                var (form, shape) = ((OnnxModelForm)row[0], (OnnxTimeShape)row[1]);
-                string path = Path.Combine(folder.FullName, $"{name}-{form}-{shape}.onnx");
-                OnnxExporter.Build(network, new OnnxExportOptions { Form = form, Shape = shape, IncludeMembrane = true }).Save(path);
+                var (form, shape, hint) = ((OnnxModelForm)row[0], (OnnxTimeShape)row[1], (OnnxPerformanceHint)row[2]);
+                string path = Path.Combine(folder.FullName, $"{name}-{form}-{shape}-{hint}.onnx");
+                OnnxExporter.Build(network, new OnnxExportOptions { Form = form, Shape = shape, PerformanceHint = hint, IncludeMembrane = true }).Save(path);
                 string message = OnnxChecker.Check(path);
                 if (message.Length > 0)
                 {
-                    failures.Add($"{name} {form} {shape}: {message}");
+                    failures.Add($"{name} {form} {shape} {hint}: {message}");
                 }
             }
         }
@@ -58,6 +60,7 @@ public class OnnxCheckerTests
     {
         yield return ("lif-current", OnnxTestNetworks.FeedForwardLif(1).Network);
         yield return ("lif-conductance", OnnxTestNetworks.RecurrentConductance(1).Network);
+        yield return ("sparse-liquid", OnnxTestNetworks.SparseRecurrentLif(1).Network);
         yield return ("short-term", OnnxTestNetworks.ShortTermLif(1).Network);
         yield return ("izhikevich", OnnxTestNetworks.RecurrentIzhikevich(1).Network);
         yield return ("discrete-lif", OnnxTestNetworks.RecurrentDiscreteLif(1).Network);

@@ -40,14 +40,16 @@ public class OnnxFastFormTests(ITestOutputHelper output)
     public void RecurrentDiscreteLifNetworkGivesTheCpuEnginesSpikes()
         => AssertSameSpikes(() => OnnxTestNetworks.RecurrentDiscreteLif(1));
 
-    [Fact]
-    public void SparseRecurrentNetworkUsesSpikeDrivenDeliveryAndGivesTheCpuEnginesSpikes()
+    [Theory]
+    [InlineData(OnnxPerformanceHint.Throughput)]
+    [InlineData(OnnxPerformanceHint.Latency)]
+    public void SparseRecurrentNetworkUsesSpikeDrivenDeliveryAndGivesTheCpuEnginesSpikes(OnnxPerformanceHint hint)
     {
-        var build = () => SparseRecurrent(5);
-        var layout = OnnxExporter.Build(build().Network, new OnnxExportOptions { Form = OnnxModelForm.Fast }).Layout;
+        var build = () => OnnxTestNetworks.SparseRecurrentLif(5);
+        var layout = OnnxExporter.Build(build().Network, new OnnxExportOptions { Form = OnnxModelForm.Fast, PerformanceHint = hint }).Layout;
         Assert.Contains(layout.SynapticLayouts, line => line.StartsWith("liquid.Excitatory", StringComparison.Ordinal) && line.Contains("loop events", StringComparison.Ordinal));
         Assert.Contains(layout.SynapticLayouts, line => line.StartsWith("liquid.Excitatory", StringComparison.Ordinal) && line.Contains("loop events from series 0", StringComparison.Ordinal));
-        AssertSameSpikes(build);
+        AssertSameSpikes(build, hint: hint);
     }
 
     [Fact]
@@ -101,8 +103,9 @@ public class OnnxFastFormTests(ITestOutputHelper output)
     [InlineData(false, OnnxPerformanceHint.Throughput)]
     [InlineData(true, OnnxPerformanceHint.Throughput)]
     [InlineData(false, OnnxPerformanceHint.Latency)]
+    [InlineData(true, OnnxPerformanceHint.Latency)]
     public void RunsInChunksContinueFromTheCarriedState(bool recurrent, OnnxPerformanceHint hint)
-        => AssertChunksContinue(() => recurrent ? SparseRecurrent(4) : OnnxTestNetworks.FeedForwardLif(4), hint, [7.3, 0.2, 19.5]);
+        => AssertChunksContinue(() => recurrent ? OnnxTestNetworks.SparseRecurrentLif(4) : OnnxTestNetworks.FeedForwardLif(4), hint, [7.3, 0.2, 19.5]);
 
     /// <summary>The bias onsets (0 to 7 steps) fall inside and across chunks of 3, 2 and 4 steps: the
     /// countdown's end, computed before each loop, carries the engine's step count to the next run.</summary>
@@ -274,18 +277,6 @@ public class OnnxFastFormTests(ITestOutputHelper output)
 
     /// <summary>400 LIF neurons, 2 % recurrent connectivity with delays 1-8 ms (the dense matrix
     /// would be 3200 × 400 for ~3200 synapses, so its synapses are delivered by the spikes), fed by 50 inputs.</summary>
-    private static MonitoredNetwork SparseRecurrent(int seed)
-    {
-        var network = new Network((ulong)seed, dt: 0.5);
-        var input = network.AddSpikeSource("input", OnnxTestNetworks.RandomTrains(seed, 50, 40, 200, network.Dt));
-        var model = new LifCurrent { TauM = 20, TauSynE = 5, TauSynI = 10, VThreshold = -50, VReset = -60, EL = -60, RefractoryPeriod = 2 };
-        var liquid = network.AddPopulation("liquid", 400, model).WithInitial(StateVariable.V, Dist.Uniform(-60, -50));
-        network.Connect(input, liquid, Connectivity.Probability(0.2), Synapse.Excitatory(Dist.Uniform(100, 300), Dist.Uniform(0.5, 3)));
-        network.Connect(liquid, liquid, Connectivity.Probability(0.02), Synapse.Excitatory(Dist.Uniform(50, 250), Dist.Uniform(1, 8)));
-        network.Connect(liquid, liquid, Connectivity.Probability(0.01), Synapse.Inhibitory(Dist.Uniform(-400, -100), Dist.Uniform(1, 4)));
-        return new MonitoredNetwork(network, [network.RecordSpikes(liquid)], [network.RecordState(liquid, StateVariable.V)], 200);
-    }
-
     /// <summary>Runs the network on the CPU engine and on the fast form laid out for <paramref name="hint"/>; asserts identical spikes
     /// and membranes within float rounding (<paramref name="membraneToleranceMv"/>, or 1e-5 relative;
     /// Izhikevich's quadratic term amplifies a last-bit difference in the input to ~0.01 mV on a spike's upstroke).</summary>

@@ -29,13 +29,17 @@ public class OnnxModelTests
         }
     }
 
+    /// <summary>Each batch entry's outputs are those of the entry run alone, bit for bit; the sparse
+    /// liquid's spikes are delivered into a ring that holds every entry, at an offset per entry.</summary>
     [Theory]
-    [InlineData(OnnxModelForm.Exact)]
-    [InlineData(OnnxModelForm.Fast)]
-    public void BatchEntriesRunIndependently(OnnxModelForm form)
+    [InlineData(OnnxModelForm.Exact, OnnxPerformanceHint.Throughput, "conductance")]
+    [InlineData(OnnxModelForm.Fast, OnnxPerformanceHint.Throughput, "conductance")]
+    [InlineData(OnnxModelForm.Fast, OnnxPerformanceHint.Throughput, "sparse liquid")]
+    [InlineData(OnnxModelForm.Fast, OnnxPerformanceHint.Latency, "sparse liquid")]
+    public void BatchEntriesRunIndependently(OnnxModelForm form, OnnxPerformanceHint hint, string kind)
     {
-        var network = OnnxTestNetworks.RecurrentConductance(6).Network;
-        var model = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true, Form = form });
+        var network = kind == "sparse liquid" ? OnnxTestNetworks.SparseRecurrentLif(6).Network : OnnxTestNetworks.RecurrentConductance(6).Network;
+        var model = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true, Form = form, PerformanceHint = hint });
         int width = model.Layout.InputWidth;
         var first = OnnxRuns.InputOf(model.Layout, Steps);
         var second = new float[first.Length];
@@ -66,6 +70,7 @@ public class OnnxModelTests
                 SimulationHelpers.AssertBitIdentical(alone[b][name], entry);
             }
         }
+        Assert.Contains(model.Layout.OutputNames, name => alone[0][name].Any(v => v != 0) && !alone[0][name].SequenceEqual(alone[1][name]));
     }
 
     [Fact]

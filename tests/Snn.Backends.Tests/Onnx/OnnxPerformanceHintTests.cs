@@ -4,7 +4,7 @@ namespace Snn.Backends.Tests.Onnx;
 
 /// <summary>
 /// The fast form's performance hint as an option: recorded in the model's metadata, no change
-/// where the network leaves no choice of loops, and the combinations it does not apply to refused.
+/// where the network leaves no choice of loops or of how spikes find their synapses, and the combinations it does not apply to refused.
 /// (Its spikes against the CPU engine and its chunked runs are in <see cref="OnnxFastFormTests"/>.)
 /// </summary>
 public class OnnxPerformanceHintTests
@@ -30,15 +30,26 @@ public class OnnxPerformanceHintTests
         Assert.NotEqual(throughput.Layout.SynapticLayouts, latency.Layout.SynapticLayouts);
     }
 
+    [Fact]
+    public void TheHintChangesHowARecurrentLiquidsSpikesFindTheirSynapses()
+    {
+        var network = OnnxTestNetworks.SparseRecurrentLif(2).Network;
+        var throughput = OnnxExporter.Build(network, new OnnxExportOptions { PerformanceHint = OnnxPerformanceHint.Throughput });
+        var latency = OnnxExporter.Build(network, new OnnxExportOptions { PerformanceHint = OnnxPerformanceHint.Latency });
+        Assert.Equal(1, OnnxRuns.ScanCount(latency));
+        Assert.Equal(throughput.Layout.SynapticLayouts, latency.Layout.SynapticLayouts);
+        Assert.NotEqual(throughput.NodeCount, latency.NodeCount);
+    }
+
     [Theory]
-    [InlineData("recurrent", OnnxTimeShape.TimeLoop)]
+    [InlineData("dense recurrent", OnnxTimeShape.TimeLoop)]
     [InlineData("short-term plasticity", OnnxTimeShape.TimeLoop)]
     [InlineData("feed-forward", OnnxTimeShape.SingleStep)]
     public void WhereThereIsNoChoiceOfLoopsBothHintsGiveTheSameGraph(string kind, OnnxTimeShape shape)
     {
         var network = kind switch
         {
-            "recurrent" => OnnxTestNetworks.RecurrentConductance(1).Network,
+            "dense recurrent" => OnnxTestNetworks.RecurrentConductance(1).Network,
             "short-term plasticity" => OnnxTestNetworks.ShortTermLif(1).Network,
             _ => OnnxTestNetworks.FeedForwardLif(3).Network,
         };

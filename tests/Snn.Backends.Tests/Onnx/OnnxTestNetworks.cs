@@ -56,6 +56,20 @@ internal static class OnnxTestNetworks
             [network.RecordState(hidden, StateVariable.V), network.RecordState(output, StateVariable.V)], durationMs);
     }
 
+    /// <summary>A 400-neuron LIF liquid with sparse delayed recurrence (2 % excitatory, 1 % inhibitory)
+    /// driven by 50 random inputs: its synapses are delivered by its spikes in the fast form.</summary>
+    public static MonitoredNetwork SparseRecurrentLif(int seed)
+    {
+        var network = new Network((ulong)seed, dt: 0.5);
+        var input = network.AddSpikeSource("input", RandomTrains(seed, 50, 40, 200, network.Dt));
+        var model = new LifCurrent { TauM = 20, TauSynE = 5, TauSynI = 10, VThreshold = -50, VReset = -60, EL = -60, RefractoryPeriod = 2 };
+        var liquid = network.AddPopulation("liquid", 400, model).WithInitial(StateVariable.V, Dist.Uniform(-60, -50));
+        network.Connect(input, liquid, Connectivity.Probability(0.2), Synapse.Excitatory(Dist.Uniform(100, 300), Dist.Uniform(0.5, 3)));
+        network.Connect(liquid, liquid, Connectivity.Probability(0.02), Synapse.Excitatory(Dist.Uniform(50, 250), Dist.Uniform(1, 8)));
+        network.Connect(liquid, liquid, Connectivity.Probability(0.01), Synapse.Inhibitory(Dist.Uniform(-400, -100), Dist.Uniform(1, 4)));
+        return new MonitoredNetwork(network, [network.RecordSpikes(liquid)], [network.RecordState(liquid, StateVariable.V)], 200);
+    }
+
     public static MonitoredNetwork RecurrentConductance(int seed, double durationMs = 60, ConductanceIntegration integration = ConductanceIntegration.ExponentialEuler)
     {
         var network = new Network((ulong)seed, dt: 0.1);
