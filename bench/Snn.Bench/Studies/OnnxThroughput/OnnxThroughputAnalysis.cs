@@ -18,8 +18,10 @@ namespace Snn.Bench.Studies.OnnxThroughput;
 /// engine), the graph's node count and file size, the share of samples whose fast-form class equals
 /// the engine's (and how many distinct classes the engine predicted, so an agreement between
 /// constant predictions shows), and the spike agreement of each fast form on a few samples. A form
-/// the exporter refuses for a network is reported by name (metric <c>{network}_{form}_refused</c>). Each session and the
-/// engine run one untimed warm-up first. A control gives the fast form's floor: the deployed (float32)
+/// the exporter refuses for a network is reported by name (metric <c>{network}_{form}_refused</c>). The
+/// engine runs one untimed warm-up sample first; each session runs <see cref="WarmUpRuns"/> untimed
+/// batches at every batch size, and a fast form is timed over at least <see cref="MinimumTimedRuns"/>
+/// batches (cycling through the samples where they are fewer). A control gives the fast form's floor: the deployed (float32)
 /// fast form at the agreement batch, and the engine, on all-zero input, where no neuron spikes (the
 /// engine's spike count on it is reported) so no synapse is delivered while every node of the graph
 /// still runs; the fast form's samples/s there against the engine's on the real samples bounds what
@@ -30,6 +32,15 @@ public static class OnnxThroughputAnalysis
 {
     /// <summary>Seconds of exact-form batches timed per (network, batch, threads) point.</summary>
     public const double ExactBudgetSeconds = 3;
+
+    /// <summary>Untimed runs of a session at each batch size before it is timed. ONNX Runtime plans
+    /// its memory over the first runs at a new input shape: on the dense classifier its first two
+    /// runs at batch 256 took about 1 s each and the later ones 0.1 s (at batch 32, 123 and 71 ms
+    /// against 13 ms).</summary>
+    public const int WarmUpRuns = 2;
+
+    /// <summary>Timed batches of a fast form at least, so that batch 256 on 256 samples is not one run.</summary>
+    public const int MinimumTimedRuns = 3;
 
     /// <summary>The batch (or all samples, when fewer) at which the fast forms' classes are compared with the engine's.</summary>
     public const int AgreementBatch = 32;
@@ -206,21 +217,31 @@ public static class OnnxThroughputAnalysis
         return (ClassifierRule.Predict(built, simulation, network.Steps), seconds);
     }
 
-    /// <summary>Feeds the samples in batches (all of them, or as many as fit in <paramref name="budgetSeconds"/>
-    /// after the first batch) and returns samples/s and the predicted classes of those fed.</summary>
+    /// <summary>Feeds the samples in batches after <see cref="WarmUpRuns"/> untimed ones: all of
+    /// them and at least <see cref="MinimumTimedRuns"/> batches (cycling through the samples), or,
+    /// within <paramref name="budgetSeconds"/>, as many as fit after the first timed batch. Returns
+    /// samples/s and the predicted classes of the samples fed, each sample once.</summary>
     private static (double SamplesPerSecond, long[] Classes) RunOnnx(InferenceSession session, OnnxModelLayout layout, ThroughputNetwork network, int batch, double budgetSeconds)
     {
         int width = network.Inputs;
+        int samples = network.Samples.Length;
         var input = new float[network.Steps * batch * width];
         var classes = new List<long>();
-        Feed(0);
+        for (int run = 0; run < WarmUpRuns; run++)
+        {
+            Feed(0);
+        }
         classes.Clear();
         var watch = Stopwatch.StartNew();
         int fed = 0;
-        while (fed < network.Samples.Length && (fed == 0 || watch.Elapsed.TotalSeconds < budgetSeconds))
+        int runs = 0;
+        while (double.IsPositiveInfinity(budgetSeconds)
+            ? fed < samples || runs < MinimumTimedRuns
+            : runs == 0 || (fed < samples && watch.Elapsed.TotalSeconds < budgetSeconds))
         {
             Feed(fed);
             fed += batch;
+            runs++;
         }
         return (fed / watch.Elapsed.TotalSeconds, [.. classes]);
 
@@ -228,7 +249,7 @@ public static class OnnxThroughputAnalysis
         {
             for (int b = 0; b < batch; b++)
             {
-                var sample = network.Samples[(first + b) % network.Samples.Length];
+                var sample = network.Samples[(first + b) % samples];
                 for (int k = 0; k < network.Steps; k++)
                 {
                     sample.AsSpan(k * width, width).CopyTo(input.AsSpan((k * batch + b) * width, width));
@@ -237,7 +258,8 @@ public static class OnnxThroughputAnalysis
             using var value = OrtValue.CreateTensorValueFromMemory(input, [network.Steps, batch, width]);
             using var options = new RunOptions();
             using var results = session.Run(options, [layout.InputName], [value], [layout.PredictedClassOutput!]);
-            classes.AddRange(results[0].GetTensorDataAsSpan<long>().ToArray());
+            int firstPass = Math.Clamp(samples - first, 0, batch);
+            classes.AddRange(results[0].GetTensorDataAsSpan<long>()[..firstPass].ToArray());
         }
     }
 
