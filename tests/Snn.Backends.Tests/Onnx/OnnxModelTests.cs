@@ -30,15 +30,22 @@ public class OnnxModelTests
     }
 
     /// <summary>Each batch entry's outputs are those of the entry run alone, bit for bit; the sparse
-    /// liquid's spikes are delivered into a ring that holds every entry, at an offset per entry.</summary>
+    /// liquid's spikes are delivered into a ring that holds every entry, at an offset per entry, and
+    /// under the latency hint the 200 hidden neurons' spikes into a buffer of the run's steps × entries.</summary>
     [Theory]
     [InlineData(OnnxModelForm.Exact, OnnxPerformanceHint.Throughput, "conductance")]
     [InlineData(OnnxModelForm.Fast, OnnxPerformanceHint.Throughput, "conductance")]
     [InlineData(OnnxModelForm.Fast, OnnxPerformanceHint.Throughput, "sparse liquid")]
     [InlineData(OnnxModelForm.Fast, OnnxPerformanceHint.Latency, "sparse liquid")]
+    [InlineData(OnnxModelForm.Fast, OnnxPerformanceHint.Latency, "layers joined by sparse delayed synapses")]
     public void BatchEntriesRunIndependently(OnnxModelForm form, OnnxPerformanceHint hint, string kind)
     {
-        var network = kind == "sparse liquid" ? OnnxTestNetworks.SparseRecurrentLif(6).Network : OnnxTestNetworks.RecurrentConductance(6).Network;
+        var network = kind switch
+        {
+            "sparse liquid" => OnnxTestNetworks.SparseRecurrentLif(6).Network,
+            "layers joined by sparse delayed synapses" => OnnxTestNetworks.FeedForwardLif(6, durationMs: Steps * 0.1, hiddenSize: 200).Network,
+            _ => OnnxTestNetworks.RecurrentConductance(6).Network,
+        };
         var model = OnnxExporter.Build(network, new OnnxExportOptions { IncludeMembrane = true, Form = form, PerformanceHint = hint });
         int width = model.Layout.InputWidth;
         var first = OnnxRuns.InputOf(model.Layout, Steps);
