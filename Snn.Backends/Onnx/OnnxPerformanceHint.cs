@@ -21,7 +21,7 @@ public enum OnnxPerformanceHint
     /// feed-forward layer keeps its own loop, and a layer's sparse delayed synapses onto the next
     /// one are delivered once per run for all steps: no delivery nodes run inside the loops, which is
     /// what a batch-1 step spends its time on, while at large batches the run-wide delivery
-    /// handles tensors too large for the caches. Spikes delivered inside a loop (a recurrent
+    /// handles lists too large for the caches (every spike of the run times its fan-out). Spikes delivered inside a loop (a recurrent
     /// population's own, and its inputs') find their synapses through tables built once per run,
     /// [batch · sources, fan-out], with each batch entry's place in the pending-input ring folded
     /// in: three nodes fewer per table and step, for a table of batch × sources × largest fan-out
