@@ -91,10 +91,19 @@ internal sealed partial class NetworkLowering
     /// <summary>Adds, for every spike, its synapses' weights at (its row base + code) of the flat <paramref name="buffer"/>.</summary>
     private string Scatter(GraphBuilder graph, string buffer, string rowBase, string source, EventSynapses events)
     {
-        string codes = Codes(graph, events);
-        string weights = Weights(graph, events.Weights, [events.Sources, events.Fanout]);
-        string places = graph.Add(graph.Op("Unsqueeze", rowBase, graph.Int64s(1)), graph.OpWith("Gather", [codes, source], [GraphBuilder.IntAttribute("axis", 0)]));
-        string added = graph.OpWith("Gather", [weights, source], [GraphBuilder.IntAttribute("axis", 0)]);
+        string places = graph.Add(graph.Op("Unsqueeze", rowBase, graph.Int64s(1)), graph.OpWith("Gather", [Codes(graph, events), source], [GraphBuilder.IntAttribute("axis", 0)]));
+        return AddAt(graph, buffer, places, WeightsOf(graph, events, source));
+    }
+
+    /// <summary>The weights of the synapses of each source in <paramref name="source"/>: its rows of the table.</summary>
+    private string WeightsOf(GraphBuilder graph, EventSynapses events, string source)
+        => graph.OpWith("Gather", [Weights(graph, events.Weights, [events.Sources, events.Fanout]), source], [GraphBuilder.IntAttribute("axis", 0)]);
+
+    /// <summary>The flat <paramref name="buffer"/> with <paramref name="added"/> added at
+    /// <paramref name="places"/> (same shape, any rank): one ScatterElements with reduction add, in
+    /// the places' row-major order.</summary>
+    private static string AddAt(GraphBuilder graph, string buffer, string places, string added)
+    {
         string flat = graph.Int64s(-1);
         return graph.OpWith("ScatterElements", [buffer, graph.Op("Reshape", places, flat), graph.Op("Reshape", added, flat)],
             [GraphBuilder.IntAttribute("axis", 0), GraphBuilder.StringAttribute("reduction", "add")]);
@@ -144,17 +153,16 @@ internal sealed partial class NetworkLowering
 
     /// <summary>For the latency hint: each of stage <paramref name="s"/>'s tables' codes with every
     /// batch entry's ring offset added, [batch · sources, fan-out] (row b · sources + source), built
-    /// once per run before the stage's loop. A step then looks up a spike's places by its index in
-    /// the flattened [batch · sources] spikes, three nodes fewer per table than adding the offset
-    /// every step; the table holds batch × sources × fan-out indices, which at tens of samples
-    /// outgrow the caches that the shared [sources, fan-out] table stays in.</summary>
-    private string[] BatchCodes(GraphBuilder outer, int s)
+    /// once per run before the stage's loop from the run's <paramref name="batchEntries"/>. A step
+    /// then looks up a spike's places by its index in the flattened [batch · sources] spikes, three
+    /// nodes fewer per table than adding the offset every step; the table holds batch × sources ×
+    /// fan-out indices, which at tens of samples outgrow the caches that the shared [sources,
+    /// fan-out] table stays in.</summary>
+    private string[] BatchCodes(GraphBuilder outer, int s, string batchEntries)
     {
         var (tables, _, width, _, _) = _stageEvents[s];
         long ring = (long)_stageDelay[s] * width;
-        string batch = outer.Op("Squeeze", outer.Op("Slice", outer.Op("Shape", "spikes_in"), outer.Int64s(1), outer.Int64s(2)), outer.Int64s(0));
-        string entries = outer.Op("Range", outer.Constant(GraphBuilder.TensorOf(new long[] { 0 }, [])), batch, outer.Constant(GraphBuilder.TensorOf(new long[] { 1 }, [])));
-        string offsets = outer.Op("Reshape", outer.Mul(entries, outer.Int64s(ring)), outer.Int64s(-1, 1, 1));
+        string offsets = outer.Op("Reshape", outer.Mul(batchEntries, outer.Int64s(ring)), outer.Int64s(-1, 1, 1));
         return [.. tables.Select(table => outer.Op("Reshape", outer.Add(offsets, Codes(outer, table)), outer.Int64s(-1, table.Fanout)))];
     }
 
@@ -166,10 +174,7 @@ internal sealed partial class NetworkLowering
         string spiking = graph.Op("NonZero", graph.Op("Reshape", spikes, graph.Int64s(-1)));
         string places = graph.OpWith("Gather", [batchCodes, spiking], [GraphBuilder.IntAttribute("axis", 0)]);
         string source = graph.Op("Mod", spiking, graph.Int64s(table.Sources));
-        string added = graph.OpWith("Gather", [Weights(graph, table.Weights, [table.Sources, table.Fanout]), source], [GraphBuilder.IntAttribute("axis", 0)]);
-        string all = graph.Int64s(-1);
-        return graph.OpWith("ScatterElements", [flat, graph.Op("Reshape", places, all), graph.Op("Reshape", added, all)],
-            [GraphBuilder.IntAttribute("axis", 0), GraphBuilder.StringAttribute("reduction", "add")]);
+        return AddAt(graph, flat, places, WeightsOf(graph, table, source));
     }
 
     /// <summary>The part of the pending ring arriving now at <paramref name="input"/>'s group, [batch, size].</summary>

@@ -253,7 +253,7 @@ internal sealed partial class NetworkLowering
         var extendedOf = new Dictionary<int, string>();
         var convInputs = new Dictionary<int, string>();
         var spikeEvents = new Dictionary<int, SpikeEvents>();
-        (string Steps, string Count)? runSteps = null;
+        var run = new RunIndices(outer);
         var spikeSeries = new Dictionary<Population, string>();
         var stateSeries = new Dictionary<(Population, StateVariable), string>();
         int column = 0;
@@ -279,7 +279,7 @@ internal sealed partial class NetworkLowering
                     }
                 }
             }
-            EmitStageScan(outer, s, initial, final, hoisted, spikeSeries, stateSeries, RunSteps);
+            EmitStageScan(outer, s, initial, final, hoisted, spikeSeries, stateSeries, run);
             foreach (var lowering in _stages[s])
             {
                 if (spikeSeries.TryGetValue(lowering.Population, out string? spikes))
@@ -325,10 +325,6 @@ internal sealed partial class NetworkLowering
         main.Node.AddRange(outer.Nodes);
         main.Initializer.AddRange(outer.Initializers);
         return Finish(main, finalNames);
-
-        // The run's step indices and count (DiscreteLifLowering.StepIndices), built once.
-        (string Steps, string Count) RunSteps()
-            => runSteps ??= DiscreteLifLowering.StepIndices(outer, outer.Op("Slice", outer.Op("Shape", "spikes_in"), outer.Int64s(0), outer.Int64s(1)));
 
         // The series after its carried tail, [depth + steps, batch, width], built once; its last depth steps become the final tail state.
         string Extended(int index)
@@ -435,7 +431,7 @@ internal sealed partial class NetworkLowering
     /// <see cref="DiscreteLif"/> bias-onset countdown is not carried: the bias of every step is
     /// scanned and the countdown's end computed before the loop.</summary>
     private void EmitStageScan(GraphBuilder outer, int s, string[] initial, string[] final, List<((Population, Receptor) Key, string Value)> hoisted,
-        Dictionary<Population, string> spikeSeries, Dictionary<(Population, StateVariable), string> stateSeries, Func<(string Steps, string Count)> runSteps)
+        Dictionary<Population, string> spikeSeries, Dictionary<(Population, StateVariable), string> stateSeries, RunIndices run)
     {
         var stage = _stages[s];
         var countdowns = stage.OfType<DiscreteLifLowering>().Where(l => l.CountsDown).ToList();
@@ -476,7 +472,7 @@ internal sealed partial class NetworkLowering
         foreach (var lowering in countdowns)
         {
             int waitIndex = _slotAt[lowering.Population] + DiscreteLifLowering.WaitSlot;
-            var (bias, finalWait) = lowering.BiasOverRun(outer, initial[waitIndex], runSteps());
+            var (bias, finalWait) = lowering.BiasOverRun(outer, initial[waitIndex], run.Steps);
             final[waitIndex] = finalWait;
             scanned.Add(bias);
             biasNow[lowering] = _names.Next("bias_step");
@@ -537,7 +533,7 @@ internal sealed partial class NetworkLowering
         }
         if (pending is not null)
         {
-            var batchCodes = _options.PerformanceHint == OnnxPerformanceHint.Latency ? BatchCodes(outer, s) : null;
+            var batchCodes = _options.PerformanceHint == OnnxPerformanceHint.Latency ? BatchCodes(outer, s, run.BatchEntries) : null;
             next[pendingIndex] = NextPending(body, s, pending, [.. eventInputs, .. _stageEvents[s].Own.Select(p => fired[p])], batchCodes);
         }
         var produced = body.Nodes.SelectMany(n => n.Output).ToHashSet();
