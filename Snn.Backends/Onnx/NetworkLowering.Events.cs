@@ -126,9 +126,10 @@ internal sealed partial class NetworkLowering
     /// reads, then those of each stage population with outgoing synapses ([batch, size] each, in
     /// <paramref name="sources"/>), as the engine delivers populations in network order; one table
     /// each, so that a wide fan-out does not pad the other sources' lists. With
-    /// <paramref name="batchCodes"/> (<see cref="BatchCodes"/>) a spike finds its places through its
-    /// own row of the run's table, so the step leaves out the arithmetic of its batch offset.</summary>
-    private string NextPending(GraphBuilder graph, int s, string pending, string[] sources, string[]? batchCodes)
+    /// <paramref name="batchTables"/> (<see cref="BatchTables"/>) a spike finds its places and weights
+    /// through its own row of the run's tables, so the step leaves out the arithmetic of its batch
+    /// offset and source.</summary>
+    private string NextPending(GraphBuilder graph, int s, string pending, string[] sources, (string Places, string Weights)[]? batchTables)
     {
         var (tables, _, width, _, _) = _stageEvents[s];
         int delay = _stageDelay[s];
@@ -138,43 +139,46 @@ internal sealed partial class NetworkLowering
         string flat = graph.Op("Reshape", shifted, graph.Int64s(-1));
         for (int t = 0; t < tables.Length; t++)
         {
-            if (batchCodes is null)
+            if (batchTables is null)
             {
                 var found = SpikeEvents.Find(graph, sources[t], 2);
                 flat = Scatter(graph, flat, graph.Mul(found.Indices[0], graph.Int64s(ring)), found.Indices[1], tables[t]);
             }
             else
             {
-                flat = ScatterByBatchCodes(graph, flat, sources[t], tables[t], batchCodes[t]);
+                flat = ScatterByBatchTable(graph, flat, sources[t], batchTables[t]);
             }
         }
         return graph.Op("Reshape", flat, graph.Int64s(-1, ring));
     }
 
-    /// <summary>For the latency hint: each of stage <paramref name="s"/>'s tables' codes with every
-    /// batch entry's ring offset added, [batch · sources, fan-out] (row b · sources + source), built
-    /// once per run before the stage's loop from the run's <paramref name="batchEntries"/>. A step
-    /// then looks up a spike's places by its index in the flattened [batch · sources] spikes, three
-    /// nodes fewer per table than adding the offset every step; the table holds batch × sources ×
-    /// fan-out indices, which at tens of samples outgrow the caches that the shared [sources,
-    /// fan-out] table stays in.</summary>
-    private string[] BatchCodes(GraphBuilder outer, int s, string batchEntries)
+    /// <summary>For the latency hint: each of stage <paramref name="s"/>'s tables as one row per
+    /// batch entry and source, [batch · sources, fan-out] (row b · sources + source), built once per
+    /// run before the stage's loop: its places with the batch entry's offset in the pending-input
+    /// ring added, and its weights repeated. A step then looks up a spike's places and weights by its
+    /// index in the flattened [batch · sources] spikes, four nodes fewer per table than adding the
+    /// offset and finding the source's row every step; the tables hold batch × sources × fan-out
+    /// int64 places and float weights, which at tens of samples outgrow the caches that the shared
+    /// [sources, fan-out] tables stay in.</summary>
+    private (string Places, string Weights)[] BatchTables(GraphBuilder outer, int s, RunIndices run)
     {
         var (tables, _, width, _, _) = _stageEvents[s];
         long ring = (long)_stageDelay[s] * width;
-        string offsets = outer.Op("Reshape", outer.Mul(batchEntries, outer.Int64s(ring)), outer.Int64s(-1, 1, 1));
-        return [.. tables.Select(table => outer.Op("Reshape", outer.Add(offsets, Codes(outer, table)), outer.Int64s(-1, table.Fanout)))];
+        string offsets = outer.Op("Reshape", outer.Mul(run.BatchEntries, outer.Int64s(ring)), outer.Int64s(-1, 1, 1));
+        string repeats = outer.OpWith("Concat", [run.BatchSize, outer.Int64s(1)], [GraphBuilder.IntAttribute("axis", 0)]);
+        return [.. tables.Select(table => (
+            outer.Op("Reshape", outer.Add(offsets, Codes(outer, table)), outer.Int64s(-1, table.Fanout)),
+            outer.Op("Tile", Weights(outer, table.Weights, [table.Sources, table.Fanout]), repeats)))];
     }
 
     /// <summary>Adds the synapses of the spikes in <paramref name="spikes"/> ([batch, sources]) to the
-    /// flat ring: a spike's flat index k = b · sources + source selects its places from the run's
-    /// <paramref name="batchCodes"/> and its weights from the table's row k mod sources.</summary>
-    private string ScatterByBatchCodes(GraphBuilder graph, string flat, string spikes, EventSynapses table, string batchCodes)
+    /// flat ring: a spike's flat index b · sources + source selects its row of the run's
+    /// <paramref name="batchTable"/> (<see cref="BatchTables"/>).</summary>
+    private static string ScatterByBatchTable(GraphBuilder graph, string flat, string spikes, (string Places, string Weights) batchTable)
     {
         string spiking = graph.Op("NonZero", graph.Op("Reshape", spikes, graph.Int64s(-1)));
-        string places = graph.OpWith("Gather", [batchCodes, spiking], [GraphBuilder.IntAttribute("axis", 0)]);
-        string source = graph.Op("Mod", spiking, graph.Int64s(table.Sources));
-        return AddAt(graph, flat, places, WeightsOf(graph, table, source));
+        var axis = GraphBuilder.IntAttribute("axis", 0);
+        return AddAt(graph, flat, graph.OpWith("Gather", [batchTable.Places, spiking], [axis]), graph.OpWith("Gather", [batchTable.Weights, spiking], [axis]));
     }
 
     /// <summary>The part of the pending ring arriving now at <paramref name="input"/>'s group, [batch, size].</summary>

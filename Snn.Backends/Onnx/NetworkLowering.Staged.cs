@@ -533,8 +533,8 @@ internal sealed partial class NetworkLowering
         }
         if (pending is not null)
         {
-            var batchCodes = _options.PerformanceHint == OnnxPerformanceHint.Latency ? BatchCodes(outer, s, run.BatchEntries) : null;
-            next[pendingIndex] = NextPending(body, s, pending, [.. eventInputs, .. _stageEvents[s].Own.Select(p => fired[p])], batchCodes);
+            var batchTables = _options.PerformanceHint == OnnxPerformanceHint.Latency ? BatchTables(outer, s, run) : null;
+            next[pendingIndex] = NextPending(body, s, pending, [.. eventInputs, .. _stageEvents[s].Own.Select(p => fired[p])], batchTables);
         }
         var produced = body.Nodes.SelectMany(n => n.Output).ToHashSet();
         var used = new HashSet<string>();

@@ -24,9 +24,10 @@ public enum OnnxPerformanceHint
     /// handles lists too large for the caches (every spike of the run times its fan-out). Spikes delivered inside a loop (a recurrent
     /// population's own, and its inputs') find their synapses through tables built once per run,
     /// [batch · sources, fan-out], with each batch entry's place in the pending-input ring folded
-    /// in: three nodes fewer per table and step, for a table of batch × sources × largest fan-out
-    /// int64 places per run (at tens of samples it outgrows the caches, and on a large network the
-    /// memory: use <see cref="Throughput"/> there). Where there
+    /// in and the weights repeated per batch entry: four nodes fewer per table and step, for tables
+    /// of batch × sources × largest fan-out int64 places and float weights per run (at tens of
+    /// samples they outgrow the caches, and on a large network the memory: use
+    /// <see cref="Throughput"/> there). Where there
     /// is no such choice the graph is the same under both hints: layers joined only by dense
     /// connections, the single-step shape, and networks with short-term plasticity (one loop for
     /// all populations).
