@@ -137,6 +137,13 @@ internal sealed class GraphBuilder(NameSource names)
     public static AttributeProto StringAttribute(string name, string value)
         => new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
 
+    public static AttributeProto IntsAttribute(string name, params long[] values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.AddRange(values);
+        return attribute;
+    }
+
     public static AttributeProto GraphAttribute(string name, GraphProto graph)
         => new() { Name = name, Type = AttributeProto.Types.AttributeType.Graph, G = graph };
 

@@ -72,20 +72,30 @@ internal sealed partial class NetworkLowering
     /// <summary>The input that the spikes of a precomputed series deliver to a group of
     /// <paramref name="size"/> targets, [steps, batch, size]. The series is the extended one
     /// ([depth + steps, batch, width], its carried tail first); a spike at extended step k arrives
-    /// at k + delay in a buffer of 2·depth + steps steps, of which the steps of this run are kept.</summary>
-    private string DeliveredOverRun(GraphBuilder graph, SpikeEvents spikes, EventSynapses events, int depth, int size)
+    /// at k + delay in a buffer of 2·depth + steps steps, of which the steps of this run are kept.
+    /// One batch entry at a time (a Scan over the batch axis): its buffer and its lists of places and
+    /// weights stay in cache whatever the batch, where one scatter for the whole batch drew its
+    /// places across batch × buffer floats and materialised every spike of the run times its
+    /// fan-out at once. An entry's spikes are added in the same order either way.</summary>
+    private string DeliveredOverRun(GraphBuilder graph, string extended, EventSynapses events, int depth, int size)
     {
-        string extendedSteps = graph.Op("Slice", spikes.Shape, graph.Int64s(0), graph.Int64s(1));
-        string batch = graph.Op("Slice", spikes.Shape, graph.Int64s(1), graph.Int64s(2));
-        string bufferSteps = graph.Add(extendedSteps, graph.Int64s(depth));
-        string sizeConstant = graph.Int64s(size);
-        string perBatch = graph.Mul(bufferSteps, sizeConstant);
-        string rowBase = graph.Add(graph.Mul(spikes.Indices[1], perBatch), graph.Mul(spikes.Indices[0], sizeConstant));
-        string buffer = graph.Op("ConstantOfShape", graph.Mul(batch, perBatch));
-        string delivered = Scatter(graph, buffer, rowBase, spikes.Indices[2], events);
-        string shaped = graph.Op("Reshape", delivered, graph.OpWith("Concat", [batch, bufferSteps, sizeConstant], [GraphBuilder.IntAttribute("axis", 0)]));
-        string kept = graph.Op("Slice", shaped, graph.Int64s(depth), graph.Int64s(-depth), graph.Int64s(1));
-        return graph.OpWith("Transpose", [kept], [Perm(1, 0, 2)]);
+        string extendedSteps = graph.Op("Slice", graph.Op("Shape", extended), graph.Int64s(0), graph.Int64s(1));
+        string empty = graph.Op("ConstantOfShape", graph.Mul(graph.Add(extendedSteps, graph.Int64s(depth)), graph.Int64s(size)));
+        var body = new GraphBuilder(_names);
+        string entry = _names.Next("entry_spikes");
+        var found = SpikeEvents.Find(body, entry, 2);
+        string delivered = Scatter(body, empty, body.Mul(found.Indices[0], body.Int64s(size)), found.Indices[1], events);
+        string kept = body.Op("Slice", body.Op("Reshape", delivered, body.Int64s(-1, size)), body.Int64s(depth), body.Int64s(-depth), body.Int64s(0));
+        var live = DeadNodes.Live(body.Nodes, [kept]);
+        var bodyGraph = new Proto.GraphProto { Name = _names.Next("snn_delivery") };
+        bodyGraph.Input.Add(GraphBuilder.ValueInfo(entry, Proto.TensorProto.Types.DataType.Float, "extended_steps", events.Sources));
+        bodyGraph.Output.Add(GraphBuilder.ValueInfo(kept, Proto.TensorProto.Types.DataType.Float, Steps, size));
+        bodyGraph.Node.AddRange(live);
+        bodyGraph.Initializer.AddRange(DeadNodes.Read(body.Initializers, live));
+        string result = _names.Next("delivered");
+        graph.OpInto("Scan", [extended], [result], GraphBuilder.GraphAttribute("body", bodyGraph), GraphBuilder.IntAttribute("num_scan_inputs", 1),
+            GraphBuilder.IntsAttribute("scan_input_axes", 1), GraphBuilder.IntsAttribute("scan_output_axes", 1));
+        return result;
     }
 
     /// <summary>Adds, for every spike, its synapses' weights at (its row base + code) of the flat <paramref name="buffer"/>.</summary>

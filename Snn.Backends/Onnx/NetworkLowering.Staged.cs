@@ -7,8 +7,7 @@ namespace Snn.Backends.Onnx;
 /// <summary>
 /// The fast form's time loop, in stages: the model populations are split into the strongly
 /// connected parts of the projection graph (a feed-forward layer is a stage of its own, a
-/// recurrent group one stage), taken in feed-forward order, and a part fed by the stage before it
-/// through a projection that would be delivered by the spikes joins that stage. Each stage is one
+/// recurrent group one stage), taken in feed-forward order. Each stage is one
 /// Scan over the steps that holds only its populations' neuron updates and the synapses between
 /// them; everything it receives from the input tensor and from earlier stages is known for all
 /// steps before its Scan starts, so it is computed outside the loop: one matrix product over a
@@ -51,7 +50,7 @@ internal sealed partial class NetworkLowering
             }
         }
         var stageOf = new Dictionary<Population, int>();
-        foreach (var component in MergeEventChains(FeedForwardOrder(edges), index))
+        foreach (var component in FeedForwardOrder(edges))
         {
             var stage = component.Order().Select(i => _lowerings[i]).ToList();
             int offset = 0;
@@ -111,47 +110,6 @@ internal sealed partial class NetworkLowering
         foreach (var input in _fastInputs.Values)
         {
             input.ResolveHoisted(_stacks);
-        }
-    }
-
-    /// <summary>Joins a feed-forward component to the stage before it when a projection from that
-    /// stage onto it would be delivered by its spikes over the whole run (its matrix over every
-    /// delay would hold more than <see cref="FastSynapticInput.HoistedEventExpansion"/> entries per
-    /// synapse): in one loop those spikes go, step by step, into the stage's pending-input ring,
-    /// a buffer of the largest delay's steps that stays in cache, instead of a scatter over a
-    /// buffer of the whole run, and the run needs one loop fewer. Under
-    /// <see cref="OnnxPerformanceHint.Latency"/> no component joins: at batch 1 the scatter over
-    /// the whole run is small and the loops run no delivery nodes.</summary>
-    private List<List<int>> MergeEventChains(List<List<int>> components, Dictionary<Population, int> index)
-    {
-        var merged = new List<List<int>>();
-        foreach (var component in components)
-        {
-            if (_options.PerformanceHint == OnnxPerformanceHint.Throughput && merged.Count > 0 && FedByEvents(merged[^1], component))
-            {
-                merged[^1].AddRange(component);
-            }
-            else
-            {
-                merged.Add([.. component]);
-            }
-        }
-        return merged;
-
-        bool FedByEvents(List<int> before, List<int> component)
-        {
-            for (int j = 0; j < _tables.Length; j++)
-            {
-                var projection = _network.Projections[j];
-                var table = _tables[j];
-                if (table.Count > 0 && index.TryGetValue(projection.Source, out int from) && before.Contains(from)
-                    && index.TryGetValue(projection.Target, out int to) && component.Contains(to)
-                    && FastSynapticInput.DeliveredByEvents(table.DelaySteps.Select(d => (int)d), projection.Source.Size, projection.Target.Size, table.Count))
-                {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 
@@ -252,7 +210,6 @@ internal sealed partial class NetworkLowering
         var stacks = new Dictionary<int, string>();
         var extendedOf = new Dictionary<int, string>();
         var convInputs = new Dictionary<int, string>();
-        var spikeEvents = new Dictionary<int, SpikeEvents>();
         var run = new RunIndices(outer);
         var spikeSeries = new Dictionary<Population, string>();
         var stateSeries = new Dictionary<(Population, StateVariable), string>();
@@ -275,7 +232,7 @@ internal sealed partial class NetworkLowering
                     var input = _fastInputs[(lowering.Population, receptor)];
                     if (input.Hoisted.Count > 0)
                     {
-                        hoisted.Add(((lowering.Population, receptor), HoistedValue(outer, input, Stack, ConvInput, SeriesSpikes)));
+                        hoisted.Add(((lowering.Population, receptor), HoistedValue(outer, input, Stack, ConvInput, Extended)));
                     }
                 }
             }
@@ -357,16 +314,6 @@ internal sealed partial class NetworkLowering
             return stack;
         }
 
-        // The spikes of the extended series as (step, batch entry, column) triples, found once.
-        SpikeEvents SeriesSpikes(int index)
-        {
-            if (!spikeEvents.TryGetValue(index, out var found))
-            {
-                spikeEvents[index] = found = SpikeEvents.Find(outer, Extended(index), 3);
-            }
-            return found;
-        }
-
         // The extended series as a convolution input, [batch, width, depth + steps], built once.
         string ConvInput(int index)
         {
@@ -383,7 +330,7 @@ internal sealed partial class NetworkLowering
     /// time (kernel [size, width, depth], tap depth − d for delay d), which ONNX Runtime computes
     /// without materialising the stack; a matrix over one delay is a product with the stack; lists
     /// are delivered by the series' spikes (<see cref="DeliveredOverRun"/>).</summary>
-    private string HoistedValue(GraphBuilder graph, FastSynapticInput input, Func<int, string> stackOf, Func<int, string> convInputOf, Func<int, SpikeEvents> spikesOf)
+    private string HoistedValue(GraphBuilder graph, FastSynapticInput input, Func<int, string> stackOf, Func<int, string> convInputOf, Func<int, string> extendedOf)
     {
         string? sum = null;
         foreach (var part in input.Hoisted)
@@ -393,7 +340,7 @@ internal sealed partial class NetworkLowering
             int size = input.Target.Size;
             if (part.Events is { } events)
             {
-                value = DeliveredOverRun(graph, spikesOf(part.Series), events, delays[^1], size);
+                value = DeliveredOverRun(graph, extendedOf(part.Series), events, delays[^1], size);
             }
             else if (delays.Count > 1)
             {

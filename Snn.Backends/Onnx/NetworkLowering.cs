@@ -517,12 +517,7 @@ internal sealed partial class NetworkLowering : IPopulationVisitor<PopulationLow
         return expanded;
     }
 
-    private static AttributeProto Perm(params long[] axes)
-    {
-        var attribute = new AttributeProto { Name = "perm", Type = AttributeProto.Types.AttributeType.Ints };
-        attribute.Ints.AddRange(axes);
-        return attribute;
-    }
+    private static AttributeProto Perm(params long[] axes) => GraphBuilder.IntsAttribute("perm", axes);
 
     private OnnxModel BuildTimeLoop()
     {

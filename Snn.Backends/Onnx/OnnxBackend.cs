@@ -31,7 +31,7 @@ public sealed class OnnxBackend : IBackend
     /// (default) or <see cref="OnnxWeightPrecision.Float16"/> (fast form only; computed in float32).</summary>
     public OnnxWeightPrecision WeightPrecision { get; init; } = OnnxWeightPrecision.Float32;
 
-    /// <summary>What the fast form's time loop is laid out for: <see cref="OnnxPerformanceHint.Throughput"/>
+    /// <summary>What the fast form is laid out for: <see cref="OnnxPerformanceHint.Throughput"/>
     /// (default) or <see cref="OnnxPerformanceHint.Latency"/> (fast form only; the backend runs batch 1).</summary>
     public OnnxPerformanceHint PerformanceHint { get; init; } = OnnxPerformanceHint.Throughput;
 

@@ -12,8 +12,8 @@ public sealed class OnnxExportOptions
     /// file, computed in float32; see <see cref="OnnxWeightPrecision.Float16"/>).</summary>
     public OnnxWeightPrecision WeightPrecision { get; init; } = OnnxWeightPrecision.Float32;
 
-    /// <summary>What the fast form's time loop is laid out for: batches (default) or single samples
-    /// (see <see cref="OnnxPerformanceHint"/>). Fast form only.</summary>
+    /// <summary>What the fast form is laid out for: batches (default) or single samples (see
+    /// <see cref="OnnxPerformanceHint"/>). Fast form only.</summary>
     public OnnxPerformanceHint PerformanceHint { get; init; } = OnnxPerformanceHint.Throughput;
 
     /// <summary>The whole time loop (default) or one step with explicit state.</summary>

@@ -1,36 +1,32 @@
 namespace Snn.Backends.Onnx;
 
 /// <summary>
-/// What the fast form's time loop is laid out for, where the network leaves a choice: many samples
-/// per run or one. The spikes are the same either way; only the loops differ. Like OpenVINO's
-/// performance hints, it names the use, not the mechanism.
+/// What the fast form is laid out for, where the network leaves a choice: many samples per run or
+/// one. The spikes are the same either way; only the graph differs. Like OpenVINO's performance
+/// hints, it names the use, not the mechanism. The choice exists for spikes delivered inside a
+/// loop (a recurrent group's own, and the spikes it receives through sparse delayed synapses);
+/// a network without them (feed-forward layers, whose connections are delivered for all steps
+/// between the loops, dense connections, the single-step shape, short-term plasticity) gets the
+/// same graph under both hints.
 /// </summary>
 public enum OnnxPerformanceHint
 {
     /// <summary>
-    /// Batches of many samples (default). A feed-forward layer that receives sparse delayed
-    /// synapses from the layer before it shares that layer's loop: the spikes go step by step into
-    /// a pending-input ring that stays in cache whatever the batch, at the price of a dozen small
-    /// nodes per step. (On the <c>onnx-throughput</c> study's delay model the latency layout was
-    /// nevertheless 9-11 % faster at 32 to 128 samples per run, and half as fast at 256.)
+    /// Batches of many samples (default). A spike delivered inside a loop finds its synapses in one
+    /// table per source population, [sources, fan-out], shared by every batch entry: the step adds
+    /// the entry's place in the pending-input ring to the spike's places, and the table stays in
+    /// cache whatever the batch.
     /// </summary>
     Throughput,
 
     /// <summary>
-    /// One sample (or a few) per run, as in streaming or on-request classification. Every
-    /// feed-forward layer keeps its own loop, and a layer's sparse delayed synapses onto the next
-    /// one are delivered once per run for all steps: no delivery nodes run inside the loops, which is
-    /// what a batch-1 step spends its time on, while at large batches the run-wide delivery
-    /// handles lists too large for the caches (every spike of the run times its fan-out). Spikes delivered inside a loop (a recurrent
-    /// population's own, and its inputs') find their synapses through tables built once per run,
-    /// [batch · sources, fan-out], with each batch entry's place in the pending-input ring folded
-    /// in and the weights repeated per batch entry: four nodes fewer per table and step, for tables
-    /// of batch × sources × largest fan-out int64 places and float weights per run (at tens of
-    /// samples they outgrow the caches, and on a large network the memory: use
-    /// <see cref="Throughput"/> there). Where there
-    /// is no such choice the graph is the same under both hints: layers joined only by dense
-    /// connections, the single-step shape, and networks with short-term plasticity (one loop for
-    /// all populations).
+    /// One sample (or a few) per run, as in streaming or on-request classification, where a step
+    /// costs about what its nodes cost to dispatch. A spike delivered inside a loop finds its
+    /// synapses through tables built once per run, [batch · sources, fan-out], with each batch
+    /// entry's place in the pending-input ring folded in and the weights repeated per entry: four
+    /// nodes fewer per table and step, for tables of batch × sources × largest fan-out int64 places
+    /// and float weights per run (at tens of samples they outgrow the caches, and on a large network
+    /// the memory: use <see cref="Throughput"/> there).
     /// </summary>
     Latency,
 }
