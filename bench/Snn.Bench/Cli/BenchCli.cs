@@ -137,7 +137,7 @@ public sealed class BenchCli
 
     private readonly Option<bool> _latency = new("--latency")
     {
-        Description = "Lay the fast form's loops out for one sample per run (streaming, on-request classification) instead of batches of many samples; the spikes are the same.",
+        Description = "Lay the fast form out for one sample per run (streaming, on-request classification) instead of batches of many samples: spikes delivered inside a loop find their synapses in per-run tables; the spikes are the same.",
     };
 
     private readonly Option<string?> _cache = new("--cache")
