@@ -76,26 +76,54 @@ internal sealed partial class NetworkLowering
     /// One batch entry at a time (a Scan over the batch axis): its buffer and its lists of places and
     /// weights stay in cache whatever the batch, where one scatter for the whole batch drew its
     /// places across batch × buffer floats and materialised every spike of the run times its
-    /// fan-out at once. An entry's spikes are added in the same order either way.</summary>
+    /// fan-out at once. An entry's spikes are added in the same order either way. An empty batch
+    /// skips the Scan (an If), which ONNX Runtime 1.31 cannot run over an axis of length 0.</summary>
     private string DeliveredOverRun(GraphBuilder graph, string extended, EventSynapses events, int depth, int size)
     {
-        string extendedSteps = graph.Op("Slice", graph.Op("Shape", extended), graph.Int64s(0), graph.Int64s(1));
+        string shape = graph.Op("Shape", extended);
+        string extendedSteps = graph.Op("Slice", shape, graph.Int64s(0), graph.Int64s(1));
         string empty = graph.Op("ConstantOfShape", graph.Mul(graph.Add(extendedSteps, graph.Int64s(depth)), graph.Int64s(size)));
+        string noEntries = graph.Op("Equal", graph.Op("Slice", shape, graph.Int64s(1), graph.Int64s(2)), graph.Int64s(0));
+        var none = new GraphBuilder(_names);
+        string nothing = none.Op("ConstantOfShape", none.OpWith("Concat", [none.Sub(extendedSteps, none.Int64s(depth)), none.Int64s(0, size)], [GraphBuilder.IntAttribute("axis", 0)]));
+        var each = new GraphBuilder(_names);
+        string delivered = _names.Next("delivered");
+        each.OpInto("Scan", [extended], [delivered], GraphBuilder.GraphAttribute("body", EntryDelivery(empty, events, depth, size)), GraphBuilder.IntAttribute("num_scan_inputs", 1),
+            GraphBuilder.IntsAttribute("scan_input_axes", 1), GraphBuilder.IntsAttribute("scan_output_axes", 1));
+        string result = _names.Next("delivered_over_run");
+        graph.OpInto("If", [noEntries], [result],
+            GraphBuilder.GraphAttribute("then_branch", Branch(none, nothing, size)), GraphBuilder.GraphAttribute("else_branch", Branch(each, delivered, size)));
+        return result;
+    }
+
+    /// <summary>The body of <see cref="DeliveredOverRun"/>'s Scan: one batch entry's spikes,
+    /// [depth + steps, width], scattered into a copy of the flat <paramref name="empty"/> buffer
+    /// and cut to the run's steps, [steps, size].</summary>
+    private Proto.GraphProto EntryDelivery(string empty, EventSynapses events, int depth, int size)
+    {
         var body = new GraphBuilder(_names);
         string entry = _names.Next("entry_spikes");
         var found = SpikeEvents.Find(body, entry, 2);
         string delivered = Scatter(body, empty, body.Mul(found.Indices[0], body.Int64s(size)), found.Indices[1], events);
         string kept = body.Op("Slice", body.Op("Reshape", delivered, body.Int64s(-1, size)), body.Int64s(depth), body.Int64s(-depth), body.Int64s(0));
-        var live = DeadNodes.Live(body.Nodes, [kept]);
-        var bodyGraph = new Proto.GraphProto { Name = _names.Next("snn_delivery") };
-        bodyGraph.Input.Add(GraphBuilder.ValueInfo(entry, Proto.TensorProto.Types.DataType.Float, "extended_steps", events.Sources));
-        bodyGraph.Output.Add(GraphBuilder.ValueInfo(kept, Proto.TensorProto.Types.DataType.Float, Steps, size));
-        bodyGraph.Node.AddRange(live);
-        bodyGraph.Initializer.AddRange(DeadNodes.Read(body.Initializers, live));
-        string result = _names.Next("delivered");
-        graph.OpInto("Scan", [extended], [result], GraphBuilder.GraphAttribute("body", bodyGraph), GraphBuilder.IntAttribute("num_scan_inputs", 1),
-            GraphBuilder.IntsAttribute("scan_input_axes", 1), GraphBuilder.IntsAttribute("scan_output_axes", 1));
-        return result;
+        var graph = Subgraph(body, kept, "snn_delivery", GraphBuilder.ValueInfo(kept, Proto.TensorProto.Types.DataType.Float, Steps, size));
+        graph.Input.Add(GraphBuilder.ValueInfo(entry, Proto.TensorProto.Types.DataType.Float, "extended_steps", events.Sources));
+        return graph;
+    }
+
+    /// <summary>A branch of <see cref="DeliveredOverRun"/>'s If, whose output is <paramref name="value"/>, [steps, batch, size].</summary>
+    private Proto.GraphProto Branch(GraphBuilder branch, string value, int size)
+        => Subgraph(branch, value, "snn_delivery_branch", GraphBuilder.ValueInfo(value, Proto.TensorProto.Types.DataType.Float, Steps, Batch, size));
+
+    /// <summary>The live nodes of <paramref name="builder"/> that <paramref name="output"/> needs, as a named subgraph with that output.</summary>
+    private Proto.GraphProto Subgraph(GraphBuilder builder, string output, string name, Proto.ValueInfoProto described)
+    {
+        var live = DeadNodes.Live(builder.Nodes, [output]);
+        var graph = new Proto.GraphProto { Name = _names.Next(name) };
+        graph.Output.Add(described);
+        graph.Node.AddRange(live);
+        graph.Initializer.AddRange(DeadNodes.Read(builder.Initializers, live));
+        return graph;
     }
 
     /// <summary>Adds, for every spike, its synapses' weights at (its row base + code) of the flat <paramref name="buffer"/>.</summary>
