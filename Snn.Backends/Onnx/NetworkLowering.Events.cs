@@ -7,7 +7,7 @@ namespace Snn.Backends.Onnx;
 /// weights to the input of their targets at the step of arrival (one ScatterElements with add),
 /// so the work follows the spikes that occurred rather than every (delay, source, target) entry
 /// of a matrix or every target's padded in-degree. Outside a loop it delivers a whole precomputed
-/// series at once; inside a stage's loop it adds the step's spikes to a pending-input ring
+/// series, one batch entry at a time; inside a stage's loop it adds the step's spikes to a pending-input ring
 /// ([batch, D·G] for the largest recurrent delay D and the stage's receiving groups' total
 /// width G, slot 0 arriving now), which the step then shifts by one slot.
 /// </summary>

@@ -1,11 +1,10 @@
 namespace Snn.Backends.Onnx;
 
 /// <summary>
-/// The spikes of a spike tensor as index lists, one per axis (for a series [steps, batch, width]:
-/// step, batch entry and column of every spike, each [spikes], int64), in row-major order, and the
-/// tensor's shape.
+/// The spikes of a spike tensor as index lists, one per axis (for spikes [batch, width]: batch
+/// entry and column of every spike, each [spikes], int64), in row-major order.
 /// </summary>
-internal sealed record SpikeEvents(string Shape, string[] Indices)
+internal sealed record SpikeEvents(string[] Indices)
 {
     /// <summary>Adds the nodes that list the nonzero entries of <paramref name="spikes"/>, a tensor of <paramref name="rank"/> axes.</summary>
     public static SpikeEvents Find(GraphBuilder graph, string spikes, int rank)
@@ -17,6 +16,6 @@ internal sealed record SpikeEvents(string Shape, string[] Indices)
             string at = graph.Constant(GraphBuilder.TensorOf(new long[] { axis }, []));
             indices[axis] = graph.OpWith("Gather", [nonzero, at], [GraphBuilder.IntAttribute("axis", 0)]);
         }
-        return new SpikeEvents(graph.Op("Shape", spikes), indices);
+        return new SpikeEvents(indices);
     }
 }
