@@ -59,6 +59,8 @@ public class OnnxCheckerTests
     private static IEnumerable<(string Name, Network Network)> Networks()
     {
         yield return ("lif-current", OnnxTestNetworks.FeedForwardLif(1).Network);
+        // 200 hidden neurons: the layers' connections are delivered by the spikes over the whole run (an If over a Scan per batch entry).
+        yield return ("lif-current-wide", OnnxTestNetworks.FeedForwardLif(1, hiddenSize: 200).Network);
         yield return ("lif-conductance", OnnxTestNetworks.RecurrentConductance(1).Network);
         yield return ("sparse-liquid", OnnxTestNetworks.SparseRecurrentLif(1).Network);
         yield return ("short-term", OnnxTestNetworks.ShortTermLif(1).Network);
