@@ -184,7 +184,7 @@ internal sealed class FastSynapticInput
     /// (steps) from <paramref name="width"/> sources onto <paramref name="size"/> targets are
     /// delivered by the spikes: their matrix over every delay up to the largest would hold more
     /// than <see cref="HoistedEventExpansion"/> entries per synapse.</summary>
-    public static bool DeliveredByEvents(IEnumerable<int> delays, int width, int size, int synapses)
+    private static bool DeliveredByEvents(IEnumerable<int> delays, int width, int size, int synapses)
         => KernelEntries(delays, width, size) > (long)HoistedEventExpansion * synapses;
 
     private static long KernelEntries(IEnumerable<int> delays, int width, int size)

@@ -78,12 +78,11 @@ internal sealed partial class NetworkLowering
     /// places across batch × buffer floats and materialised every spike of the run times its
     /// fan-out at once. An entry's spikes are added in the same order either way. An empty batch
     /// skips the Scan (an If), which ONNX Runtime 1.31 cannot run over an axis of length 0.</summary>
-    private string DeliveredOverRun(GraphBuilder graph, string extended, EventSynapses events, int depth, int size)
+    private string DeliveredOverRun(GraphBuilder graph, string extended, EventSynapses events, int depth, int size, RunIndices run)
     {
-        string shape = graph.Op("Shape", extended);
-        string extendedSteps = graph.Op("Slice", shape, graph.Int64s(0), graph.Int64s(1));
+        string extendedSteps = graph.Op("Slice", graph.Op("Shape", extended), graph.Int64s(0), graph.Int64s(1));
         string empty = graph.Op("ConstantOfShape", graph.Mul(graph.Add(extendedSteps, graph.Int64s(depth)), graph.Int64s(size)));
-        string noEntries = graph.Op("Equal", graph.Op("Slice", shape, graph.Int64s(1), graph.Int64s(2)), graph.Int64s(0));
+        string noEntries = graph.Op("Equal", run.BatchSize, graph.Int64s(0));
         var none = new GraphBuilder(_names);
         string nothing = none.Op("ConstantOfShape", none.OpWith("Concat", [none.Sub(extendedSteps, none.Int64s(depth)), none.Int64s(0, size)], [GraphBuilder.IntAttribute("axis", 0)]));
         var each = new GraphBuilder(_names);

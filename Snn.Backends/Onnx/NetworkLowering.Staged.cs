@@ -232,7 +232,7 @@ internal sealed partial class NetworkLowering
                     var input = _fastInputs[(lowering.Population, receptor)];
                     if (input.Hoisted.Count > 0)
                     {
-                        hoisted.Add(((lowering.Population, receptor), HoistedValue(outer, input, Stack, ConvInput, Extended)));
+                        hoisted.Add(((lowering.Population, receptor), HoistedValue(outer, input, Stack, ConvInput, Extended, run)));
                     }
                 }
             }
@@ -330,7 +330,7 @@ internal sealed partial class NetworkLowering
     /// time (kernel [size, width, depth], tap depth − d for delay d), which ONNX Runtime computes
     /// without materialising the stack; a matrix over one delay is a product with the stack; lists
     /// are delivered by the series' spikes (<see cref="DeliveredOverRun"/>).</summary>
-    private string HoistedValue(GraphBuilder graph, FastSynapticInput input, Func<int, string> stackOf, Func<int, string> convInputOf, Func<int, string> extendedOf)
+    private string HoistedValue(GraphBuilder graph, FastSynapticInput input, Func<int, string> stackOf, Func<int, string> convInputOf, Func<int, string> extendedOf, RunIndices run)
     {
         string? sum = null;
         foreach (var part in input.Hoisted)
@@ -340,7 +340,7 @@ internal sealed partial class NetworkLowering
             int size = input.Target.Size;
             if (part.Events is { } events)
             {
-                value = DeliveredOverRun(graph, extendedOf(part.Series), events, delays[^1], size);
+                value = DeliveredOverRun(graph, extendedOf(part.Series), events, delays[^1], size, run);
             }
             else if (delays.Count > 1)
             {
