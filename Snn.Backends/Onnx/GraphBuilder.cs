@@ -17,6 +17,9 @@ internal sealed class GraphBuilder(NameSource names)
 
     public List<TensorProto> Initializers { get; } = [];
 
+    /// <summary>Shapes declared for intermediate values (<see cref="Declare"/>), for the graph's value_info.</summary>
+    public List<ValueInfoProto> Declared { get; } = [];
+
     public NameSource Names => names;
 
     /// <summary>Adds a node with one output and returns the output's name.</summary>
@@ -50,6 +53,18 @@ internal sealed class GraphBuilder(NameSource names)
         node.Output.AddRange(outputs);
         node.Attribute.AddRange(attributes);
         Nodes.Add(node);
+    }
+
+    /// <summary>Declares the shape of the intermediate <paramref name="value"/> (an integer is a
+    /// fixed size, a string a symbolic dimension) and returns the value. ONNX Runtime lets an
+    /// operator write its output over an input (a ScatterElements over its data, for one) only
+    /// where it can tell the two are the same size, so a value whose size shape inference cannot
+    /// work out (the product of a symbolic dimension and a constant, after a Reshape to one axis)
+    /// gets a name here: values with the same symbolic dimension must have the same size.</summary>
+    public string Declare(string value, TensorProto.Types.DataType type, params object[] dims)
+    {
+        Declared.Add(ValueInfo(value, type, dims));
+        return value;
     }
 
     /// <summary>When true, <see cref="Add"/> with this builder's float +0 scalar returns the other

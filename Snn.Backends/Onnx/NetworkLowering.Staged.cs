@@ -506,6 +506,8 @@ internal sealed partial class NetworkLowering
         var live = DeadNodes.Live(body.Nodes, bodyGraph.Output.Select(o => o.Name));
         bodyGraph.Node.AddRange(live);
         bodyGraph.Initializer.AddRange(DeadNodes.Read(body.Initializers, live));
+        var computed = live.SelectMany(n => n.Output).ToHashSet();
+        bodyGraph.ValueInfo.AddRange(body.Declared.Where(v => computed.Contains(v.Name)));
         var finalStates = stateIndices.Select(_ => _names.Next("stage_state")).ToArray();
         var series = emitted.Select(_ => _names.Next("stage_series")).ToArray();
         bool IsHistory(int index) => index == historyIndex && history is not null;

@@ -53,6 +53,23 @@ public class OnnxFastFormTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(OnnxPerformanceHint.Throughput)]
+    [InlineData(OnnxPerformanceHint.Latency)]
+    public void EachPendingRingIsDeclaredWithItsOwnSizeAndTheSpikesStayTheEngines(OnnxPerformanceHint hint)
+    {
+        // ONNX Runtime adds a step's spikes into the flattened ring in place only where it knows the ring's size; a
+        // symbolic size shared by two rings of different sizes would let it reuse one's buffer for the other.
+        var build = () => OnnxTestNetworks.SparseLiquidChain(4);
+        var model = OnnxExporter.Build(build().Network, new OnnxExportOptions { PerformanceHint = hint });
+        Assert.All(model.Layout.SynapticLayouts.Where(line => !line.StartsWith("input", StringComparison.Ordinal)),
+            line => Assert.Contains("loop events from the stage's spikes", line, StringComparison.Ordinal));
+        string bytes = System.Text.Encoding.Latin1.GetString(model.Bytes.Span);
+        Assert.Contains("batch_times_1800", bytes, StringComparison.Ordinal);
+        Assert.Contains("batch_times_4000", bytes, StringComparison.Ordinal);
+        AssertSameSpikes(build, hint: hint);
+    }
+
+    [Theory]
     [InlineData(40, "hoisted dense", OnnxPerformanceHint.Throughput, 2)]
     [InlineData(200, "hoisted events", OnnxPerformanceHint.Throughput, 5)]
     [InlineData(200, "hoisted events", OnnxPerformanceHint.Latency, 5)]
@@ -263,8 +280,6 @@ public class OnnxFastFormTests(ITestOutputHelper output)
         Assert.Equal("Classifier", error.ParamName);
     }
 
-    /// <summary>400 LIF neurons, 2 % recurrent connectivity with delays 1-8 ms (the dense matrix
-    /// would be 3200 × 400 for ~3200 synapses, so its synapses are delivered by the spikes), fed by 50 inputs.</summary>
     /// <summary>Runs the network on the CPU engine and on the fast form laid out for <paramref name="hint"/>; asserts identical spikes
     /// and membranes within float rounding (<paramref name="membraneToleranceMv"/>, or 1e-5 relative;
     /// Izhikevich's quadratic term amplifies a last-bit difference in the input to ~0.01 mV on a spike's upstroke).</summary>

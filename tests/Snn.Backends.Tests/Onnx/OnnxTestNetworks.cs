@@ -70,6 +70,27 @@ internal static class OnnxTestNetworks
         return new MonitoredNetwork(network, [network.RecordSpikes(liquid)], [network.RecordState(liquid, StateVariable.V)], 200);
     }
 
+    /// <summary>Two sparse LIF liquids in a chain (300 neurons, recurrent delays of 3 and 2 steps;
+    /// then 400 neurons, 5 and 3 steps) driven by 40 random inputs: each liquid's synapses are
+    /// delivered by its spikes into its own pending ring, of 3 × 600 and 5 × 800 floats per batch entry
+    /// (the largest delay in steps × its excitatory and inhibitory receiving columns).</summary>
+    public static MonitoredNetwork SparseLiquidChain(int seed)
+    {
+        var network = new Network((ulong)seed, dt: 0.5);
+        var input = network.AddSpikeSource("input", RandomTrains(seed, 40, 40, 100, network.Dt));
+        var model = new LifCurrent { TauM = 20, TauSynE = 5, TauSynI = 10, VThreshold = -50, VReset = -60, EL = -60, RefractoryPeriod = 2 };
+        var first = network.AddPopulation("first", 300, model).WithInitial(StateVariable.V, Dist.Uniform(-60, -50));
+        var second = network.AddPopulation("second", 400, model).WithInitial(StateVariable.V, Dist.Uniform(-60, -50));
+        network.Connect(input, first, Connectivity.Probability(0.2), Synapse.Excitatory(Dist.Uniform(100, 300), 1.0));
+        network.Connect(first, first, Connectivity.Probability(0.03), Synapse.Excitatory(Dist.Uniform(50, 250), 1.5));
+        network.Connect(first, first, Connectivity.Probability(0.015), Synapse.Inhibitory(Dist.Uniform(-400, -100), 1.0));
+        network.Connect(first, second, Connectivity.Probability(0.05), Synapse.Excitatory(Dist.Uniform(100, 300), 1.0));
+        network.Connect(second, second, Connectivity.Probability(0.03), Synapse.Excitatory(Dist.Uniform(50, 250), 2.5));
+        network.Connect(second, second, Connectivity.Probability(0.015), Synapse.Inhibitory(Dist.Uniform(-400, -100), 1.5));
+        return new MonitoredNetwork(network, [network.RecordSpikes(first), network.RecordSpikes(second)],
+            [network.RecordState(first, StateVariable.V), network.RecordState(second, StateVariable.V)], 100);
+    }
+
     public static MonitoredNetwork RecurrentConductance(int seed, double durationMs = 60, ConductanceIntegration integration = ConductanceIntegration.ExponentialEuler)
     {
         var network = new Network((ulong)seed, dt: 0.1);
