@@ -31,6 +31,25 @@ public class StaticNetworkConformanceTests
         pair.AssertSameRun();
     }
 
+    /// <summary>A run of no steps (0 ms, or less than half a step) leaves the simulation where it
+    /// was: no step taken, no spike, and the run after it gives the CPU engine's spikes and states.</summary>
+    [Theory]
+    [MemberData(nameof(BitIdenticalEngines))]
+    [MpiMemberData(nameof(BitIdenticalEnginesUnderMpirun))]
+    public void ARunOfNoStepsLeavesTheSimulationWhereItWas(string name)
+    {
+        using var pair = new ScenarioPair(name, ConformanceNetworks.Static, seed: 43);
+        double duration = pair.Engine.DurationMs;
+        pair.Reference.Run(duration);
+        pair.Simulation.Run(0);
+        pair.Simulation.Run(0.4 * pair.OnEngine.Network.Dt);
+        Assert.Equal(0, pair.Simulation.StepCount);
+        Assert.All(pair.OnEngine.Spikes, monitor => Assert.Equal(0, pair.Simulation.GetSpikes(monitor).Count));
+        pair.Simulation.Run(duration);
+        pair.AssertBusy(atLeast: 10);
+        pair.AssertSameRun();
+    }
+
     /// <summary>
     /// The event-driven engine integrates exactly in continuous time with continuous delays, so its trains
     /// differ from the clock-driven ones spike by spike; each population's spike count must agree within
