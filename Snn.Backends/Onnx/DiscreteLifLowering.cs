@@ -69,7 +69,8 @@ internal sealed class DiscreteLifLowering : PopulationLowering
     }
 
     /// <summary>One step with the step's bias given (<paramref name="biasNow"/>, [batch, size], from
-    /// <see cref="BiasOverRun"/>): the state is V alone.</summary>
+    /// <see cref="BiasOverRun"/>, with the inputs computed before the loop already added where the
+    /// inputs are +0): the state is V alone.</summary>
     public (string[] State, string Spikes) StepWithBias(GraphBuilder graph, string v, string inputExcitatory, string inputInhibitory, string biasNow)
         => Integrate(graph, v, inputExcitatory, inputInhibitory, biasNow);
 

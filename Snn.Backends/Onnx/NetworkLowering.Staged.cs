@@ -376,7 +376,8 @@ internal sealed partial class NetworkLowering
     /// <summary>One stage's Scan: its neuron states (and recurrent history) carried, its hoisted
     /// inputs scanned, its spike and state series emitted where anything reads them. A
     /// <see cref="DiscreteLif"/> bias-onset countdown is not carried: the bias of every step is
-    /// scanned and the countdown's end computed before the loop.</summary>
+    /// scanned and the countdown's end computed before the loop, and where the population's inputs
+    /// are all computed before the loop too, they are added to the bias there (<see cref="DriveBeforeLoop"/>).</summary>
     private void EmitStageScan(GraphBuilder outer, int s, string[] initial, string[] final, List<((Population, Receptor) Key, string Value)> hoisted,
         Dictionary<Population, string> spikeSeries, Dictionary<(Population, StateVariable), string> stateSeries, RunIndices run)
     {
@@ -391,6 +392,15 @@ internal sealed partial class NetworkLowering
         if (_pendingState.TryGetValue(s, out int pendingIndex))
         {
             stateIndices.Add(pendingIndex);
+        }
+        var drives = new Dictionary<DiscreteLifLowering, string>();
+        var inputsInDrive = new HashSet<Population>();
+        foreach (var lowering in countdowns)
+        {
+            int waitIndex = _slotAt[lowering.Population] + DiscreteLifLowering.WaitSlot;
+            var (bias, finalWait) = lowering.BiasOverRun(outer, initial[waitIndex], run.Steps);
+            final[waitIndex] = finalWait;
+            drives[lowering] = DriveBeforeLoop(outer, lowering.Population, bias, ref hoisted, inputsInDrive);
         }
         var body = new GraphBuilder(_names) { FoldAddedZero = true };
         var bodyGraph = new GraphProto { Name = $"snn_stage_{s}" };
@@ -415,15 +425,12 @@ internal sealed partial class NetworkLowering
             eventInputs.Add(_names.Next("event_step"));
             bodyGraph.Input.Add(GraphBuilder.ValueInfo(eventInputs[^1], TensorProto.Types.DataType.Float, Batch, source?.Size ?? _inputs.Sum(p => p.Size)));
         }
-        var biasNow = new Dictionary<DiscreteLifLowering, string>();
-        foreach (var lowering in countdowns)
+        var driveNow = new Dictionary<DiscreteLifLowering, string>();
+        foreach (var (lowering, drive) in drives)
         {
-            int waitIndex = _slotAt[lowering.Population] + DiscreteLifLowering.WaitSlot;
-            var (bias, finalWait) = lowering.BiasOverRun(outer, initial[waitIndex], run.Steps);
-            final[waitIndex] = finalWait;
-            scanned.Add(bias);
-            biasNow[lowering] = _names.Next("bias_step");
-            bodyGraph.Input.Add(GraphBuilder.ValueInfo(biasNow[lowering], TensorProto.Types.DataType.Float, Batch, lowering.Population.Size));
+            scanned.Add(drive);
+            driveNow[lowering] = _names.Next("drive_step");
+            bodyGraph.Input.Add(GraphBuilder.ValueInfo(driveNow[lowering], TensorProto.Types.DataType.Float, Batch, lowering.Population.Size));
         }
         if (scanned.Count == 0)
         {
@@ -441,6 +448,10 @@ internal sealed partial class NetworkLowering
             string Input(Receptor receptor)
             {
                 var input = _fastInputs[(population, receptor)];
+                if (inputsInDrive.Contains(population))
+                {
+                    return body.Scalar(0f);
+                }
                 string? hoistedNow = now.GetValueOrDefault((population, receptor));
                 if (!input.LoopEvents)
                 {
@@ -452,8 +463,8 @@ internal sealed partial class NetworkLowering
             string excitatory = Input(Receptor.Excitatory);
             string inhibitory = Input(Receptor.Inhibitory);
             int at = _slotAt[population];
-            var (updated, spikes) = lowering is DiscreteLifLowering discrete && biasNow.TryGetValue(discrete, out string? bias)
-                ? discrete.StepWithBias(body, carried[at], excitatory, inhibitory, bias)
+            var (updated, spikes) = lowering is DiscreteLifLowering discrete && driveNow.TryGetValue(discrete, out string? drive)
+                ? discrete.StepWithBias(body, carried[at], excitatory, inhibitory, drive)
                 : lowering.Step(body, [.. Enumerable.Range(at, lowering.Slots.Count).Select(i => carried[i])], excitatory, inhibitory);
             for (int k = 0; k < updated.Length; k++)
             {
@@ -522,6 +533,34 @@ internal sealed partial class NetworkLowering
             emitted[e].Keep(series[e]);
         }
     }
+
+    /// <summary>A counting-down <see cref="DiscreteLif"/> population's drive of every step, [steps,
+    /// batch, size]: its <paramref name="bias"/> over the run (<see cref="DiscreteLifLowering.BiasOverRun"/>)
+    /// plus, where both receptors' inputs are computed entirely before the loop, those inputs, added
+    /// as the step adds them ((excitatory + inhibitory) + bias), so the loop leaves out the additions.
+    /// They are taken out of <paramref name="hoisted"/> and the population is added to
+    /// <paramref name="inputsInDrive"/>; its step then reads +0 for them.</summary>
+    private string DriveBeforeLoop(GraphBuilder outer, Population population, string bias, ref List<((Population, Receptor) Key, string Value)> hoisted,
+        HashSet<Population> inputsInDrive)
+    {
+        if (HasLoopPart(_fastInputs[(population, Receptor.Excitatory)]) || HasLoopPart(_fastInputs[(population, Receptor.Inhibitory)]))
+        {
+            return bias;
+        }
+        var folded = hoisted.Where(h => h.Key.Item1 == population).ToList();
+        if (folded.Count == 0)
+        {
+            return bias;
+        }
+        hoisted = [.. hoisted.Except(folded)];
+        inputsInDrive.Add(population);
+        var inputs = folded.OrderBy(h => h.Key.Item2 == Receptor.Excitatory ? 0 : 1).Select(h => h.Value).ToList();
+        string sum = inputs.Count == 1 ? inputs[0] : outer.Add(inputs[0], inputs[1]);
+        return outer.Add(sum, bias);
+    }
+
+    /// <summary>Whether any of <paramref name="input"/>'s synapses are computed inside the loop.</summary>
+    private static bool HasLoopPart(FastSynapticInput input) => input.LoopEvents || input.LoopDense is not null || input.LoopSparse is not null;
 
     /// <summary>The value description of a carried state inside a stage's body: the spike history
     /// is carried position-major, [D·N, batch], so that a gather of history positions copies a

@@ -36,9 +36,11 @@ public class OnnxFastFormTests(ITestOutputHelper output)
     public void RecurrentIzhikevichNetworkGivesTheCpuEnginesSpikes(int seed)
         => AssertSameSpikes(() => OnnxTestNetworks.RecurrentIzhikevich(seed), membraneToleranceMv: 0.1);
 
-    [Fact]
-    public void RecurrentDiscreteLifNetworkGivesTheCpuEnginesSpikes()
-        => AssertSameSpikes(() => OnnxTestNetworks.RecurrentDiscreteLif(1));
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void DiscreteLifNetworkWithBiasOnsetsGivesTheCpuEnginesSpikes(bool recurrent)
+        => AssertSameSpikes(() => OnnxTestNetworks.RecurrentDiscreteLif(1, recurrent: recurrent));
 
     [Theory]
     [InlineData(OnnxPerformanceHint.Throughput)]
@@ -114,9 +116,11 @@ public class OnnxFastFormTests(ITestOutputHelper output)
 
     /// <summary>The bias onsets (0 to 7 steps) fall inside and across chunks of 3, 2 and 4 steps: the
     /// countdown's end, computed before each loop, carries the engine's step count to the next run.</summary>
-    [Fact]
-    public void BiasOnsetsAcrossChunksKeepTheStepCount()
-        => AssertChunksContinue(() => OnnxTestNetworks.RecurrentDiscreteLif(3), OnnxPerformanceHint.Throughput, [3, 2, 4]);
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void BiasOnsetsAcrossChunksKeepTheStepCount(bool recurrent)
+        => AssertChunksContinue(() => OnnxTestNetworks.RecurrentDiscreteLif(3, recurrent: recurrent), OnnxPerformanceHint.Throughput, [3, 2, 4]);
 
     /// <summary>Runs the network whole and in chunks of <paramref name="parts"/> ms (then the rest);
     /// asserts the same spikes and states.</summary>

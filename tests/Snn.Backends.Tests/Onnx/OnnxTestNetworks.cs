@@ -135,7 +135,10 @@ internal static class OnnxTestNetworks
     /// <summary>A recurrent <see cref="DiscreteLif"/> net like the ones gradient training exports:
     /// per-neuron decays, biases and bias onsets (a few neurons non-spiking), excitatory and
     /// inhibitory voltage jumps with per-synapse delays, and a non-spiking readout.</summary>
-    public static MonitoredNetwork RecurrentDiscreteLif(int seed, double durationMs = 120)
+    /// <summary>24 random inputs → 40 discrete LIF neurons with biases that start at steps 0-7 (four of
+    /// them non-spiking), with sparse delayed recurrence unless <paramref name="recurrent"/> is false
+    /// (then every input of the hidden layer is computed before its loop) → 5 non-spiking readouts.</summary>
+    public static MonitoredNetwork RecurrentDiscreteLif(int seed, double durationMs = 120, bool recurrent = true)
     {
         var network = new Network((ulong)seed, dt: 1.0);
         var input = network.AddSpikeSource("input", RandomTrains(seed, 24, 120, durationMs, network.Dt));
@@ -152,7 +155,10 @@ internal static class OnnxTestNetworks
         var readout = network.AddPopulation("readout", 5, new DiscreteLif { Decay = 0.8f, Spiking = false });
         network.Connect(input, hidden, Connectivity.Probability(0.4), Synapse.Excitatory(Dist.Uniform(0.1, 0.7), Dist.Uniform(1, 6)));
         network.Connect(input, hidden, Connectivity.Probability(0.2), Synapse.Inhibitory(Dist.Uniform(-0.5, -0.05), Dist.Uniform(1, 4)));
-        network.Connect(hidden, hidden, Connectivity.Probability(0.15), Synapse.Excitatory(Dist.Uniform(0, 0.4), Dist.Uniform(1, 9)));
+        if (recurrent)
+        {
+            network.Connect(hidden, hidden, Connectivity.Probability(0.15), Synapse.Excitatory(Dist.Uniform(0, 0.4), Dist.Uniform(1, 9)));
+        }
         network.Connect(hidden, readout, Connectivity.AllToAll(), Synapse.Excitatory(Dist.Uniform(-0.3, 0.3), Dist.Uniform(1, 5)));
         return new MonitoredNetwork(network,
             [network.RecordSpikes(hidden), network.RecordSpikes(readout)],
