@@ -26,6 +26,18 @@ internal static class DeadNodes
         return [.. nodes.Where((_, n) => live[n])];
     }
 
+    /// <summary>Fills <paramref name="graph"/>, whose outputs are set, with the nodes of
+    /// <paramref name="builder"/> that its outputs need (<see cref="Live"/>), the initializers they
+    /// read and the declared shapes (<see cref="GraphBuilder.Declare"/>) of the values they compute.</summary>
+    public static void Fill(GraphProto graph, GraphBuilder builder)
+    {
+        var live = Live(builder.Nodes, graph.Output.Select(o => o.Name));
+        graph.Node.AddRange(live);
+        graph.Initializer.AddRange(Read(builder.Initializers, live));
+        var computed = live.SelectMany(n => n.Output).ToHashSet();
+        graph.ValueInfo.AddRange(builder.Declared.Where(v => computed.Contains(v.Name)));
+    }
+
     /// <summary>The initializers of <paramref name="initializers"/> that a node of <paramref name="nodes"/> reads.</summary>
     public static List<TensorProto> Read(IReadOnlyList<TensorProto> initializers, IReadOnlyList<NodeProto> nodes)
     {

@@ -105,23 +105,21 @@ internal sealed partial class NetworkLowering
         var found = SpikeEvents.Find(body, entry, 2);
         string delivered = Scatter(body, empty, body.Mul(found.Indices[0], body.Int64s(size)), found.Indices[1], events);
         string kept = body.Op("Slice", body.Op("Reshape", delivered, body.Int64s(-1, size)), body.Int64s(depth), body.Int64s(-depth), body.Int64s(0));
-        var graph = Subgraph(body, kept, "snn_delivery", GraphBuilder.ValueInfo(kept, Proto.TensorProto.Types.DataType.Float, Steps, size));
+        var graph = Subgraph(body, "snn_delivery", GraphBuilder.ValueInfo(kept, Proto.TensorProto.Types.DataType.Float, Steps, size));
         graph.Input.Add(GraphBuilder.ValueInfo(entry, Proto.TensorProto.Types.DataType.Float, "extended_steps", events.Sources));
         return graph;
     }
 
     /// <summary>A branch of <see cref="DeliveredOverRun"/>'s If, whose output is <paramref name="value"/>, [steps, batch, size].</summary>
     private Proto.GraphProto Branch(GraphBuilder branch, string value, int size)
-        => Subgraph(branch, value, "snn_delivery_branch", GraphBuilder.ValueInfo(value, Proto.TensorProto.Types.DataType.Float, Steps, Batch, size));
+        => Subgraph(branch, "snn_delivery_branch", GraphBuilder.ValueInfo(value, Proto.TensorProto.Types.DataType.Float, Steps, Batch, size));
 
-    /// <summary>The live nodes of <paramref name="builder"/> that <paramref name="output"/> needs, as a named subgraph with that output.</summary>
-    private Proto.GraphProto Subgraph(GraphBuilder builder, string output, string name, Proto.ValueInfoProto described)
+    /// <summary>The live nodes of <paramref name="builder"/> that its output (<paramref name="described"/>) needs, as a named subgraph with that output.</summary>
+    private Proto.GraphProto Subgraph(GraphBuilder builder, string name, Proto.ValueInfoProto described)
     {
-        var live = DeadNodes.Live(builder.Nodes, [output]);
         var graph = new Proto.GraphProto { Name = _names.Next(name) };
         graph.Output.Add(described);
-        graph.Node.AddRange(live);
-        graph.Initializer.AddRange(DeadNodes.Read(builder.Initializers, live));
+        DeadNodes.Fill(graph, builder);
         return graph;
     }
 

@@ -400,8 +400,14 @@ internal sealed partial class NetworkLowering
             int waitIndex = _slotAt[lowering.Population] + DiscreteLifLowering.WaitSlot;
             var (bias, finalWait) = lowering.BiasOverRun(outer, initial[waitIndex], run.Steps);
             final[waitIndex] = finalWait;
-            drives[lowering] = DriveBeforeLoop(outer, lowering.Population, bias, ref hoisted, inputsInDrive);
+            var (drive, takesInputs) = DriveBeforeLoop(outer, lowering.Population, bias, hoisted);
+            drives[lowering] = drive;
+            if (takesInputs)
+            {
+                inputsInDrive.Add(lowering.Population);
+            }
         }
+        hoisted = [.. hoisted.Where(h => !inputsInDrive.Contains(h.Key.Item1))];
         var body = new GraphBuilder(_names) { FoldAddedZero = true };
         var bodyGraph = new GraphProto { Name = $"snn_stage_{s}" };
         var carried = new Dictionary<int, string>();
@@ -447,11 +453,11 @@ internal sealed partial class NetworkLowering
             var population = lowering.Population;
             string Input(Receptor receptor)
             {
-                var input = _fastInputs[(population, receptor)];
                 if (inputsInDrive.Contains(population))
                 {
                     return body.Scalar(0f);
                 }
+                var input = _fastInputs[(population, receptor)];
                 string? hoistedNow = now.GetValueOrDefault((population, receptor));
                 if (!input.LoopEvents)
                 {
@@ -514,11 +520,7 @@ internal sealed partial class NetworkLowering
         {
             bodyGraph.Output.Add(GraphBuilder.ValueInfo(Output(value), type, Batch, width));
         }
-        var live = DeadNodes.Live(body.Nodes, bodyGraph.Output.Select(o => o.Name));
-        bodyGraph.Node.AddRange(live);
-        bodyGraph.Initializer.AddRange(DeadNodes.Read(body.Initializers, live));
-        var computed = live.SelectMany(n => n.Output).ToHashSet();
-        bodyGraph.ValueInfo.AddRange(body.Declared.Where(v => computed.Contains(v.Name)));
+        DeadNodes.Fill(bodyGraph, body);
         var finalStates = stateIndices.Select(_ => _names.Next("stage_state")).ToArray();
         var series = emitted.Select(_ => _names.Next("stage_series")).ToArray();
         bool IsHistory(int index) => index == historyIndex && history is not null;
@@ -536,27 +538,19 @@ internal sealed partial class NetworkLowering
 
     /// <summary>A counting-down <see cref="DiscreteLif"/> population's drive of every step, [steps,
     /// batch, size]: its <paramref name="bias"/> over the run (<see cref="DiscreteLifLowering.BiasOverRun"/>)
-    /// plus, where both receptors' inputs are computed entirely before the loop, those inputs, added
-    /// as the step adds them ((excitatory + inhibitory) + bias), so the loop leaves out the additions.
-    /// They are taken out of <paramref name="hoisted"/> and the population is added to
-    /// <paramref name="inputsInDrive"/>; its step then reads +0 for them.</summary>
-    private string DriveBeforeLoop(GraphBuilder outer, Population population, string bias, ref List<((Population, Receptor) Key, string Value)> hoisted,
-        HashSet<Population> inputsInDrive)
+    /// plus, where both receptors' inputs are computed entirely before the loop, those inputs from
+    /// <paramref name="hoisted"/>, added as the step adds them ((excitatory + inhibitory) + bias), so
+    /// the loop leaves out the additions; <c>TakesInputs</c> says whether it did, and the step then
+    /// reads +0 for them.</summary>
+    private (string Drive, bool TakesInputs) DriveBeforeLoop(GraphBuilder outer, Population population, string bias, List<((Population, Receptor) Key, string Value)> hoisted)
     {
-        if (HasLoopPart(_fastInputs[(population, Receptor.Excitatory)]) || HasLoopPart(_fastInputs[(population, Receptor.Inhibitory)]))
+        var inputs = hoisted.Where(h => h.Key.Item1 == population).OrderBy(h => h.Key.Item2 == Receptor.Excitatory ? 0 : 1).Select(h => h.Value).ToList();
+        if (inputs.Count == 0 || HasLoopPart(_fastInputs[(population, Receptor.Excitatory)]) || HasLoopPart(_fastInputs[(population, Receptor.Inhibitory)]))
         {
-            return bias;
+            return (bias, false);
         }
-        var folded = hoisted.Where(h => h.Key.Item1 == population).ToList();
-        if (folded.Count == 0)
-        {
-            return bias;
-        }
-        hoisted = [.. hoisted.Except(folded)];
-        inputsInDrive.Add(population);
-        var inputs = folded.OrderBy(h => h.Key.Item2 == Receptor.Excitatory ? 0 : 1).Select(h => h.Value).ToList();
         string sum = inputs.Count == 1 ? inputs[0] : outer.Add(inputs[0], inputs[1]);
-        return outer.Add(sum, bias);
+        return (outer.Add(sum, bias), true);
     }
 
     /// <summary>Whether any of <paramref name="input"/>'s synapses are computed inside the loop.</summary>
