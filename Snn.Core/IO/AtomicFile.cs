@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using System.Text;
 
 namespace Snn.Core.IO;
 
@@ -12,6 +13,8 @@ namespace Snn.Core.IO;
 /// </summary>
 public static class AtomicFile
 {
+    private static readonly UTF8Encoding Utf8WithoutMark = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>Writes <paramref name="path"/> with <paramref name="write"/>, which receives a stream
     /// on a temporary file.</summary>
     /// <param name="path">The destination; its folder must exist.</param>
@@ -24,6 +27,17 @@ public static class AtomicFile
             using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
             write(stream);
         });
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> as UTF-8 without a byte
+    /// order mark, the atomic counterpart of <see cref="File.WriteAllText(string, string?)"/>.</summary>
+    /// <param name="path">The destination; its folder must exist.</param>
+    /// <param name="text">The whole content.</param>
+    public static void WriteText(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        byte[] bytes = Utf8WithoutMark.GetBytes(text);
+        Write(path, stream => stream.Write(bytes));
     }
 
     /// <summary>Writes <paramref name="path"/> through a library that only writes to a path of its

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Snn.Core.IO;
 
 namespace Snn.Backends.Sfq.Circuit;
 
@@ -61,10 +62,12 @@ public static class SfqCalibrationFile
         return calibration;
     }
 
-    /// <summary>Writes the calibration to <paramref name="path"/>.</summary>
+    /// <summary>Writes the calibration to <paramref name="path"/> as UTF-8 JSON, atomically: the
+    /// path holds either its previous content or the whole calibration (<see cref="AtomicFile"/>).</summary>
     /// <param name="calibration">The calibration.</param>
-    /// <param name="path">File path.</param>
-    public static void Write(SfqCalibration calibration, string path) => File.WriteAllText(path, ToJson(calibration), new UTF8Encoding(false));
+    /// <param name="path">File path; its folder must exist.</param>
+    /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
+    public static void Write(SfqCalibration calibration, string path) => AtomicFile.WriteText(path, ToJson(calibration));
 
     /// <summary>Reads a calibration written by <see cref="Write"/>.</summary>
     /// <param name="path">File path.</param>

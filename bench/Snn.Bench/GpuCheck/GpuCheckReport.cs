@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Snn.Bench.Results;
+using Snn.Core.IO;
 
 namespace Snn.Bench.GpuCheck;
 
@@ -24,12 +25,14 @@ public sealed record GpuCheckReport(string Schema, string CreatedUtc, string Com
     /// <summary>The file name in the output folder.</summary>
     public const string FileName = "gpu-check.json";
 
-    /// <summary>Writes the report into <paramref name="directory"/> and returns the path.</summary>
+    /// <summary>Writes the report into <paramref name="directory"/> and returns the path. The runner
+    /// rewrites it after every step, and a device's time limit can stop the run at any moment, so the
+    /// write is atomic: the file holds the previous step's report or this one, never part of one.</summary>
     public string Write(string directory)
     {
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, FileName);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, ResultsJson.Options));
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(this, ResultsJson.Options));
         return path;
     }
 
@@ -42,6 +45,7 @@ public sealed record GpuCheckReport(string Schema, string CreatedUtc, string Com
     public static GpuCheckStepResult ReadStep(string path)
         => JsonSerializer.Deserialize<GpuCheckStepResult>(File.ReadAllText(path), ResultsJson.Options) ?? throw new JsonException($"{path} holds null instead of a step result.");
 
-    /// <summary>Writes one step's result to <paramref name="path"/>.</summary>
-    public static void WriteStep(GpuCheckStepResult result, string path) => File.WriteAllText(path, JsonSerializer.Serialize(result, ResultsJson.Options));
+    /// <summary>Writes one step's result to <paramref name="path"/>, atomically (the runner reads it
+    /// after the step's process ends, which may be a kill at the step's timeout).</summary>
+    public static void WriteStep(GpuCheckStepResult result, string path) => AtomicFile.WriteText(path, JsonSerializer.Serialize(result, ResultsJson.Options));
 }

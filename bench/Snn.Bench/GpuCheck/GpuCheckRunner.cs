@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Snn.Backends.Gpu;
 using Snn.Bench.Results;
+using Snn.Core.IO;
 using Snn.Bench.Running;
 using Spectre.Console;
 
@@ -81,7 +82,7 @@ public static class GpuCheckRunner
         }
         var table = Table(results, settings);
         console.Write(table);
-        File.WriteAllText(Path.Combine(settings.OutDirectory, TableFileName), PlainText(table));
+        AtomicFile.WriteText(Path.Combine(settings.OutDirectory, TableFileName), PlainText(table));
         console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(settings.OutDirectory, GpuCheckReport.FileName)}, {TableFileName}, {LogFileName}"
             + (File.Exists(Path.Combine(settings.OutDirectory, GpuTestsStep.ResultsFileName)) ? $", {GpuTestsStep.ResultsFileName}" : "")));
         return results.All(r => r.Status == GpuCheckStatus.Passed) ? 0 : 1;

@@ -33,7 +33,7 @@ public static class AnalysisPlots
         plot.YLabel("synapses");
         plot.ShowLegend(Alignment.UpperCenter);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        plot.SavePng(path, Width, Height);
+        PlotFile.SavePng(plot, path, Width, Height);
         return path;
     }
 
@@ -47,7 +47,7 @@ public static class AnalysisPlots
         plot.Title(title);
         plot.XLabel("frequency (Hz)");
         plot.YLabel("power (spikes² per bin)");
-        plot.SavePng(path, Width, Height);
+        PlotFile.SavePng(plot, path, Width, Height);
         return path;
     }
 
@@ -80,7 +80,7 @@ public static class AnalysisPlots
         plot.Title(title);
         plot.YLabel("rate (Hz)");
         plot.ShowLegend(Alignment.UpperLeft);
-        plot.SavePng(path, Width, Height);
+        PlotFile.SavePng(plot, path, Width, Height);
         return path;
     }
 

@@ -56,7 +56,7 @@ public static class ResultPlots
         {
             plot.ShowLegend(Alignment.UpperRight);
         }
-        plot.SavePng(path, Width, RasterHeight);
+        PlotFile.SavePng(plot, path, Width, RasterHeight);
     }
 
     /// <summary>Writes the population rate of each population in bins of <see cref="RateBinMs"/> (at least one step).</summary>
@@ -79,7 +79,7 @@ public static class ResultPlots
         plot.YLabel("rate (Hz)");
         plot.Axes.SetLimitsX(0, run.Result.SimulatedMs);
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, Width, RateHeight);
+        PlotFile.SavePng(plot, path, Width, RateHeight);
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ public static class StudyPlots
         plot.YLabel(yLabel);
         plot.ShowLegend(legend ?? Alignment.UpperRight);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        plot.SavePng(path, Width, Height);
+        PlotFile.SavePng(plot, path, Width, Height);
         return path;
     }
 
@@ -88,7 +88,7 @@ public static class StudyPlots
         plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperRight);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        plot.SavePng(path, Width, Height);
+        PlotFile.SavePng(plot, path, Width, Height);
         return path;
     }
 

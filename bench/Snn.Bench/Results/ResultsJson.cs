@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Snn.Core.IO;
 
 namespace Snn.Bench.Results;
 
@@ -30,12 +31,13 @@ public static class ResultsJson
     public static BenchmarkReport Deserialize(string json)
         => JsonSerializer.Deserialize<BenchmarkReport>(json, Options) ?? throw new JsonException("results.json holds null instead of a report.");
 
-    /// <summary>Writes the report to <c>results.json</c> in <paramref name="directory"/> and returns the path.</summary>
+    /// <summary>Writes the report to <c>results.json</c> in <paramref name="directory"/>, atomically
+    /// (a reader never sees half a report), and returns the path.</summary>
     public static string Write(BenchmarkReport report, string directory)
     {
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, FileName);
-        File.WriteAllText(path, Serialize(report));
+        AtomicFile.WriteText(path, Serialize(report));
         return path;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using Snn.Backends.Cpu;
+using Snn.Bench.Plotting;
 using Snn.Bench.Suites;
 using Snn.Datasets;
 using Snn.Datasets.Formats;
@@ -93,7 +94,7 @@ public static class NalsmBranchingAnalysis
         plot.XLabel("log10 w_A");
         plot.YLabel("branching factor");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        plot.SavePng(path, 900, 500);
+        PlotFile.SavePng(plot, path, 900, 500);
         return path;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Snn.Bench.Results;
+using Snn.Core.IO;
 
 namespace Snn.Bench.Verify;
 
@@ -31,13 +32,13 @@ public static class VerifyRunner
             Stopwatch.GetElapsedTime(start).TotalSeconds);
     }
 
-    /// <summary>Writes <c>verify.json</c> into <paramref name="directory"/> and returns its path.</summary>
+    /// <summary>Writes <c>verify.json</c> into <paramref name="directory"/>, atomically, and returns its path.</summary>
     public static string Write(VerifyReport report, string directory)
     {
         ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, VerifyReport.FileName);
-        File.WriteAllText(path, JsonSerializer.Serialize(report, Json));
+        AtomicFile.WriteText(path, JsonSerializer.Serialize(report, Json));
         return path;
     }
 

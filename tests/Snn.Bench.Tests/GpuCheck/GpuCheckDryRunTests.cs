@@ -1,6 +1,8 @@
 using Snn.Bench.Cli;
 using Snn.Bench.GpuCheck;
+using Snn.Bench.Results;
 using Snn.Bench.Running;
+using Snn.Tests.Shared;
 
 namespace Snn.Bench.Tests.GpuCheck;
 
@@ -98,6 +100,27 @@ public class GpuCheckDryRunTests
         Assert.True(Metric(step, "cpu_spikes") > 0);
         Assert.Equal(Metric(step, "cpu_spikes"), Metric(step, "gpu_spikes"));
         Assert.Contains("==== cuba-4k", File.ReadAllText(Path.Combine(directory.Path, GpuCheckRunner.LogFileName)));
+    }
+
+    /// <summary>The report is rewritten after every step and a device's time limit can kill the run
+    /// at any moment: each rewrite replaces the file whole, so a reader (or a kill) never meets half
+    /// a report. The same holds for a step's result file.</summary>
+    [Fact]
+    public void EachRewriteOfTheReportReplacesItWhole()
+    {
+        using var directory = new TemporaryDirectory();
+        var first = GpuCheckStepResult.Empty("cuba-4k", GpuCheckStatus.Passed, 1, 60, "first");
+        var report = new GpuCheckReport(GpuCheckReport.SchemaName, "2026-12-07T23:00:00Z", "snn-bench gpu-check", MachineInfo.Current(), "cuda", [], false, 600, false, [first]);
+        string path = report.Write(directory.Path);
+        var second = GpuCheckStepResult.Empty("agreement", GpuCheckStatus.Skipped, 0, 0, "second");
+
+        ReplacedFile.AssertReplacedWhole(path, () => (report with { Steps = [first, second], Complete = true }).Write(directory.Path));
+        Assert.Equal(["cuba-4k", "agreement"], GpuCheckReport.Read(path).Steps.Select(s => s.Step));
+
+        string stepPath = Path.Combine(directory.Path, "step.json");
+        GpuCheckReport.WriteStep(first, stepPath);
+        ReplacedFile.AssertReplacedWhole(stepPath, () => GpuCheckReport.WriteStep(second, stepPath));
+        Assert.Equal("agreement", GpuCheckReport.ReadStep(stepPath).Step);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Snn.Bench.Plotting;
 using Snn.Bench.Running;
 using Snn.Core.Monitors;
+using Snn.Tests.Shared;
 
 namespace Snn.Bench.Tests.Plotting;
 
@@ -37,6 +38,21 @@ public class ResultPlotsTests
         AssertClose([0.5, 1.5, 2.5, 3.5, 4.5], times);
         AssertClose([200.0, 0, 0, 100, 0], rates);  // 2 spikes / (10 neurons · 1 ms) = 200 Hz
     }
+
+    /// <summary>A study's plot is rewritten by every run: the new PNG replaces the old one whole.</summary>
+    [Fact]
+    public void APlotWrittenOverAnOlderOneReplacesItWhole()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = Path.Combine(directory.Path, "spectrum.png");
+        AnalysisPlots.Spectrum(path, [1, 4, 2, 8], "before");
+
+        ReplacedFile.AssertReplacedWhole(path, () => AnalysisPlots.Spectrum(path, [3, 1, 5, 1, 2], "after"));
+
+        Assert.Equal(PngSignature, File.ReadAllBytes(path)[..PngSignature.Length]);
+    }
+
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     private static void AssertClose(double[] expected, double[] actual)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Snn.Bench.Results;
+using Snn.Tests.Shared;
 
 namespace Snn.Bench.Tests.Results;
 
@@ -98,6 +99,19 @@ public class ResultsJsonTests
 
         Assert.Equal(Path.Combine(folder, "results.json"), path);
         Assert.Equal(2, ResultsJson.Read(path).Results.Count);
+    }
+
+    /// <summary>A run writes over the previous run's results.json; a reader of the old file keeps
+    /// reading it whole (the new file is renamed over it, not written into it).</summary>
+    [Fact]
+    public void WriteReplacesThePreviousResultsWhole()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = ResultsJson.Write(Report() with { Command = "snn-bench run coba" }, directory.Path);
+
+        ReplacedFile.AssertReplacedWhole(path, () => ResultsJson.Write(Report(), directory.Path));
+
+        Assert.Equal(Report().Command, ResultsJson.Read(path).Command);
     }
 
     [Fact]

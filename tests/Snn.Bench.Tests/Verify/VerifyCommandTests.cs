@@ -1,5 +1,6 @@
 using Snn.Bench.Cli;
 using Snn.Bench.Verify;
+using Snn.Tests.Shared;
 
 namespace Snn.Bench.Tests.Verify;
 
@@ -76,6 +77,18 @@ public class VerifyCommandTests
         Assert.Equal(("holds", "claim holds", "1.5 Hz", "1 ± 1 Hz", "a paper", VerifyStatus.Pass), (row.Row, row.Claim, row.Measured, row.Tolerance, row.Source, row.Status));
         Assert.Equal(1.5, row.Metrics["rate_hz"]);
         Assert.False(read.Quick);
+    }
+
+    [Fact]
+    public void VerifyJsonIsReplacedWholeByTheNextRun()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = VerifyRunner.Write(VerifyRunner.Run([new FixedRow("holds", passes: true)], new VerifyContext(Quick: true), "snn-bench verify --quick"), directory.Path);
+        var next = VerifyRunner.Run([new FixedRow("fails", passes: false)], new VerifyContext(Quick: false), "snn-bench verify");
+
+        ReplacedFile.AssertReplacedWhole(path, () => VerifyRunner.Write(next, directory.Path));
+
+        Assert.Equal("fails", Assert.Single(VerifyRunner.Read(path).Rows).Row);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Snn.Core.IO;
+using Snn.Tests.Shared;
 
 namespace Snn.Core.Tests.IO;
 
@@ -52,6 +53,28 @@ public sealed class AtomicFileTests : IDisposable
         }));
         Assert.Equal("previous", File.ReadAllText(path));
         Assert.Equal([path], Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void TextIsWrittenAsUtf8WithoutAMarkAndReplacesTheFileWhole()
+    {
+        string path = PathOf("report.json");
+        File.WriteAllText(path, "{ \"old\": true }");
+
+        ReplacedFile.AssertReplacedWhole(path, () => AtomicFile.WriteText(path, "{ \"µs\": 1 }"));
+
+        Assert.Equal([(byte)'{', (byte)' ', (byte)'"', 0xC2, 0xB5, (byte)'s'], File.ReadAllBytes(path)[..6]);
+    }
+
+    /// <summary>The check itself can fail: a write into the old file (what <see cref="File.WriteAllText(string, string?)"/>
+    /// does) cuts short what a reader of the old file sees.</summary>
+    [Fact]
+    public void AWriteIntoTheOldFileIsNotAReplacement()
+    {
+        string path = PathOf("report.json");
+        File.WriteAllText(path, "{ \"old\": true, \"long\": \"enough to be cut short\" }");
+
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ReplacedFile.AssertReplacedWhole(path, () => File.WriteAllText(path, "{ }")));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Snn.Backends.Sfq;
 using Snn.Backends.Sfq.Circuit;
+using Snn.Tests.Shared;
 
 namespace Snn.Backends.Tests.Sfq.Circuit;
 
@@ -62,6 +63,28 @@ public class SfqCalibrationFileTests
         Assert.Equal(2.541020951779956, technology.Jtl.DelayPs);
         Assert.Equal(70.90928003373155, technology.GateHalfPassBiasUa);
         Assert.Null(technology.Tables);
+    }
+
+    /// <summary>A calibration written over an older one replaces it whole: a reader of the old file
+    /// keeps its bytes, and the new file reads back as the calibration written.</summary>
+    [Fact]
+    public void WritingOverACalibrationReplacesItWhole()
+    {
+        var folder = Directory.CreateTempSubdirectory("snn-sfq-calibration-");
+        try
+        {
+            string path = Path.Combine(folder.FullName, "calibration.json");
+            SfqCalibrationFile.Write(Sample with { TemperatureK = 3.0 }, path);
+
+            ReplacedFile.AssertReplacedWhole(path, () => SfqCalibrationFile.Write(Sample, path));
+
+            Assert.Equal(Sample.TemperatureK, SfqCalibrationFile.Read(path).TemperatureK);
+            Assert.Equal(SfqCalibrationFile.ToJson(Sample), File.ReadAllText(path));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
