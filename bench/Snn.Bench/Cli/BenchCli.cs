@@ -654,7 +654,8 @@ public sealed class BenchCli
             _console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"{row.Suite}, N = {row.Neurons}: median ratio Snn/Brian2 = {row.MedianRunRatio:F3} (simulation only), {row.MedianBuildAndRunRatio:F3} (Snn compile + simulation); mean rate Snn {row.OursMeanRateHz:F2} Hz, Brian2 {row.Brian2MeanRateHz:F2} Hz ({row.RateDifference * 100:+0.0;-0.0} %)")));
         }
-        _console.MarkupLine(Markup.Escape($"Threads (Snn and Brian2's OpenMP): {settings.Threads?.ToString(CultureInfo.InvariantCulture) ?? "auto"}; machine: {Environment.ProcessorCount} cores, {MachineInfo.Current().Cpu}"));
+        var machine = MachineInfo.Current();
+        _console.MarkupLine(Markup.Escape($"Threads (Snn and Brian2's OpenMP): {settings.Threads?.ToString(CultureInfo.InvariantCulture) ?? "auto"}; machine: {machine.LogicalCores} cores, {machine.Cpu}, {machine.VectorIsa}"));
         return 0;
     }
 

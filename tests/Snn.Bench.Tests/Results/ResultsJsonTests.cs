@@ -18,7 +18,7 @@ public class ResultsJsonTests
         ["nominal: all four patterns correct"], ["sfq-xor-global-bias.png"]);
 
     private static BenchmarkReport Report() => new(BenchmarkReport.CurrentSchema, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
-        "snn-bench run cuba", new MachineInfo("Linux", "CPU", 2, ".NET 10", "X64"), [Sample, Sample with { Suite = "coba", Threads = 2 }], [Study]);
+        "snn-bench run cuba", new MachineInfo("Linux", "CPU", 2, ".NET 10", "X64", "AVX2"), [Sample, Sample with { Suite = "coba", Threads = 2 }], [Study]);
 
     [Fact]
     public void ReportSurvivesARoundTrip()
@@ -47,6 +47,7 @@ public class ResultsJsonTests
         var result = root["results"]!.AsArray()[0]!.AsObject();
 
         Assert.Equal(["schema", "createdUtc", "command", "machine", "results", "studies"], root.Select(p => p.Key));
+        Assert.Equal(["os", "cpu", "logicalCores", "runtime", "architecture", "vectorIsa"], root["machine"]!.AsObject().Select(p => p.Key));
         string[] required =
         [
             "suite", "backend", "neurons", "synapses", "threads", "seed", "dtMs", "simulatedMs", "buildSeconds", "wallSeconds", "spikes",
@@ -60,6 +61,38 @@ public class ResultsJsonTests
         var study = root["studies"]!.AsArray()[0]!.AsObject();
         Assert.Equal(["study", "seed", "quick", "wallSeconds", "metrics", "findings", "files"], study.Select(p => p.Key));
         Assert.Equal("NaN", (string)study["metrics"]!["pattern_00_latency_ps"]!);
+    }
+
+    /// <summary>Reports written before the vector instruction set was recorded still read; their
+    /// machine says it is unknown rather than failing or inventing one.</summary>
+    [Fact]
+    public void AReportWithoutTheVectorIsaReadsAsUnknown()
+    {
+        var root = JsonNode.Parse(ResultsJson.Serialize(Report()))!.AsObject();
+        Assert.True(root["machine"]!.AsObject().Remove("vectorIsa"));
+
+        var machine = ResultsJson.Deserialize(root.ToJsonString()).Machine;
+
+        Assert.Equal(MachineInfo.UnknownIsa, machine.VectorIsa);
+        Assert.Equal(Report().Machine with { VectorIsa = MachineInfo.UnknownIsa }, machine);
+    }
+
+    /// <summary>The recorded instruction set agrees with what the runtime accelerates: a 512-bit
+    /// vector unit only with AVX-512, a 256-bit one with AVX2 or AVX-512, and none of those on another architecture.</summary>
+    [Fact]
+    public void TheVectorIsaMatchesTheAcceleratedVectorWidths()
+    {
+        string isa = MachineInfo.Current().VectorIsa;
+
+        Assert.Equal(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated, isa == "AVX-512");
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            Assert.Contains(isa, new[] { "AVX2", "AVX-512" });
+        }
+        if (System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64)
+        {
+            Assert.Equal("AdvSimd", isa);
+        }
     }
 
     [Fact]
