@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Snn.Backends.Gpu;
 using Snn.Bench.Results;
-using Snn.Core.IO;
 using Snn.Bench.Running;
+using Snn.Core.IO;
 using Spectre.Console;
 
 namespace Snn.Bench.GpuCheck;
