@@ -22,7 +22,10 @@ public static class OnnxDeploy
     /// <summary>The class of each sample in <paramref name="spikes"/>: [steps, batch, inputs] values, 1 = spike.</summary>
     public static long[] Classify(string path, float[] spikes, int steps, int batch, int inputs)
     {
-        using var session = new InferenceSession(path);
+        // Each state input defaults to the network's starting state, so a caller may leave it out;
+        // ONNX Runtime logs a warning per such input when it loads the file, which errors-only quiets.
+        using var sessionOptions = new SessionOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
+        using var session = new InferenceSession(path, sessionOptions);
         using var input = OrtValue.CreateTensorValueFromMemory(spikes, [steps, batch, inputs]);
         using var options = new RunOptions();
         using var outputs = session.Run(options, ["spikes_in"], [input], ["predicted_class"]);
