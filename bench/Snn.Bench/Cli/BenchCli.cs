@@ -72,10 +72,9 @@ public sealed class BenchCli
         Description = "The simulator to compare with.",
     };
 
-    private readonly Option<int[]> _sizes = new("--sizes")
+    private readonly Option<int[]?> _sizes = new("--sizes")
     {
-        Description = "Comma-separated network sizes.",
-        DefaultValueFactory = _ => [4000, 40000],
+        Description = "Comma-separated network sizes, for every suite compared (default: each suite's own, 4000,40000 for cuba and coba, the paper's 1000 for the Izhikevich networks).",
         CustomParser = ParseSizes,
     };
 
@@ -99,12 +98,12 @@ public sealed class BenchCli
 
     private readonly Option<string?> _peers = new("--peers")
     {
-        Description = "Folder of the Brian2 peer scripts brian2_cuba.py and brian2_coba.py (default: the program's peers folder, else bench/peers of the current folder or a parent).",
+        Description = "Folder of the Brian2 peer scripts (brian2_cuba.py, brian2_coba.py, brian2_izhikevich_2003.py; default: the program's peers folder, else bench/peers of the current folder or a parent).",
     };
 
     private readonly Option<string[]> _compareSuites = new("--suites")
     {
-        Description = "Comma-separated suites to compare (those with a Brian2 peer script: cuba, coba).",
+        Description = "Comma-separated suites to compare (default: every suite with a Brian2 peer script: cuba, coba, izhikevich-2003, izhikevich-2003-dt0.1).",
         DefaultValueFactory = _ => [.. Brian2Peer.Suites],
         CustomParser = ParseCompareSuites,
     };
@@ -194,7 +193,7 @@ public sealed class BenchCli
         VerifyCommand.SetAction(parse => Guarded(() => Verify(VerifySettingsFrom(parse), CommandText(parse))));
         Root.Add(VerifyCommand);
 
-        CompareCommand = new Command("compare", "Time Snn and a peer simulator on the same CUBA and COBA networks, alternating, and print the median wall-time ratios and both rates.")
+        CompareCommand = new Command("compare", "Time Snn and a peer simulator on the same CUBA, COBA and Izhikevich 2003 networks, alternating, and print the median wall-time ratios and both rates.")
         {
             _peer, _compareSuites, _sizes, _repeats, _compareDuration, _compareThreads, _compareSeed, _python, _peers,
         };
@@ -323,7 +322,7 @@ public sealed class BenchCli
         return new CompareSettings(
             parse.GetValue(_peer) ?? "brian2",
             parse.GetValue(_compareSuites) ?? [],
-            parse.GetValue(_sizes) ?? [],
+            parse.GetValue(_sizes) is { Length: > 0 } sizes ? sizes : null,
             parse.GetValue(_repeats),
             parse.GetValue(_compareDuration) ?? RunSettings.DefaultDurationMs,
             parse.GetValue(_compareThreads),
@@ -621,7 +620,7 @@ public sealed class BenchCli
         string? peers = settings.PeersDirectory ?? Brian2Peer.FindPeersDirectory(AppContext.BaseDirectory, Directory.GetCurrentDirectory());
         if (peers is null || !Directory.Exists(peers))
         {
-            _console.MarkupLine(Markup.Escape($"Cannot find the Brian2 peer scripts ({string.Join(", ", Brian2Peer.Suites.Select(Brian2Peer.ScriptName))}): "
+            _console.MarkupLine(Markup.Escape($"Cannot find the Brian2 peer scripts ({string.Join(", ", Brian2Peer.Suites.Select(Brian2Peer.ScriptName).Distinct())}): "
                 + "looked in the program's peers folder and in bench/peers of the current folder and its parents. Pass --peers DIR."));
             return 1;
         }
@@ -709,7 +708,7 @@ public sealed class BenchCli
         return [.. suites.Distinct()];
     }
 
-    private static int[] ParseSizes(ArgumentResult result)
+    private static int[]? ParseSizes(ArgumentResult result)
     {
         var sizes = new List<int>();
         foreach (var token in result.Tokens)

@@ -12,7 +12,7 @@ public static class Brian2Comparison
     /// <summary>Runs <paramref name="repeats"/> paired repetitions for each suite and size.</summary>
     /// <param name="peer">The Brian2 script runner.</param>
     /// <param name="suites">Suites with a peer script (<see cref="Brian2Peer.Suites"/>).</param>
-    /// <param name="sizes">Network sizes (neurons).</param>
+    /// <param name="sizes">Network sizes (neurons) for every suite; null for each suite's own (<see cref="Brian2PeerSuite.DefaultSizes"/>).</param>
     /// <param name="repeats">Repetitions per network, ≥ 1.</param>
     /// <param name="durationMs">Simulated time (ms).</param>
     /// <param name="threads">Worker threads of both simulators: Snn's, and Brian2's OpenMP threads (null: the
@@ -20,12 +20,11 @@ public static class Brian2Comparison
     /// <param name="seed">Our network seed of the first repetition; repetition r uses seed + r.</param>
     /// <param name="status">Receives a line before each run.</param>
     /// <param name="brian2Timeout">Longest a Brian2 run (with its C++ compilation) may take.</param>
-    public static IReadOnlyList<ComparisonRow> Run(Brian2Peer peer, IReadOnlyList<string> suites, IReadOnlyList<int> sizes, int repeats, double durationMs, int? threads, ulong seed,
+    public static IReadOnlyList<ComparisonRow> Run(Brian2Peer peer, IReadOnlyList<string> suites, IReadOnlyList<int>? sizes, int repeats, double durationMs, int? threads, ulong seed,
         Action<string>? status = null, TimeSpan? brian2Timeout = null)
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(suites);
-        ArgumentNullException.ThrowIfNull(sizes);
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
         foreach (string suite in suites)
         {
@@ -37,7 +36,7 @@ public static class Brian2Comparison
         foreach (string suiteName in suites)
         {
             var suite = SuiteCatalog.Find(suiteName);
-            foreach (int size in sizes)
+            foreach (int size in sizes ?? Brian2Peer.PeerOf(suiteName).DefaultSizes)
             {
                 rows.Add(RunNetwork(peer, suite, size, repeats, durationMs, threads, seed, status, timeout, warm));
             }

@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 namespace Snn.Bench.Compare;
 
 /// <summary>
-/// Runs the Brian2 peer scripts of <c>bench/peers</c> (<c>brian2_cuba.py</c>, <c>brian2_coba.py</c>: the
-/// networks of the <c>cuba</c> and <c>coba</c> suites in Brian2's cpp_standalone mode, on as many OpenMP
-/// threads as Snn gets, its C++ compilation excluded from the wall time they print) with Debian's
-/// Python that has Brian2.
+/// Runs the Brian2 peer scripts of <c>bench/peers</c> (<c>brian2_cuba.py</c>, <c>brian2_coba.py</c>,
+/// <c>brian2_izhikevich_2003.py</c>: the networks of the <c>cuba</c>, <c>coba</c>, <c>izhikevich-2003</c> and
+/// <c>izhikevich-2003-dt0.1</c> suites in Brian2's cpp_standalone mode, on as many OpenMP threads as Snn
+/// gets, its C++ compilation excluded from the wall time they print) with Debian's Python that has Brian2.
 /// </summary>
 /// <param name="python">The interpreter with Brian2 (<see cref="DefaultPython"/>).</param>
 /// <param name="peersDirectory">The folder that holds the scripts.</param>
@@ -20,8 +20,18 @@ public sealed partial class Brian2Peer(string python, string peersDirectory)
     /// <summary>What to tell a user who has no Brian2.</summary>
     public const string InstallHint = "Brian2 is not installed for /usr/bin/python3. Install it with: sudo apt-get install -y python3-brian";
 
-    /// <summary>The suites that have a Brian2 peer script.</summary>
-    public static IReadOnlyList<string> Suites { get; } = ["cuba", "coba"];
+    /// <summary>The suites that have a Brian2 peer script, with the script, its arguments after the
+    /// thread count, and the sizes compared when <c>--sizes</c> is not given.</summary>
+    public static IReadOnlyList<Brian2PeerSuite> PeerSuites { get; } =
+    [
+        new("cuba", "brian2_cuba.py", [], [4000, 40000]),
+        new("coba", "brian2_coba.py", [], [4000, 40000]),
+        new("izhikevich-2003", "brian2_izhikevich_2003.py", ["1"], [1000]),
+        new("izhikevich-2003-dt0.1", "brian2_izhikevich_2003.py", ["0.1"], [1000]),
+    ];
+
+    /// <summary>The names of the suites that have a Brian2 peer script.</summary>
+    public static IReadOnlyList<string> Suites { get; } = [.. PeerSuites.Select(s => s.Suite)];
 
     /// <summary>The interpreter.</summary>
     public string Python { get; } = python;
@@ -29,19 +39,19 @@ public sealed partial class Brian2Peer(string python, string peersDirectory)
     /// <summary>The folder of the scripts.</summary>
     public string PeersDirectory { get; } = peersDirectory;
 
-    /// <summary>The file name of the peer script of <paramref name="suite"/>: <c>brian2_&lt;suite&gt;.py</c>.</summary>
-    public static string ScriptName(string suite) => $"brian2_{suite}.py";
+    /// <summary>The peer of <paramref name="suite"/>.</summary>
+    /// <exception cref="ArgumentException">The suite has no peer script.</exception>
+    public static Brian2PeerSuite PeerOf(string suite)
+        => PeerSuites.FirstOrDefault(s => s.Suite == suite)
+            ?? throw new ArgumentException($"Suite '{suite}' has no Brian2 peer script; the suites with one are {string.Join(", ", Suites)}.", nameof(suite));
+
+    /// <summary>The file name of the peer script of <paramref name="suite"/>.</summary>
+    /// <exception cref="ArgumentException">The suite has no peer script.</exception>
+    public static string ScriptName(string suite) => PeerOf(suite).Script;
 
     /// <summary>The path of the peer script of <paramref name="suite"/>.</summary>
     /// <exception cref="ArgumentException">The suite has no peer script.</exception>
-    public string ScriptFor(string suite)
-    {
-        if (!Suites.Contains(suite))
-        {
-            throw new ArgumentException($"Suite '{suite}' has no Brian2 peer script; the suites with one are {string.Join(", ", Suites)}.", nameof(suite));
-        }
-        return Path.Combine(PeersDirectory, ScriptName(suite));
-    }
+    public string ScriptFor(string suite) => Path.Combine(PeersDirectory, ScriptName(suite));
 
     /// <summary>
     /// Finds the folder of the peer scripts: for each start directory, its <c>peers</c> sub-folder (the
@@ -91,18 +101,19 @@ public sealed partial class Brian2Peer(string python, string peersDirectory)
 
     /// <summary>Runs the peer script of <paramref name="suite"/> for <paramref name="neurons"/> neurons and
     /// <paramref name="seconds"/> of simulated time in cpp_standalone mode with <paramref name="threads"/>
-    /// OpenMP threads (≥ 1).</summary>
+    /// OpenMP threads (≥ 1), followed by the suite's own arguments (<see cref="Brian2PeerSuite.Arguments"/>).</summary>
     /// <exception cref="InvalidOperationException">The script failed or printed no result line.</exception>
     public Brian2Result Run(string suite, int neurons, double seconds, int threads, TimeSpan timeout)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         string script = ScriptFor(suite);
         var c = CultureInfo.InvariantCulture;
-        var (exitCode, output, error) = Execute([script, neurons.ToString(c), seconds.ToString("R", c), "cpp", threads.ToString(c)], timeout);
+        string[] arguments = [script, neurons.ToString(c), seconds.ToString("R", c), "cpp", threads.ToString(c), .. PeerOf(suite).Arguments];
+        var (exitCode, output, error) = Execute(arguments, timeout);
         if (exitCode != 0)
         {
             string tail = string.Join('\n', error.Split('\n').TakeLast(15));
-            throw new InvalidOperationException($"{Python} {script} {neurons} {seconds} cpp {threads} exited with code {exitCode}:\n{tail}");
+            throw new InvalidOperationException($"{Python} {string.Join(' ', arguments)} exited with code {exitCode}:\n{tail}");
         }
         return Parse(output) ?? throw new InvalidOperationException($"{script} printed no result line (N=... T=...s wall=...s spikes=... rate=...Hz synapses=...):\n{output}");
     }

@@ -1,4 +1,5 @@
 using Snn.Bench.Cli;
+using Snn.Bench.Compare;
 
 namespace Snn.Bench.Tests.Cli;
 
@@ -146,15 +147,19 @@ public class RunCommandParsingTests
         Assert.Equal(1, settings.Threads);
         Assert.Equal("/usr/bin/python3", settings.Python);
         Assert.Null(settings.PeersDirectory);
-        Assert.Equal(["cuba", "coba"], settings.Suites);
+        Assert.Equal(["cuba", "coba", "izhikevich-2003", "izhikevich-2003-dt0.1"], settings.Suites);
     }
 
     [Fact]
-    public void CompareDefaultsToTwoSizesAndThreeRepeats()
+    public void CompareDefaultsToEachSuitesOwnSizesAndThreeRepeats()
     {
         var settings = _cli.CompareSettingsFrom(_cli.Root.Parse("compare brian2"));
 
-        Assert.Equal([4000, 40000], settings.Sizes);
+        Assert.Null(settings.Sizes);
+        Assert.Equal([4000, 40000], Brian2Peer.PeerOf("cuba").DefaultSizes);
+        Assert.Equal([4000, 40000], Brian2Peer.PeerOf("coba").DefaultSizes);
+        Assert.Equal([1000], Brian2Peer.PeerOf("izhikevich-2003").DefaultSizes);
+        Assert.Equal([1000], Brian2Peer.PeerOf("izhikevich-2003-dt0.1").DefaultSizes);
         Assert.Equal(3, settings.Repeats);
         Assert.Equal(1000, settings.DurationMs);
     }

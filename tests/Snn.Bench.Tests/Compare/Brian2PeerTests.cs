@@ -72,6 +72,24 @@ public class Brian2PeerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => peer.Run("coba", 4000, 0.5, threads: 0, TimeSpan.FromMinutes(1)));
     }
 
+    /// <summary>Both Izhikevich suites run one script, which gets the suite's time step (ms) after the
+    /// thread count: the stand-in script echoes it into the rate field.</summary>
+    [Theory]
+    [InlineData("izhikevich-2003", 1.0)]
+    [InlineData("izhikevich-2003-dt0.1", 0.1)]
+    public void IzhikevichScriptGetsTheSuitesTimeStep(string suite, double dtMs)
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(Path.Combine(directory.Path, "brian2_izhikevich_2003.py"),
+            "[ \"$3\" = cpp ] || exit 3\necho \"N=$1 T=$2s wall=0.5s spikes=$4 rate=$5Hz synapses=1000000\"\n");
+        var peer = new Brian2Peer("/bin/sh", directory.Path);
+
+        var result = peer.Run(suite, 1000, 1.0, threads: 1, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(new Brian2Result(1000, 1.0, 0.5, 1, dtMs, 1000000), result);
+        Assert.Equal(Path.Combine(directory.Path, "brian2_izhikevich_2003.py"), peer.ScriptFor(suite));
+    }
+
     [Fact]
     public void SuiteWithoutPeerScriptIsRefused()
     {
