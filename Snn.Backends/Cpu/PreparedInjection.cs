@@ -8,6 +8,9 @@ namespace Snn.Backends.Cpu;
 /// its mean and its noise draw (keyed by seed, step and neuron) whichever partition or rank updates it.</summary>
 internal sealed class PreparedInjection
 {
+    /// <summary>Neurons whose noise is drawn together (<see cref="PreparedCurrent.NoisesAt"/>).</summary>
+    private const int NoiseChunk = 256;
+
     private readonly int[] _neurons;
     private readonly int[] _partStart;
     private readonly PreparedCurrent _current;
@@ -41,9 +44,20 @@ internal sealed class PreparedInjection
         float mean = _current.MeanAt(step);
         if (_current.IsPerNeuron)
         {
-            foreach (int neuron in neurons)
+            Span<uint> substreams = stackalloc uint[NoiseChunk];
+            Span<float> noise = stackalloc float[NoiseChunk];
+            for (int start = 0; start < neurons.Length; start += NoiseChunk)
             {
-                current[neuron] += mean + _current.NoiseAt(step, neuron - _offset, _seed, _stream);
+                var chunk = neurons.Slice(start, Math.Min(NoiseChunk, neurons.Length - start));
+                for (int i = 0; i < chunk.Length; i++)
+                {
+                    substreams[i] = (uint)(chunk[i] - _offset);
+                }
+                _current.NoisesAt(step, substreams[..chunk.Length], _seed, _stream, noise);
+                for (int i = 0; i < chunk.Length; i++)
+                {
+                    current[chunk[i]] += mean + noise[i];
+                }
             }
         }
         else if (mean != 0)

@@ -51,12 +51,41 @@ public sealed class PreparedCurrent
 
     /// <summary>The noise (pA) of neuron <paramref name="neuron"/> during <paramref name="step"/>.</summary>
     public float NoiseAt(long step, int neuron, ulong seed, uint stream)
+        => HasNoiseAt(step) ? Noise(Philox.Block(seed, (uint)step, (uint)((ulong)step >> 32), stream, (uint)neuron)) : 0f;
+
+    /// <summary>The noise (pA) of each neuron of <paramref name="neurons"/> (indices within the target
+    /// population) during <paramref name="step"/>, into <paramref name="destination"/>: the values of
+    /// <see cref="NoiseAt"/>, with the generator's blocks computed several at a time.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="neurons"/>.</exception>
+    public void NoisesAt(long step, ReadOnlySpan<uint> neurons, ulong seed, uint stream, Span<float> destination)
     {
-        if (NoiseSd == 0 || step < NoiseStart || step >= NoiseStop)
+        if (destination.Length < neurons.Length)
         {
-            return 0f;
+            throw new ArgumentException($"destination.Length = {destination.Length} must be at least neurons.Length = {neurons.Length}.", nameof(destination));
         }
-        var block = Philox.Block(seed, (uint)step, (uint)((ulong)step >> 32), stream, (uint)neuron);
+        if (!HasNoiseAt(step))
+        {
+            destination[..neurons.Length].Clear();
+            return;
+        }
+        const int Chunk = 64;
+        Span<Block4> blocks = stackalloc Block4[Chunk];
+        for (int start = 0; start < neurons.Length; start += Chunk)
+        {
+            var chunk = neurons.Slice(start, Math.Min(Chunk, neurons.Length - start));
+            Philox.Blocks(seed, (uint)step, (uint)((ulong)step >> 32), stream, chunk, blocks);
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                destination[start + i] = Noise(blocks[i]);
+            }
+        }
+    }
+
+    private bool HasNoiseAt(long step) => NoiseSd != 0 && step >= NoiseStart && step < NoiseStop;
+
+    /// <summary>The Box-Muller transform of a block's two uniform doubles, scaled to <see cref="NoiseSd"/>.</summary>
+    private float Noise(Block4 block)
+    {
         double u1 = 1.0 - Philox.ToUnitDouble(block.X0, block.X1);
         double u2 = Philox.ToUnitDouble(block.X2, block.X3);
         return (float)(NoiseSd * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));

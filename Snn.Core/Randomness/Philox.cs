@@ -88,19 +88,75 @@ public static class Philox
     }
 
     /// <summary>The draws of the four blocks at counter values index .. index + 3, computed side by
-    /// side in the 64-bit lanes of AVX2 registers (each lane holds one 32-bit word, so the 32 × 32 → 64
-    /// bit products of a round are one <c>vpmuludq</c> each); the same numbers as <see cref="Block"/>.</summary>
+    /// side in the 64-bit lanes of AVX2 registers (<see cref="FourRounds"/>); the same numbers as <see cref="Block"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourBlocks(ulong key, uint stream, uint substream, ulong index, Span<double> destination)
+    {
+        var indices = Vector256.Create(index, index + 1, index + 2, index + 3);
+        var c0 = indices & Vector256.Create(0xFFFF_FFFFUL);
+        var c1 = indices >>> 32;
+        var c2 = Vector256.Create((ulong)stream);
+        var c3 = Vector256.Create((ulong)substream);
+        FourRounds(key, ref c0, ref c1, ref c2, ref c3);
+        var scale = Vector256.Create(1.0 / 9007199254740992.0);
+        var first = Vector256.ConvertToDouble(((c0 >>> 5) << 26) | (c1 >>> 6)) * scale;
+        var second = Vector256.ConvertToDouble(((c2 >>> 5) << 26) | (c3 >>> 6)) * scale;
+        for (int lane = 0; lane < 4; lane++)
+        {
+            destination[2 * lane] = first.GetElement(lane);
+            destination[2 * lane + 1] = second.GetElement(lane);
+        }
+    }
+
+    /// <summary>
+    /// The blocks at counters (<paramref name="c0"/>, <paramref name="c1"/>, <paramref name="c2"/>,
+    /// <c>c3[i]</c>) for every i, the same words as <see cref="Block"/>: one draw per neuron of a step,
+    /// where the last counter word is the neuron. With AVX2, four blocks are computed side by side.
+    /// </summary>
+    /// <param name="key">The 64-bit key (the network seed).</param>
+    /// <param name="c0">Counter word 0, shared.</param>
+    /// <param name="c1">Counter word 1, shared.</param>
+    /// <param name="c2">Counter word 2, shared.</param>
+    /// <param name="c3">Counter word 3 of each block.</param>
+    /// <param name="destination">Receives one block per entry of <paramref name="c3"/>; at least as long.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Blocks(ulong key, uint c0, uint c1, uint c2, ReadOnlySpan<uint> c3, Span<Block4> destination)
+    {
+        if (destination.Length < c3.Length)
+        {
+            throw new ArgumentException($"destination.Length = {destination.Length} must be at least c3.Length = {c3.Length}.", nameof(destination));
+        }
+        int i = 0;
+        if (Avx2.IsSupported)
+        {
+            for (; i + 4 <= c3.Length; i += 4)
+            {
+                var x0 = Vector256.Create((ulong)c0);
+                var x1 = Vector256.Create((ulong)c1);
+                var x2 = Vector256.Create((ulong)c2);
+                var x3 = Vector256.Create((ulong)c3[i], c3[i + 1], c3[i + 2], c3[i + 3]);
+                FourRounds(key, ref x0, ref x1, ref x2, ref x3);
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    destination[i + lane] = new Block4((uint)x0.GetElement(lane), (uint)x1.GetElement(lane), (uint)x2.GetElement(lane), (uint)x3.GetElement(lane));
+                }
+            }
+        }
+        for (; i < c3.Length; i++)
+        {
+            destination[i] = Block(key, c0, c1, c2, c3[i]);
+        }
+    }
+
+    /// <summary>The ten rounds of <see cref="Block"/> on four blocks side by side, each counter word in
+    /// the low half of a 64-bit lane, so that the 32 × 32 → 64 bit products of a round are one
+    /// <c>vpmuludq</c> each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FourRounds(ulong key, ref Vector256<ulong> c0, ref Vector256<ulong> c1, ref Vector256<ulong> c2, ref Vector256<ulong> c3)
     {
         var low32 = Vector256.Create(0xFFFF_FFFFUL);
         var m0 = Vector256.Create((ulong)M0).AsUInt32();
         var m1 = Vector256.Create((ulong)M1).AsUInt32();
-        var indices = Vector256.Create(index, index + 1, index + 2, index + 3);
-        var c0 = indices & low32;
-        var c1 = indices >>> 32;
-        var c2 = Vector256.Create((ulong)stream);
-        var c3 = Vector256.Create((ulong)substream);
         uint k0 = (uint)key;
         uint k1 = (uint)(key >> 32);
         for (int round = 0; round < 10; round++)
@@ -115,14 +171,6 @@ public static class Philox
             c2 = next2;
             k0 += W0;
             k1 += W1;
-        }
-        var scale = Vector256.Create(1.0 / 9007199254740992.0);
-        var first = Vector256.ConvertToDouble(((c0 >>> 5) << 26) | (c1 >>> 6)) * scale;
-        var second = Vector256.ConvertToDouble(((c2 >>> 5) << 26) | (c3 >>> 6)) * scale;
-        for (int lane = 0; lane < 4; lane++)
-        {
-            destination[2 * lane] = first.GetElement(lane);
-            destination[2 * lane + 1] = second.GetElement(lane);
         }
     }
 

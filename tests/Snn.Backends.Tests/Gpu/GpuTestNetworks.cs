@@ -44,10 +44,12 @@ internal static class GpuTestNetworks
         return (network, spikes, states);
     }
 
-    /// <summary>One LIF population under a DC, a step and a noise current (noise drawn per neuron and step).</summary>
+    /// <summary>One LIF population under a DC, a step and a noise current (noise drawn per neuron and step),
+    /// behind a population of its own so that its neurons' global and local indices differ.</summary>
     public static (Network Network, SpikeMonitor Spikes, StateMonitor Voltage, StateMonitor Current) Injected(ulong seed)
     {
         var network = new Network(seed, dt: 0.25);
+        network.AddPopulation("leading", 3, new LifCurrent());
         var lif = network.AddPopulation("lif", 40, new LifCurrent { TauM = 10, TauSynE = 2 });
         network.Inject(lif, new DcCurrent(450, startMs: 1));
         network.Inject(lif, new StepCurrent([0, 5, 10], [100, 250, 50]), [.. Enumerable.Range(0, 20)]);
