@@ -194,20 +194,8 @@ public sealed class Projection
             }
             var weights = GC.AllocateUninitializedArray<float>(count);
             var delays = GC.AllocateUninitializedArray<ushort>(count);
-            var targets = pairs.Targets;
-            var counts = new int[endTarget - firstTarget];
-            int min = int.MaxValue;
-            int max = 0;
-            for (int s = 0; s < count; s++)
-            {
-                int target = targets[s];
-                int k = counts[target - firstTarget]++;
-                weights[s] = CheckedWeight(Value(Synapse.Weight, s, RngStreams.Weights(Index), target, k), s, conductance);
-                int steps = CheckedDelaySteps(Value(delay, s, RngStreams.Delays(Index), target, k), s);
-                delays[s] = (ushort)steps;
-                min = Math.Min(min, steps);
-                max = Math.Max(max, steps);
-            }
+            FillValues(0, count, (firstTarget, endTarget), pairs.Targets, weights, delays, delay);
+            var (min, max) = MinMax(delays);
             return new TargetRangeSynapses(pairs, 0, weights, 0, delays, min, max);
         }
         catch (ArgumentOutOfRangeException)
@@ -224,7 +212,7 @@ public sealed class Projection
     /// <paramref name="targetRange"/>: each from a stream keyed by the synapse's target and its rank k
     /// among that target's synapses.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FillValues(int first, int end, (int First, int End) targetRange, int[] targets, float[] weights, ushort[] delays, Dist delay)
+    private void FillValues(int first, int end, (int First, int End) targetRange, ReadOnlySpan<int> targets, float[] weights, ushort[] delays, Dist delay)
     {
         if (first == end)
         {
@@ -240,13 +228,37 @@ public sealed class Projection
             return;
         }
         var counts = new int[targetRange.End - targetRange.First];
-        for (int s = first; s < end; s++)
+        Span<int> ranks = stackalloc int[SynapseDraws.MaxRun];
+        Span<double> drawnWeights = stackalloc double[SynapseDraws.MaxRun];
+        Span<double> drawnDelays = stackalloc double[SynapseDraws.MaxRun];
+        ulong seed = Source.Network.Seed;
+        for (int start = first; start < end; start += SynapseDraws.MaxRun)
         {
-            int target = targets[s];
-            int k = counts[target - targetRange.First]++;
-            weights[s] = CheckedWeight(Value(Synapse.Weight, s, RngStreams.Weights(Index), target, k), s, conductance);
-            delays[s] = CheckedDelaySteps(Value(delay, s, RngStreams.Delays(Index), target, k), s);
+            var run = targets.Slice(start, Math.Min(SynapseDraws.MaxRun, end - start));
+            for (int i = 0; i < run.Length; i++)
+            {
+                ranks[i] = counts[run[i] - targetRange.First]++;
+            }
+            SynapseDraws.Fill(Synapse.Weight, seed, RngStreams.Weights(Index), run, ranks[..run.Length], start, drawnWeights);
+            SynapseDraws.Fill(delay, seed, RngStreams.Delays(Index), run, ranks[..run.Length], start, drawnDelays);
+            for (int i = 0; i < run.Length; i++)
+            {
+                weights[start + i] = CheckedWeight(drawnWeights[i], start + i, conductance);
+                delays[start + i] = CheckedDelaySteps(drawnDelays[i], start + i);
+            }
         }
+    }
+
+    private static (int Min, int Max) MinMax(ushort[] delays)
+    {
+        int min = int.MaxValue;
+        int max = 0;
+        foreach (ushort steps in delays)
+        {
+            min = Math.Min(min, steps);
+            max = Math.Max(max, steps);
+        }
+        return (min, max);
     }
 
     private float CheckedWeight(double w, int synapse, bool conductance)
@@ -318,20 +330,6 @@ public sealed class Projection
         var keep = Enumerable.Range(0, table.Count).Where(s => table.Targets[s] >= firstTarget && table.Targets[s] < endTarget).ToArray();
         return new SynapseTable(keep.Select(s => table.Sources[s]).ToArray(), keep.Select(s => table.Targets[s]).ToArray(),
             keep.Select(s => table.Weights[s]).ToArray(), keep.Select(s => table.DelaySteps[s]).ToArray());
-    }
-
-    private double Value(Dist distribution, int synapse, uint stream, int target, int k)
-    {
-        switch (distribution)
-        {
-            case ConstantDist constant:
-                return constant.Value;
-            case ExplicitValues values:
-                return values[synapse];
-            default:
-                var rng = new CounterRng(Source.Network.Seed, stream, (uint)target, (ulong)k << 16);
-                return distribution.Sample(ref rng);
-        }
     }
 
     private void CheckExplicitCount(Dist distribution, int count, string what)

@@ -13,6 +13,18 @@ public abstract class Dist
     /// <summary>Draws one value.</summary>
     public abstract double Sample(ref CounterRng rng);
 
+    /// <summary>Whether <see cref="SampleFromFirstBlocks"/> can give <see cref="Sample"/>'s values from
+    /// new generators' first blocks, so that the first blocks of many synapses can be drawn at once
+    /// (<see cref="Philox.Blocks"/>).</summary>
+    internal virtual bool SamplesFromFirstBlock => false;
+
+    /// <summary>For each generator whose first block is <c>firsts[i]</c>, the value <see cref="Sample"/>
+    /// returns, computed from that block alone, into <c>values[i]</c>, with <c>complete[i]</c> true; or
+    /// <c>complete[i]</c> false where the value needs a later block (a clipped normal's redraw), which
+    /// the caller then draws through <see cref="Sample"/>.</summary>
+    internal virtual void SampleFromFirstBlocks(ReadOnlySpan<Block4> firsts, Span<double> values, Span<bool> complete)
+        => complete[..firsts.Length].Clear();
+
     /// <summary>The smallest value the distribution can produce.</summary>
     public abstract double Minimum { get; }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Snn.Core.Randomness;
 using Snn.Core.Validation;
 
@@ -21,6 +22,18 @@ public sealed class LogNormalDist : Dist
 
     /// <inheritdoc />
     public override double Sample(ref CounterRng rng) => Math.Exp(Mu + Sigma * rng.NextNormal());
+
+    internal override bool SamplesFromFirstBlock => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal override void SampleFromFirstBlocks(ReadOnlySpan<Block4> firsts, Span<double> values, Span<bool> complete)
+    {
+        for (int i = 0; i < firsts.Length; i++)
+        {
+            values[i] = Math.Exp(Mu + Sigma * CounterRng.StandardNormal(firsts[i]));
+            complete[i] = true;
+        }
+    }
 
     /// <inheritdoc />
     public override double Minimum => 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Snn.Core.Randomness;
 using Snn.Core.Validation;
 
@@ -36,6 +37,19 @@ public sealed class NormalDist : Dist
 
     /// <summary>Largest accepted value.</summary>
     public double Max { get; }
+
+    internal override bool SamplesFromFirstBlock => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal override void SampleFromFirstBlocks(ReadOnlySpan<Block4> firsts, Span<double> values, Span<bool> complete)
+    {
+        for (int i = 0; i < firsts.Length; i++)
+        {
+            double value = Mean + Sd * CounterRng.StandardNormal(firsts[i]);
+            values[i] = value;
+            complete[i] = value >= Min && value <= Max;
+        }
+    }
 
     /// <inheritdoc />
     public override double Sample(ref CounterRng rng)

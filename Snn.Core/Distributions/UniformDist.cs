@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Snn.Core.Randomness;
 using Snn.Core.Validation;
 
@@ -24,7 +25,21 @@ public sealed class UniformDist : Dist
     public double High { get; }
 
     /// <inheritdoc />
-    public override double Sample(ref CounterRng rng) => Low + (High - Low) * rng.NextDouble();
+    public override double Sample(ref CounterRng rng) => FromUnit(rng.NextDouble());
+
+    internal override bool SamplesFromFirstBlock => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal override void SampleFromFirstBlocks(ReadOnlySpan<Block4> firsts, Span<double> values, Span<bool> complete)
+    {
+        for (int i = 0; i < firsts.Length; i++)
+        {
+            values[i] = FromUnit(Philox.ToUnitDouble(firsts[i].X0, firsts[i].X1));
+            complete[i] = true;
+        }
+    }
+
+    private double FromUnit(double unit) => Low + (High - Low) * unit;
 
     /// <inheritdoc />
     public override double Minimum => Low;

@@ -70,10 +70,12 @@ public sealed class PreparedCurrent
         }
         const int Chunk = 64;
         Span<Block4> blocks = stackalloc Block4[Chunk];
+        Span<ulong> steps = stackalloc ulong[Chunk];
+        steps.Fill((ulong)step);
         for (int start = 0; start < neurons.Length; start += Chunk)
         {
             var chunk = neurons.Slice(start, Math.Min(Chunk, neurons.Length - start));
-            Philox.Blocks(seed, (uint)step, (uint)((ulong)step >> 32), stream, chunk, blocks);
+            Philox.Blocks(seed, stream, steps[..chunk.Length], chunk, blocks);
             for (int i = 0; i < chunk.Length; i++)
             {
                 destination[start + i] = Noise(blocks[i]);

@@ -84,6 +84,13 @@ public struct CounterRng
     {
         double u1 = NextDoubleNonZero();
         double u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        return BoxMuller(u1, u2);
     }
+
+    /// <summary>The deviate <see cref="NextNormal"/> returns as the first draw of a generator whose
+    /// first block is <paramref name="first"/>.</summary>
+    internal static double StandardNormal(Block4 first)
+        => BoxMuller(1.0 - Philox.ToUnitDouble(first.X0, first.X1), Philox.ToUnitDouble(first.X2, first.X3));
+
+    private static double BoxMuller(double u1, double u2) => Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
 }

@@ -109,32 +109,37 @@ public static class Philox
     }
 
     /// <summary>
-    /// The blocks at counters (<paramref name="c0"/>, <paramref name="c1"/>, <paramref name="c2"/>,
-    /// <c>c3[i]</c>) for every i, the same words as <see cref="Block"/>: one draw per neuron of a step,
-    /// where the last counter word is the neuron. With AVX2, four blocks are computed side by side.
+    /// The blocks at counter values (<c>indices[i]</c>, <paramref name="stream"/>, <c>substreams[i]</c>)
+    /// for every i, the same words as <see cref="Block"/> (the block that
+    /// <c>new CounterRng(key, stream, substreams[i], indices[i])</c> draws first): one draw per neuron
+    /// of a step, or per synapse of a projection. With AVX2, four blocks are computed side by side.
     /// </summary>
     /// <param name="key">The 64-bit key (the network seed).</param>
-    /// <param name="c0">Counter word 0, shared.</param>
-    /// <param name="c1">Counter word 1, shared.</param>
-    /// <param name="c2">Counter word 2, shared.</param>
-    /// <param name="c3">Counter word 3 of each block.</param>
-    /// <param name="destination">Receives one block per entry of <paramref name="c3"/>; at least as long.</param>
+    /// <param name="stream">The stream (see <see cref="RngStreams"/>), shared.</param>
+    /// <param name="indices">The counter value of each block.</param>
+    /// <param name="substreams">The substream of each block; as long as <paramref name="indices"/>.</param>
+    /// <param name="destination">Receives one block per index; at least as long.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Blocks(ulong key, uint c0, uint c1, uint c2, ReadOnlySpan<uint> c3, Span<Block4> destination)
+    public static void Blocks(ulong key, uint stream, ReadOnlySpan<ulong> indices, ReadOnlySpan<uint> substreams, Span<Block4> destination)
     {
-        if (destination.Length < c3.Length)
+        if (substreams.Length != indices.Length)
         {
-            throw new ArgumentException($"destination.Length = {destination.Length} must be at least c3.Length = {c3.Length}.", nameof(destination));
+            throw new ArgumentException($"substreams.Length = {substreams.Length} must equal indices.Length = {indices.Length}.", nameof(substreams));
+        }
+        if (destination.Length < indices.Length)
+        {
+            throw new ArgumentException($"destination.Length = {destination.Length} must be at least indices.Length = {indices.Length}.", nameof(destination));
         }
         int i = 0;
         if (Avx2.IsSupported)
         {
-            for (; i + 4 <= c3.Length; i += 4)
+            for (; i + 4 <= indices.Length; i += 4)
             {
-                var x0 = Vector256.Create((ulong)c0);
-                var x1 = Vector256.Create((ulong)c1);
-                var x2 = Vector256.Create((ulong)c2);
-                var x3 = Vector256.Create((ulong)c3[i], c3[i + 1], c3[i + 2], c3[i + 3]);
+                var counters = Vector256.Create(indices.Slice(i, 4));
+                var x0 = counters & Vector256.Create(0xFFFF_FFFFUL);
+                var x1 = counters >>> 32;
+                var x2 = Vector256.Create((ulong)stream);
+                var x3 = Vector256.Create((ulong)substreams[i], substreams[i + 1], substreams[i + 2], substreams[i + 3]);
                 FourRounds(key, ref x0, ref x1, ref x2, ref x3);
                 for (int lane = 0; lane < 4; lane++)
                 {
@@ -142,9 +147,9 @@ public static class Philox
                 }
             }
         }
-        for (; i < c3.Length; i++)
+        for (; i < indices.Length; i++)
         {
-            destination[i] = Block(key, c0, c1, c2, c3[i]);
+            destination[i] = Block(key, (uint)indices[i], (uint)(indices[i] >> 32), stream, substreams[i]);
         }
     }
 

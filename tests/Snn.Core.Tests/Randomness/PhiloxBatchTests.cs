@@ -28,37 +28,40 @@ public class PhiloxBatchTests
     }
 
     /// <summary>Four blocks at a time with AVX2 and the rest one by one: every length from 0 to 13
-    /// covers whole groups of four, a remainder, and both alone.</summary>
+    /// covers whole groups of four, a remainder, and both alone; the counters need both of their words.</summary>
     [Theory]
-    [InlineData(42UL, 0U, 0U, 7U)]
-    [InlineData(0xDEAD_BEEF_0123_4567UL, 0xFFFF_FFFFU, 3U, 0x8000_0001U)]
-    public void BlocksOverTheLastCounterWordEqualSingleBlocks(ulong key, uint c0, uint c1, uint c2)
+    [InlineData(42UL, 7U)]
+    [InlineData(0xDEAD_BEEF_0123_4567UL, 0x8000_0001U)]
+    public void BlocksOfManyStreamsEqualSingleBlocks(ulong key, uint stream)
     {
         var random = new Random(5);
         for (int length = 0; length <= 13; length++)
         {
-            var c3 = new uint[length];
+            var indices = new ulong[length];
+            var substreams = new uint[length];
             for (int i = 0; i < length; i++)
             {
-                c3[i] = i == 0 ? uint.MaxValue : (uint)random.NextInt64(0, 1L << 32);
+                indices[i] = i == 0 ? ulong.MaxValue : (ulong)random.NextInt64() << (i % 3 * 16);
+                substreams[i] = i == 1 ? uint.MaxValue : (uint)random.NextInt64(0, 1L << 32);
             }
             var blocks = new Block4[length + 2];
 
-            Philox.Blocks(key, c0, c1, c2, c3, blocks);
+            Philox.Blocks(key, stream, indices, substreams, blocks);
 
             for (int i = 0; i < length; i++)
             {
-                Assert.Equal(Philox.Block(key, c0, c1, c2, c3[i]), blocks[i]);
+                Assert.Equal(Philox.Block(key, (uint)indices[i], (uint)(indices[i] >> 32), stream, substreams[i]), blocks[i]);
             }
             Assert.Equal(default, blocks[length]);
         }
     }
 
     [Fact]
-    public void BlocksNeedRoomForEveryBlock()
+    public void BlocksNeedACounterPerSubstreamAndRoomForEveryBlock()
     {
-        var error = Assert.Throws<ArgumentException>(() => Philox.Blocks(1, 2, 3, 4, new uint[5], new Block4[4]));
-        Assert.Contains("destination.Length = 4", error.Message);
-        Assert.Contains("c3.Length = 5", error.Message);
+        var tooShort = Assert.Throws<ArgumentException>(() => Philox.Blocks(1, 2, new ulong[5], new uint[5], new Block4[4]));
+        Assert.Contains("destination.Length = 4", tooShort.Message);
+        var mismatched = Assert.Throws<ArgumentException>(() => Philox.Blocks(1, 2, new ulong[5], new uint[4], new Block4[5]));
+        Assert.Contains("substreams.Length = 4", mismatched.Message);
     }
 }
