@@ -6,27 +6,13 @@ parameters and initial state of R. Brette's Brian script for the review: the pee
 Conductances are in units of the leak conductance gL = 10 nS (C = 200 pF, taum = 20 ms); there is no
 external input, the random initial conductances start the activity. Forward Euler, as in the review.
 Needs Brian2 for Debian's Python (apt-get install -y python3-brian; run with /usr/bin/python3).
-usage: brian2_coba.py N seconds [device] [threads]    device: cpp (cpp_standalone, default) or runtime;
-       threads: OpenMP threads of cpp_standalone (default 1)
-prints one line: N=.. T=..s wall=..s spikes=.. rate=..Hz synapses=..
-wall is the compiled program's run (network construction and simulation); the C++ code generation
-and compilation before it are not timed."""
-import sys
-import time
-import tempfile
-
-N = int(sys.argv[1])
-T = float(sys.argv[2])
-device_name = sys.argv[3] if len(sys.argv) > 3 else 'cpp'
-threads = int(sys.argv[4]) if len(sys.argv) > 4 else 1
-
+usage: brian2_coba.py N seconds [device] [threads]   (brian2_peer.py: the arguments and the result line)
+"""
 from brian2 import *
+from brian2_peer import PeerRun
 
-if device_name == 'cpp':
-    build_dir = tempfile.mkdtemp(prefix='brian2_coba_')
-    set_device('cpp_standalone', directory=build_dir, build_on_run=False)
-    if threads > 1:
-        prefs.devices.cpp_standalone.openmp_threads = threads
+peer = PeerRun('coba')
+N = peer.neurons
 defaultclock.dt = 0.1 * ms
 
 taum = 20 * ms
@@ -57,18 +43,4 @@ excitatory.connect('i < n_exc', p=p)
 inhibitory.connect('i >= n_exc', p=p)
 spikes = SpikeMonitor(neurons, record=False)
 
-if device_name == 'cpp':
-    run(T * second, report=None)
-    device.build(directory=build_dir, compile=True, run=False)
-    import os
-    os.chdir(build_dir)
-    start = time.time()
-    device.run(build_dir, False, [])
-    wall = time.time() - start
-else:
-    start = time.time()
-    run(T * second, report=None)
-    wall = time.time() - start
-
-synapse_count = len(excitatory) + len(inhibitory)
-print(f"N={N} T={T}s wall={wall:.3f}s spikes={spikes.num_spikes} rate={spikes.num_spikes / N / T:.2f}Hz synapses={synapse_count}")
+peer.run_and_report(spikes, lambda: len(excitatory) + len(inhibitory))

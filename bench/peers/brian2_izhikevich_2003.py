@@ -13,29 +13,17 @@ every step, with standard deviation 5 (excitatory) or 2 (inhibitory) mV/ms times
 All-to-all with autapses, weights 0.5 U[0, 1) (excitatory) and -U[0, 1) (inhibitory), scaled by
 1000/N so that every neuron gets the paper's total input at any N.
 Needs Brian2 for Debian's Python (apt-get install -y python3-brian; run with /usr/bin/python3).
-usage: brian2_izhikevich_2003.py N seconds [device] [threads] [dt_ms]    device: cpp (cpp_standalone,
-       default) or runtime; threads: OpenMP threads of cpp_standalone (default 1); dt_ms: 1 (default) or 0.1
-prints one line: N=.. T=..s wall=..s spikes=.. rate=..Hz synapses=..
-wall is the compiled program's run (network construction and simulation); the C++ code generation
-and compilation before it are not timed."""
+usage: brian2_izhikevich_2003.py N seconds [device] [threads] [dt_ms]   dt_ms: 1 (default) or 0.1
+(brian2_peer.py: the other arguments and the result line)
+"""
 import math
-import sys
-import time
-import tempfile
-
-N = int(sys.argv[1])
-T = float(sys.argv[2])
-device_name = sys.argv[3] if len(sys.argv) > 3 else 'cpp'
-threads = int(sys.argv[4]) if len(sys.argv) > 4 else 1
-dt_ms = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
 
 from brian2 import *
+from brian2_peer import PeerRun
 
-if device_name == 'cpp':
-    build_dir = tempfile.mkdtemp(prefix='brian2_izhikevich_')
-    set_device('cpp_standalone', directory=build_dir, build_on_run=False)
-    if threads > 1:
-        prefs.devices.cpp_standalone.openmp_threads = threads
+peer = PeerRun('izhikevich')
+N = peer.neurons
+dt_ms = float(peer.more[0]) if peer.more else 1.0
 defaultclock.dt = dt_ms * ms
 
 sub_steps = max(1, math.ceil(dt_ms / 0.5 - 1e-9))
@@ -84,18 +72,4 @@ excitatory.w = '0.5 * scale * rand()'
 inhibitory.w = '-scale * rand()'
 spikes = SpikeMonitor(neurons, record=False)
 
-if device_name == 'cpp':
-    run(T * second, report=None)
-    device.build(directory=build_dir, compile=True, run=False)
-    import os
-    os.chdir(build_dir)
-    start = time.time()
-    device.run(build_dir, False, [])
-    wall = time.time() - start
-else:
-    start = time.time()
-    run(T * second, report=None)
-    wall = time.time() - start
-
-synapse_count = len(excitatory) + len(inhibitory)
-print(f"N={N} T={T}s wall={wall:.3f}s spikes={spikes.num_spikes} rate={spikes.num_spikes / N / T:.2f}Hz synapses={synapse_count}")
+peer.run_and_report(spikes, lambda: len(excitatory) + len(inhibitory))

@@ -98,7 +98,7 @@ public sealed class BenchCli
 
     private readonly Option<string?> _peers = new("--peers")
     {
-        Description = "Folder of the Brian2 peer scripts (brian2_cuba.py, brian2_coba.py, brian2_izhikevich_2003.py; default: the program's peers folder, else bench/peers of the current folder or a parent).",
+        Description = "Folder of the Brian2 peer scripts (brian2_cuba.py, brian2_coba.py, brian2_izhikevich_2003.py and their brian2_peer.py; default: the program's peers folder, else bench/peers of the current folder or a parent).",
     };
 
     private readonly Option<string[]> _compareSuites = new("--suites")
@@ -620,7 +620,7 @@ public sealed class BenchCli
         string? peers = settings.PeersDirectory ?? Brian2Peer.FindPeersDirectory(AppContext.BaseDirectory, Directory.GetCurrentDirectory());
         if (peers is null || !Directory.Exists(peers))
         {
-            _console.MarkupLine(Markup.Escape($"Cannot find the Brian2 peer scripts ({string.Join(", ", Brian2Peer.Suites.Select(Brian2Peer.ScriptName).Distinct())}): "
+            _console.MarkupLine(Markup.Escape($"Cannot find the Brian2 peer scripts ({string.Join(", ", Brian2Peer.Files)}): "
                 + "looked in the program's peers folder and in bench/peers of the current folder and its parents. Pass --peers DIR."));
             return 1;
         }

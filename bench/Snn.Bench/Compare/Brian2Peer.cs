@@ -30,6 +30,12 @@ public sealed partial class Brian2Peer(string python, string peersDirectory)
         new("izhikevich-2003-dt0.1", "brian2_izhikevich_2003.py", ["0.1"], [1000]),
     ];
 
+    /// <summary>The module every peer script imports: the command line, the device and the result line.</summary>
+    public const string SharedModule = "brian2_peer.py";
+
+    /// <summary>The files a folder of peer scripts must hold: every suite's script and <see cref="SharedModule"/>.</summary>
+    public static IReadOnlyList<string> Files { get; } = [.. PeerSuites.Select(s => s.Script).Distinct(), SharedModule];
+
     /// <summary>The names of the suites that have a Brian2 peer script.</summary>
     public static IReadOnlyList<string> Suites { get; } = [.. PeerSuites.Select(s => s.Suite)];
 
@@ -56,7 +62,7 @@ public sealed partial class Brian2Peer(string python, string peersDirectory)
     /// <summary>
     /// Finds the folder of the peer scripts: for each start directory, its <c>peers</c> sub-folder (the
     /// build copies <c>bench/peers</c> next to the program) or the <c>bench/peers</c> folder of it or a
-    /// parent (a checkout of the repository). Null when none holds every script.
+    /// parent (a checkout of the repository). Null when none holds every script and <see cref="SharedModule"/>.
     /// </summary>
     public static string? FindPeersDirectory(params string[] startDirectories)
     {
@@ -79,7 +85,7 @@ public sealed partial class Brian2Peer(string python, string peersDirectory)
         return null;
     }
 
-    private static bool HasAllScripts(string directory) => Suites.All(suite => File.Exists(Path.Combine(directory, ScriptName(suite))));
+    private static bool HasAllScripts(string directory) => Files.All(file => File.Exists(Path.Combine(directory, file)));
 
     /// <summary>Whether <see cref="Python"/> exists and imports Brian2.</summary>
     public bool IsAvailable()

@@ -17,6 +17,7 @@ public static class PythonProcess
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
+            Environment = { ["PYTHONDONTWRITEBYTECODE"] = "1" }, // no __pycache__ beside the peer scripts (brian2_peer.py is imported)
         };
         foreach (string argument in arguments)
         {

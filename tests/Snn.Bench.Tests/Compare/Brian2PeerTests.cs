@@ -26,7 +26,8 @@ public class Brian2PeerTests
         string peers = Path.Combine(AppContext.BaseDirectory, "peers");
 
         Assert.Equal(peers, Brian2Peer.FindPeersDirectory(AppContext.BaseDirectory));
-        Assert.All(Brian2Peer.Suites, suite => Assert.Contains("brian2", File.ReadAllText(Path.Combine(peers, Brian2Peer.ScriptName(suite)))));
+        Assert.All(Brian2Peer.Suites, suite => Assert.Contains("brian2_peer import PeerRun", File.ReadAllText(Path.Combine(peers, Brian2Peer.ScriptName(suite)))));
+        Assert.Contains("class PeerRun", File.ReadAllText(Path.Combine(peers, Brian2Peer.SharedModule)));
     }
 
     [Fact]
@@ -35,9 +36,9 @@ public class Brian2PeerTests
         using var directory = new TemporaryDirectory();
         string peers = Path.Combine(directory.Path, "bench", "peers");
         Directory.CreateDirectory(peers);
-        foreach (string suite in Brian2Peer.Suites)
+        foreach (string file in Brian2Peer.Files)
         {
-            File.WriteAllText(Path.Combine(peers, Brian2Peer.ScriptName(suite)), "");
+            File.WriteAllText(Path.Combine(peers, file), "");
         }
         string inside = Path.Combine(directory.Path, "bench", "Snn.Bench", "Cli");
         Directory.CreateDirectory(inside);
@@ -48,12 +49,18 @@ public class Brian2PeerTests
     [Fact]
     public void FolderMissingAScriptIsNotUsed()
     {
-        using var directory = new TemporaryDirectory();
-        string peers = Path.Combine(directory.Path, "bench", "peers");
-        Directory.CreateDirectory(peers);
-        File.WriteAllText(Path.Combine(peers, Brian2Peer.ScriptName("cuba")), "");
+        foreach (string missing in Brian2Peer.Files)
+        {
+            using var directory = new TemporaryDirectory();
+            string peers = Path.Combine(directory.Path, "bench", "peers");
+            Directory.CreateDirectory(peers);
+            foreach (string file in Brian2Peer.Files.Where(f => f != missing))
+            {
+                File.WriteAllText(Path.Combine(peers, file), "");
+            }
 
-        Assert.Null(Brian2Peer.FindPeersDirectory(directory.Path));
+            Assert.Null(Brian2Peer.FindPeersDirectory(directory.Path));
+        }
     }
 
     /// <summary>The script is called as <c>script N seconds cpp threads</c>: a stand-in interpreter

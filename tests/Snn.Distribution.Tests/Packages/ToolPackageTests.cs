@@ -37,6 +37,6 @@ public class ToolPackageTests
         byte[] png = File.ReadAllBytes(Path.Combine(work, "out", "cuba-raster.png"));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
         var installed = Directory.EnumerateFiles(tools, "*.py", SearchOption.AllDirectories).Select(Path.GetFileName).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "brian2_cuba.py", "brian2_coba.py", "torch_dcls.py" }, installed);
+        Assert.Superset(new HashSet<string?> { "brian2_cuba.py", "brian2_coba.py", "brian2_izhikevich_2003.py", "brian2_peer.py", "torch_dcls.py" }, installed);
     }
 }
