@@ -103,8 +103,8 @@ public sealed class BenchCli
 
     private readonly Option<string[]> _compareSuites = new("--suites")
     {
-        Description = "Comma-separated suites to compare (default: every suite with a Brian2 peer script: cuba, coba, izhikevich-2003, izhikevich-2003-dt0.1).",
-        DefaultValueFactory = _ => [.. Brian2Peer.Suites],
+        Description = "Comma-separated suites to compare (default cuba,coba; those with a Brian2 peer script: cuba, coba, izhikevich-2003, izhikevich-2003-dt0.1).",
+        DefaultValueFactory = _ => [.. Brian2Peer.DefaultSuites],
         CustomParser = ParseCompareSuites,
     };
 

@@ -36,6 +36,11 @@ public sealed partial class Brian2Peer(string python, string peersDirectory)
     /// <summary>The files a folder of peer scripts must hold: every suite's script and <see cref="SharedModule"/>.</summary>
     public static IReadOnlyList<string> Files { get; } = [.. PeerSuites.Select(s => s.Script).Distinct(), SharedModule];
 
+    /// <summary>The suites compared when none are named: the two whose comparison the command made
+    /// before the Izhikevich peer existed, so that a command line written then (for example with
+    /// <c>--sizes 4000,40000</c>, far too large for the all-to-all Izhikevich network) does the same now.</summary>
+    public static IReadOnlyList<string> DefaultSuites { get; } = ["cuba", "coba"];
+
     /// <summary>The names of the suites that have a Brian2 peer script.</summary>
     public static IReadOnlyList<string> Suites { get; } = [.. PeerSuites.Select(s => s.Suite)];
 

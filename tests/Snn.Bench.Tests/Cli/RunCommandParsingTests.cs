@@ -147,7 +147,7 @@ public class RunCommandParsingTests
         Assert.Equal(1, settings.Threads);
         Assert.Equal("/usr/bin/python3", settings.Python);
         Assert.Null(settings.PeersDirectory);
-        Assert.Equal(["cuba", "coba", "izhikevich-2003", "izhikevich-2003-dt0.1"], settings.Suites);
+        Assert.Equal(["cuba", "coba"], settings.Suites);
     }
 
     [Fact]
